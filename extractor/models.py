@@ -1,0 +1,217 @@
+"""Every pydantic record the extractor emits: facts, relations, findings and document records."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Approx = Literal["more_than", "over", "nearly", "about", "at_least", "less_than", "up_to"]
+Number = int | float
+
+
+class Record(BaseModel):
+    """Base of every record: frozen, unknown fields rejected."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class FactBase(Record):
+    """What every fact has: an id, its kind, its span in the original text and the rule that produced it."""
+
+    id: str
+    kind: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    pattern_id: str | None = None
+    approx: Approx | None = None
+    suspect: bool = False
+    suspect_reason: str | None = None
+
+    @model_validator(mode="after")
+    def _check_span(self) -> FactBase:
+        if self.end <= self.start:
+            raise ValueError(f"fact {self.id}: end {self.end} must be after start {self.start}")
+        if self.end - self.start != len(self.text):
+            raise ValueError(f"fact {self.id}: text {self.text!r} does not fill span {self.start}:{self.end}")
+        if self.suspect and not self.suspect_reason:
+            raise ValueError(f"fact {self.id}: a suspect fact needs a suspect_reason")
+        return self
+
+
+class CountFact(FactBase):
+    """A number of things: '999 cases', '1,285 persons', 'nine suspects'."""
+
+    kind: Literal["count"] = "count"
+    value: int
+    unit: str | None = None
+    subject: str | None = None
+    action: str | None = None
+
+
+class PercentageFact(FactBase):
+    """A percentage: a change, a share of a whole, a named rate or another level."""
+
+    kind: Literal["percentage"] = "percentage"
+    value: Number
+    role: Literal["change", "share", "rate", "level"]
+    direction: Literal["up", "down"] | None = None
+    basis: Literal["year_on_year", "previous_period", "named_year", "none"] | None = None
+    basis_year: int | None = None
+    points: bool = False
+    rate_name: str | None = None
+    of: str | None = None
+    whole: str | None = None
+
+    @model_validator(mode="after")
+    def _check_role(self) -> PercentageFact:
+        if self.role == "change" and self.direction is None:
+            raise ValueError(f"fact {self.id}: a change needs a direction")
+        if self.role != "change" and (self.direction or self.points):
+            raise ValueError(f"fact {self.id}: direction and points belong to changes only")
+        if self.basis == "named_year" and self.basis_year is None:
+            raise ValueError(f"fact {self.id}: basis named_year needs basis_year")
+        return self
+
+
+class MultiplierFact(FactBase):
+    """'4.26 times', '2.2-fold', 'doubled': the current figure over an earlier one."""
+
+    kind: Literal["multiplier"] = "multiplier"
+    value: Number = Field(gt=0)
+    of: str | None = None
+    basis: Literal["year_on_year", "previous_period", "named_year", "none"] | None = None
+
+
+class MoneyFact(FactBase):
+    """An amount of money, in units of its currency ('2.3 billion yuan' is 2300000000 CNY)."""
+
+    kind: Literal["money"] = "money"
+    value: Number
+    currency: str = Field(pattern=r"^[A-Z]{3}$")
+    of: str | None = None
+
+
+class DateFact(FactBase):
+    """A date or period: ISO 8601 with X for unknown parts, or REL for an unresolved relative expression."""
+
+    kind: Literal["date"] = "date"
+    value: str
+    granularity: Literal["day", "month", "quarter", "half", "year", "decade", "period"] | None = None
+    start_date: str | None = None
+    end_date: str | None = None
+    relative: bool = False
+    resolved: str | None = None
+
+
+class OperationFact(FactBase):
+    """A named campaign, action, operation, project or series of cases ('5·13', 'Hundred-Day Tackling Action')."""
+
+    kind: Literal["operation"] = "operation"
+    value: str
+    name: str
+    code: bool = False
+    implied_date: str | None = None
+    alias_of: str | None = None
+
+
+Fact = Annotated[
+    CountFact | PercentageFact | MultiplierFact | MoneyFact | DateFact | OperationFact,
+    Field(discriminator="kind"),
+]
+NUMERIC_KINDS = ("count", "percentage", "multiplier", "money")
+
+
+class PartOf(Record):
+    """The text says one count is a subset of another ('among them', 'of which', 'including')."""
+
+    type: Literal["part_of"] = "part_of"
+    part: str
+    whole: str
+    cue: str | None = None
+
+
+class Sum(Record):
+    """The text says the parts make up the total."""
+
+    type: Literal["sum"] = "sum"
+    parts: list[str]
+    total: str
+
+
+class Conversion(Record):
+    """A money amount restated in another currency: '8.6 billion yuan (125 million U.S. dollars)'."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, serialize_by_alias=True)
+    type: Literal["conversion"] = "conversion"
+    from_: str = Field(alias="from")
+    to: str
+
+
+class Respectively(Record):
+    """'A and B, up X and Y respectively': each qualifier pairs with its item; aligned is false when lengths differ."""
+
+    type: Literal["respectively"] = "respectively"
+    items: list[str]
+    qualifiers: list[str]
+    aligned: bool
+
+
+class RateOf(Record):
+    """A named rate and the counts its definition uses, found in the same release."""
+
+    type: Literal["rate"] = "rate"
+    rate: str
+    numerator: str
+    denominator: list[str]
+    definition: str | None = None
+
+
+Relation = Annotated[PartOf | Sum | Conversion | Respectively | RateOf, Field(discriminator="type")]
+
+
+class Finding(Record):
+    """One result of one audit check over the facts of a document."""
+
+    check: str
+    status: Literal["consistent", "inconsistent", "untestable"]
+    severity: Literal["info", "warning", "error"]
+    facts: list[str]
+    message: str
+    details: dict[str, Any] = Field(default_factory=dict)
+
+
+class DocumentRecord(Record):
+    """Everything extracted from one document."""
+
+    source: str
+    doc_id: str | None = None
+    reference_date: str | None = None
+    reference_date_source: Literal["option", "published", "dateline"] | None = None
+    published: str | None = None
+    length: int | None = None
+    facts: list[Fact] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+    findings: list[Finding] | None = None
+    coverage: dict[str, Any] | None = None
+
+    def fact(self, fact_id: str):
+        """The fact with this id, or None."""
+        for f in self.facts:
+            if f.id == fact_id:
+                return f
+        return None
+
+
+class ErrorRecord(Record):
+    """A document that could not be processed, and why."""
+
+    source: str
+    error: str
+    reason: str
+
+
+def document_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a document record (what `extractor schema` prints)."""
+    return DocumentRecord.model_json_schema(by_alias=True)

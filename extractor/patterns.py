@@ -1,0 +1,157 @@
+"""Rule data: the PatternRow model, loading and validating `patterns/*.jsonl`, locating the bundled folder."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+ID_RE = re.compile(r"^[a-z0-9_]+(-[a-z0-9_]+)+$")
+LABEL_RE = re.compile(r"^[A-Z][A-Z0-9_]*$")
+
+
+class PatternFileError(ValueError):
+    """A pattern file that cannot be used; the message names every bad line as FILE:LINE: reason."""
+
+
+class PatternRow(BaseModel):
+    """One rule: a token pattern (list), a phrase (string) or a regular expression (string with regex=true).
+
+    `attrs` carries the rule's metadata (a unit, a direction, a value); it lives beside the match, never in
+    the label.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    label: str
+    pattern: list[dict[str, Any]] | str
+    regex: bool = False
+    attrs: dict[str, Any] = Field(default_factory=dict)
+    comment: str | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _id_shape(cls, v: str) -> str:
+        if not ID_RE.match(v):
+            raise ValueError(f"id {v!r} must look like kind-name-001 (lower case, digits, '_' and '-')")
+        return v
+
+    @field_validator("label")
+    @classmethod
+    def _label_shape(cls, v: str) -> str:
+        if not LABEL_RE.match(v):
+            raise ValueError(f"label {v!r} must be UPPER_CASE")
+        return v
+
+    @field_validator("pattern")
+    @classmethod
+    def _pattern_not_empty(cls, v):
+        if not v:
+            raise ValueError("pattern must not be empty")
+        return v
+
+    @property
+    def kind(self) -> str:
+        """'regex', 'phrase' or 'token'."""
+        if isinstance(self.pattern, list):
+            return "token"
+        return "regex" if self.regex else "phrase"
+
+
+def patterns_dir() -> Path:
+    """The bundled `patterns/` folder: inside the wheel, or at the repository root for an editable install."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_patterns", here.parent / "patterns"):
+        if candidate.is_dir():
+            return candidate
+    raise PatternFileError(f"bundled patterns folder not found next to {here}")
+
+
+def _check_row(row: PatternRow) -> str | None:
+    if row.kind == "regex":
+        try:
+            re.compile(row.pattern)
+        except re.error as err:
+            return f"bad regular expression: {err}"
+    elif row.kind == "token":
+        from spacy.schemas import validate_token_pattern
+
+        errors = validate_token_pattern(row.pattern)
+        if errors:
+            return "bad token pattern: " + "; ".join(str(e) for e in errors)
+    elif row.regex:
+        return "regex=true needs a string pattern"
+    return None
+
+
+def load_pattern_file(path: Path) -> list[PatternRow]:
+    """Read and validate one JSON Lines pattern file; every bad line is reported at once."""
+    rows: list[PatternRow] = []
+    problems: list[str] = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        raise PatternFileError(f"{path}: cannot read pattern file: {err}") from err
+    for lineno, line in enumerate(lines, start=1):
+        if not line.strip() or line.lstrip().startswith("//"):
+            continue
+        try:
+            data = json.loads(line)
+            row = PatternRow.model_validate(data)
+        except json.JSONDecodeError as err:
+            problems.append(f"{path.name}:{lineno}: not JSON: {err.msg}")
+            continue
+        except ValidationError as err:
+            reasons = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'row'}: {e['msg']}" for e in err.errors())
+            problems.append(f"{path.name}:{lineno}: {reasons}")
+            continue
+        bad = _check_row(row)
+        if bad:
+            problems.append(f"{path.name}:{lineno}: {row.id}: {bad}")
+            continue
+        rows.append(row)
+    if problems:
+        raise PatternFileError("\n".join(problems))
+    return rows
+
+
+def load_patterns(dirs: Iterable[Path | str] | None = None) -> list[PatternRow]:
+    """All rows of the bundled patterns plus those of each extra folder; ids must be unique across all files.
+
+    Returns a new list every call, so building two pipelines never grows shared state.
+    """
+    folders = [patterns_dir()] + [Path(d) for d in (dirs or [])]
+    rows: list[PatternRow] = []
+    seen: dict[str, str] = {}
+    problems: list[str] = []
+    for folder in folders:
+        if not folder.is_dir():
+            raise PatternFileError(f"{folder}: not a folder of pattern files")
+        files = sorted(folder.glob("*.jsonl"))
+        if folder != folders[0] and not files:
+            raise PatternFileError(f"{folder}: no .jsonl pattern files in this folder")
+        for path in files:
+            try:
+                file_rows = load_pattern_file(path)
+            except PatternFileError as err:
+                problems.append(str(err))
+                continue
+            for row in file_rows:
+                if row.id in seen:
+                    problems.append(f"{path.name}: duplicate id {row.id!r} (first in {seen[row.id]})")
+                seen[row.id] = path.name
+            rows.extend(file_rows)
+    if problems:
+        raise PatternFileError("\n".join(problems))
+    return rows
+
+
+def rows_with_label(rows: Iterable[PatternRow], *labels: str) -> list[PatternRow]:
+    """The rows whose label is one of `labels`."""
+    wanted = set(labels)
+    return [r for r in rows if r.label in wanted]
