@@ -191,6 +191,7 @@ class DocumentRecord(Record):
     reference_date_source: Literal["option", "published", "dateline"] | None = None
     published: str | None = None
     length: int | None = None
+    encoding: str | None = None
     facts: list[Fact] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
     findings: list[Finding] | None = None

@@ -1,0 +1,122 @@
+"""Helpers the fact and relation components share: drafts of facts, rule lookups by token, clause windows."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+CLAUSE_BREAKS = {";", "；", ":", "："}
+LIST_JOINERS = {"and", ",", "、", "，", "as", "well", "or", "while", "respectively"}
+
+if not Doc.has_extension("drafts"):
+    Doc.set_extension("drafts", default=None)
+    Doc.set_extension("draft_relations", default=None)
+    Doc.set_extension("quantities", default=None)
+    Doc.set_extension("date_matches", default=None)
+    Doc.set_extension("operation_matches", default=None)
+
+
+@dataclass
+class Draft:
+    """A fact under construction: mutable while components link it, frozen into a record at the end."""
+
+    kind: str
+    start: int
+    end: int
+    tok: int
+    value: Decimal | str
+    pattern_id: str
+    fields: dict[str, Any] = field(default_factory=dict)
+    id: str = ""
+
+    def set(self, **kw: Any) -> None:
+        """Set fields, ignoring None values."""
+        self.fields.update({k: v for k, v in kw.items() if v is not None})
+
+
+class RuleIndex:
+    """The rule spans of a doc, looked up by the token they start or end at."""
+
+    def __init__(self, doc: Doc, key: str = "rules"):
+        self.starting: dict[int, list[Span]] = defaultdict(list)
+        self.ending: dict[int, list[Span]] = defaultdict(list)
+        self.by_label: dict[str, list[Span]] = defaultdict(list)
+        spans = doc.spans[key] if key in doc.spans else []
+        for span in spans:
+            self.starting[span.start].append(span)
+            self.ending[span.end].append(span)
+            self.by_label[span.label_].append(span)
+        for table in (self.starting, self.ending):
+            for spans_at in table.values():
+                spans_at.sort(key=lambda s: -(s.end - s.start))
+
+    def starting_at(self, i: int, *labels: str) -> Span | None:
+        """The longest span with one of `labels` starting at token i."""
+        for span in self.starting.get(i, ()):
+            if span.label_ in labels:
+                return span
+        return None
+
+    def ending_at(self, i: int, *labels: str) -> Span | None:
+        """The longest span with one of `labels` ending right before token i."""
+        for span in self.ending.get(i, ()):
+            if span.label_ in labels:
+                return span
+        return None
+
+    def within(self, start: int, end: int, *labels: str) -> list[Span]:
+        """Spans with one of `labels` lying inside tokens [start, end)."""
+        out = []
+        for label in labels:
+            out.extend(s for s in self.by_label.get(label, ()) if s.start >= start and s.end <= end)
+        return sorted(out, key=lambda s: s.start)
+
+
+def next_tok(doc: Doc, i: int) -> int:
+    """Index of the first non-space token at or after i (len(doc) if none)."""
+    while i < len(doc) and doc[i].is_space and "\n\n" not in doc[i].text:
+        i += 1
+    return i
+
+
+def prev_tok(doc: Doc, i: int) -> int:
+    """Index of the last non-space token at or before i (-1 if none)."""
+    while i >= 0 and doc[i].is_space and "\n\n" not in doc[i].text:
+        i -= 1
+    return i
+
+
+def clause_start(doc: Doc, i: int) -> int:
+    """First token of the clause holding token i: after the last ; or : of its sentence."""
+    sent_start = doc[i].sent.start
+    j = i - 1
+    while j >= sent_start:
+        if doc[j].text in CLAUSE_BREAKS:
+            return j + 1
+        j -= 1
+    return sent_start
+
+
+def clause_end(doc: Doc, i: int) -> int:
+    """One past the last token of the clause holding token i."""
+    sent_end = doc[i].sent.end
+    j = i + 1
+    while j < sent_end:
+        if doc[j].text in CLAUSE_BREAKS:
+            return j
+        j += 1
+    return sent_end
+
+
+def is_num(tok: Token) -> bool:
+    """True for a merged numeral token."""
+    return tok._.num is not None
+
+
+def only_joiners(doc: Doc, start: int, end: int) -> bool:
+    """True when tokens [start, end) are list connectors only ('and', ',', spaces)."""
+    return all(t.is_space or t.lower_ in LIST_JOINERS for t in doc[start:end])

@@ -1,0 +1,34 @@
+"""extractor_dates: find and normalise dates and periods (rules in patterns/dates.jsonl)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractor.components import context  # noqa: F401  (registers doc._.date_matches)
+from extractor.rules import pipeline_rows
+
+if not Doc.has_extension("reference_date"):
+    Doc.set_extension("reference_date", default=None)
+
+
+@Language.factory("extractor_dates", assigns=["doc._.date_matches"], default_config={"patterns_dirs": []})
+def make_dates(nlp: Language, name: str, patterns_dirs: list[str]) -> DateComponent:
+    """Factory: the date finder; a reference date set on `doc._.reference_date` resolves relative dates."""
+    return DateComponent(name, patterns_dirs)
+
+
+class DateComponent:
+    """Runs `extractor.dates.DateFinder` over the doc text; matches keep their character offsets."""
+
+    def __init__(self, name: str, patterns_dirs: list[str]):
+        from extractor.dates import DateFinder
+
+        self.name = name
+        self.finder = DateFinder(pipeline_rows(patterns_dirs))
+
+    def __call__(self, doc: Doc) -> Doc:
+        ops = doc._.operation_matches or []
+        matches = self.finder.find(doc.text, doc._.reference_date)
+        doc._.date_matches = [m for m in matches if not any(o.start < m.end and m.start < o.end for o in ops)]
+        return doc

@@ -1,0 +1,295 @@
+"""extractor_facts: decide what each numeral is (count, percentage, multiplier, money or not a figure)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from extractor.components.context import (
+    CLAUSE_BREAKS,
+    Draft,
+    RuleIndex,
+    clause_end,
+    clause_start,
+    is_num,
+    next_tok,
+    only_joiners,
+    prev_tok,
+)
+from extractor.components.units import UnitFinder
+from extractor.rules import pipeline_rows
+
+YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
+MARKER_AFTER = {".", ")", "、", "）", ":"}
+SENT_ENDERS = {".", "!", "?", "。"}
+# A figure in trillions written with thousands ("81,700 trillion yuan") is 亿 mistranslated as trillion.
+TRILLION_GARBLE_MIN = 1000
+
+
+@Language.factory(
+    "extractor_facts",
+    assigns=["doc._.drafts", "doc._.quantities"],
+    default_config={"patterns_dirs": []},
+)
+def make_facts(nlp: Language, name: str, patterns_dirs: list[str]) -> FactBuilder:
+    """Factory: turns numerals plus the rule spans around them into fact drafts."""
+    return FactBuilder(name, patterns_dirs)
+
+
+class FactBuilder:
+    """Reads each numeral with its neighbours: a sign after it makes a percentage, a currency a money amount,
+    'times' a multiplier, a duration or measure word makes it no figure at all; what is left is a count, whose
+    unit, subject and action are read from the words around it.
+    """
+
+    def __init__(self, name: str, patterns_dirs: list[str]):
+        self.name = name
+        rows = pipeline_rows(patterns_dirs)
+        self.attrs = {r.id: r.attrs for r in rows}
+        self.units = UnitFinder(rows)
+
+    def __call__(self, doc: Doc) -> Doc:
+        rules = RuleIndex(doc)
+        taken = self._taken_chars(doc)
+        drafts: list[Draft] = []
+        quantities: list[tuple[int, Draft | None, str]] = []
+        for tok in doc:
+            if is_num(tok) and not any(s < tok.idx + len(tok) and tok.idx < e for s, e in taken):
+                draft, reason = self._classify(doc, tok, rules)
+                quantities.append((tok.i, draft, reason))
+                if draft is not None:
+                    drafts.append(draft)
+        for span in rules.by_label.get("MULTIPLIER_VERB", ()):
+            if not any(d.start < span.end_char and span.start_char < d.end for d in drafts):
+                value = Decimal(str(self.attrs[span.id_]["value"]))
+                d = Draft("multiplier", span.start_char, span.end_char, span.start, value, span.id_)
+                d.set(approx=self._approx(doc, span.start, rules))
+                drafts.append(d)
+                quantities.append((span.start, d, ""))
+        drafts.sort(key=lambda d: d.start)
+        quantities.sort(key=lambda q: q[0])
+        for draft in drafts:
+            if draft.kind == "count":
+                self.units.describe(doc, draft, rules)
+            elif draft.kind == "percentage":
+                self._percentage_role(doc, draft, rules)
+        self._inherit_list_roles(doc, drafts)
+        doc._.drafts = drafts
+        doc._.quantities = quantities
+        return doc
+
+    @staticmethod
+    def _taken_chars(doc: Doc) -> list[tuple[int, int]]:
+        taken = []
+        for key in ("date_matches", "operation_matches"):
+            taken.extend((m.start, m.end) for m in getattr(doc._, key) or ())
+        return taken
+
+    def _approx(self, doc: Doc, i: int, rules: RuleIndex) -> str | None:
+        span = rules.ending_at(prev_tok(doc, i - 1) + 1, "APPROX")
+        return self.attrs[span.id_]["approx"] if span is not None else None
+
+    def _classify(self, doc: Doc, tok: Token, rules: RuleIndex) -> tuple[Draft | None, str]:
+        """The draft for numeral `tok`, or None with the reason it is no figure."""
+        info = tok._.num_info
+        value: Decimal = tok._.num
+        i = tok.i
+        nxt = next_tok(doc, i + 1)
+        prv = prev_tok(doc, i - 1)
+        after = None
+        for label in ("PERCENT_SIGN", "MULTIPLIER_WORD", "CURRENCY_AFTER", "NOT_FIGURE_AFTER"):
+            span = rules.starting_at(nxt, label)
+            if span is not None and (after is None or len(span) > len(after)):
+                after = span
+        before = rules.ending_at(prv + 1, "CURRENCY_BEFORE", "NOT_FIGURE_BEFORE") if prv >= 0 else None
+        suspect = None
+        if info["glued"]:
+            suspect = f"digits glued to the word before them ({doc[prv].text!r})"
+        if info["loose"]:
+            suspect = "thousands separator in an unusual place"
+
+        if after is not None and after.label_ == "NOT_FIGURE_AFTER":
+            return None, self.attrs[after.id_].get("reason", "not a figure")
+        if before is not None and before.label_ == "NOT_FIGURE_BEFORE":
+            return None, self.attrs[before.id_].get("reason", "not a figure")
+        if after is not None and after.label_ == "PERCENT_SIGN":
+            d = Draft("percentage", tok.idx, after.end_char, i, value, after.id_)
+            d.set(points=bool(self.attrs[after.id_].get("points")) or None)
+        elif after is not None and after.label_ == "MULTIPLIER_WORD":
+            d = Draft("multiplier", tok.idx, after.end_char, i, value, after.id_)
+        elif after is not None and after.label_ == "CURRENCY_AFTER":
+            d = Draft("money", tok.idx, after.end_char, i, value, after.id_)
+            d.set(currency=self.attrs[after.id_]["currency"])
+        elif before is not None and before.label_ == "CURRENCY_BEFORE":
+            d = Draft("money", before.start_char, tok.idx + len(tok), i, value, before.id_)
+            d.set(currency=self.attrs[before.id_]["currency"])
+            d.set(approx=self._approx(doc, before.start, rules))
+        else:
+            reason = self._not_a_count(doc, tok, prv, nxt)
+            if reason:
+                return None, reason
+            if info["decimals"] and info["scale"] == 1:
+                split = self._split_multiplier(doc, tok)
+                if split is None:
+                    return None, "decimal without a unit"
+                d = Draft("multiplier", tok.idx, tok.idx + len(tok), i, value, "multipliers-split-001")
+                d.set(suspect=True, suspect_reason=f"'times' cut off by a stray period ({split!r})")
+                d.set(approx=self._approx(doc, i, rules))
+                return d, ""
+            d = Draft("count", tok.idx, tok.idx + len(tok), i, value, "numbers-count-001")
+            if info["words"]:
+                d.pattern_id = "numbers-count-002"
+        if "approx" not in d.fields:
+            d.set(approx=self._approx(doc, i, rules))
+        if d.kind == "money" and d.fields.get("currency") and value >= TRILLION_GARBLE_MIN * 10**12:
+            d.value = value / 10**4
+            suspect = "a figure in thousands of trillions: read as 亿 (100 million) mistranslated as trillion"
+        if suspect:
+            d.set(suspect=True, suspect_reason=suspect)
+        return d, ""
+
+    def _not_a_count(self, doc: Doc, tok: Token, prv: int, nxt: int) -> str | None:
+        info = tok._.num_info
+        value = tok._.num
+        text = tok.text
+        after = doc[nxt].text if nxt < len(doc) else ""
+        before = doc[prv].text if prv >= 0 else ""
+        line_start = prv < 0 or "\n" in doc.text[doc[prv].idx + len(doc[prv]) : tok.idx] or doc[prv].is_space
+        if info["words"] and value == 1 and info["scale"] == 1:
+            return "the word 'one' is rarely a figure"
+        if line_start and after in MARKER_AFTER and value < 100 and not info["decimals"]:
+            return "list marker"
+        if before in {"(", "（"} and after in {")", "）"}:
+            return "list marker or number in a name"
+        if info["glued"] and value < 10 and after in {"--", "—", "-"}:
+            return "list marker glued to the previous item"
+        if YEAR_RE.match(text) and not self.units.counted_noun_at(doc, nxt):
+            return "year"
+        if info["words"] and tok.text[:1].isupper() and not tok.is_sent_start and nxt < len(doc):
+            if doc[nxt].text[:1].isupper() and doc[nxt].is_alpha:
+                return "number word in a name"
+        return None
+
+    @staticmethod
+    def _split_multiplier(doc: Doc, tok: Token) -> str | None:
+        """'was 4.26 compared with the same period last year. Times.': the surface of the split, else None."""
+        sent = tok.sent
+        j = sent.end
+        if j < len(doc) and doc[j].lower_ == "times" and doc[j - 1].text in SENT_ENDERS:
+            if not any(is_num(t) for t in doc[tok.i + 1 : j]):
+                return doc[tok.i : j + 1].text
+        return None
+
+    def _percentage_role(self, doc: Doc, d: Draft, rules: RuleIndex) -> None:
+        """Role, direction, basis and rate name of a percentage, from the cue words around it."""
+        i = d.tok
+        end_tok = doc.char_span(d.start, d.end, alignment_mode="expand").end
+        c_start = clause_start(doc, i)
+        w_start = c_start
+        for j in range(i - 1, c_start - 1, -1):
+            if is_num(doc[j]):
+                w_start = j + 1
+                break
+        w_start = max(w_start, i - 12)
+        approx_span = rules.ending_at(prev_tok(doc, i - 1) + 1, "APPROX")
+        before_end = approx_span.start if approx_span is not None else i
+        cues = [s for s in rules.within(w_start, before_end, "CHANGE", "SHARE", "RATE_WORD") if s.end <= before_end]
+        c_end = clause_end(doc, i)
+        a_end = min(c_end, end_tok + 5)
+        for j in range(end_tok, a_end):
+            if is_num(doc[j]) or doc[j].text in {",", "，"}:
+                a_end = j
+                break
+        after = rules.within(end_tok, a_end, "CHANGE")
+        cue = None
+        near_before = [s for s in cues if before_end - s.end <= 4]
+        if near_before:
+            cue = near_before[-1]
+        elif after:
+            cue = after[0]
+        elif cues:
+            cue = cues[-1]
+        points = bool(d.fields.get("points"))
+        nxt = next_tok(doc, end_tok)
+        of_follows = nxt < len(doc) and doc[nxt].lower_ == "of"
+        if cue is not None and cue.label_ == "CHANGE":
+            d.set(role="change", direction=self.attrs[cue.id_]["direction"])
+        elif cue is not None and cue.label_ == "RATE_WORD":
+            d.set(role="rate", rate_name=_rate_name(doc, cue))
+        elif cue is not None and cue.label_ == "SHARE" or of_follows:
+            d.set(role="share")
+        else:
+            d.set(role="level")
+        if points and d.fields["role"] != "change":
+            d.fields.pop("points", None)
+            d.set(points_level=True)
+        if d.fields["role"] == "change":
+            d.set(**self._basis(doc, d, rules, w_start, end_tok))
+
+    def _basis(self, doc: Doc, d: Draft, rules: RuleIndex, w_start: int, end_tok: int) -> dict:
+        """The comparison a change is measured against: nearest basis cue in its clause, before or after."""
+        sent_end = doc[d.tok].sent.end
+        stop = sent_end
+        for j in range(end_tok, min(sent_end, end_tok + 16)):
+            tok = doc[j]
+            if tok.text in CLAUSE_BREAKS or (is_num(tok) and not _is_percent_at(doc, j)):
+                stop = j
+                break
+        else:
+            stop = min(sent_end, end_tok + 16)
+        after = rules.within(end_tok, stop, "BASIS")
+        before = rules.within(w_start, d.tok, "BASIS")
+        cue = after[0] if after else (before[-1] if before else None)
+        if cue is None:
+            return {"basis": "none"}
+        basis = self.attrs[cue.id_]["basis"]
+        if basis == "named_year":
+            return {"basis": basis, "basis_year": int(cue[-1].text)}
+        return {"basis": basis}
+
+    @staticmethod
+    def _inherit_list_roles(doc: Doc, drafts: list[Draft]) -> None:
+        """'accounting for 17.3%; 113,454 people for fraud, 10.4%': a percentage with no cue of its own takes
+        the role of the percentage before it in the same sentence; 'up 28.6% and 24.5%' likewise."""
+        prev = None
+        for d in drafts:
+            if d.kind != "percentage":
+                continue
+            if (
+                prev is not None
+                and d.fields.get("role") == "level"
+                and doc[prev.tok].sent.start == doc[d.tok].sent.start
+            ):
+                adjacent = only_joiners(doc, doc.char_span(prev.start, prev.end, alignment_mode="expand").end, d.tok)
+                if adjacent or prev.fields.get("role") == "share":
+                    for key in ("role", "direction", "basis", "basis_year"):
+                        if key in prev.fields:
+                            d.fields[key] = prev.fields[key]
+                    d.fields.pop("points_level", None)
+                    if d.fields.get("role") != "change":
+                        d.fields.pop("points", None)
+            prev = d
+
+
+def _is_percent_at(doc: Doc, j: int) -> bool:
+    k = next_tok(doc, j + 1)
+    return k < len(doc) and doc[k].lower_ in {"%", "％", "percent", "per", "pct", "percentage"}
+
+
+def _rate_name(doc: Doc, cue: Span) -> str:
+    """'the non-arrest rate' -> 'non-arrest rate': up to three words before 'rate', no determiners."""
+    stop = {"the", "a", "an", "its", "their", "of", "with", "and", "was", "is", "this", "that", ",", "our"}
+    words = []
+    j = cue.start - 1
+    while j >= 0 and len(words) < 6:
+        t = doc[j]
+        if t.lower_ in stop or not (t.is_alpha or t.text in {"-"}) or is_num(t):
+            break
+        words.insert(0, t.text_with_ws)
+        j -= 1
+    name = ("".join(words) + cue.text).lower().strip()
+    name = re.sub(r"\s*-\s*", "-", name)
+    return re.sub(r"\s+", " ", name)

@@ -1,0 +1,70 @@
+"""extractor_matcher: run the token, phrase and regex rules of `patterns/` and keep every match as a span."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from extractor.rules import pipeline_rows
+
+# Rules with these labels are read by other components (number words, dates, operations, audit data).
+DEFAULT_SKIP = ["NUMBER_WORD", "SCALE", "DATE", "OPERATION", "RATE", "EXCHANGE"]
+
+
+@Language.factory(
+    "extractor_matcher",
+    assigns=["doc.spans"],
+    default_config={"patterns_dirs": [], "spans_key": "rules", "skip_label_prefixes": DEFAULT_SKIP},
+)
+def make_matcher(
+    nlp: Language, name: str, patterns_dirs: list[str], spans_key: str, skip_label_prefixes: list[str]
+) -> RuleMatcher:
+    """Factory: every rule whose label does not start with one of `skip_label_prefixes`."""
+    return RuleMatcher(nlp, name, patterns_dirs, spans_key, skip_label_prefixes)
+
+
+class RuleMatcher:
+    """Like spaCy's span ruler, for three kinds of rule; overlapping matches are all kept in `doc.spans[key]`.
+
+    Each span's label is the rule's label and its `id_` the rule's id; `attrs_for(span)` gives the rule's
+    metadata from a side table.
+    """
+
+    def __init__(self, nlp: Language, name: str, patterns_dirs, spans_key: str, skip_label_prefixes):
+        self.name = name
+        self.spans_key = spans_key
+        rows = [r for r in pipeline_rows(patterns_dirs) if not r.label.startswith(tuple(skip_label_prefixes))]
+        self.attrs = {r.id: dict(r.attrs) for r in rows}
+        self.labels = {r.id: r.label for r in rows}
+        self.matcher = Matcher(nlp.vocab, validate=True)
+        self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.regexes: list[tuple[str, re.Pattern]] = []
+        for row in rows:
+            if row.kind == "token":
+                self.matcher.add(row.id, [row.pattern])
+            elif row.kind == "phrase":
+                self.phrase_matcher.add(row.id, [nlp.make_doc(row.pattern)])
+            else:
+                self.regexes.append((row.id, re.compile(row.pattern)))
+
+    def attrs_for(self, span: Span) -> dict:
+        """The metadata of the rule that produced `span`."""
+        return self.attrs.get(span.id_, {})
+
+    def __call__(self, doc: Doc) -> Doc:
+        vocab = doc.vocab
+        spans: list[Span] = []
+        for match_id, start, end in list(self.matcher(doc)) + list(self.phrase_matcher(doc)):
+            rule_id = vocab.strings[match_id]
+            spans.append(Span(doc, start, end, label=self.labels[rule_id], span_id=rule_id))
+        for rule_id, regex in self.regexes:
+            for m in regex.finditer(doc.text):
+                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                if span is not None and len(span):
+                    spans.append(Span(doc, span.start, span.end, label=self.labels[rule_id], span_id=rule_id))
+        spans.sort(key=lambda s: (s.start, -s.end))
+        doc.spans[self.spans_key] = spans
+        return doc

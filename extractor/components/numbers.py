@@ -1,0 +1,113 @@
+"""extractor_numbers: find numerals (digits, number words, scale words) and merge each into one token."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from extractor.rules import phrase_table, pipeline_rows
+
+NUM_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+# A thousands separator in the wrong place ("1,2345", "12,34") is still a number, but a suspect one.
+LOOSE_NUM_RE = re.compile(r"^\d+(?:,\d+)+(?:\.\d+)?$")
+HYPHENS = {"-", "–", "‑"}
+
+if not Token.has_extension("num"):
+    Token.set_extension("num", default=None)
+    Token.set_extension("num_info", default=None)
+
+
+@Language.factory(
+    "extractor_numbers",
+    assigns=["token._.num", "token._.num_info"],
+    default_config={"patterns_dirs": []},
+)
+def make_numbers(nlp: Language, name: str, patterns_dirs: list[str]) -> NumberMerger:
+    """Factory: the number finder, with number and scale words from the NUMBER_WORD and SCALE rules."""
+    return NumberMerger(name, patterns_dirs)
+
+
+class NumberMerger:
+    """Merges each numeral ('1,285', '1.6 million', 'Twenty-nine') into one token carrying its value.
+
+    `token._.num` is the value as a Decimal; `token._.num_info` holds what later rules need: the digits'
+    decimals, the scale, whether it was written in words, whether it is glued to the word before it.
+    """
+
+    def __init__(self, name: str, patterns_dirs: list[str]):
+        self.name = name
+        rows = pipeline_rows(patterns_dirs)
+        self.words = {k: int(v["value"]) for k, v in phrase_table(rows, "NUMBER_WORD").items() if " " not in k}
+        self.scales = {k: (int(v["value"]), bool(v.get("glued_only"))) for k, v in phrase_table(rows, "SCALE").items()}
+
+    def _read(self, doc: Doc, i: int):
+        """(end token index, base value, info) for a numeral starting at token i, else None."""
+        tok = doc[i]
+        info = {"decimals": 0, "words": False, "loose": False}
+        if NUM_RE.match(tok.text) or LOOSE_NUM_RE.match(tok.text):
+            digits = tok.text.replace(",", "")
+            base = Decimal(digits)
+            info["decimals"] = len(digits.split(".")[1]) if "." in digits else 0
+            info["loose"] = not NUM_RE.match(tok.text)
+            j = i + 1
+        elif tok.lower_ in self.words:
+            base = Decimal(self.words[tok.lower_])
+            info["words"] = True
+            j = i + 1
+            tens = base >= 20 and base % 10 == 0
+            if tens and j + 1 < len(doc) and doc[j].text in HYPHENS and not tok.whitespace_ and not doc[j].whitespace_:
+                unit = self.words.get(doc[j + 1].lower_)
+                if unit is not None and 0 < unit < 10:
+                    base += unit
+                    j += 2
+            elif tens and j < len(doc) and 0 < self.words.get(doc[j].lower_, 0) < 10:
+                base += self.words[doc[j].lower_]
+                j += 1
+        else:
+            return None
+        scale = 1
+        while True:
+            # a hard line wrap may stand between the digits and the scale word ("220\nmillion")
+            if j + 1 < len(doc) and doc[j].is_space and "\n\n" not in doc[j].text and doc[j + 1].lower_ in self.scales:
+                j += 1
+            if not (j < len(doc) and doc[j].lower_ in self.scales):
+                break
+            value, glued_only = self.scales[doc[j].lower_]
+            if glued_only and doc[j - 1].whitespace_:
+                break
+            # "hundred" after a large value ("2,000 hundred") is not a scale word in this genre
+            if value == 100 and scale != 1:
+                break
+            scale *= value
+            j += 1
+        info["scale"] = scale
+        return j, base, info
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = []
+        i = 0
+        while i < len(doc):
+            read = self._read(doc, i)
+            if read is None:
+                i += 1
+                continue
+            j, base, info = read
+            prev = doc[i - 1] if i else None
+            info["glued"] = bool(prev is not None and not prev.whitespace_ and (prev.is_alpha or prev.text == "%"))
+            found.append((doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), base * info["scale"], info))
+            i = j
+        with doc.retokenize() as retok:
+            for start, end, _, _ in found:
+                span = doc.char_span(start, end)
+                if span is not None and len(span) > 1:
+                    retok.merge(span)
+        for start, end, value, info in found:
+            span = doc.char_span(start, end)
+            if span is None or len(span) != 1:
+                continue
+            span[0]._.num = value
+            span[0]._.num_info = info
+        return doc

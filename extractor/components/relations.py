@@ -1,0 +1,337 @@
+"""extractor_relations: link each figure to what it qualifies ('of', 'whole') and find parts, sums, conversions."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extractor.components.context import CLAUSE_BREAKS, Draft, RuleIndex, clause_start, next_tok, prev_tok
+from extractor.rules import pipeline_rows
+
+ITEM_KINDS = ("count", "money")
+PREPOSITIONS = {"in", "of", "for", "with", "involving", "from", "by", "at", "on", "to", "over"}
+CONVERSION_GAP = re.compile(
+    r"^\s*(?:[(（]|,?\s*(?:or|i\.e\.|equivalent to|worth))\s*"
+    r"(?:about|approximately|around|roughly|some|nearly|almost|over|more than|or|equivalent to|approx\.)?\s*$",
+    re.I,
+)
+QUOTES = "\"“”'‘’"
+
+
+@Language.factory(
+    "extractor_relations",
+    assigns=["doc._.draft_relations"],
+    default_config={"patterns_dirs": []},
+)
+def make_relations(nlp: Language, name: str, patterns_dirs: list[str]) -> RelationLinker:
+    """Factory: the linker."""
+    return RelationLinker(name, patterns_dirs)
+
+
+class RelationLinker:
+    """Links figures in the order the genre needs: conversions, 'respectively' lists, parts and wholes, then
+    each remaining change or multiplier to the nearest figure before it, and each share to its part and whole."""
+
+    def __init__(self, name: str, patterns_dirs: list[str]):
+        self.name = name
+        self.attrs = {r.id: r.attrs for r in pipeline_rows(patterns_dirs)}
+
+    def __call__(self, doc: Doc) -> Doc:
+        drafts: list[Draft] = doc._.drafts or []
+        rels: list[dict] = []
+        if not drafts:
+            doc._.draft_relations = rels
+            return doc
+        rules = RuleIndex(doc)
+        self.by_tok = {d.tok: d for d in drafts}
+        self._conversions(doc, drafts, rels)
+        self._respectively(doc, drafts, rules, rels)
+        parts = self._parts(doc, drafts, rules, rels)
+        self._shares(doc, drafts, rels)
+        self._nearest_links(doc, drafts, rules, parts)
+        self._fill_units(doc, drafts, rels)
+        doc._.draft_relations = rels
+        return doc
+
+    # -- conversions ---------------------------------------------------------------------------------------
+    @staticmethod
+    def _conversions(doc: Doc, drafts: list[Draft], rels: list[dict]) -> None:
+        money = [d for d in drafts if d.kind == "money"]
+        for a, b in zip(money, money[1:]):
+            gap = doc.text[a.end : b.start]
+            if a.fields.get("currency") != b.fields.get("currency") and CONVERSION_GAP.match(gap):
+                rels.append({"type": "conversion", "from": a, "to": b})
+                b.fields["_converted"] = True
+
+    # -- respectively --------------------------------------------------------------------------------------
+    def _respectively(self, doc: Doc, drafts: list[Draft], rules: RuleIndex, rels: list[dict]) -> None:
+        done_until = -1
+        for cue in rules.by_label.get("RESPECTIVELY", ()):
+            sent = doc[cue.start].sent
+            before = [d for d in drafts if sent.start <= d.tok < cue.start and d.tok > done_until]
+            before = [d for d in before if not d.fields.get("_converted")]
+            if not before:
+                continue
+            qual_kind = before[-1].kind
+            if qual_kind == "count":
+                continue
+            quals: list[Draft] = []
+            for d in reversed(before):
+                if qual_kind == "money":
+                    if d.kind != "money":
+                        break
+                elif d.kind not in ("percentage", "multiplier"):
+                    break
+                quals.insert(0, d)
+            if len(quals) < 2:
+                continue
+            first = quals[0]
+            item_kinds = ("count",) if qual_kind == "money" else ITEM_KINDS
+            items = [
+                d
+                for d in drafts
+                if sent.start <= d.tok < first.tok
+                and d.kind in item_kinds
+                and d.tok > done_until
+                and not d.fields.get("_converted")
+            ]
+            if len(items) < len(quals) and sent.start > 0:
+                prev_sent = doc[sent.start - 1].sent
+                if "\n\n" not in doc.text[prev_sent.end_char : sent.start_char + 1]:
+                    earlier = [
+                        d for d in drafts
+                        if prev_sent.start <= d.tok < sent.start and d.kind in item_kinds and d.tok > done_until
+                    ]
+                    items = earlier[-(len(quals) - len(items)) :] + items
+            aligned = len(items) == len(quals)
+            rels.append({"type": "respectively", "items": items, "qualifiers": quals, "aligned": aligned})
+            if aligned:
+                for item, qual in zip(items, quals):
+                    qual.fields["of"] = item
+            for q in quals:
+                q.fields["_resp"] = True
+            done_until = cue.start
+
+    # -- parts and wholes ----------------------------------------------------------------------------------
+    def _parts(self, doc: Doc, drafts: list[Draft], rules: RuleIndex, rels: list[dict]) -> set[int]:
+        counts = [d for d in drafts if d.kind == "count"]
+        parts: dict[int, Draft] = {}
+
+        def add(part: Draft, whole: Draft | None, cue: str) -> None:
+            if whole is None or part is whole or id(part) in parts or whole.tok > part.tok and cue != "of_the":
+                return
+            parts[id(part)] = whole
+            rels.append({"type": "part_of", "part": part, "whole": whole, "cue": cue})
+
+        for cue in rules.by_label.get("PART_CUE", ()):
+            mode = self.attrs[cue.id_]["mode"]
+            sent = doc[cue.start].sent
+            in_sent = [d for d in counts if sent.start <= d.tok < sent.end]
+            after = [d for d in in_sent if d.tok >= cue.end]
+            before = [d for d in in_sent if d.tok < cue.start]
+            at_sentence_start = all(t.is_space or t.text in QUOTES for t in doc[sent.start : cue.start])
+            if mode == "among" and at_sentence_start:
+                whole_pool = self._previous_counts(doc, counts, sent)
+                for part in after:
+                    add(part, self._pick_whole(part, whole_pool), "among")
+            elif mode == "of_the" and after:
+                whole = after[0]
+                comma = next((t.i for t in doc[whole.tok : sent.end] if t.text == ","), None)
+                if comma is not None:
+                    for part in [d for d in after[1:] if d.tok > comma]:
+                        parts[id(part)] = whole
+                        rels.append({"type": "part_of", "part": part, "whole": whole, "cue": "of the"})
+            elif mode == "of_them":
+                p = prev_tok(doc, cue.start - 1)
+                part_before = self.by_tok.get(p)
+                if part_before is not None and part_before.kind == "count":
+                    # '287 of which', '34 of them': the count before the cue is the part
+                    earlier = [d for d in before if d.tok < part_before.tok]
+                    whole = self._antecedent(earlier, parts)
+                    add(part_before, whole, "of_them")
+                    later = [d for d in after if "unit" not in d.fields]
+                    for d in later:
+                        add(d, whole, "of_them")
+                elif after and before:
+                    # 'reports, of which 819,000 were tip-offs'
+                    add(after[0], self._antecedent(before, parts), "of_them")
+            elif mode in ("including", "among"):
+                whole = before[-1] if before else None
+                if whole is None and cue.text.lower().startswith("includ"):
+                    pool = self._previous_counts(doc, counts, sent)
+                    whole = pool[-1] if pool else None
+                for part in after:
+                    if doc[prev_tok(doc, part.tok - 1)].lower_ in PREPOSITIONS:
+                        break
+                    if any(t.text in CLAUSE_BREAKS for t in doc[cue.end : part.tok]):
+                        break
+                    add(part, whole, "including")
+        return set(parts)
+
+    def _antecedent(self, earlier: list[Draft], parts: dict[int, Draft]) -> Draft | None:
+        """The count 'of which' refers back to: a whole already used by a parallel part, else the nearest
+        count of a core unit, else the nearest count."""
+        if not earlier:
+            return None
+        if id(earlier[-1]) in parts:
+            return parts[id(earlier[-1])]
+        for d in reversed(earlier):
+            if self._core(d):
+                return d
+        return earlier[-1]
+
+    def _core(self, d: Draft) -> bool:
+        unit = d.fields.get("unit")
+        return unit in {"case", "person", "suspect", "crime", "official", "clue", "criminal", "report"}
+
+    @staticmethod
+    def _previous_counts(doc: Doc, counts: list[Draft], sent: Span) -> list[Draft]:
+        """Counts of the nearest of the two sentences before `sent` that has any, within its paragraph."""
+        start = sent.start
+        for _ in range(2):
+            if start == 0:
+                return []
+            prev = doc[start - 1].sent
+            if "\n\n" in doc.text[prev.end_char : sent.start_char] or "\n\n" in doc[prev.end - 1 : start].text:
+                return []
+            pool = [d for d in counts if prev.start <= d.tok < prev.end]
+            if pool:
+                return pool
+            start = prev.start
+        return []
+
+    @staticmethod
+    def _pick_whole(part: Draft, pool: list[Draft]) -> Draft | None:
+        if not pool:
+            return None
+        unit = part.fields.get("unit")
+        for d in pool:
+            if unit and d.fields.get("unit") == unit:
+                return d
+        return pool[0]
+
+    # -- shares --------------------------------------------------------------------------------------------
+    def _shares(self, doc: Doc, drafts: list[Draft], rels: list[dict]) -> None:
+        shares = [d for d in drafts if d.kind == "percentage" and d.fields.get("role") == "share"]
+        for d in shares:
+            end_tok = doc.char_span(d.start, d.end, alignment_mode="expand").end
+            nxt = next_tok(doc, end_tok)
+            following = doc[nxt : nxt + 2]
+            c_start = clause_start(doc, d.tok)
+            earlier = [x for x in drafts if c_start <= x.tok < d.tok]
+            sent = doc[d.tok].sent
+            in_sent = [x for x in drafts if sent.start <= x.tok < d.tok and x.kind == "count"]
+            if len(following) == 2 and following[0].lower_ == "of" and following[1].lower_ in {"which", "them", "whom", "these"}:
+                if in_sent:
+                    d.fields["whole"] = in_sent[-1]
+                continue
+            if earlier and earlier[-1].kind in ITEM_KINDS and "of" not in d.fields:
+                d.fields["of"] = earlier[-1]
+            if len(following) == 2 and following[0].lower_ == "of" and "whole" not in d.fields:
+                noun = next((t for t in doc[nxt + 1 : nxt + 4] if t.is_alpha and t.lower_ not in {"the", "all"}), None)
+                if noun is not None:
+                    unit = _singular(noun.lower_)
+                    cands = [x for x in in_sent if x.fields.get("unit") == unit and x is not d.fields.get("of")]
+                    if cands:
+                        d.fields["whole"] = cands[-1]
+        self._share_lists(doc, shares, drafts, rels)
+
+    @staticmethod
+    def _share_lists(doc: Doc, shares: list[Draft], drafts: list[Draft], rels: list[dict]) -> None:
+        """Shares of one paragraph whose parts are counts share a whole: the nearest earlier count at least as
+        large as their parts together ('The top 10 arrests were: 188,408 ..., accounting for 17.3%; ...')."""
+        groups: list[list[Draft]] = []
+        for d in shares:
+            if not isinstance(d.fields.get("of"), Draft) or "whole" in d.fields:
+                continue
+            if groups and "\n\n" not in doc.text[groups[-1][-1].end : d.start] and "\n" not in doc.text[groups[-1][-1].end : d.start].strip(" "):
+                groups[-1].append(d)
+            else:
+                groups.append([d])
+        for group in groups:
+            if len(group) < 2:
+                continue
+            total = sum(float(d.fields["of"].value) for d in group)
+            first_part = group[0].fields["of"]
+            cands = [x for x in drafts if x.kind == "count" and x.tok < first_part.tok and float(x.value) >= total]
+            if not cands:
+                continue
+            whole = cands[-1]
+            for d in group:
+                d.fields["whole"] = whole
+                rels.append({"type": "part_of", "part": d.fields["of"], "whole": whole, "cue": "share"})
+
+    # -- nearest figure ------------------------------------------------------------------------------------
+    def _nearest_links(self, doc: Doc, drafts: list[Draft], rules: RuleIndex, parts: set[int]) -> None:
+        """A change or multiplier not linked yet qualifies the nearest quantity before it in its sentence,
+        if that quantity is a figure (a measure such as '17 metric tons' blocks the link); a sentence that
+        opens with 'The number ...'/'That ...' reaches back to the main figure of the sentence before."""
+        quantities = doc._.quantities or []
+        for d in drafts:
+            if "of" in d.fields or d.kind not in ("percentage", "multiplier"):
+                continue
+            if d.kind == "percentage" and d.fields.get("role") != "change":
+                continue
+            sent = doc[d.tok].sent
+            target = None
+            found = False
+            for tok_i, q, _reason in reversed(quantities):
+                if tok_i >= d.tok or tok_i < sent.start:
+                    continue
+                if q is not None and q.kind == "percentage" and q.fields.get("role") == "change":
+                    continue
+                if q is not None and q.kind == "multiplier":
+                    continue
+                if q is not None and q.fields.get("_converted"):
+                    continue
+                target, found = q, True
+                break
+            if not found:
+                target = self._anaphora(doc, sent, drafts, rules, parts)
+            if target is not None:
+                d.fields["of"] = target
+
+    @staticmethod
+    def _anaphora(doc: Doc, sent: Span, drafts: list[Draft], rules: RuleIndex, parts: set[int]) -> Draft | None:
+        first = sent.start
+        while first < sent.end and (doc[first].is_space or doc[first].text in QUOTES):
+            first += 1
+        if rules.starting_at(first, "ANAPHOR") is None or sent.start == 0:
+            return None
+        prev = doc[sent.start - 1].sent
+        cands = [
+            d for d in drafts
+            if prev.start <= d.tok < prev.end and d.kind in ITEM_KINDS and id(d) not in parts
+            and not d.fields.get("_converted")
+        ]
+        return cands[0] if cands else None
+
+    # -- units of bare counts ------------------------------------------------------------------------------
+    @staticmethod
+    def _fill_units(doc: Doc, drafts: list[Draft], rels: list[dict]) -> None:
+        """'287 of which had been cracked': a count with no noun takes the unit of its whole, else of the count
+        before it in its sentence, else 'person' after a verb about people ('Prosecuted 405,000 for ...')."""
+        from extractor.components.units import PERSON_ACTIONS
+
+        whole_of = {id(r["part"]): r["whole"] for r in rels if r["type"] == "part_of"}
+        prev = None
+        for d in drafts:
+            if d.kind != "count":
+                continue
+            if "unit" not in d.fields:
+                whole = whole_of.get(id(d))
+                if whole is not None and whole.fields.get("unit"):
+                    d.fields["unit"] = whole.fields["unit"]
+                elif prev is not None and doc[prev.tok].sent.start == doc[d.tok].sent.start and prev.fields.get("unit"):
+                    d.fields["unit"] = prev.fields["unit"]
+                elif d.fields.get("action") and PERSON_ACTIONS.search(d.fields["action"]):
+                    d.fields["unit"] = "person"
+            prev = d
+
+
+def _singular(word: str) -> str:
+    from extractor.components.units import singular
+
+    return {"people": "person", "persons": "person"}.get(word, singular(word))

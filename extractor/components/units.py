@@ -1,0 +1,176 @@
+"""What a count counts: its unit (singular head noun), the counted phrase, and the action that governs it."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from extractor.components.context import CLAUSE_BREAKS, Draft, RuleIndex, is_num, next_tok
+from extractor.patterns import PatternRow
+from extractor.rules import by_label
+
+# Words that end the counted noun phrase.
+STOP = {
+    "of", "in", "for", "to", "from", "with", "and", "or", "were", "was", "are", "is", "have", "has", "had",
+    "been", "be", "by", "at", "on", "which", "who", "whom", "that", "this", "these", "those", "their", "its",
+    "than", "as", "up", "down", "over", "under", "into", "across", "during", "since", "after", "before",
+    "per", "while", "but", "not", "also", "all", "each", "respectively", "such", "the", "a", "an", "year-on-year",
+    "nationwide", "accounting", "involving", "including", "concerning", "among", "through", "via", "so",
+    "will", "would", "could", "can", "may", "should", "did", "do", "does", "got", "get", "more", "less",
+    "times", "percent", "yuan", "people's", "where", "when", "there", "here", "about", "against", "between",
+}
+QUOTES = {'"', "“", "”", "'", "‘", "’", "«", "»"}
+PASSIVE = {"were", "was", "been", "be", "are", "is", "got"}
+PERSON_ACTIONS = re.compile(
+    r"prosecut|arrest|detain|sentenc|convict|punish|investigat|apprehend|captur|rescu|transferr|charg|indict|"
+    r"repatriat|extradit|expel|fined|disciplin|interview|summon|surrender|brought"
+)
+MAX_NP = 7
+
+
+def singular(word: str) -> str:
+    """A plural English noun made singular by rule ('cases' -> 'case', 'tip-offs' -> 'tip-off')."""
+    w = word.lower()
+    if len(w) <= 3 or w.endswith(("ss", "us", "is", "ics")):
+        return w
+    if w.endswith("ies"):
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return w[:-2]
+    if w.endswith("s"):
+        return w[:-1]
+    return w
+
+
+class UnitFinder:
+    """Reads the noun phrase after a count, with the unit table of patterns/units.jsonl for irregular forms."""
+
+    def __init__(self, rows: list[PatternRow]):
+        self.units: dict[str, dict] = {}
+        for row in by_label(rows, "UNIT"):
+            self.units[row.pattern.lower()] = dict(row.attrs)
+
+    def unit_of(self, word: str) -> str:
+        """The unit a noun stands for ('people' -> 'person', 'cases' -> 'case')."""
+        entry = self.units.get(word.lower())
+        if entry and entry.get("unit"):
+            return entry["unit"]
+        return singular(word)
+
+    def is_core(self, unit: str | None) -> bool:
+        """True for the units the genre counts most (case, person, suspect ...)."""
+        if unit is None:
+            return False
+        for word, entry in self.units.items():
+            if entry.get("core") and (entry.get("unit") or singular(word)) == unit:
+                return True
+        return False
+
+    def counted_noun_at(self, doc: Doc, i: int) -> bool:
+        """True when a known counted noun (possibly after modifiers) starts at token i: '2085 people'."""
+        words = self._phrase(doc, i)[0]
+        return bool(words) and words[-1].lower() in self.units
+
+    def _phrase(self, doc: Doc, i: int) -> tuple[list[str], int]:
+        """The words of the noun phrase starting at token i, and the index one past its last token."""
+        words: list[str] = []
+        j = i
+        last = i
+        while j < len(doc) and len(words) < MAX_NP:
+            tok = doc[j]
+            if tok.is_space and "\n\n" not in tok.text:
+                j += 1
+                continue
+            if tok.text in QUOTES:
+                j += 1
+                continue
+            if tok.text == "-" and words and j + 1 < len(doc) and not tok.whitespace_ and doc[j + 1].is_alpha:
+                words[-1] = words[-1] + "-" + doc[j + 1].text
+                j += 2
+                last = j
+                continue
+            low = tok.lower_
+            if not tok.is_alpha or low in STOP or is_num(tok):
+                break
+            if words and low.endswith(("ed", "ing")) and low not in self.units:
+                break
+            words.append(tok.text)
+            j += 1
+            last = j
+        # capitalised words before the head are names or classes ('Class A', 'Japanese'): skip them as modifiers
+        return words, last
+
+    def describe(self, doc: Doc, d: Draft, rules: RuleIndex) -> None:
+        """Set unit, subject and action on count draft d."""
+        i = d.tok
+        start = next_tok(doc, i + 1)
+        words, end = self._phrase(doc, start)
+        while words and words[-1][:1].isupper() and len(words) > 1 and words[-1].lower() not in self.units:
+            words.pop()
+        # 'punished and ...', 'cracked': a participle standing alone is a verb, not the counted noun
+        while words and words[-1].lower().endswith(("ed", "ing")) and words[-1].lower() not in self.units:
+            words.pop()
+        heads = [w for w in words if not (w[:1].isupper() and w.lower() not in self.units)]
+        if heads:
+            d.set(unit=self.unit_of(heads[-1]))
+        subj_end = self._subject_end(doc, start)
+        if subj_end > start:
+            subject = doc[start:subj_end].text.strip(" ,;\"“”'‘’")
+            if subject:
+                d.set(subject=re.sub(r"\s+", " ", subject))
+        action = self._action(doc, i, subj_end, rules)
+        if action:
+            d.set(action=action)
+
+    @staticmethod
+    def _subject_end(doc: Doc, start: int) -> int:
+        j = start
+        limit = min(len(doc), start + 14)
+        while j < limit:
+            tok = doc[j]
+            if tok.text in CLAUSE_BREAKS or tok.text in {",", ".", "(", "，", "。", "!", "?"} or is_num(tok):
+                break
+            if tok.lower_ in PASSIVE or (tok.lower_ == "and" and j + 1 < len(doc) and is_num(doc[j + 1])):
+                break
+            if "\n\n" in tok.text:
+                break
+            j += 1
+        while j > start and doc[j - 1].lower_ in STOP | {"-"}:
+            j -= 1
+        return j
+
+    @staticmethod
+    def _action(doc: Doc, i: int, subj_end: int, rules: RuleIndex) -> str | None:
+        """The verb governing the count: after it when the clause is passive ('were not arrested'), else the
+        nearest before it in the same clause."""
+        sent = doc[i].sent
+        after_limit = min(sent.end, subj_end + 5)
+        after = [s for s in rules.within(subj_end, after_limit, "ACTION")]
+        passive = any(t.lower_ in PASSIVE for t in doc[subj_end:after_limit])
+        if after and passive:
+            return _action_text(doc, after[0])
+        before = [s for s in rules.within(max(sent.start, i - 12), i, "ACTION")]
+        before = [s for s in before if not any(t.text in CLAUSE_BREAKS for t in doc[s.end : i])]
+        if before:
+            return _action_text(doc, before[-1])
+        if after:
+            return _action_text(doc, after[0])
+        return None
+
+    def default_unit(self, action: str | None) -> str | None:
+        """'Prosecuted 405,000 for ...': a count with no noun after a verb about people counts persons."""
+        if action and PERSON_ACTIONS.search(action):
+            return "person"
+        return None
+
+
+def _action_text(doc: Doc, span) -> str:
+    """The action as written, with a negation right before it ('not arrested')."""
+    text = span.text.lower()
+    j = span.start - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if j >= 0 and doc[j].lower_ in {"not", "never"} and not text.startswith("not"):
+        text = "not " + text
+    return re.sub(r"\s+", " ", text)

@@ -1,0 +1,28 @@
+"""Tokenizer rules for machine-translated releases: split digits glued to words, keep offsets intact."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.util import compile_infix_regex
+
+# Each rule splits a token without touching the text, so every token keeps its character offset.
+GLUE_INFIXES = [
+    # "cases50,000", "year-on-year6", "selling8": letters run into a number
+    r"(?<=[A-Za-z])(?=[0-9])",
+    # "10:55Xinhua", "2.7bn", "7.5%and": a number runs into a word (not ordinals 26th, decades 1990s)
+    r"(?<=[0-9])(?![sS]\b|st\b|nd\b|rd\b|th\b|ST\b|ND\b|RD\b|TH\b)(?=[A-Za-z])",
+    r"(?<=[0-9])%(?=[A-Za-z0-9])",
+    # "HK$498", "US$2.81": currency symbol glued to the amount
+    r"(?<=[$¥￥€£])(?=[0-9])",
+    # "06,2018" after a month: a comma before a four-digit year is not a thousands separator
+    r"(?<=[0-9]),(?=[0-9]{4}(?![0-9]))",
+    # "the'Hundred-Day": a quote glued between words
+    r"(?<=[a-z])['‘’\"“”](?=[A-Z])",
+    # "2,395suspects" handled above; "x1,000" style glue is rare enough to leave
+]
+
+
+def customize_tokenizer(nlp: Language) -> None:
+    """Add the glue-splitting infixes to `nlp`'s tokenizer, in place."""
+    infixes = list(nlp.Defaults.infixes) + GLUE_INFIXES
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
