@@ -46,7 +46,10 @@ class RuleMatcher:
             if row.kind == "token":
                 self.matcher.add(row.id, [row.pattern])
             elif row.kind == "phrase":
-                self.phrase_matcher.add(row.id, [nlp.make_doc(row.pattern)])
+                # the tokenizer's special cases depend on case ('U.S.' vs 'u.s.'), so add each casing
+                variants = {row.pattern, row.pattern.lower(), row.pattern.upper(), row.pattern.title()}
+                docs = {tuple(t.lower_ for t in d): d for d in map(nlp.make_doc, sorted(variants))}
+                self.phrase_matcher.add(row.id, list(docs.values()))
             else:
                 self.regexes.append((row.id, re.compile(row.pattern)))
 

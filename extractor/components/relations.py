@@ -188,13 +188,15 @@ class RelationLinker:
 
     @staticmethod
     def _previous_counts(doc: Doc, counts: list[Draft], sent: Span) -> list[Draft]:
-        """Counts of the nearest of the two sentences before `sent` that has any, within its paragraph."""
+        """Counts of the nearest of the two sentences before `sent` that has any. 'Among them' at the head of
+        a paragraph reaches into the paragraph before; the second sentence back must share a paragraph with
+        the first."""
         start = sent.start
-        for _ in range(2):
+        for step in range(2):
             if start == 0:
                 return []
             prev = doc[start - 1].sent
-            if "\n\n" in doc.text[prev.end_char : sent.start_char] or "\n\n" in doc[prev.end - 1 : start].text:
+            if step and "\n\n" in doc.text[prev.start_char : doc[start].idx]:
                 return []
             pool = [d for d in counts if prev.start <= d.tok < prev.end]
             if pool:
@@ -311,24 +313,37 @@ class RelationLinker:
     # -- units of bare counts ------------------------------------------------------------------------------
     @staticmethod
     def _fill_units(doc: Doc, drafts: list[Draft], rels: list[dict]) -> None:
-        """'287 of which had been cracked': a count with no noun takes the unit of its whole, else of the count
-        before it in its sentence, else 'person' after a verb about people ('Prosecuted 405,000 for ...')."""
-        from extractor.components.units import PERSON_ACTIONS
+        """A count with no noun ('287 of which had been cracked', 'nine Class A and 24 Class B suspects') takes
+        its unit from, in order: the count it is coordinated with, the whole a cue made it part of, the count
+        before it in its sentence, a whole found through shares, the verb ('Prosecuted 405,000 for ...')."""
+        from extractor.components.units import CASE_ACTIONS, PERSON_ACTIONS
 
-        whole_of = {id(r["part"]): r["whole"] for r in rels if r["type"] == "part_of"}
-        prev = None
-        for d in drafts:
-            if d.kind != "count":
+        cue_whole = {id(r["part"]): r["whole"] for r in rels if r["type"] == "part_of" and r["cue"] != "share"}
+        share_whole = {id(r["part"]): r["whole"] for r in rels if r["type"] == "part_of" and r["cue"] == "share"}
+        counts = [d for d in drafts if d.kind == "count"]
+        bare = [d for d in counts if "unit" not in d.fields]
+        for n, d in enumerate(counts):
+            if d not in bare:
                 continue
-            if "unit" not in d.fields:
-                whole = whole_of.get(id(d))
-                if whole is not None and whole.fields.get("unit"):
-                    d.fields["unit"] = whole.fields["unit"]
-                elif prev is not None and doc[prev.tok].sent.start == doc[d.tok].sent.start and prev.fields.get("unit"):
-                    d.fields["unit"] = prev.fields["unit"]
-                elif d.fields.get("action") and PERSON_ACTIONS.search(d.fields["action"]):
-                    d.fields["unit"] = "person"
-            prev = d
+            sent = doc[d.tok].sent
+            nxt = counts[n + 1] if n + 1 < len(counts) else None
+            prev = counts[n - 1] if n else None
+            unit = None
+            if nxt is not None and nxt.tok - d.tok <= 6 and any(t.lower_ == "and" for t in doc[d.tok : nxt.tok]):
+                unit = nxt.fields.get("unit")
+            if unit is None and id(d) in cue_whole:
+                unit = cue_whole[id(d)].fields.get("unit")
+            if unit is None and prev is not None and doc[prev.tok].sent.start == sent.start:
+                unit = prev.fields.get("unit")
+            if unit is None and id(d) in share_whole:
+                unit = share_whole[id(d)].fields.get("unit")
+            action = d.fields.get("action") or ""
+            if unit is None and PERSON_ACTIONS.search(action):
+                unit = "person"
+            if unit is None and CASE_ACTIONS.search(action):
+                unit = "case"
+            if unit:
+                d.fields["unit"] = unit
 
 
 def _singular(word: str) -> str:

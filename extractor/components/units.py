@@ -17,6 +17,7 @@ STOP = {
     "than", "as", "up", "down", "over", "under", "into", "across", "during", "since", "after", "before",
     "per", "while", "but", "not", "also", "all", "each", "respectively", "such", "the", "a", "an", "year-on-year",
     "nationwide", "accounting", "involving", "including", "concerning", "among", "through", "via", "so",
+    "above", "below", "beyond", "within", "without", "upon", "toward", "towards", "throughout", "along",
     "will", "would", "could", "can", "may", "should", "did", "do", "does", "got", "get", "more", "less",
     "times", "percent", "yuan", "people's", "where", "when", "there", "here", "about", "against", "between",
 }
@@ -26,6 +27,7 @@ PERSON_ACTIONS = re.compile(
     r"prosecut|arrest|detain|sentenc|convict|punish|investigat|apprehend|captur|rescu|transferr|charg|indict|"
     r"repatriat|extradit|expel|fined|disciplin|interview|summon|surrender|brought"
 )
+CASE_ACTIONS = re.compile(r"^(filed|registered|solved|cracked|handled|accepted|concluded|closed|placed on file)")
 MAX_NP = 7
 
 
@@ -93,7 +95,7 @@ class UnitFinder:
             low = tok.lower_
             if not tok.is_alpha or low in STOP or is_num(tok):
                 break
-            if words and low.endswith(("ed", "ing")) and low not in self.units:
+            if words and low.endswith(("ed", "ing")) and low not in self.units and not self._modifier(doc, j):
                 break
             words.append(tok.text)
             j += 1
@@ -101,19 +103,66 @@ class UnitFinder:
         # capitalised words before the head are names or classes ('Class A', 'Japanese'): skip them as modifiers
         return words, last
 
+    def _modifier(self, doc: Doc, j: int) -> bool:
+        """True when the participle at j modifies a noun after it ('organized crime cases')."""
+        k = j + 1
+        return k < len(doc) and doc[k].is_alpha and doc[k].lower_ not in STOP and not doc[k].lower_.endswith("ed")
+
+    def _head(self, words: list[str]) -> str | None:
+        """The counted noun of a phrase: the last known unit word, else the last word."""
+        known = [w for w in words if w.lower() in self.units]
+        if known:
+            return known[-1]
+        heads = [w for w in words if not (w[:1].isupper() and w.lower() not in self.units)]
+        return heads[-1] if heads else None
+
+    def _fallback_unit(self, doc: Doc, i: int, start: int) -> str | None:
+        """Units read from the words around a count with no noun after it."""
+        if start >= len(doc):
+            return None
+        low = doc[start].lower_
+        # 'Twenty-nine of the cases': a partitive names the unit
+        if low == "of":
+            k = next_tok(doc, start + 1)
+            if k < len(doc) and doc[k].lower_ in {"the", "these", "those", "all"}:
+                words, _ = self._phrase(doc, next_tok(doc, k + 1))
+                head = self._head(words)
+                if head:
+                    return self.unit_of(head)
+        # 'of which 819,000 were tip-offs': a predicate noun
+        if low in {"were", "are"}:
+            words, _ = self._phrase(doc, next_tok(doc, start + 1))
+            head = self._head(words)
+            if head and (head.lower() in self.units or head.lower().endswith("s")):
+                return self.unit_of(head)
+        # 'the number of registered drug addicts ... was 2.14 million'
+        sent_start = doc[i].sent.start
+        for k in range(i - 1, max(sent_start, i - 25) - 1, -1):
+            if doc[k].lower_ == "of" and k > 0 and doc[k - 1].lower_ in {"number", "total"}:
+                words, _ = self._phrase(doc, next_tok(doc, k + 1))
+                head = self._head(words)
+                return self.unit_of(head) if head else None
+            if is_num(doc[k]) or doc[k].text in CLAUSE_BREAKS:
+                break
+        return None
+
     def describe(self, doc: Doc, d: Draft, rules: RuleIndex) -> None:
         """Set unit, subject and action on count draft d."""
         i = d.tok
         start = next_tok(doc, i + 1)
+        hyphen = start < len(doc) and doc[start].text == "-" and not doc[i].whitespace_ and not doc[start].whitespace_
+        if hyphen:
+            start += 1  # 'four-level organs', '30-member gang': the word after the hyphen is the unit
         words, end = self._phrase(doc, start)
         while words and words[-1][:1].isupper() and len(words) > 1 and words[-1].lower() not in self.units:
             words.pop()
         # 'punished and ...', 'cracked': a participle standing alone is a verb, not the counted noun
         while words and words[-1].lower().endswith(("ed", "ing")) and words[-1].lower() not in self.units:
             words.pop()
-        heads = [w for w in words if not (w[:1].isupper() and w.lower() not in self.units)]
-        if heads:
-            d.set(unit=self.unit_of(heads[-1]))
+        head = words[0] if hyphen and words else self._head(words)
+        unit = self.unit_of(head) if head else self._fallback_unit(doc, i, start)
+        if unit:
+            d.set(unit=unit)
         subj_end = self._subject_end(doc, start)
         if subj_end > start:
             subject = doc[start:subj_end].text.strip(" ,;\"“”'‘’")
