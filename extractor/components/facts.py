@@ -198,7 +198,7 @@ class FactBuilder:
         before_end = approx_span.start if approx_span is not None else i
         cues = [s for s in rules.within(w_start, before_end, "CHANGE", "SHARE", "RATE_WORD") if s.end <= before_end]
         c_end = clause_end(doc, i)
-        a_end = min(c_end, end_tok + 5)
+        a_end = min(c_end, end_tok + 8)
         for j in range(end_tok, a_end):
             if is_num(doc[j]) or doc[j].text in {",", "，"}:
                 a_end = j

@@ -95,8 +95,10 @@ class UnitFinder:
             low = tok.lower_
             if not tok.is_alpha or low in STOP or is_num(tok):
                 break
-            if words and low.endswith(("ed", "ing")) and low not in self.units and not self._modifier(doc, j):
-                break
+            if words and low.endswith(("ed", "ing")) and low not in self.units:
+                # 'organized crime cases' modifies; 'cases involved senior officials' is the verb
+                if words[-1].lower() in self.units or not self._modifier(doc, j):
+                    break
             words.append(tok.text)
             j += 1
             last = j
@@ -195,8 +197,11 @@ class UnitFinder:
         nearest before it in the same clause."""
         sent = doc[i].sent
         after_limit = min(sent.end, subj_end + 5)
-        after = [s for s in rules.within(subj_end, after_limit, "ACTION")]
-        passive = any(t.lower_ in PASSIVE for t in doc[subj_end:after_limit])
+        after = [s for s in rules.within(i + 1, after_limit, "ACTION")]
+        passive = any(t.lower_ in PASSIVE for t in doc[i + 1 : after_limit])
+        if after and not any(t.text in CLAUSE_BREAKS or is_num(t) for t in doc[i + 1 : after[0].start]):
+            if after[0].start <= subj_end and not passive:
+                return _action_text(doc, after[0])
         if after and passive:
             return _action_text(doc, after[0])
         before = [s for s in rules.within(max(sent.start, i - 12), i, "ACTION")]

@@ -1,0 +1,91 @@
+"""Helpers shared by the checks: building findings, looking facts up, never letting odd input raise."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from extractor.models import Finding
+
+NUMERIC_KINDS = ("count", "percentage", "multiplier", "money")
+
+
+def finding(
+    check: str,
+    status: str,
+    facts: Iterable[str | None],
+    message: str,
+    details: dict[str, Any] | None = None,
+    severity: str | None = None,
+) -> Finding:
+    """A Finding; severity defaults to 'info' unless the status is 'inconsistent' ('error')."""
+    if severity is None:
+        severity = "error" if status == "inconsistent" else "info"
+    ids = list(dict.fromkeys(f for f in facts if f))
+    return Finding(
+        check=check, status=status, severity=severity, facts=ids, message=message, details=details or {}
+    )
+
+
+def facts_by_id(record) -> dict[str, Any]:
+    """Every fact of the record by id (the first one when an id repeats)."""
+    out: dict[str, Any] = {}
+    for f in getattr(record, "facts", None) or []:
+        out.setdefault(f.id, f)
+    return out
+
+
+def guarded(check: str, fact_ids: Iterable[str | None], run: Callable[[], list[Finding]]) -> list[Finding]:
+    """Run one evaluation; an unexpected error becomes an 'untestable' finding instead of an exception."""
+    ids = list(fact_ids)
+    try:
+        return run()
+    except Exception as err:  # a check must never raise on odd input
+        return [
+            finding(
+                check,
+                "untestable",
+                ids,
+                f"The figures could not be evaluated ({type(err).__name__}: {err}).",
+                {"error": f"{type(err).__name__}: {err}"},
+            )
+        ]
+
+
+def is_number(value: Any) -> bool:
+    """True for an int or float that is not a bool."""
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def label(fact) -> str:
+    """How a fact reads in a message: its text, with its unit when the text lacks it ('999 cases')."""
+    text = " ".join(str(getattr(fact, "text", "") or "").split())
+    unit = getattr(fact, "unit", None)
+    if getattr(fact, "kind", None) == "count" and unit and unit.lower() not in text.lower():
+        plural = unit if getattr(fact, "value", None) == 1 or unit.endswith("s") else unit + "s"
+        text = f"{text} {plural}"
+    approx = getattr(fact, "approx", None)
+    if approx:
+        words = {
+            "more_than": "more than",
+            "over": "over",
+            "nearly": "nearly",
+            "about": "about",
+            "at_least": "at least",
+            "less_than": "less than",
+            "up_to": "up to",
+        }
+        prefix = words.get(approx, approx)
+        if not text.lower().startswith(prefix):
+            text = f"{prefix} {text}"
+    return f"'{text}'"
+
+
+def same_measure(a, b) -> bool:
+    """Whether two facts measure comparable things: both counts, or both money in one currency."""
+    ka, kb = getattr(a, "kind", None), getattr(b, "kind", None)
+    if ka != kb:
+        return False
+    if ka == "money":
+        return a.currency == b.currency
+    return ka == "count"

@@ -1,0 +1,183 @@
+"""Parts and wholes: a part within its whole, parts adding up to their total, aligned 'respectively' lists."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from fractions import Fraction
+
+from extractor.checks._common import facts_by_id, finding, guarded, is_number, label, same_measure
+from extractor.checks.intervals import DEFAULT_ROUNDING, Interval, fact_interval, fmt_number
+from extractor.models import Finding
+
+CHECK = "parts_and_wholes"
+
+# Units that all count people, so a part in one may be a subset of a whole in another.
+PERSON_UNITS = frozenset(
+    {
+        "person",
+        "people",
+        "persons",
+        "individual",
+        "suspect",
+        "official",
+        "defendant",
+        "criminal",
+        "offender",
+        "fugitive",
+        "servant",
+        "staff",
+        "member",
+        "leader",
+        "cadre",
+        "prosecutor",
+        "judge",
+        "police",
+        "officer",
+        "policeman",
+        "victim",
+        "addict",
+        "driver",
+        "woman",
+        "child",
+        "man",
+        "citizen",
+        "resident",
+        "enforcer",
+        "juvenile",
+        "minor",
+        "employee",
+        "worker",
+        "personnel",
+    }
+)
+
+
+def comparable_units(a, b) -> bool:
+    """Whether a subset relation can be tested: same kind and currency, compatible units."""
+    if not same_measure(a, b):
+        return False
+    if a.kind != "count":
+        return True
+    ua, ub = (a.unit or "").strip().lower(), (b.unit or "").strip().lower()
+    if not ua or not ub or ua == ub:
+        return True
+    return ua in PERSON_UNITS and ub in PERSON_UNITS
+
+
+def _can_be_at_most(part: Interval, whole: Interval) -> bool:
+    """Whether some value of `part` is <= some value of `whole`."""
+    if part.lo is None or whole.hi is None:
+        return True
+    return part.lo < whole.hi or (part.lo == whole.hi and part.lo_closed and whole.hi_closed)
+
+
+def parts_and_wholes(record, *, rounding: Sequence[str] = DEFAULT_ROUNDING) -> list[Finding]:
+    """PartOf: part <= whole; Sum: parts add up to the total; Respectively: as many qualifiers as items."""
+    facts = facts_by_id(record)
+    out: list[Finding] = []
+    for rel in getattr(record, "relations", None) or []:
+        kind = getattr(rel, "type", None)
+        if kind == "part_of":
+            out.extend(guarded(CHECK, [rel.part, rel.whole], lambda r=rel: _part_of(r, facts, rounding)))
+        elif kind == "sum":
+            out.extend(guarded(CHECK, [*rel.parts, rel.total], lambda r=rel: _sum(r, facts, rounding)))
+        elif kind == "respectively":
+            out.extend(guarded(CHECK, [*rel.items, *rel.qualifiers], lambda r=rel: _respectively(r, facts)))
+    return out
+
+
+def _part_of(rel, facts, rounding) -> list[Finding]:
+    part, whole = facts.get(rel.part), facts.get(rel.whole)
+    ids = [rel.part, rel.whole]
+    if part is None or whole is None:
+        return []
+    if not (is_number(getattr(part, "value", None)) and is_number(getattr(whole, "value", None))):
+        return []
+    if not comparable_units(part, whole):
+        return [
+            finding(
+                CHECK,
+                "untestable",
+                ids,
+                f"{label(part)} is said to be part of {label(whole)}, but they count different things "
+                f"({getattr(part, 'unit', None) or part.kind} vs "
+                f"{getattr(whole, 'unit', None) or whole.kind}).",
+            )
+        ]
+    p_iv, w_iv = fact_interval(part, rounding), fact_interval(whole, rounding)
+    details = {
+        "part": part.value,
+        "whole": whole.value,
+        "part_interval": p_iv.as_json(),
+        "whole_interval": w_iv.as_json(),
+        "cue": rel.cue,
+        "arithmetic": f"{fmt_number(part.value)} <= {fmt_number(whole.value)}",
+    }
+    if _can_be_at_most(p_iv, w_iv):
+        return [
+            finding(
+                CHECK, "consistent", ids, f"{label(part)} is no more than {label(whole)}, its whole.", details
+            )
+        ]
+    details["arithmetic"] = f"{fmt_number(part.value)} > {fmt_number(whole.value)}"
+    return [
+        finding(
+            CHECK,
+            "inconsistent",
+            ids,
+            f"{label(part)} is said to be part of {label(whole)}, but it is larger "
+            f"({fmt_number(part.value)} > {fmt_number(whole.value)}).",
+            details,
+        )
+    ]
+
+
+def _sum(rel, facts, rounding) -> list[Finding]:
+    ids = [*rel.parts, rel.total]
+    parts = [facts.get(p) for p in rel.parts]
+    total = facts.get(rel.total)
+    if total is None or not parts or any(p is None for p in parts):
+        return [finding(CHECK, "untestable", ids, "A stated sum refers to figures that were not found.")]
+    if not all(is_number(getattr(f, "value", None)) for f in [*parts, total]):
+        return [finding(CHECK, "untestable", ids, "A stated sum has figures without a number.")]
+    if not all(same_measure(p, total) for p in parts):
+        return [
+            finding(CHECK, "untestable", ids, "A stated sum mixes figures of different kinds or currencies.")
+        ]
+    sum_iv = Interval.point(0)
+    for p in parts:
+        sum_iv = sum_iv + fact_interval(p, rounding)
+    t_iv = fact_interval(total, rounding)
+    stated = sum(Fraction(str(p.value)) for p in parts)
+    terms = " + ".join(fmt_number(p.value) for p in parts)
+    details = {
+        "parts": [p.value for p in parts],
+        "total": total.value,
+        "sum": float(stated),
+        "sum_interval": sum_iv.as_json(),
+        "total_interval": t_iv.as_json(),
+        "arithmetic": f"{terms} = {fmt_number(stated)} vs total {fmt_number(total.value)}",
+    }
+    if sum_iv.overlaps(t_iv):
+        msg = f"The parts add up to {fmt_number(stated)}, which fits the total {label(total)}."
+        return [finding(CHECK, "consistent", ids, msg, details)]
+    msg = f"The parts ({terms}) add up to {fmt_number(stated)}, not the stated total {label(total)}."
+    return [finding(CHECK, "inconsistent", ids, msg, details)]
+
+
+def _respectively(rel, facts) -> list[Finding]:
+    ids = [*rel.items, *rel.qualifiers]
+    if rel.aligned and len(rel.items) == len(rel.qualifiers):
+        return []
+    items = ", ".join(label(facts[i]) if i in facts else i for i in rel.items)
+    quals = ", ".join(label(facts[q]) if q in facts else q for q in rel.qualifiers)
+    details = {
+        "items": list(rel.items),
+        "qualifiers": list(rel.qualifiers),
+        "arithmetic": f"{len(rel.items)} item(s) vs {len(rel.qualifiers)} 'respectively' qualifier(s)",
+    }
+    msg = (
+        f"'Respectively' pairs {len(rel.items)} figure(s) ({items}) with {len(rel.qualifiers)} qualifier(s) "
+        f"({quals}); the lists do not line up, so which figure each qualifier belongs to is unclear."
+    )
+    return [finding(CHECK, "inconsistent", ids, msg, details, severity="warning")]

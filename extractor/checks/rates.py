@@ -1,0 +1,336 @@
+"""Named rates (non-arrest rate, non-prosecution rate) recomputed from the counts in the same release.
+
+Definitions live in `patterns/rates.jsonl`, one PatternRow per rate:
+
+    {"id": "rates-non_arrest-001", "label": "RATE_DEFINITION", "pattern": "non-arrest rate",
+     "attrs": {"formula": "numerator / (numerator + complement)",
+               "numerator": "<regex>", "complement": "<regex>", "match_on": ["action", "subject"]}}
+
+`pattern` is the rate's name as written (a phrase matched as whole words in the fact's `rate_name`, or a
+regular expression with "regex": true). `numerator`, `complement` and `denominator` are regular expressions
+searched (case-insensitive) in a count's `action`, then its `subject` (the fields named by `match_on`, in that
+order). `formula` is one of FORMULAS.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from extractor.checks._common import facts_by_id, finding, guarded, is_number
+from extractor.checks.intervals import DEFAULT_ROUNDING, Interval, fact_interval, fmt_number, to_fraction
+from extractor.models import Finding
+from extractor.patterns import PatternFileError, PatternRow, load_pattern_file, patterns_dir
+
+CHECK = "named_rate"
+LABEL = "RATE_DEFINITION"
+RATES_FILE = "rates.jsonl"
+FORMULAS = {
+    "numerator / (numerator + complement)": ("numerator", "complement"),
+    "numerator / denominator": ("numerator", "denominator"),
+}
+MATCH_FIELDS = ("action", "subject")
+ATTR_KEYS = frozenset({"formula", "numerator", "complement", "denominator", "match_on"})
+
+
+@dataclass(frozen=True)
+class RateDefinition:
+    """One named rate: how to recognise its name and which counts make it up."""
+
+    id: str
+    name: str
+    name_regex: bool
+    formula: str
+    numerator: re.Pattern
+    other: re.Pattern
+    match_on: tuple[str, ...] = MATCH_FIELDS
+    where: str = ""
+
+    @property
+    def other_role(self) -> str:
+        """'complement' or 'denominator', as the formula names the second count."""
+        return FORMULAS[self.formula][1]
+
+    def matches_name(self, rate_name: str | None) -> bool:
+        """Whether a fact's rate_name is this rate."""
+        if not rate_name:
+            return False
+        name = " ".join(rate_name.lower().split())
+        if self.name_regex:
+            return re.search(self.name, name, re.IGNORECASE) is not None
+        phrase = " ".join(self.name.lower().split())
+        return re.search(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", name) is not None
+
+    def count_matches(self, fact, which: str) -> str | None:
+        """The field ('action' or 'subject') where the count matches the numerator or other regex, or None."""
+        rx = self.numerator if which == "numerator" else self.other
+        for field in self.match_on:
+            value = getattr(fact, field, None)
+            if value and rx.search(value):
+                return field
+        return None
+
+
+def definition_from_row(row: PatternRow, where: str = "") -> RateDefinition:
+    """Validate one PatternRow as a rate definition; ValueError lists every problem of the row."""
+    problems: list[str] = []
+    attrs: dict[str, Any] = dict(row.attrs)
+    if row.label != LABEL:
+        problems.append(f"label must be {LABEL}, not {row.label!r}")
+    if not isinstance(row.pattern, str):
+        problems.append(
+            "pattern must be the rate's name (a phrase or, with regex=true, a regular expression)"
+        )
+    unknown = sorted(set(attrs) - ATTR_KEYS)
+    if unknown:
+        problems.append(
+            f"unknown attrs {', '.join(map(repr, unknown))}; allowed: {', '.join(sorted(ATTR_KEYS))}"
+        )
+    formula = " ".join(str(attrs.get("formula", "")).split())
+    if formula not in FORMULAS:
+        problems.append(
+            f"attrs.formula {attrs.get('formula')!r} must be one of: {'; '.join(map(repr, FORMULAS))}"
+        )
+        needed: tuple[str, ...] = ("numerator",)
+    else:
+        needed = FORMULAS[formula]
+        spare = {"complement", "denominator"} - set(needed)
+        for key in sorted(spare & set(attrs)):
+            problems.append(f"attrs.{key} is not used by formula {formula!r}")
+    compiled: dict[str, re.Pattern] = {}
+    for key in needed:
+        rx = attrs.get(key)
+        if not isinstance(rx, str) or not rx.strip():
+            problems.append(f"attrs.{key} must be a regular expression (a non-empty string)")
+            continue
+        try:
+            compiled[key] = re.compile(rx, re.IGNORECASE)
+        except re.error as err:
+            problems.append(f"attrs.{key}: bad regular expression: {err}")
+    match_on = attrs.get("match_on", list(MATCH_FIELDS))
+    if not isinstance(match_on, list) or not match_on or any(m not in MATCH_FIELDS for m in match_on):
+        problems.append(f"attrs.match_on must be a non-empty list of {', '.join(map(repr, MATCH_FIELDS))}")
+        match_on = list(MATCH_FIELDS)
+    if problems:
+        raise ValueError("; ".join(problems))
+    return RateDefinition(
+        id=row.id,
+        name=row.pattern,
+        name_regex=row.regex,
+        formula=formula,
+        numerator=compiled["numerator"],
+        other=compiled[FORMULAS[formula][1]],
+        match_on=tuple(match_on),
+        where=where,
+    )
+
+
+def _line_numbers(path: Path) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip() and not line.lstrip().startswith("//"):
+            out.setdefault(json.loads(line).get("id"), lineno)
+    return out
+
+
+def load_rate_definitions(path: Path | str | None = None) -> list[RateDefinition]:
+    """Read and validate a rates file (default: the bundled `rates.jsonl`); errors name FILE:LINE."""
+    path = Path(path) if path is not None else patterns_dir() / RATES_FILE
+    rows = load_pattern_file(path)
+    lines = _line_numbers(path)
+    out: list[RateDefinition] = []
+    problems: list[str] = []
+    for row in rows:
+        where = f"{path.name}:{lines.get(row.id, '?')}"
+        try:
+            out.append(definition_from_row(row, where))
+        except ValueError as err:
+            problems.append(f"{where}: {row.id}: {err}")
+    if problems:
+        raise PatternFileError("\n".join(problems))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> tuple[RateDefinition, ...]:
+    return tuple(load_rate_definitions())
+
+
+def resolve_rates(rates=None) -> list[RateDefinition]:
+    """Definitions from None (bundled file), a path, RateDefinitions or PatternRows."""
+    if rates is None:
+        return list(_bundled())
+    if isinstance(rates, str | Path):
+        return load_rate_definitions(rates)
+    out: list[RateDefinition] = []
+    problems: list[str] = []
+    for item in rates:
+        if isinstance(item, RateDefinition):
+            out.append(item)
+        elif isinstance(item, PatternRow):
+            try:
+                out.append(definition_from_row(item, item.id))
+            except ValueError as err:
+                problems.append(f"{item.id}: {err}")
+        else:
+            problems.append(f"{item!r} is neither a RateDefinition nor a PatternRow")
+    if problems:
+        raise PatternFileError("\n".join(problems))
+    return out
+
+
+def named_rate(record, *, rates=None, rounding: Sequence[str] = DEFAULT_ROUNDING) -> list[Finding]:
+    """Each named rate against its counts: a RateOf relation if present, else the nearest matching counts."""
+    definitions = resolve_rates(rates)
+    facts = facts_by_id(record)
+    rate_of = {}
+    for rel in getattr(record, "relations", None) or []:
+        if getattr(rel, "type", None) == "rate":
+            rate_of.setdefault(rel.rate, rel)
+    out: list[Finding] = []
+    for pct in facts.values():
+        if getattr(pct, "kind", None) != "percentage" or pct.role != "rate":
+            continue
+        rel = rate_of.get(pct.id)
+        definition = next((d for d in definitions if d.matches_name(pct.rate_name)), None)
+        if rel is None and definition is None:
+            continue
+        ids = [pct.id] + ([rel.numerator, *rel.denominator] if rel else [])
+        out.extend(
+            guarded(CHECK, ids, lambda p=pct, r=rel, d=definition: _one(p, r, d, facts, record, rounding))
+        )
+    return out
+
+
+def _find_counts(pct, definition: RateDefinition, record) -> tuple[Any, Any]:
+    """The counts nearest before the rate that match the definition's numerator and its other count."""
+    counts = [
+        f
+        for f in (getattr(record, "facts", None) or [])
+        if getattr(f, "kind", None) == "count" and f.start < pct.start and is_number(f.value)
+    ]
+    counts.sort(key=lambda f: f.start, reverse=True)
+
+    def nearest(which: str, exclude: set[str]):
+        for field in definition.match_on:
+            for f in counts:
+                if (
+                    f.id not in exclude
+                    and getattr(f, field, None)
+                    and definition.count_matches(f, which) == field
+                ):
+                    return f
+        return None
+
+    num = nearest("numerator", set())
+    other = nearest("other", {num.id} if num is not None else set())
+    return num, other
+
+
+def _name(pct, definition) -> str:
+    return pct.rate_name or (definition.name if definition else "rate")
+
+
+def _describe_count(f) -> str:
+    what = getattr(f, "action", None) or getattr(f, "subject", None) or getattr(f, "unit", None)
+    return f"{fmt_number(f.value)} ({what})" if what else fmt_number(f.value)
+
+
+def _one(pct, rel, definition, facts, record, rounding) -> list[Finding]:
+    name = _name(pct, definition)
+    head = f"{name} {pct.text.strip()}"
+    if not is_number(pct.value):
+        return [finding(CHECK, "untestable", [pct.id], f"{head}: the rate has no number.")]
+    if rel is not None:
+        num = facts.get(rel.numerator)
+        den = [facts.get(d) for d in rel.denominator]
+        if num is None or not den or any(d is None for d in den):
+            return [
+                finding(
+                    CHECK, "untestable", [pct.id], f"{head}: the counts its relation names were not found."
+                )
+            ]
+        others = [d for d in den if d.id != num.id]
+        complement_form = len(others) < len(den)
+        formula = rel.definition or (
+            "numerator / (numerator + others)" if complement_form else "numerator / (sum of denominator)"
+        )
+        source = "relation"
+    else:
+        num, other = _find_counts(pct, definition, record)
+        if num is None or other is None:
+            missing = [r for r, f in (("numerator", num), (definition.other_role, other)) if f is None]
+            return [
+                finding(
+                    CHECK,
+                    "untestable",
+                    [pct.id],
+                    f"{head}: the counts its definition needs ({', '.join(missing)}) "
+                    "were not found before it.",
+                    {"definition": definition.id, "formula": definition.formula, "missing": missing},
+                )
+            ]
+        others = [other]
+        complement_form = definition.other_role == "complement"
+        formula = definition.formula
+        source = f"definition {definition.id}"
+    figures = [num, *others]
+    if not all(getattr(f, "kind", None) == "count" and is_number(f.value) for f in figures):
+        return [finding(CHECK, "untestable", [pct.id], f"{head}: its figures are not all counts.")]
+    ids = [pct.id, *(f.id for f in figures)]
+    n_iv = fact_interval(num, rounding)
+    o_iv = Interval.point(0)
+    for f in others:
+        o_iv = o_iv + fact_interval(f, rounding)
+    n_val = to_fraction(num.value)
+    o_val = sum(to_fraction(f.value) for f in others)
+    if complement_form:
+        if n_val + o_val == 0:
+            return [finding(CHECK, "untestable", ids, f"{head}: its counts are all zero.")]
+        point = n_val / (n_val + o_val) * 100
+        # n / (n + o) = 1 / (1 + o / n): rises with n, falls with o
+        if n_iv.lo is not None and n_iv.lo <= 0:
+            n_iv = n_iv.positive_part()
+        computed = Interval.point(1).divide(o_iv.divide(n_iv).shift(1)).scale(100)
+        shown = f"{_describe_count(num)} / ({' + '.join(_describe_count(f) for f in [num, *others])})"
+    else:
+        if o_val == 0:
+            return [finding(CHECK, "untestable", ids, f"{head}: its denominator is zero.")]
+        point = n_val / o_val * 100
+        computed = n_iv.divide(o_iv.positive_part()).scale(100)
+        shown = f"{_describe_count(num)} / ({' + '.join(_describe_count(f) for f in others)})"
+    accepted = fact_interval(pct, rounding)
+    details = {
+        "rate": name,
+        "source": source,
+        "formula": formula,
+        "reported_percent": pct.value,
+        "accepted_percent": accepted.as_json(),
+        "numerator": {"id": num.id, "value": num.value, "action": getattr(num, "action", None)},
+        "others": [{"id": f.id, "value": f.value, "action": getattr(f, "action", None)} for f in others],
+        "computed_percent": round(float(point), 4),
+        "computed_interval_percent": computed.as_json(),
+        "rounding": list(rounding),
+        "arithmetic": f"{shown} = {float(point):.2f}%",
+    }
+    spread = (
+        ""
+        if computed.exact
+        else f" ({computed.describe(lambda x: f'{float(x):.2f}', '%')} allowing for rounding)"
+    )
+    if computed.overlaps(accepted):
+        msg = f"{head}: the counts give {shown} = {float(point):.2f}%{spread}, which matches."
+        return [finding(CHECK, "consistent", ids, msg, details)]
+    msg = f"{head} does not follow from the counts: {shown} = {float(point):.2f}%{spread}."
+    return [finding(CHECK, "inconsistent", ids, msg, details, severity="warning")]
+
+
+def definitions_for(names: Iterable[str], rates=None) -> dict[str, RateDefinition | None]:
+    """Which definition each rate name resolves to (None when unknown), to check a rates file."""
+    definitions = resolve_rates(rates)
+    return {n: next((d for d in definitions if d.matches_name(n)), None) for n in names}

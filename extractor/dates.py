@@ -1,0 +1,643 @@
+"""Dates and periods in release text: rules from `patterns/dates.jsonl`, values in ISO with X for unknowns."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
+
+from extractor.patterns import PatternRow, load_pattern_file, patterns_dir
+
+DATE_LABEL = "DATE"
+TRAP_LABEL = "DATE_NOT"
+REL = "REL"
+
+# A fixed base keeps dateparser's answers independent of the day the code runs; 2000 is a leap year.
+_FIXED_BASE = dt.datetime(2000, 1, 1)
+# A year-less date more than this many days after the reference date is taken to be from the year before.
+_FUTURE_SLACK_DAYS = 92
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50,
+}
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+LAST_ORDINALS = ("last", "final", "latter")
+
+
+class DateRuleError(ValueError):
+    """Date rows that cannot be used; the message names every bad row at once."""
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """One date or period found in a text; `text == document[start:end]`.
+
+    `value` is ISO 8601 with X for unknown parts ('XXXX-12-19', '2023-01/2023-06', '2021-H1', '199X'), or REL
+    for a relative expression without a reference date; `resolved` is the value filled in from the reference
+    date (the year of 'December 19th', the date of 'yesterday').
+    """
+
+    start: int
+    end: int
+    text: str
+    value: str
+    granularity: str | None
+    start_date: str | None
+    end_date: str | None
+    relative: bool
+    resolved: str | None
+    pattern_id: str
+
+
+@dataclass(frozen=True)
+class _Norm:
+    """A match's normalised value; `part`/`inherit` pass a period on to 'the same period in 2019'."""
+
+    value: str
+    granularity: str | None
+    start_date: str | None = None
+    end_date: str | None = None
+    relative: bool = False
+    resolved: str | None = None
+    part: tuple[Any, ...] | None = None
+    inherit_year: int | None = None
+    inherit: bool = False
+
+
+Normaliser = Callable[[re.Match, dict, "dt.date | None"], "_Norm | None"]
+
+
+# ---------------------------------------------------------------- small helpers
+
+def _y(year: int | None) -> str:
+    return "XXXX" if year is None else f"{year:04d}"
+
+
+def _ym(year: int | None, month: int) -> str:
+    return f"{_y(year)}-{month:02d}"
+
+
+def _ymd(year: int | None, month: int, day: int) -> str:
+    return f"{_y(year)}-{month:02d}-{day:02d}"
+
+
+def _month(name: str) -> int:
+    return MONTHS[name[:3].lower()]
+
+
+def _number(word: str) -> int | None:
+    word = " ".join(word.lower().split())
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word)
+
+
+def _valid(year: int | None, month: int, day: int) -> bool:
+    try:
+        dt.date(year or 2000, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _group(m: re.Match, name: str) -> str | None:
+    return m.group(name) if name in m.re.groupindex else None
+
+
+def _rel_offset(phrase: str) -> tuple[int, bool]:
+    """(year offset, anaphoric) of 'this year', 'last year', 'the previous year', 'the same year'."""
+    words = phrase.lower().split()
+    if "same" in words or "previous" in words or "preceding" in words or "prior" in words:
+        return (-1 if "same" not in words else 0), True
+    if "last" in words or "past" in words or words[:2] == ["a", "year"]:
+        return -1, False
+    if "next" in words:
+        return 1, False
+    return 0, False
+
+
+def _year_spec(m: re.Match, ref: dt.date | None, implicit_this_year: bool = False) -> tuple[int | None, bool]:
+    """(year or None, relative) from the `year` or `rel` group; relative years need `ref` to be known."""
+    year, rel = _group(m, "year"), _group(m, "rel")
+    if year:
+        return int(year), False
+    if rel is None and not implicit_this_year:
+        return None, False
+    offset, anaphoric = _rel_offset(rel or "this year")
+    if anaphoric or ref is None:
+        return None, True
+    return ref.year + offset, True
+
+
+def _guess_year(month: int, day: int, ref: dt.date) -> int:
+    """The year of a year-less date in a release published on `ref` (releases look back more than ahead)."""
+    cand = dt.date(ref.year, month, day if _valid(ref.year, month, day) else 28)
+    return ref.year - 1 if (cand - ref).days > _FUTURE_SLACK_DAYS else ref.year
+
+
+def _range_end_year(month: int, day: int, ref: dt.date) -> int:
+    """The year of a year-less range end: a release reports on periods that have begun by its date."""
+    cand = dt.date(ref.year, month, day if _valid(ref.year, month, day) else 28)
+    return ref.year - 1 if cand > ref else ref.year
+
+
+def _rel_norm(value: str | None, granularity: str | None, start: str | None = None, end: str | None = None,
+              part: tuple[Any, ...] | None = None) -> _Norm:
+    """A relative expression: resolved when `value` is known, else REL."""
+    if value is None:
+        return _Norm(REL, granularity, relative=True, part=part)
+    return _Norm(value, granularity, start, end, relative=True, resolved=value, part=part)
+
+
+def _apply_part(part: tuple[Any, ...] | None, year: int) -> tuple[str, str, str | None, str | None]:
+    """(value, granularity, start, end) of a part ('H', 1), ('Q', 2), ('M', 1, 6) or None of `year`."""
+    if part is None:
+        return str(year), "year", None, None
+    kind = part[0]
+    if kind == "H":
+        first, last = (1, 6) if part[1] == 1 else (7, 12)
+        return f"{year}-H{part[1]}", "half", _ym(year, first), _ym(year, last)
+    if kind == "Q":
+        first = 3 * part[1] - 2
+        return f"{year}-Q{part[1]}", "quarter", _ym(year, first), _ym(year, first + 2)
+    a, b = _ym(year, part[1]), _ym(year, part[2])
+    return f"{a}/{b}", "period", a, b
+
+
+# ---------------------------------------------------------------- dateparser, lazily and cached
+
+@lru_cache(maxsize=4096)
+def _dp_day(text: str, need_year: bool) -> tuple[int, int, int] | None:
+    """(year, month, day) of an absolute date as dateparser reads it; without need_year the year is filler."""
+    import dateparser
+
+    parts = ["day", "month", "year"] if need_year else ["day", "month"]
+    settings = {"PREFER_DAY_OF_MONTH": "first", "RELATIVE_BASE": _FIXED_BASE, "REQUIRE_PARTS": parts}
+    found = dateparser.parse(text, languages=["en"], settings=settings)
+    return (found.year, found.month, found.day) if found else None
+
+
+@lru_cache(maxsize=1024)
+def _dp_ago(phrase: str, ref: dt.date) -> dt.date | None:
+    """The date `phrase` ('11 years ago') names, counted back from `ref`."""
+    import dateparser
+
+    base = dt.datetime.combine(ref, dt.time())
+    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}
+    found = dateparser.parse(phrase, languages=["en"], settings=settings)
+    return found.date() if found else None
+
+
+def _parse_day(m: re.Match, need_year: bool) -> tuple[int | None, int, int] | None:
+    """(year, month, day) of the absolute date in `m`: dateparser first, the named groups second."""
+    stop = m.end("year") if need_year else m.end("day")
+    surface = " ".join(m.string[m.start():stop].split())
+    parsed = _dp_day(surface, need_year)
+    month, day = _month(m.group("month")), int(m.group("day"))
+    year = int(m.group("year")) if need_year else None
+    if parsed and parsed[1:] == (month, day) and (not need_year or parsed[0] == year):
+        return (parsed[0] if need_year else None), parsed[1], parsed[2]
+    # dateparser refused or disagreed (garbled spacing, odd punctuation); the named groups are unambiguous.
+    return (year, month, day) if _valid(year, month, day) else None
+
+
+# ---------------------------------------------------------------- normalisers, one per shape
+
+def _norm_ymd(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
+    year, month, day = int(m.group("year")), int(m.group("month")), int(m.group("day"))
+    if not _valid(year, month, day):
+        return None
+    return _Norm(_ymd(year, month, day), "day")
+
+
+def _norm_month_day_year(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
+    ymd = _parse_day(m, need_year=True)
+    return _Norm(_ymd(*ymd), "day") if ymd else None
+
+
+def _norm_month_day(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
+    ymd = _parse_day(m, need_year=False)
+    if ymd is None:
+        return None
+    _, month, day = ymd
+    if _group(m, "rel"):
+        year, _rel = _year_spec(m, ref)
+        return _rel_norm(_ymd(year, month, day) if year and _valid(year, month, day) else None, "day")
+    resolved = None
+    if ref is not None:
+        year = _guess_year(month, day, ref)
+        resolved = _ymd(year, month, day) if _valid(year, month, day) else None
+    return _Norm(_ymd(None, month, day), "day", resolved=resolved)
+
+
+def _norm_month(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
+    month = _month(m.group("month"))
+    year, relative = _year_spec(m, ref)
+    if relative:
+        return _rel_norm(_ym(year, month) if year else None, "month")
+    resolved = _ym(_guess_year(month, 1, ref), month) if ref is not None and year is None else None
+    return _Norm(_ym(year, month), "month", resolved=resolved)
+
+
+def _range_years(m1: int, y1: int | None, m2: int, y2: int | None) -> tuple[int | None, int | None]:
+    """The missing year of one end from the other: 'January to June 2023', 'December to March 2021'."""
+    if y1 is None and y2 is not None:
+        y1 = y2 - 1 if m1 > m2 else y2
+    elif y2 is None and y1 is not None:
+        y2 = y1 + 1 if m2 < m1 else y1
+    return y1, y2
+
+
+def _norm_month_range(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
+    m1, m2 = _month(m.group("m1")), _month(m.group("m2"))
+    y1 = int(m.group("y1")) if _group(m, "y1") else None
+    y2 = int(m.group("y2")) if _group(m, "y2") else None
+    relative = False
+    if _group(m, "rel"):
+        y2, relative = _year_spec(m, ref)
+        if y2 is None:
+            return _rel_norm(None, "period")
+    y1, y2 = _range_years(m1, y1, m2, y2)
+    if y1 is not None and y2 is not None and (y1, m1) >= (y2, m2):
+        return None
+    if y1 is None and m1 >= m2:
+        return None
+    a, b = _ym(y1, m1), _ym(y2, m2)
+    part = ("M", m1, m2) if y1 == y2 else None
+    if relative:
+        return _rel_norm(f"{a}/{b}", "period", a, b, part=part)
+    resolved = None
+    if ref is not None and y2 is None:
+        r2 = _range_end_year(m2, 1, ref)
+        resolved = f"{_ym(r2, m1)}/{_ym(r2, m2)}"
+    return _Norm(f"{a}/{b}", "period", a, b, resolved=resolved, part=part)
+
+
+def _norm_day_range(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
+    m1 = _month(m.group("m1"))
+    m2 = _month(m.group("m2")) if _group(m, "m2") else m1
+    d1, d2 = int(m.group("d1")), int(m.group("d2"))
+    y1 = int(m.group("y1")) if _group(m, "y1") else None
+    y2 = int(m.group("y2")) if _group(m, "y2") else None
+    relative = False
+    if _group(m, "rel"):
+        y2, relative = _year_spec(m, ref)
+        if y2 is None:
+            return _rel_norm(None, "period")
+    y1, y2 = _range_years(m1, y1, m2, y2)
+    if not (_valid(y1, m1, d1) and _valid(y2, m2, d2)):
+        return None
+    if (y1 is None) != (y2 is None) or (y1 or 0, m1, d1) >= (y2 or 0, m2, d2):
+        return None
+    a, b = _ymd(y1, m1, d1), _ymd(y2, m2, d2)
+    if relative:
+        return _rel_norm(f"{a}/{b}", "period", a, b)
+    resolved = None
+    if ref is not None and y2 is None:
+        r2 = _range_end_year(m2, d2, ref)
+        r1 = r2 - 1 if (m1, d1) > (m2, d2) else r2
+        if _valid(r1, m1, d1) and _valid(r2, m2, d2):
+            resolved = f"{_ymd(r1, m1, d1)}/{_ymd(r2, m2, d2)}"
+    return _Norm(f"{a}/{b}", "period", a, b, resolved=resolved)
+
+
+def _norm_year_range(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
+    y1, y2 = int(m.group("y1")), int(m.group("y2"))
+    if y2 <= y1:
+        return None
+    return _Norm(f"{y1}/{y2}", "period", str(y1), str(y2))
+
+
+def _norm_year(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
+    year, relative = _year_spec(m, ref)
+    if relative:
+        return _rel_norm(_y(year) if year else None, "year")
+    return _Norm(_y(year), "year") if year else None
+
+
+def _norm_decade(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
+    decade = int(m.group("decade"))
+    return _Norm(f"{decade // 10}X", "decade", str(decade), str(decade + 9))
+
+
+def _norm_part(m: re.Match, part: tuple[Any, ...], ref: dt.date | None) -> _Norm:
+    """A part of a year ('the first half of 2021', 'the first quarter'); no year named means this year."""
+    year, relative = _year_spec(m, ref, implicit_this_year=True)
+    if year is None:
+        return _rel_norm(None, _apply_part(part, 2000)[1], part=part)
+    value, granularity, start, end = _apply_part(part, year)
+    if relative:
+        return _rel_norm(value, granularity, start, end, part=part)
+    return _Norm(value, granularity, start, end, part=part)
+
+
+def _norm_half(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
+    word = m.group("ord").lower()
+    n = 2 if word in LAST_ORDINALS else ORDINALS.get(word)
+    return _norm_part(m, ("H", n), ref) if n in (1, 2) else None
+
+
+def _norm_quarter(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
+    word = m.group("ord").lower()
+    n = 4 if word in LAST_ORDINALS else ORDINALS.get(word)
+    return _norm_part(m, ("Q", n), ref) if n else None
+
+
+def _norm_first_months(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
+    n = _number(m.group("n"))
+    months = (n or 0) * int(attrs.get("months_per", 1))
+    if not 1 <= months <= 12:
+        return None
+    return _norm_part(m, ("M", 1, months), ref)
+
+
+def _norm_same_period(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
+    year, rel = _group(m, "year"), _group(m, "rel")
+    if year:
+        return _Norm(year, "year", inherit=True, inherit_year=int(year))
+    if rel is None:
+        return _rel_norm(None, "period")
+    offset, _anaphoric = _rel_offset(rel)
+    if ref is None:
+        return _rel_norm(None, "period")
+    target = ref.year + offset
+    return replace(_rel_norm(str(target), "year"), inherit=True, inherit_year=target)
+
+
+def _norm_rel_year(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
+    if attrs.get("anaphoric") or ref is None:
+        return _rel_norm(None, "year")
+    return _rel_norm(str(ref.year + int(attrs.get("offset", 0))), "year")
+
+
+def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _norm_rel_years(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
+    n = int(attrs["n"]) if "n" in attrs else _number(m.group("n"))
+    if not n:
+        return None
+    which = m.group("which").lower()
+    unit = (_group(m, "unit") or "years").lower()
+    if ref is None or which not in ("past", "last", "next", "coming"):
+        return _rel_norm(None, "period")
+    ahead = which in ("next", "coming")
+    if unit == "years":
+        a, b = (ref.year + 1, ref.year + n) if ahead else (ref.year - n, ref.year - 1)
+        return _rel_norm(f"{a}/{b}", "period", str(a), str(b))
+    if unit == "months":
+        other = _add_months(ref.year, ref.month, n if ahead else -n)
+        a, b = sorted([(ref.year, ref.month), other])
+        sa, sb = _ym(*a), _ym(*b)
+        return _rel_norm(f"{sa}/{sb}", "period", sa, sb)
+    days = n * (7 if unit == "weeks" else 1)
+    other = ref + dt.timedelta(days=days if ahead else -days)
+    first, last = sorted([ref, other])
+    return _rel_norm(f"{first.isoformat()}/{last.isoformat()}", "period", first.isoformat(), last.isoformat())
+
+
+def _norm_rel_month(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
+    if ref is None:
+        return _rel_norm(None, "month")
+    return _rel_norm(_ym(*_add_months(ref.year, ref.month, int(attrs.get("offset", 0)))), "month")
+
+
+def _norm_rel_week(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
+    if ref is None:
+        return _rel_norm(None, "period")
+    offset = {"this": 0, "last": -1, "next": 1}[m.group("which").lower()]
+    monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=offset)
+    sunday = monday + dt.timedelta(days=6)
+    first, last = monday.isoformat(), sunday.isoformat()
+    return _rel_norm(f"{first}/{last}", "period", first, last)
+
+
+def _norm_rel_day(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
+    if ref is None:
+        return _rel_norm(None, "day")
+    return _rel_norm((ref + dt.timedelta(days=int(attrs.get("offset", 0)))).isoformat(), "day")
+
+
+def _norm_day_of_month(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
+    day = int(m.group("day"))
+    resolved = None
+    if ref is not None:
+        year, month = (ref.year, ref.month) if day <= ref.day else _add_months(ref.year, ref.month, -1)
+        resolved = _ymd(year, month, day) if _valid(year, month, day) else None
+    return _Norm(f"XXXX-XX-{day:02d}", "day", resolved=resolved)
+
+
+def _norm_weekday(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
+    if ref is None:
+        return _rel_norm(None, "day")
+    back = (ref.weekday() - WEEKDAYS[m.group("weekday").lower()]) % 7
+    return _rel_norm((ref - dt.timedelta(days=back)).isoformat(), "day")
+
+
+def _norm_ago(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
+    unit = m.group("unit").lower().rstrip("s")
+    granularity = {"year": "year", "month": "month"}.get(unit, "day")
+    n = _number(m.group("n"))
+    if ref is None or n is None or m.group("dir").lower() != "ago":
+        # 'later' and 'earlier' count from a moment in the story, not from the release.
+        return _rel_norm(None, granularity)
+    found = _dp_ago(f"{n} {unit}s ago", ref)
+    if found is None:
+        return _rel_norm(None, granularity)
+    by_unit = {"year": _y(found.year), "month": _ym(found.year, found.month)}
+    value = by_unit.get(granularity, found.isoformat())
+    return _rel_norm(value, granularity)
+
+
+NORMALISERS: dict[str, Normaliser] = {
+    "ymd": _norm_ymd,
+    "month_day_year": _norm_month_day_year,
+    "month_day": _norm_month_day,
+    "month": _norm_month,
+    "month_range": _norm_month_range,
+    "day_range": _norm_day_range,
+    "year_range": _norm_year_range,
+    "year": _norm_year,
+    "decade": _norm_decade,
+    "half": _norm_half,
+    "quarter": _norm_quarter,
+    "first_months": _norm_first_months,
+    "same_period": _norm_same_period,
+    "rel_year": _norm_rel_year,
+    "rel_years": _norm_rel_years,
+    "rel_month": _norm_rel_month,
+    "rel_week": _norm_rel_week,
+    "rel_day": _norm_rel_day,
+    "day_of_month": _norm_day_of_month,
+    "weekday": _norm_weekday,
+    "ago": _norm_ago,
+}
+
+
+# ---------------------------------------------------------------- the finder
+
+@dataclass(frozen=True)
+class _Rule:
+    row: PatternRow
+    regex: re.Pattern
+    normalise: Normaliser | None  # None for a trap
+
+
+class DateFinder:
+    """Runs the DATE rows and DATE_NOT traps over a text; longest match wins, winning traps dropped.
+
+    Each DATE row names its normaliser in `attrs["shape"]` and feeds it through named groups (`month`, `day`,
+    `year`, `rel`, ...). A named group `span`, when present, is the fact's span; the rest of the match is
+    context that must be there but is not part of the date (the preposition before a bare month: 'in June').
+    """
+
+    def __init__(self, rows: Iterable[PatternRow]):
+        rules: list[_Rule] = []
+        problems: list[str] = []
+        for row in rows:
+            if row.label not in (DATE_LABEL, TRAP_LABEL):
+                continue
+            if row.kind != "regex":
+                problems.append(f"{row.id}: a {row.label} row must be a regex (regex=true, string pattern)")
+                continue
+            normalise = None
+            if row.label == DATE_LABEL:
+                shape = row.attrs.get("shape")
+                normalise = NORMALISERS.get(shape)
+                if normalise is None:
+                    known = ", ".join(sorted(NORMALISERS))
+                    problems.append(f"{row.id}: unknown shape {shape!r} (known: {known})")
+                    continue
+            try:
+                regex = re.compile(row.pattern)
+            except re.error as err:
+                problems.append(f"{row.id}: bad regular expression: {err}")
+                continue
+            rules.append(_Rule(row, regex, normalise))
+        if problems:
+            raise DateRuleError("bad date rows:\n" + "\n".join(problems))
+        self._rules = rules
+
+    def find(self, text: str, reference_date: dt.date | None = None) -> list[DateMatch]:
+        """Non-overlapping dates in `text`, sorted by start; relative ones resolved on `reference_date`."""
+        if isinstance(reference_date, dt.datetime):
+            reference_date = reference_date.date()
+        candidates = []
+        for order, rule in enumerate(self._rules):
+            for m in rule.regex.finditer(text):
+                start, end = m.span("span") if _group(m, "span") is not None else m.span()
+                if end <= start:
+                    continue
+                norm = None
+                if rule.normalise is not None:
+                    norm = rule.normalise(m, rule.row.attrs, reference_date)
+                    if norm is None:
+                        continue
+                candidates.append((start, end, order, rule, norm))
+        candidates.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))
+        taken: list[tuple[int, int]] = []
+        chosen = []
+        for cand in candidates:
+            start, end = cand[0], cand[1]
+            if any(start < e and s < end for s, e in taken):
+                continue
+            taken.append((start, end))
+            chosen.append(cand)
+        chosen.sort(key=lambda c: c[0])
+        out: list[DateMatch] = []
+        last_part: tuple[Any, ...] | None = None
+        for start, end, _, rule, norm in chosen:
+            if norm is None:
+                continue
+            if norm.inherit and norm.inherit_year is not None:
+                # 'the same period in 2019' names the year; the period is the one the text just spoke of.
+                value, granularity, first, last = _apply_part(last_part, norm.inherit_year)
+                norm = replace(norm, value=value, granularity=granularity, start_date=first, end_date=last,
+                               resolved=value if norm.relative else None)
+            if norm.part is not None:
+                last_part = norm.part
+            out.append(DateMatch(start, end, text[start:end], norm.value, norm.granularity, norm.start_date,
+                                 norm.end_date, norm.relative, norm.resolved, rule.row.id))
+        return out
+
+
+@lru_cache(maxsize=1)
+def _default_finder() -> DateFinder:
+    return DateFinder(load_pattern_file(patterns_dir() / "dates.jsonl"))
+
+
+def find_dates(text: str, reference_date: dt.date | None = None,
+               rows: Iterable[PatternRow] | None = None) -> list[DateMatch]:
+    """Dates in `text` with the bundled rules (or `rows`)."""
+    finder = _default_finder() if rows is None else DateFinder(rows)
+    return finder.find(text, reference_date)
+
+
+# ---------------------------------------------------------------- the release's own date
+
+_DATELINE_KEY = re.compile(
+    r"(?i)\b(?:updated|published|posted|released?|release\s+date|date|time)\s*(?:[:：]|\s+on)?\s*$"
+)
+_DATELINE_TOP_LINES = 8
+_DATELINE_KEY_CHARS = 1000
+_DATELINE_SHORT_REST = 40
+_DATELINE_CREDIT_CHARS = 80
+
+
+def _full_day(match: DateMatch) -> dt.date | None:
+    if match.granularity != "day" or match.relative or "X" in match.value:
+        return None
+    try:
+        return dt.date.fromisoformat(match.value)
+    except ValueError:
+        return None
+
+
+def _lines(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, rank among non-empty lines so far) of every line of `text`."""
+    out, pos, rank = [], 0, 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line), rank))
+        rank += bool(line.strip())
+        pos += len(line) + 1
+    return out
+
+
+def dateline_date(text: str) -> dt.date | None:
+    """The release's own full date: after 'Updated:', alone on a top line, or in '(Xinhua ... date)'."""
+    found = [(m, day) for m in _default_finder().find(text) if (day := _full_day(m)) is not None]
+    if not found:
+        return None
+    lines = _lines(text)
+
+    def line_of(pos: int) -> tuple[int, int, int]:
+        return next(line for line in lines if line[0] <= pos <= line[1])
+
+    for m, day in found:
+        start, end, rank = line_of(m.start)
+        before, after = text[start:m.start], text[m.end:end]
+        if m.start < _DATELINE_KEY_CHARS and _DATELINE_KEY.search(before):
+            return day
+        # Besides the date the line may hold a source or a time ('By:CSHRS', '10:55Xinhua'), not a sentence.
+        rest = re.sub(r"[\W\d_]+", "", before + after)
+        if rank < _DATELINE_TOP_LINES and not before.strip() and len(rest) <= _DATELINE_SHORT_REST:
+            return day
+    for m, day in found:
+        start, end, _ = line_of(m.start)
+        line = text[start:end].strip()
+        if line.startswith("(") and line.endswith(")") and len(line) <= _DATELINE_CREDIT_CHARS:
+            return day
+    return None

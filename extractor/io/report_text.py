@@ -1,0 +1,134 @@
+"""A plain-text audit report for the terminal: inconsistencies first, with their sentence and arithmetic."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable
+
+from extractor.checks.coverage import coverage
+
+WIDTH = 100
+MAX_SENTENCES = 3
+MAX_SENTENCE_CHARS = 300
+_BOUNDARY = set(".!?;\n。！？；")
+
+
+def _is_boundary(text: str, i: int) -> bool:
+    """Whether text[i] ends a sentence: . ! ? ; or a newline; a '.' inside a number or before lower case does not."""
+    ch = text[i]
+    if ch not in _BOUNDARY:
+        return False
+    if ch != ".":
+        return True
+    prev = text[i - 1] if i > 0 else ""
+    nxt = text[i + 1] if i + 1 < len(text) else ""
+    if prev.isdigit() and nxt.isdigit():
+        return False
+    rest = text[i + 1 : i + 4].lstrip(" ")
+    return not (rest[:1].islower())
+
+
+def sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence around text[start:end], whitespace collapsed; shortened around the span when very long."""
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    left = start
+    while left > 0 and not _is_boundary(text, left - 1):
+        left -= 1
+    right = end
+    while right < len(text) and not _is_boundary(text, right):
+        right += 1
+    if right < len(text) and text[right] != "\n":
+        right += 1
+    sentence = text[left:right]
+    if len(sentence) > MAX_SENTENCE_CHARS:
+        mid = (start + end) // 2 - left
+        half = MAX_SENTENCE_CHARS // 2
+        lo, hi = max(0, mid - half), min(len(sentence), mid + half)
+        sentence = ("…" if lo > 0 else "") + sentence[lo:hi] + ("…" if hi < len(sentence) else "")
+    return " ".join(sentence.split())
+
+
+def _sentences(record, fnd, text: str | None) -> list[str]:
+    if not text:
+        return []
+    by_id = {f.id: f for f in getattr(record, "facts", None) or []}
+    spans = sorted((by_id[i].start, by_id[i].end) for i in fnd.facts if i in by_id)
+    out: list[str] = []
+    for start, end in spans:
+        if start >= len(text):
+            continue
+        s = sentence_at(text, start, end)
+        if s and s not in out:
+            out.append(s)
+    return out[:MAX_SENTENCES]
+
+
+def _fill(prefix: str, body: str, indent: int) -> str:
+    return textwrap.fill(
+        body,
+        width=WIDTH,
+        initial_indent=" " * indent + prefix,
+        subsequent_indent=" " * (indent + len(prefix)),
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
+def _figures(record, fnd) -> str:
+    by_id = {f.id: f for f in getattr(record, "facts", None) or []}
+    return ", ".join(f"'{by_id[i].text}' ({i})" if i in by_id else i for i in fnd.facts)
+
+
+def render_text(record, findings, text: str | None = None) -> str:
+    """One document's report: header, inconsistencies (sentence and arithmetic), consistent, untestable, coverage."""
+    findings = list(findings or [])
+    lines: list[str] = [f"== {getattr(record, 'source', None) or '<document>'}"]
+    about = []
+    for attr, name in (("doc_id", "id"), ("published", "published"), ("reference_date", "reference date")):
+        value = getattr(record, attr, None)
+        if value:
+            about.append(f"{name}: {value}")
+    if about:
+        lines.append("   " + "; ".join(about))
+    bad = [f for f in findings if f.status == "inconsistent"]
+    good = [f for f in findings if f.status == "consistent"]
+    untestable = [f for f in findings if f.status == "untestable"]
+    lines.append(f"   {len(bad)} inconsistent, {len(good)} consistent, {len(untestable)} untestable")
+    lines.append("")
+    if bad:
+        lines.append(f"Inconsistencies ({len(bad)}):")
+        for n, fnd in enumerate(bad, start=1):
+            lines.append(_fill(f"{n}. ", f"[{fnd.severity}] {fnd.check}: {fnd.message}", 2))
+            sentences = _sentences(record, fnd, text)
+            for s in sentences:
+                lines.append(_fill("Sentence: ", f"“{s}”", 5))
+            if not sentences:
+                lines.append(_fill("Figures: ", _figures(record, fnd), 5))
+            arithmetic = (fnd.details or {}).get("arithmetic")
+            if arithmetic:
+                lines.append(_fill("Arithmetic: ", str(arithmetic), 5))
+        lines.append("")
+    else:
+        lines.append("No inconsistencies found.")
+        lines.append("")
+    if good:
+        lines.append(f"Consistent ({len(good)}):")
+        for fnd in good:
+            lines.append(_fill("- ", f"{fnd.check}: {fnd.message}", 2))
+        lines.append("")
+    if untestable:
+        lines.append(f"Could not be tested ({len(untestable)}):")
+        for fnd in untestable:
+            lines.append(_fill("- ", f"{fnd.check}: {fnd.message}", 2))
+        lines.append("")
+    cov = coverage(record, findings)
+    lines.append(f"Coverage: {cov['line']}")
+    return "\n".join(lines) + "\n"
+
+
+def render_all(items: Iterable[tuple]) -> str:
+    """Reports of several documents, from (record, findings, text) triples, separated by a blank line."""
+    return "\n".join(render_text(*item) for item in items)
+
+
+__all__ = ["render_all", "render_text", "sentence_at"]

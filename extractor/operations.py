@@ -1,0 +1,683 @@
+"""Named operations: quoted and capitalised campaign names, number-dot case codes, task forces, aliases.
+
+Pure Python over the raw text (no spaCy); the rule data lives in `patterns/operations.jsonl`:
+
+- OPERATION_HEAD (phrase): head nouns that end a name ('Action', 'Net', 'Hunt'); attrs `key` (the head's
+  normalised form for alias matching: Action/Operation/Campaign/Crackdown share 'action'), `unquoted` (may end
+  a capitalised name outside quotes) and `needs_year` (only a head when a year follows: 'Gate 2017').
+- OPERATION_CUE (phrase): lower-case words after a name that make it one ('campaign', 'series of cases');
+  attrs `after`: which candidates the cue serves: 'quoted' (a quoted phrase), 'code' (a dot code), 'run' (an
+  unquoted capitalised run without a head noun, which must follow directly). A regex row with attrs
+  `before: true` is matched at the end of the text before a name instead ('an operation code-named').
+- OPERATION_ALIAS (regex): the text between a name and its quoted alias ('(hereinafter referred to as the').
+- OPERATION_CODE (regex with a `code` group): number codes; attrs `always` (false: needs quotes or a cue) and
+  `task_force` (the span is the whole '728 Task Force').
+- OPERATION_NAME (phrase, case-sensitive): well-known names without a head noun; attrs `needs`: null, or
+  'year_or_cue' ('Kunlun 2022', 'the Kunlun operation').
+- OPERATION_NOT: vetoes; attrs `scope`: 'phrase' (the whole name, any case), 'name' (regex searched in the
+  name), 'before' / 'after' (regex at the end of the text before the name / at the start of the text after
+  it, quotes excluded), 'run' (regex searched in an unquoted capitalised run before a lower-case cue:
+  agencies, places; a word it matches also cuts the start of an unquoted name), 'run_name' (regex searched in
+  an unquoted name: generic 'Special Action'), 'run_next' (the capitalised word after an unquoted head:
+  'Action Plan'), 'cue_after' (regex matched after a name that only a cue makes one: 'the "X" action plan').
+
+Alias links: a quoted name right after another, joined by an OPERATION_ALIAS gap, is an alias of it. Any
+other mention links to the first earlier mention with the same name (any case), the same code digits, or (for
+names, not codes) the same years and a similar key: lower case, hyphens to spaces, number words to digits,
+'days' to 'day', possessives and 'of'/'the'/'for' dropped, head nouns replaced by their `key`; similar means
+equal token sets, equal sets once the 'action' head is dropped, or Jaccard >= FUZZY_THRESHOLD. Different
+years, or a year on one side only, never link ('Fox Hunt' / 'Fox Hunt 2021'), except exact repeats.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from extractor.patterns import PatternRow, load_pattern_file, patterns_dir, rows_with_label
+
+# A longer quoted phrase is a quotation, not a name; one followed by '(hereinafter ...)' may be longer.
+MAX_WORDS = 12
+MAX_WORDS_ALIASED = 25
+MAX_QUOTE_CHARS = 300
+# Lower-case words allowed between a quoted name or code and its cue: the '9.06' telecom network fraud case.
+CUE_GAP_WORDS = 3
+# Token-set Jaccard similarity above which two names (with the same years) are one operation.
+FUZZY_THRESHOLD = 0.75
+LOOKAROUND_CHARS = 80
+
+DOUBLE = '"“”„‟'
+SINGLE = "'‘’‚‛"
+OPEN_AFTER = "([{<—–-/:;,.…"
+PRIORITY = {"quoted": 0, "code": 1, "name": 2, "run": 2, "repeat": 3}
+
+YEAR_RE = re.compile(r"(?:19|20)\d\d")
+WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
+SENTENCE_RE = re.compile(r"[.!?;](?!\d)|,\s|\s[-–—]\s")
+CODE_CONTEXT_RE = re.compile(r"(?:\b(?:the|this|that|these|those|its|their|a)|[A-Z][\w'’\-]*|[\"“‘'(])\s*$")
+
+
+def _words_list(s: str) -> list[str]:
+    return s.split()
+
+
+def _words(s: str) -> frozenset[str]:
+    return frozenset(_words_list(s))
+
+
+CONNECTORS = _words("of the for")
+# Words dropped from the start of a capitalised run ('During', 'The'); at a sentence start, any -ly word too.
+LEADING_STOP = _words(
+    "the this that these those a an in on at during since after before from with by for to of as and "
+    "but or its their his her our my your we they he she it i last next each every such while when "
+    "whereas meanwhile moreover also both besides through throughout under within via among amid "
+    "following despite regarding including like upon into over about against between beyond toward "
+    "towards until across along around then thus therefore however furthermore additionally still "
+    "yet so because although though if once where whether which who what how why all any some many "
+    "most other another either neither no not only just even here there now today yesterday first "
+    "second third finally later earlier overall together"
+)
+# Words that cannot sit between a quoted name or a code and its cue ("'XXX' is a typical case").
+GAP_STOP = _words(
+    "is was are were be been being a an the this that these those of in on at to for by with as and or has "
+    "have had not its their which who whom whose it they he she we million billion thousand hundred percent "
+    "per times yuan dollars more than over about nearly"
+)
+NUMBER_WORDS = {
+    w: str(n)
+    for n, w in enumerate(_words_list("zero one two three four five six seven eight nine ten eleven twelve"))
+} | {"fifteen": "15", "twenty": "20", "thirty": "30", "fifty": "50", "hundred": "100", "thousand": "1000"}
+KEY_STOP = _words("of the for a an and in on to s")
+
+
+@dataclass(frozen=True)
+class OperationMatch:
+    """One mention of a named operation; `text` is `document[start:end]` (quotes excluded)."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    code: bool
+    implied_date: str | None
+    canonical: int | None
+    pattern_id: str
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    kind: str
+    pattern_id: str
+    code: bool = False
+    implied_date: str | None = None
+    weak: bool = False
+    alias_of: int | None = field(default=None, compare=False)  # index in the quoted list, for hereinafter
+
+
+@dataclass
+class _Quote:
+    open: int
+    close: int
+    cand: _Cand | None = None
+    vetoed: bool = False
+
+
+def _collapse(s: str) -> str:
+    return " ".join(s.split())
+
+
+def implied_date(code: str, task_force: bool = False) -> str | None:
+    """The date a code names: '5·13' -> 'XXXX-05-13', '1992.12.18' -> '1992-12-18', '728' -> 'XXXX-07-28'.
+
+    A task-force number is read as MDD or MMDD; parts that are not a valid month and day give None.
+    """
+    parts = re.findall(r"\d+", code)
+    year = None
+    if task_force and len(parts) == 1 and len(parts[0]) in (3, 4):
+        s = parts[0]
+        parts = [s[:-2], s[-2:]]
+    if len(parts) == 3 and len(parts[0]) == 4:
+        year, parts = int(parts[0]), parts[1:]
+    elif len(parts) != 2 or len(parts[0]) > 2:
+        return None
+    month, day = int(parts[0]), int(parts[1])
+    if not 1 <= month <= 12:
+        return None
+    if not 1 <= day <= calendar.monthrange(year or 2000, month)[1]:
+        return None
+    return f"{year if year else 'XXXX'}-{month:02d}-{day:02d}"
+
+
+class OperationFinder:
+    """Finds named operations in raw text with the OPERATION_* rows of the rule files."""
+
+    def __init__(self, rows: list[PatternRow]):
+        heads = rows_with_label(rows, "OPERATION_HEAD")
+        self.heads: dict[str, dict] = {r.pattern.lower(): {**r.attrs, "_id": r.id} for r in heads}
+        self.unquoted_heads = {k: v for k, v in self.heads.items() if v.get("unquoted") and " " not in k}
+        self.cue_res: dict[str, re.Pattern] = {}
+        cues = rows_with_label(rows, "OPERATION_CUE")
+        for kind in ("quoted", "code", "run"):
+            phrases = sorted(
+                (r.pattern for r in cues if not r.regex and kind in r.attrs.get("after", [])),
+                key=len,
+                reverse=True,
+            )
+            if not phrases:
+                continue
+            alt = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+            gap = "" if kind == "run" else rf"(?P<gap>(?:[a-z][a-z\-]*\s+){{0,{CUE_GAP_WORDS}}}?)"
+            self.cue_res[kind] = re.compile(rf"^[\"”’'‘“]?\s*{gap}(?i:{alt})\b")
+        self.before_cues = [re.compile(r.pattern) for r in cues if r.regex and r.attrs.get("before")]
+        self.alias_res = [re.compile(r.pattern) for r in rows_with_label(rows, "OPERATION_ALIAS") if r.regex]
+        self.codes = [
+            (r.id, re.compile(r.pattern), dict(r.attrs))
+            for r in rows_with_label(rows, "OPERATION_CODE")
+            if r.regex
+        ]
+        self.names = [
+            (r.id, re.compile(rf"(?<![\w'’]){re.escape(r.pattern)}(?![\w'’])"), r.attrs.get("needs"))
+            for r in rows_with_label(rows, "OPERATION_NAME")
+            if not r.regex
+        ]
+        nots = rows_with_label(rows, "OPERATION_NOT")
+        self.not_phrases = {_norm_phrase(r.pattern) for r in nots if r.attrs.get("scope") == "phrase"}
+        self.not_res: dict[str, list[re.Pattern]] = {}
+        for r in nots:
+            scope = r.attrs.get("scope", "name")
+            if r.regex:
+                self.not_res.setdefault(scope, []).append(re.compile(r.pattern))
+
+    # ---------------------------------------------------------------- public
+
+    def find(self, text: str) -> list[OperationMatch]:
+        """Every mention of a named operation, non-overlapping and sorted by start."""
+        titles = _title_lines(text)
+        quotes = self._quotes(text)
+        cands: list[_Cand] = []
+        for q in quotes:
+            if q.cand is not None:
+                cands.append(q.cand)
+        cands += self._codes(text)
+        cands += self._gazetteer(text)
+        cands += self._runs(text, titles)
+        vetoed = [(q.open, q.close) for q in quotes if q.vetoed]
+        cands = [c for c in cands if not any(a < c.start and c.end <= b for a, b in vetoed)]
+        chosen = _select(cands)
+        chosen += self._repeats(text, chosen, vetoed)
+        chosen = _select(chosen)
+        return self._link(text, chosen, quotes)
+
+    # ---------------------------------------------------------------- quoted phrases
+
+    def _quotes(self, text: str) -> list[_Quote]:
+        pairs: list[tuple[int, int]] = []
+        for family in (DOUBLE, SINGLE):
+            stack: list[int] = []
+            for i, ch in enumerate(text):
+                if ch not in family:
+                    continue
+                if stack and _can_close(text, i, family is SINGLE):
+                    o = stack.pop()
+                    if i - o - 1 <= MAX_QUOTE_CHARS and not re.search(r"\n\s*\n", text[o:i]):
+                        pairs.append((o, i))
+                    else:
+                        stack.clear()
+                    continue
+                if _can_open(text, i):
+                    stack.append(i)
+        pairs.sort()
+        quotes = [_Quote(o, c) for o, c in pairs]
+        for q in quotes:
+            self._judge_quote(text, q)
+        self._hereinafter(text, quotes)
+        return quotes
+
+    def _judge_quote(self, text: str, q: _Quote) -> None:
+        s, e = q.open + 1, q.close
+        while e > s and text[e - 1] in ",.;:!?":  # American punctuation inside the quotes
+            e -= 1
+        body = text[s:e]
+        if not body:
+            return
+        for pid, rx, attrs in self.codes:
+            m = rx.fullmatch(body)
+            if m:
+                date = implied_date(m.group("code"), bool(attrs.get("task_force")))
+                q.cand = _Cand(s, e, "quoted", pid, code=True, implied_date=date)
+                return
+        if self._vetoed(text, s, e, q.open, q.close + 1):
+            q.vetoed = True
+            return
+        words = body.split()
+        if len(words) > MAX_WORDS_ALIASED or SENTENCE_RE.search(body):
+            return
+        head = self._head_id(words)
+        before = text[max(0, q.open - LOOKAROUND_CHARS) : q.open]
+        cue = self._cue(text, q.close + 1, "quoted") or any(rx.search(before) for rx in self.before_cues)
+        strong = body[0].isupper() or body[0].isdigit()
+        if len(words) > MAX_WORDS or not (head or (cue and strong)):
+            return
+        q.cand = _Cand(s, e, "quoted", head or "operations-quoted-cue", weak=not strong)
+
+    def _hereinafter(self, text: str, quotes: list[_Quote]) -> None:
+        for i in range(len(quotes) - 1):
+            a, b = quotes[i], quotes[i + 1]
+            if a.close >= b.open or a.vetoed or b.vetoed:
+                continue
+            gap = text[a.close + 1 : b.open]
+            if not any(rx.match(gap) for rx in self.alias_res):
+                continue
+            if (
+                a.cand is None
+                and b.cand is None
+                and not self._head_id(text[b.open + 1 : b.close].split(), True)
+            ):
+                continue
+            body_a, body_b = text[a.open + 1 : a.close], text[b.open + 1 : b.close]
+            if a.cand is None:
+                if len(body_a.split()) > MAX_WORDS_ALIASED or SENTENCE_RE.search(body_a):
+                    continue
+                a.cand = _Cand(a.open + 1, a.close, "quoted", "operations-quoted-hereinafter")
+            if b.cand is None:
+                if not body_b.strip() or SENTENCE_RE.search(body_b) or len(body_b.split()) > MAX_WORDS:
+                    a.cand = None if a.cand.pattern_id == "operations-quoted-hereinafter" else a.cand
+                    continue
+                b.cand = _Cand(b.open + 1, b.close, "quoted", "operations-quoted-hereinafter")
+            a.cand.weak = b.cand.weak = False
+            b.cand.alias_of = i
+            if body_b.lower().startswith("the ") and b.cand.end - b.cand.start > 4:
+                b.cand.start += 4
+
+    # ---------------------------------------------------------------- codes, gazetteer
+
+    def _codes(self, text: str) -> list[_Cand]:
+        out = []
+        for pid, rx, attrs in self.codes:
+            for m in rx.finditer(text):
+                s, e = m.span()
+                code = m.group("code")
+                if not attrs.get("always"):
+                    quoted = (
+                        s > 0
+                        and e < len(text)
+                        and text[s - 1] in DOUBLE + SINGLE
+                        and text[e] in DOUBLE + SINGLE
+                    )
+                    before = text[max(0, s - LOOKAROUND_CHARS) : s]
+                    if not quoted and not (self._cue(text, e, "code") and CODE_CONTEXT_RE.search(before)):
+                        continue
+                task_force = bool(attrs.get("task_force"))
+                out.append(_Cand(s, e, "code", pid, code=True, implied_date=implied_date(code, task_force)))
+        return out
+
+    def _gazetteer(self, text: str) -> list[_Cand]:
+        out = []
+        for pid, rx, needs in self.names:
+            for m in rx.finditer(text):
+                s, e = m.span()
+                year = re.match(r"\s+((?:19|20)\d\d)(?!\w)", text[e:])
+                if year:
+                    e += year.end()
+                elif needs == "year_or_cue" and not self._cue(text, e, "run"):
+                    continue
+                if not self._vetoed(text, s, e):
+                    out.append(_Cand(s, e, "name", pid))
+        return out
+
+    # ---------------------------------------------------------------- capitalised runs
+
+    def _runs(self, text: str, titles: list[tuple[int, int]]) -> list[_Cand]:
+        out: list[_Cand] = []
+        for run in _runs(text):
+            before = text[max(0, run[0].start() - LOOKAROUND_CHARS) : run[0].start()]
+            if any(rx.search(before) for rx in self.before_cues):
+                words = [m.group() for m in run]
+                stop = next((k for k in range(1, len(run)) if self._org(words[k])), len(run))
+                while stop > 1 and words[stop - 1].lower() in CONNECTORS:
+                    stop -= 1
+                s, e = run[0].start(), run[stop - 1].end()
+                if not self._vetoed(text, s, e):
+                    out.append(_Cand(s, e, "run", "operations-run-codenamed"))
+                continue
+            if any(a <= run[0].start() < b for a, b in titles):
+                continue
+            out += self._names_in_run(text, run)
+        return out
+
+    def _names_in_run(self, text: str, run: list[re.Match]) -> list[_Cand]:
+        out: list[_Cand] = []
+        words = [m.group() for m in run]
+        end = len(run)
+        before = text[: run[0].start()].rstrip(" \t")
+        at_start = not before or before[-1] in '.!?:;"“”\n'
+        while end > 0:
+            lo = 1 if at_start and end > 1 and words[0].endswith("ly") else 0
+            lo = _trim_leading(words, lo, end)
+            found = None
+            # 'Operation Thunder': the head comes first.
+            for i in range(lo, end - 1):
+                if words[i] == "Operation" and any(w[0].isupper() for w in words[i + 1 : end]):
+                    stop = next((k for k in range(i + 1, end) if self._org(words[k])), end)
+                    while stop > i + 1 and words[stop - 1].lower() in CONNECTORS:
+                        stop -= 1
+                    if stop > i + 1:
+                        found = (i, stop, "operations-run-operation")
+                        break
+            if found is None:
+                for h in range(end - 1, lo, -1):
+                    attrs = self.unquoted_heads.get(_strip_possessive(words[h]).lower())
+                    if attrs is None or not words[h][0].isupper():
+                        continue
+                    has_year = h + 1 < end and YEAR_RE.fullmatch(words[h + 1])
+                    if attrs.get("needs_year") and not has_year:
+                        continue
+                    nxt = words[h + 1] if h + 1 < end else ""
+                    if nxt and any(rx.search(nxt) for rx in self.not_res.get("run_next", [])):
+                        continue
+                    first = lo
+                    for k in range(lo, h):
+                        if self._org(words[k]):
+                            first = k + 1
+                    while first < h and (
+                        words[first].lower() in CONNECTORS or YEAR_RE.fullmatch(words[first])
+                    ):
+                        first += 1
+                    if first < h:
+                        found = (first, h + 2 if has_year else h + 1, attrs["_id"])
+                    break
+            if found is None and lo < end and self._run_with_cue(text, words, lo, end, run):
+                found = (lo, end, "operations-run-cue")
+            if found is None:
+                break
+            i, j, pid = found
+            s, e = run[i].start(), run[j - 1].end()
+            generic = any(rx.search(_collapse(text[s:e])) for rx in self.not_res.get("run_name", []))
+            if not generic and not self._vetoed(text, s, e):
+                out.append(_Cand(s, e, "run", pid))
+            end = i
+        return out
+
+    def _run_with_cue(self, text: str, words: list[str], lo: int, end: int, run: list[re.Match]) -> bool:
+        content = [w for w in words[lo:end] if w.lower() not in CONNECTORS]
+        if not content or not content[0][0].isupper():
+            return False
+        if len(content) < 2 and not any(YEAR_RE.fullmatch(w) for w in content):
+            return False
+        if len(content) > MAX_WORDS:
+            return False
+        if not self._cue(text, run[end - 1].end(), "run"):
+            return False
+        phrase = " ".join(words[lo:end])
+        return not any(rx.search(phrase) for rx in self.not_res.get("run", []))
+
+    def _org(self, word: str) -> bool:
+        return (
+            any(rx.fullmatch(_strip_possessive(word)) for rx in self.not_res.get("run", []))
+            if word
+            else False
+        )
+
+    # ---------------------------------------------------------------- repeats of names already found
+
+    def _repeats(self, text: str, chosen: list[_Cand], vetoed: list[tuple[int, int]]) -> list[_Cand]:
+        names = {}
+        for c in chosen:
+            if c.code or c.weak:
+                continue
+            name = _collapse(text[c.start : c.end])
+            if len(name.split()) >= 2 and name[0].isupper():
+                names.setdefault(name, c.pattern_id)
+        out = []
+        for name, pid in names.items():
+            rx = re.compile(
+                r"(?<![\w'’\-])" + r"\s+".join(map(re.escape, name.split())) + r"(?![\w\-]|['’]\w)"
+            )
+            for m in rx.finditer(text):
+                s, e = m.span()
+                year = re.match(r"\s+((?:19|20)\d\d)(?!\w)", text[e:])
+                if year and not YEAR_RE.search(name):
+                    e += year.end()
+                if any(a < s and e <= b for a, b in vetoed):
+                    continue
+                out.append(_Cand(s, e, "repeat", pid))
+        return out
+
+    # ---------------------------------------------------------------- helpers
+
+    def _head_id(self, words: list[str], bare: bool = False) -> str | None:
+        """The id of the head row a quoted name ends in (a year may follow; plurals count); `bare`: alone."""
+        ws = [w.strip("\"'“”‘’()") for w in words]
+        has_year = bool(ws) and YEAR_RE.fullmatch(ws[-1]) is not None
+        while ws and YEAR_RE.fullmatch(ws[-1]):
+            ws = ws[:-1]
+        for n in (2, 1):
+            if len(ws) < n:
+                continue
+            last = " ".join(ws[-n:]).lower()
+            attrs = self.heads.get(last) or (self.heads.get(last[:-1]) if last.endswith("s") else None)
+            if attrs and (has_year or not attrs.get("needs_year")) and (len(ws) > n or bare):
+                return attrs["_id"]
+        return None
+
+    def _cue(self, text: str, pos: int, kind: str) -> bool:
+        rx = self.cue_res.get(kind)
+        if rx is None:
+            return False
+        m = rx.match(text[pos : pos + LOOKAROUND_CHARS])
+        if not m:
+            return False
+        gap = (m.groupdict().get("gap") or "").split()
+        if any(w in GAP_STOP for w in gap):
+            return False
+        return not any(
+            rx.match(text[pos : pos + LOOKAROUND_CHARS]) for rx in self.not_res.get("cue_after", [])
+        )
+
+    def _vetoed(
+        self, text: str, s: int, e: int, outer_s: int | None = None, outer_e: int | None = None
+    ) -> bool:
+        name = _collapse(text[s:e])
+        if _norm_phrase(name) in self.not_phrases:
+            return True
+        if any(rx.search(name) for rx in self.not_res.get("name", [])):
+            return True
+        outer_s = s if outer_s is None else outer_s
+        outer_e = e if outer_e is None else outer_e
+        before = text[max(0, outer_s - LOOKAROUND_CHARS) : outer_s]
+        after = text[outer_e : outer_e + LOOKAROUND_CHARS]
+        if any(rx.search(before) for rx in self.not_res.get("before", [])):
+            return True
+        return any(rx.match(after) for rx in self.not_res.get("after", []))
+
+    def _link(self, text: str, chosen: list[_Cand], quotes: list[_Quote]) -> list[OperationMatch]:
+        chosen.sort(key=lambda c: c.start)
+        index = {id(c): k for k, c in enumerate(chosen)}
+        keys = [_key(_collapse(text[c.start : c.end]), self.heads) for c in chosen]
+        canon: list[int | None] = [None] * len(chosen)
+
+        def root(k: int) -> int:
+            while canon[k] is not None:
+                k = canon[k]
+            return k
+
+        for k, c in enumerate(chosen):
+            if c.alias_of is not None:
+                target = quotes[c.alias_of].cand
+                if target is not None and id(target) in index and index[id(target)] < k:
+                    canon[k] = root(index[id(target)])
+                    continue
+            for j in range(k):
+                if _same(chosen[j], keys[j], c, keys[k], text):
+                    canon[k] = root(j)
+                    break
+        # A weak (lower-case) quoted name is kept only when it is another mention of a strong one.
+        strong_keys = [keys[k] for k, c in enumerate(chosen) if not c.weak]
+        keep = [
+            not c.weak or canon[k] is not None or any(_similar(keys[k], sk) for sk in strong_keys)
+            for k, c in enumerate(chosen)
+        ]
+        if not all(keep):
+            return self._link(text, [c for c, ok in zip(chosen, keep, strict=True) if ok], quotes)
+        out = []
+        for k, c in enumerate(chosen):
+            span = text[c.start : c.end]
+            out.append(
+                OperationMatch(
+                    c.start, c.end, span, _collapse(span), c.code, c.implied_date, canon[k], c.pattern_id
+                )
+            )
+        return out
+
+
+# -------------------------------------------------------------------- module helpers
+
+
+def _can_open(text: str, i: int) -> bool:
+    q = text[i]
+    nxt = text[i + 1] if i + 1 < len(text) else ""
+    prv = text[i - 1] if i > 0 else ""
+    if not nxt or nxt.isspace() or nxt in DOUBLE + SINGLE:
+        return False
+    if q in "“‘„‚":
+        return True
+    if not prv or prv.isspace() or prv in OPEN_AFTER:
+        return True
+    # glued by the translation: the'Hundred-Day Tackling Action'
+    return prv.isalpha() and (nxt.isupper() or nxt.isdigit())
+
+
+def _can_close(text: str, i: int, single: bool) -> bool:
+    q = text[i]
+    nxt = text[i + 1] if i + 1 < len(text) else ""
+    prv = text[i - 1] if i > 0 else ""
+    if q in "“‘„‚" or not prv or prv.isspace():
+        return False
+    return not (single and nxt.isalnum())
+
+
+def _runs(text: str) -> list[list[re.Match]]:
+    """Maximal sequences of capitalised or numeric words joined by single spaces (and 'of', 'the', 'for')."""
+    runs: list[list[re.Match]] = []
+    cur: list[re.Match] = []
+    prev_end = -1
+    for m in WORD_RE.finditer(text):
+        w = m.group()
+        ok = w[0].isupper() or w[0].isdigit() or (w.lower() in CONNECTORS and bool(cur))
+        joined = bool(cur) and re.fullmatch(r"[ \t]+", text[prev_end : m.start()]) is not None
+        if ok and (joined or not cur):
+            cur.append(m)
+        else:
+            runs.append(cur)
+            cur = [m] if (w[0].isupper() or w[0].isdigit()) else []
+        prev_end = m.end()
+    runs.append(cur)
+    out = []
+    for run in runs:
+        while run and run[-1].group().lower() in CONNECTORS:
+            run = run[:-1]
+        if run:
+            out.append(run)
+    return out
+
+
+def _trim_leading(words: list[str], lo: int, end: int) -> int:
+    while lo < end and (
+        words[lo].lower() in LEADING_STOP
+        or words[lo].lower() in CONNECTORS
+        or YEAR_RE.fullmatch(words[lo])
+        or (re.search(r"['’]s$", words[lo]) is not None)
+    ):
+        lo += 1
+    return lo
+
+
+def _strip_possessive(w: str) -> str:
+    return re.sub(r"['’]s$", "", w)
+
+
+def _title_lines(text: str) -> list[tuple[int, int]]:
+    """Lines written in title case (headlines): capitalised runs there are not trusted."""
+    out = []
+    small = {"of", "the", "and", "in", "on", "for", "to", "a", "an", "at", "by", "with", "from", "as", "vs"}
+    for m in re.finditer(r"[^\n]+", text):
+        words = [w for w in re.findall(r"[A-Za-z][\w'’\-]*", m.group()) if w.lower() not in small]
+        line = m.group().rstrip()
+        if len(words) >= 3 and len(line) < 200 and not line.endswith((".", "。", ";", ":")):
+            caps = sum(1 for w in words if w[0].isupper())
+            if caps / len(words) >= 0.8:
+                out.append(m.span())
+    return out
+
+
+def _norm_phrase(s: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9']+", s.lower().replace("’", "'")))
+
+
+def _key(name: str, heads: dict[str, dict]) -> tuple[frozenset[str], frozenset[str], str]:
+    """(token set, years, code digits) of a name for alias matching; see `_same`."""
+    s = name.lower().replace("’", "'")
+    code = ".".join(re.findall(r"\d+", s)) if re.fullmatch(r"[\d\W]+", s) else ""
+    s = re.sub(r"'s\b", "", s)
+    tokens = []
+    for t in re.findall(r"[a-z0-9]+", s.replace("-", " ")):
+        t = NUMBER_WORDS.get(t, t)
+        if t in KEY_STOP:
+            continue
+        if t == "days":
+            t = "day"
+        attrs = heads.get(t) or (heads.get(t[:-1]) if t.endswith("s") else None)
+        if attrs:
+            t = attrs.get("key", t)
+        tokens.append(t)
+    years = frozenset(t for t in tokens if YEAR_RE.fullmatch(t))
+    return frozenset(tokens), years, code
+
+
+def _similar(a, b) -> bool:
+    ta, ya, ca = a
+    tb, yb, cb = b
+    if ca or cb:
+        return bool(ca) and ca == cb
+    if ya != yb or not ta or not tb:
+        return False
+    if ta == tb:
+        return True
+    da, db = ta - {"action"}, tb - {"action"}
+    if da == db and len(da) >= 2:
+        return True
+    return len(ta & tb) / len(ta | tb) >= FUZZY_THRESHOLD
+
+
+def _same(a: _Cand, ka, b: _Cand, kb, text: str) -> bool:
+    """Exact repeats always link; else codes link on equal digits, names on fuzzy keys with equal years."""
+    if _collapse(text[a.start : a.end]).lower() == _collapse(text[b.start : b.end]).lower():
+        return True
+    if a.code != b.code:
+        return False
+    return _similar(ka, kb)
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Non-overlapping candidates: quoted before codes before runs before repeats, then longer first."""
+    taken: list[_Cand] = []
+    for c in sorted(cands, key=lambda c: (PRIORITY[c.kind], -(c.end - c.start), c.start)):
+        if c.end > c.start and all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda c: c.start)
+
+
+@lru_cache(maxsize=1)
+def _default_finder() -> OperationFinder:
+    return OperationFinder(load_pattern_file(Path(patterns_dir()) / "operations.jsonl"))
+
+
+def find_operations(text: str, rows: list[PatternRow] | None = None) -> list[OperationMatch]:
+    """Named operations in `text`; `rows` default to the bundled `patterns/operations.jsonl`."""
+    finder = _default_finder() if rows is None else OperationFinder(rows)
+    return finder.find(text)
