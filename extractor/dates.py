@@ -262,7 +262,8 @@ def _range_years(m1: int, y1: int | None, m2: int, y2: int | None) -> tuple[int 
 def _norm_month_range(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
     m1, m2 = _month(m.group("m1")), _month(m.group("m2"))
     y1 = int(m.group("y1")) if _group(m, "y1") else None
-    y2 = int(m.group("y2")) if _group(m, "y2") else None
+    named = _group(m, "y2") or _group(m, "y3")  # y3: 'the January-July period of 2021'
+    y2 = int(named) if named else None
     relative = False
     if _group(m, "rel"):
         y2, relative = _year_spec(m, ref)

@@ -302,6 +302,8 @@ class OperationFinder:
             for m in rx.finditer(text):
                 s, e = m.span()
                 code = m.group("code")
+                if attrs.get("context") and not _code_context(text, s):
+                    continue
                 if not attrs.get("always"):
                     quoted = (
                         s > 0
@@ -309,8 +311,7 @@ class OperationFinder:
                         and text[s - 1] in DOUBLE + SINGLE
                         and text[e] in DOUBLE + SINGLE
                     )
-                    before = text[max(0, s - LOOKAROUND_CHARS) : s]
-                    if not quoted and not (self._cue(text, e, "code") and CODE_CONTEXT_RE.search(before)):
+                    if not quoted and not (self._cue(text, e, "code") and _code_context(text, s)):
                         continue
                 task_force = bool(attrs.get("task_force"))
                 out.append(_Cand(s, e, "code", pid, code=True, implied_date=implied_date(code, task_force)))
@@ -559,6 +560,12 @@ def _can_close(text: str, i: int, single: bool) -> bool:
     if q in "“‘„‚" or not prv or prv.isspace():
         return False
     return not (single and nxt.isalnum())
+
+
+def _code_context(text: str, s: int) -> bool:
+    """A code is preceded by a determiner, a capitalised word (a place), a quote, or starts a line."""
+    before = text[max(0, s - LOOKAROUND_CHARS) : s].rstrip(" \t")
+    return s == 0 or not before or before.endswith("\n") or CODE_CONTEXT_RE.search(before) is not None
 
 
 def _runs(text: str) -> list[list[re.Match]]:

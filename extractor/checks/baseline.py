@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from fractions import Fraction
 
@@ -232,7 +233,10 @@ def _multiplier_one(count, mult, rounding: Sequence[str]) -> list[Finding]:
     if not (is_number(count.value) and is_number(mult.value)) or count.value < 0 or mult.value <= 0:
         return [finding(MULTIPLIER, "untestable", ids, "The count or its multiplier has no usable value.")]
     n = int(count.value)
-    head = f"{label(count)} at {mult.text.strip()}"
+    shown = " ".join(mult.text.split())
+    if not re.search(r"times|fold|doubl|tripl", shown, re.IGNORECASE):
+        shown += " times"
+    head = f"{label(count)} at {shown}"
     if not is_exact(count) or mult.approx is not None:
         why = (
             "the count is approximate or rounded" if not is_exact(count) else "the multiplier is approximate"

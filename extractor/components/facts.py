@@ -215,6 +215,11 @@ class FactBuilder:
         points = bool(d.fields.get("points"))
         nxt = next_tok(doc, end_tok)
         of_follows = nxt < len(doc) and doc[nxt].lower_ == "of"
+        # 'the rate rose to 26.3%': a change word right before 'to' introduces the new level, not the change
+        to_level = before_end > 0 and doc[prev_tok(doc, before_end - 1)].lower_ == "to"
+        if to_level and cue is not None and cue.label_ == "CHANGE":
+            rate_cues = [s for s in cues if s.label_ == "RATE_WORD"]
+            cue = rate_cues[-1] if rate_cues else None
         if cue is not None and cue.label_ == "CHANGE":
             d.set(role="change", direction=self.attrs[cue.id_]["direction"])
         elif cue is not None and cue.label_ == "RATE_WORD":

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from extractor.rules import pipeline_rows
 
 # Rules with these labels are read by other components (number words, dates, operations, audit data).
-DEFAULT_SKIP = ["NUMBER_WORD", "SCALE", "DATE", "OPERATION", "RATE", "EXCHANGE"]
+DEFAULT_SKIP = ["NUMBER_WORD", "SCALE", "DATE", "OPERATION", "RATE_DEF", "EXCHANGE"]
 
 
 @Language.factory(

@@ -140,7 +140,7 @@ class RelationLinker:
                 whole = after[0]
                 comma = next((t.i for t in doc[whole.tok : sent.end] if t.text == ","), None)
                 if comma is not None:
-                    for part in [d for d in after[1:] if d.tok > comma]:
+                    for part in [d for d in after[1:] if d.tok > comma and id(d) not in parts]:
                         parts[id(part)] = whole
                         rels.append({"type": "part_of", "part": part, "whole": whole, "cue": "of the"})
             elif mode == "of_them":
@@ -272,7 +272,7 @@ class RelationLinker:
         opens with 'The number ...'/'That ...' reaches back to the main figure of the sentence before."""
         quantities = doc._.quantities or []
         for d in drafts:
-            if "of" in d.fields or d.kind not in ("percentage", "multiplier"):
+            if "of" in d.fields or d.kind not in ("percentage", "multiplier") or d.fields.get("_resp"):
                 continue
             if d.kind == "percentage" and d.fields.get("role") != "change":
                 continue
@@ -292,8 +292,20 @@ class RelationLinker:
                 break
             if not found:
                 target = self._anaphora(doc, sent, drafts, rules, parts)
+            if target is None and d.fields.get("points"):
+                target = self._level_after(doc, d)
             if target is not None:
                 d.fields["of"] = target
+
+    def _level_after(self, doc: Doc, d: Draft) -> Draft | None:
+        """'dropped 4.2 percentage points to 11.3 percent': the level a change in points moved to."""
+        end_tok = doc.char_span(d.start, d.end, alignment_mode="expand").end
+        k = next_tok(doc, end_tok)
+        if k < len(doc) and doc[k].lower_ == "to":
+            target = self.by_tok.get(next_tok(doc, k + 1))
+            if target is not None and target.kind == "percentage" and target.fields.get("role") in ("rate", "level"):
+                return target
+        return None
 
     @staticmethod
     def _anaphora(doc: Doc, sent: Span, drafts: list[Draft], rules: RuleIndex, parts: set[int]) -> Draft | None:

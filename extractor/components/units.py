@@ -162,6 +162,10 @@ class UnitFinder:
         while words and words[-1].lower().endswith(("ed", "ing")) and words[-1].lower() not in self.units:
             words.pop()
         head = words[0] if hyphen and words else self._head(words)
+        # '51 involved online gambling': a leading participle with no countable noun after it is the verb
+        if head and words[0].lower().endswith("ed") and not hyphen:
+            if head.lower() not in self.units and not head.lower().endswith("s"):
+                head = None
         unit = self.unit_of(head) if head else self._fallback_unit(doc, i, start)
         if unit:
             d.set(unit=unit)
@@ -182,7 +186,7 @@ class UnitFinder:
             tok = doc[j]
             if tok.text in CLAUSE_BREAKS or tok.text in {",", ".", "(", "，", "。", "!", "?"} or is_num(tok):
                 break
-            if tok.lower_ in PASSIVE or (tok.lower_ == "and" and j + 1 < len(doc) and is_num(doc[j + 1])):
+            if tok.lower_ in PASSIVE or (tok.lower_ == "and" and j + 1 < len(doc) and _starts_clause(doc[j + 1])):
                 break
             if "\n\n" in tok.text:
                 break
@@ -199,9 +203,6 @@ class UnitFinder:
         after_limit = min(sent.end, subj_end + 5)
         after = [s for s in rules.within(i + 1, after_limit, "ACTION")]
         passive = any(t.lower_ in PASSIVE for t in doc[i + 1 : after_limit])
-        if after and not any(t.text in CLAUSE_BREAKS or is_num(t) for t in doc[i + 1 : after[0].start]):
-            if after[0].start <= subj_end and not passive:
-                return _action_text(doc, after[0])
         if after and passive:
             return _action_text(doc, after[0])
         before = [s for s in rules.within(max(sent.start, i - 12), i, "ACTION")]
@@ -217,6 +218,11 @@ class UnitFinder:
         if action and PERSON_ACTIONS.search(action):
             return "person"
         return None
+
+
+def _starts_clause(tok) -> bool:
+    """'... cases and 1,285 persons', '... gangs and arrested 603': what follows 'and' starts a new item."""
+    return is_num(tok) or tok.lower_.endswith("ed") or tok.lower_ in PASSIVE
 
 
 def _action_text(doc: Doc, span) -> str:

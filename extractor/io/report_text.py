@@ -14,7 +14,7 @@ _BOUNDARY = set(".!?;\n。！？；")
 
 
 def _is_boundary(text: str, i: int) -> bool:
-    """Whether text[i] ends a sentence: . ! ? ; or a newline; a '.' inside a number or before lower case does not."""
+    """Whether text[i] ends a sentence (. ! ? ; newline); not a '.' inside a number or before lower case."""
     ch = text[i]
     if ch not in _BOUNDARY:
         return False
@@ -80,7 +80,7 @@ def _figures(record, fnd) -> str:
 
 
 def render_text(record, findings, text: str | None = None) -> str:
-    """One document's report: header, inconsistencies (sentence and arithmetic), consistent, untestable, coverage."""
+    """One document's report: header, inconsistencies with sentence and arithmetic, the rest, coverage."""
     findings = list(findings or [])
     lines: list[str] = [f"== {getattr(record, 'source', None) or '<document>'}"]
     about = []
