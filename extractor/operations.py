@@ -57,7 +57,7 @@ PRIORITY = {"quoted": 0, "code": 1, "name": 2, "run": 2, "repeat": 3}
 YEAR_RE = re.compile(r"(?:19|20)\d\d")
 WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
 SENTENCE_RE = re.compile(r"[.!?;](?!\d)|,\s|\s[-–—]\s")
-CODE_CONTEXT_RE = re.compile(r"(?:\b(?:the|this|that|these|those|its|their|a)|[A-Z][\w'’\-]*|[\"“‘'(])\s*$")
+CODE_CONTEXT_RE = re.compile(r"(?:\b(?:the|this|its|their|a)|[A-Z][\w'’\-]*|[\"“‘'(])\s*$")
 
 
 def _words_list(s: str) -> list[str]:
@@ -68,7 +68,7 @@ def _words(s: str) -> frozenset[str]:
     return frozenset(_words_list(s))
 
 
-CONNECTORS = _words("of the for")
+CONNECTORS = _words("of the for and")
 # Words dropped from the start of a capitalised run ('During', 'The'); at a sentence start, any -ly word too.
 LEADING_STOP = _words(
     "the this that these those a an in on at during since after before from with by for to of as and "
@@ -352,6 +352,7 @@ class OperationFinder:
         return out
 
     def _names_in_run(self, text: str, run: list[re.Match]) -> list[_Cand]:
+        """The names in one capitalised run, right to left: 'Operation X', '... Head [year]', '... <cue>'."""
         out: list[_Cand] = []
         words = [m.group() for m in run]
         end = len(run)
@@ -360,38 +361,7 @@ class OperationFinder:
         while end > 0:
             lo = 1 if at_start and end > 1 and words[0].endswith("ly") else 0
             lo = _trim_leading(words, lo, end)
-            found = None
-            # 'Operation Thunder': the head comes first.
-            for i in range(lo, end - 1):
-                if words[i] == "Operation" and any(w[0].isupper() for w in words[i + 1 : end]):
-                    stop = next((k for k in range(i + 1, end) if self._org(words[k])), end)
-                    while stop > i + 1 and words[stop - 1].lower() in CONNECTORS:
-                        stop -= 1
-                    if stop > i + 1:
-                        found = (i, stop, "operations-run-operation")
-                        break
-            if found is None:
-                for h in range(end - 1, lo, -1):
-                    attrs = self.unquoted_heads.get(_strip_possessive(words[h]).lower())
-                    if attrs is None or not words[h][0].isupper():
-                        continue
-                    has_year = h + 1 < end and YEAR_RE.fullmatch(words[h + 1])
-                    if attrs.get("needs_year") and not has_year:
-                        continue
-                    nxt = words[h + 1] if h + 1 < end else ""
-                    if nxt and any(rx.search(nxt) for rx in self.not_res.get("run_next", [])):
-                        continue
-                    first = lo
-                    for k in range(lo, h):
-                        if self._org(words[k]):
-                            first = k + 1
-                    while first < h and (
-                        words[first].lower() in CONNECTORS or YEAR_RE.fullmatch(words[first])
-                    ):
-                        first += 1
-                    if first < h:
-                        found = (first, h + 2 if has_year else h + 1, attrs["_id"])
-                    break
+            found = self._operation_first(words, lo, end) or self._head_last(words, lo, end)
             if found is None and lo < end and self._run_with_cue(text, words, lo, end, run):
                 found = (lo, end, "operations-run-cue")
             if found is None:
@@ -404,6 +374,49 @@ class OperationFinder:
             end = i
         return out
 
+    def _operation_first(self, words: list[str], lo: int, end: int) -> tuple[int, int, str] | None:
+        """'Operation Thunder', 'Operation Fox Hunt 2015': the rightmost 'Operation' followed by a name."""
+        for i in range(end - 2, lo - 1, -1):
+            if words[i] != "Operation":
+                continue
+            stop = next((k for k in range(i + 1, end) if words[k] == "and" or self._org(words[k])), end)
+            while stop > i + 1 and words[stop - 1].lower() in CONNECTORS:
+                stop -= 1
+            if stop > i + 1 and any(w[0].isupper() for w in words[i + 1 : stop]):
+                return i, stop, "operations-run-operation"
+        return None
+
+    def _head_last(self, words: list[str], lo: int, end: int) -> tuple[int, int, str] | None:
+        """The rightmost unquoted head with a modifier before it, plus a year after it."""
+        for h in range(end - 1, lo, -1):
+            attrs = self.unquoted_heads.get(_strip_possessive(words[h]).lower())
+            if attrs is None or not words[h][0].isupper():
+                continue
+            has_year = h + 1 < end and YEAR_RE.fullmatch(words[h + 1]) is not None
+            if attrs.get("needs_year") and not has_year:
+                continue
+            nxt = words[h + 1] if h + 1 < end else ""
+            if nxt and any(rx.search(nxt) for rx in self.not_res.get("run_next", [])):
+                continue
+            first = lo
+            for k in range(lo, h):
+                if self._org(words[k]):
+                    first = k + 1
+            # 'Sky Net and Fox Hunt' is two names; 'Crackdown and Rectification Action' is one.
+            for k in range(h - 1, first, -1):
+                if words[k] == "and":
+                    right = _collapse(" ".join(words[k + 1 : h + 1]))
+                    generic = any(rx.search(right) for rx in self.not_res.get("run_name", []))
+                    if k + 1 < h and not generic:
+                        first = k + 1
+                    break
+            while first < h and (words[first].lower() in CONNECTORS or YEAR_RE.fullmatch(words[first])):
+                first += 1
+            if first < h:
+                return first, h + 2 if has_year else h + 1, attrs["_id"]
+            return None
+        return None
+
     def _run_with_cue(self, text: str, words: list[str], lo: int, end: int, run: list[re.Match]) -> bool:
         content = [w for w in words[lo:end] if w.lower() not in CONNECTORS]
         if not content or not content[0][0].isupper():
@@ -415,7 +428,8 @@ class OperationFinder:
         if not self._cue(text, run[end - 1].end(), "run"):
             return False
         phrase = " ".join(words[lo:end])
-        return not any(rx.search(phrase) for rx in self.not_res.get("run", []))
+        vetoes = self.not_res.get("run", []) + self.not_res.get("run_cue", [])
+        return not any(rx.search(phrase) for rx in vetoes)
 
     def _org(self, word: str) -> bool:
         return (

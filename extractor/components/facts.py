@@ -71,6 +71,7 @@ class FactBuilder:
                 quantities.append((span.start, d, ""))
         drafts.sort(key=lambda d: d.start)
         quantities.sort(key=lambda q: q[0])
+        self.figure_toks = {d.tok for d in drafts}
         for draft in drafts:
             if draft.kind == "count":
                 self.units.describe(doc, draft, rules)
@@ -240,7 +241,7 @@ class FactBuilder:
         stop = sent_end
         for j in range(end_tok, min(sent_end, end_tok + 16)):
             tok = doc[j]
-            if tok.text in CLAUSE_BREAKS or (is_num(tok) and not _is_percent_at(doc, j)):
+            if tok.text in CLAUSE_BREAKS or (j in self.figure_toks and not _is_percent_at(doc, j)):
                 stop = j
                 break
         else:

@@ -18,6 +18,11 @@ CONVERSION_GAP = re.compile(
     re.I,
 )
 QUOTES = "\"“”'‘’"
+# Units that all count people: a part in persons may belong to a whole in suspects or criminals.
+PERSON_UNITS = {
+    "person", "suspect", "criminal", "defendant", "official", "offender", "fugitive", "victim", "member", "leader",
+    "prosecutor", "judge", "officer", "cadre", "servant", "staff", "minor", "addict", "worker", "juvenile",
+}
 
 
 @Language.factory(
@@ -212,6 +217,10 @@ class RelationLinker:
         for d in pool:
             if unit and d.fields.get("unit") == unit:
                 return d
+        if unit in PERSON_UNITS:
+            for d in pool:
+                if d.fields.get("unit") in PERSON_UNITS:
+                    return d
         return pool[0]
 
     # -- shares --------------------------------------------------------------------------------------------
@@ -312,7 +321,8 @@ class RelationLinker:
         first = sent.start
         while first < sent.end and (doc[first].is_space or doc[first].text in QUOTES):
             first += 1
-        if rules.starting_at(first, "ANAPHOR") is None or sent.start == 0:
+        anaphor = rules.starting_at(first, "ANAPHOR")
+        if anaphor is None or sent.start == 0:
             return None
         prev = doc[sent.start - 1].sent
         cands = [
@@ -320,6 +330,12 @@ class RelationLinker:
             if prev.start <= d.tok < prev.end and d.kind in ITEM_KINDS and id(d) not in parts
             and not d.fields.get("_converted")
         ]
+        k = anaphor.end - 1 if anaphor[-1].lower_ == "of" else next_tok(doc, anaphor.end)
+        if k < len(doc) and doc[k].lower_ == "of":
+            # 'The number of solved cases is ...' refers back only to a figure counting the same thing
+            words = [t.lower_ for t in doc[k + 1 : min(sent.end, k + 8)] if t.is_alpha]
+            units = {_singular(w) for w in words}
+            cands = [d for d in cands if d.fields.get("unit") in units]
         return cands[0] if cands else None
 
     # -- units of bare counts ------------------------------------------------------------------------------
