@@ -142,13 +142,18 @@ def doc_to_record(doc: Doc, source: str, published: str | None = None) -> Docume
     )
 
 
-def extract(text: str, reference_date=None, *, source: str = "<text>", published=None, patterns_dirs=None) -> DocumentRecord:
-    """Extract every fact of one document."""
-    nlp = cached_pipeline(tuple(str(d) for d in (patterns_dirs or ())))
+def run(nlp: Language, text: str, reference_date=None, *, source: str = "<text>", published=None) -> DocumentRecord:
+    """Extract every fact of one document with a pipeline you built (see `extractor.pipeline`)."""
     doc = make_doc(nlp, text, reference_date, published)
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return doc_to_record(doc, source, published)
+
+
+def extract(text: str, reference_date=None, *, source: str = "<text>", published=None, patterns_dirs=None) -> DocumentRecord:
+    """Extract every fact of one document."""
+    nlp = cached_pipeline(tuple(str(d) for d in (patterns_dirs or ())))
+    return run(nlp, text, reference_date, source=source, published=published)
 
 
 def extract_many(

@@ -198,6 +198,8 @@ class FactBuilder:
         approx_span = rules.ending_at(prev_tok(doc, i - 1) + 1, "APPROX")
         before_end = approx_span.start if approx_span is not None else i
         cues = [s for s in rules.within(w_start, before_end, "CHANGE", "SHARE", "RATE_WORD") if s.end <= before_end]
+        # 'made up' is a share cue, not the change word 'up' inside it: drop cues nested in longer ones
+        cues = [s for s in cues if not any(o is not s and o.start <= s.start and s.end <= o.end and len(o) > len(s) for o in cues)]
         c_end = clause_end(doc, i)
         a_end = min(c_end, end_tok + 8)
         for j in range(end_tok, a_end):

@@ -1,0 +1,36 @@
+"""Shared fixtures: one pipeline for the whole session, and helpers to look facts up by their text."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.api import run
+from extractor.pipeline import build_pipeline
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The bundled pipeline, built once."""
+    return build_pipeline()
+
+
+@pytest.fixture(scope="session")
+def extract(nlp):
+    """extract(text, reference_date=None) -> DocumentRecord, on the session pipeline."""
+
+    def _extract(text, reference_date=None, **kw):
+        return run(nlp, text, reference_date, **kw)
+
+    return _extract
+
+
+def facts_of(record, *kinds):
+    """The record's facts of these kinds (all when none given), in document order."""
+    return [f for f in record.facts if not kinds or f.kind in kinds]
+
+
+def by_text(record, text, kind=None):
+    """The one fact whose surface is `text` (and whose kind is `kind`, when given)."""
+    found = [f for f in record.facts if f.text == text and (kind is None or f.kind == kind)]
+    assert len(found) == 1, f"expected one fact {text!r}, found {[(f.kind, f.text) for f in record.facts]}"
+    return found[0]

@@ -1,0 +1,133 @@
+"""Numerals: what is read as a figure, with which value and qualifier, and what is not a figure at all."""
+
+import pytest
+from conftest import facts_of
+
+NUMERIC = ("count", "percentage", "multiplier", "money")
+
+# (sentence, [(kind, surface, value, approx)]) -- every numeric fact the sentence should give, in order.
+FIGURES = [
+    ("Courts heard 1,285 appeals last month.", [("count", "1,285", 1285, None)]),
+    ("Police detained 313743 suspects in the province.", [("count", "313743", 313743, None)]),
+    ("A total of 1,088,490 people were approved for arrest.", [("count", "1,088,490", 1088490, None)]),
+    ("Prosecutors handled 1.6 million cases.", [("count", "1.6 million", 1600000, None)]),
+    ("Customs received 4.253 million declarations.", [("count", "4.253 million", 4253000, None)]),
+    ("Inspectors received two million reports.", [("count", "two million", 2000000, None)]),
+    ("The team caught nine fugitives abroad.", [("count", "nine", 9, None)]),
+    ("Seventeen officials were expelled from the Party.", [("count", "Seventeen", 17, None)]),
+    ("Twenty-nine of the cases involved senior officials.", [("count", "Twenty-nine", 29, None)]),
+    ("Police arrested more than 3,000 suspects.", [("count", "3,000", 3000, "more_than")]),
+    ("Inspectors punished over 20,000 cadres.", [("count", "20,000", 20000, "over")]),
+    ("Nearly 700 gangs were smashed.", [("count", "700", 700, "nearly")]),
+    ("About 45,500 cases were exposed.", [("count", "45,500", 45500, "about")]),
+    ("At least 12 people were detained.", [("count", "12", 12, "at_least")]),
+    ("Less than 300 complaints were filed.", [("count", "300", 300, "less_than")]),
+    ("Courts accepted up to 80 petitions a day in the campaign.", [("count", "80", 80, "up_to")]),
+    ("The ring had some 150 members.", [("count", "150", 150, "about")]),
+    ("The number of cases exceeded 100,000 in 2018.", [("count", "100,000", 100000, "more_than")]),
+    ("Police cracked 2,085 cases of fraud and 2085 people were held.", [
+        ("count", "2,085", 2085, None), ("count", "2085", 2085, None)]),
+]
+
+# Sentences whose numerals are not figures: no numeric fact at all.
+NOT_FIGURES = [
+    "The Fifth Procuratorate directed the second batch of inspections.",
+    "It was the 35th International Anti-Drug Day.",
+    "(3) Supervision of criminal proceedings",
+    "1. Filing supervision was strengthened.",
+    "The Criminal Law Amendment (11) took effect.",
+    "The Hundred-Day campaign ended in autumn.",
+    "The 14th Five-Year Plan sets the goals.",
+    "The 100-day operation targeted gangs.",
+    "The gang operated for over 20 years.",
+    "Drug cases declined for five consecutive years.",
+    "The campaign will last two more years.",
+    "The suspect, aged 21, confessed.",
+    "A 21-year-old suspect confessed.",
+    "Police seized 2.46 tons of methamphetamine.",
+    "The land covered 3.21 million mu.",
+    "The top 10 crimes are listed below.",
+    "Article 3 of the law applies.",
+    "The meeting began at 10:55 in Beijing.",
+    "The law was adopted in 2019.",
+    "One such case involved a criminal organization.",
+]
+
+
+@pytest.mark.parametrize("text, expected", FIGURES, ids=[t for t, _ in FIGURES])
+def test_figures(extract, text, expected):
+    got = [(f.kind, f.text, f.value, f.approx) for f in facts_of(extract(text), *NUMERIC)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", NOT_FIGURES)
+def test_not_figures(extract, text):
+    got = [(f.kind, f.text) for f in facts_of(extract(text), *NUMERIC)]
+    assert got == []
+
+
+@pytest.mark.parametrize(
+    "text, unit",
+    [
+        ("Procuratorates filed 999 cases of duty-related crimes.", "case"),
+        ("Procuratorates filed charges against 1,285 persons.", "person"),
+        ("Police arrested 46,000 people.", "person"),
+        ("Police arrested 1,400 individuals.", "person"),
+        ("Police rescued 54 abducted women and children.", "person"),
+        ("Prosecutors filed 119 major crimes involving judicial staff.", "crime"),
+        ("Police received 89,098 clues.", "clue"),
+        ("Inspectors handled 18,700 tip-offs.", "tip-off"),
+        ("The SPP approved the arrest of 879,817 criminal suspects.", "suspect"),
+        ("Police smashed 274 manufacturing dens.", "den"),
+        ("Investigators questioned 2,871 public servants above county level.", "servant"),
+        ("The court tried 14 major organized crime cases.", "case"),
+        ("The campaign involved 30-member gangs.", "member"),
+        ("Authorities regulated 449 kinds of narcotics.", "kind"),
+        ("Prosecuted 405,000 for serious violent crimes.", "person"),
+        ("Police busted 104 criminal gangs.", "gang"),
+    ],
+)
+def test_count_units(extract, text, unit):
+    (count,) = facts_of(extract(text), "count")
+    assert count.unit == unit
+
+
+def test_count_subject_and_action(extract):
+    r = extract("Procuratorates filed a total of 999 cases of duty-related crimes involving judicial staff.")
+    (count,) = facts_of(r, "count")
+    assert count.subject == "cases of duty-related crimes involving judicial staff"
+    assert count.action == "filed"
+
+
+@pytest.mark.parametrize(
+    "text, action",
+    [
+        ("A total of 265,000 people were not arrested.", "not arrested"),
+        ("Procuratorates decided not to prosecute 241,000 people.", "decided not to prosecute"),
+        ("Procuratorates approved the arrest of 215,000 suspects.", "approved the arrest of"),
+        ("Of the 470,000 filed, most were closed.", "filed"),
+    ],
+)
+def test_count_actions(extract, text, action):
+    assert facts_of(extract(text), "count")[0].action == action
+
+
+@pytest.mark.parametrize(
+    "text, surface, value",
+    [
+        ("seized goods worth cases50,000 yuan", "50,000 yuan", 50000),
+        ("the number rose year-on-year6 times", "6 times", 6),
+        ("and the courts cracked 2,395suspects cases", "2,395", 2395),
+    ],
+)
+def test_glued_digits_are_read_and_flagged(extract, text, surface, value):
+    facts = [f for f in extract(text).facts if f.text == surface]
+    assert len(facts) == 1
+    assert facts[0].value == value
+    if text[text.index(surface) - 1].isalpha():
+        assert facts[0].suspect and "glued" in facts[0].suspect_reason
+
+
+def test_glued_percent_and_word(extract):
+    r = extract("Cases and persons were up by 7.5%and 4% respectively.")
+    assert [(f.text, f.value) for f in facts_of(r, "percentage")] == [("7.5%", 7.5), ("4%", 4)]
