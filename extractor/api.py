@@ -84,7 +84,7 @@ def _draft_payload(d: Draft, ids: dict[int, str]) -> dict[str, Any]:
             payload[key] = v
     value = _number(d.value)
     if d.kind == "count":
-        value = int(round(d.value))
+        value = round(d.value)
     payload["value"] = value
     return payload
 
@@ -107,12 +107,20 @@ def doc_to_record(doc: Doc, source: str, published: str | None = None) -> Docume
         base = {"id": ids[id(obj)], "kind": kind, "start": start, "end": end, "text": text[start:end]}
         if kind == "date":
             base.update(
-                pattern_id=obj.pattern_id, value=obj.value, granularity=obj.granularity,
-                start_date=obj.start_date, end_date=obj.end_date, relative=obj.relative, resolved=obj.resolved,
+                pattern_id=obj.pattern_id,
+                value=obj.value,
+                granularity=obj.granularity,
+                start_date=obj.start_date,
+                end_date=obj.end_date,
+                relative=obj.relative,
+                resolved=obj.resolved,
             )
         elif kind == "operation":
             base.update(
-                pattern_id=obj.pattern_id, value=obj.name, name=obj.name, code=obj.code,
+                pattern_id=obj.pattern_id,
+                value=obj.name,
+                name=obj.name,
+                code=obj.code,
                 implied_date=obj.implied_date,
                 alias_of=op_ids[obj.canonical] if obj.canonical is not None else None,
             )
@@ -142,7 +150,9 @@ def doc_to_record(doc: Doc, source: str, published: str | None = None) -> Docume
     )
 
 
-def run(nlp: Language, text: str, reference_date=None, *, source: str = "<text>", published=None) -> DocumentRecord:
+def run(
+    nlp: Language, text: str, reference_date=None, *, source: str = "<text>", published=None
+) -> DocumentRecord:
     """Extract every fact of one document with a pipeline you built (see `extractor.pipeline`)."""
     doc = make_doc(nlp, text, reference_date, published)
     for _, proc in nlp.pipeline:
@@ -150,14 +160,20 @@ def run(nlp: Language, text: str, reference_date=None, *, source: str = "<text>"
     return doc_to_record(doc, source, published)
 
 
-def extract(text: str, reference_date=None, *, source: str = "<text>", published=None, patterns_dirs=None) -> DocumentRecord:
+def extract(
+    text: str, reference_date=None, *, source: str = "<text>", published=None, patterns_dirs=None
+) -> DocumentRecord:
     """Extract every fact of one document."""
     nlp = cached_pipeline(tuple(str(d) for d in (patterns_dirs or ())))
     return run(nlp, text, reference_date, source=source, published=published)
 
 
 def extract_many(
-    items: Iterable[tuple[str, str, str | None]], reference_date=None, *, patterns_dirs=None, batch_size: int = 32
+    items: Iterable[tuple[str, str, str | None]],
+    reference_date=None,
+    *,
+    patterns_dirs=None,
+    batch_size: int = 32,
 ) -> Iterator[DocumentRecord]:
     """Extract (source, text, published) items with nlp.pipe, yielding records in input order."""
     nlp = cached_pipeline(tuple(str(d) for d in (patterns_dirs or ())))

@@ -6,6 +6,7 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, TextIO
 
@@ -16,9 +17,11 @@ from extractor.models import DocumentRecord, ErrorRecord
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_FINDINGS = 0, 1, 2, 3
 
-PathsArg = Annotated[list[str], typer.Argument(help="Files, folders (their .txt files, sorted) or - for stdin.")]
+PathsArg = Annotated[
+    list[str], typer.Argument(help="Files, folders (their .txt files, sorted) or - for stdin.")
+]
 RefOpt = Annotated[
     str | None, typer.Option("--reference-date", help="YYYY-MM-DD: resolves 'last year', 'yesterday' ...")
 ]
@@ -73,17 +76,24 @@ def _setup(reference_date: str | None, patterns: list[Path] | None):
     return ref, dirs
 
 
-def process(paths: list[str], ref, dirs, max_bytes: int) -> Iterator[tuple[InputDoc | InputFailure, DocumentRecord | ErrorRecord]]:
+def process(
+    paths: list[str], ref, dirs, max_bytes: int
+) -> Iterator[tuple[InputDoc | InputFailure, DocumentRecord | ErrorRecord]]:
     """Each input with its record: a document record, or an error record naming the reason."""
     from extractor.api import extract
 
     for item in iter_inputs(paths, max_bytes=max_bytes):
         if isinstance(item, InputFailure):
-            yield item, ErrorRecord(source=item.source, error=f"{item.source}: {item.reason}", reason=item.reason)
+            yield (
+                item,
+                ErrorRecord(source=item.source, error=f"{item.source}: {item.reason}", reason=item.reason),
+            )
             continue
         try:
             record = extract(item.text, ref, source=item.source, published=item.published, patterns_dirs=dirs)
-            record = record.model_copy(update={"encoding": item.encoding, "doc_id": item.doc_id or record.doc_id})
+            record = record.model_copy(
+                update={"encoding": item.encoding, "doc_id": item.doc_id or record.doc_id}
+            )
         except Exception as err:  # one bad document must not stop the run
             reason = f"internal error: {type(err).__name__}: {err}".splitlines()[0]
             yield item, ErrorRecord(source=item.source, error=f"{item.source}: {reason}", reason=reason)
@@ -109,6 +119,83 @@ def extract(
                 typer.echo(f"extractor: error: {record.error}", err=True)
             fh.write(record_json(record) + "\n")
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    html = "html"
+
+
+class FailOn(str, Enum):
+    never = "never"
+    inconsistent = "inconsistent"
+    warning = "warning"
+
+
+@app.command()
+def audit(
+    paths: PathsArg,
+    fmt: Annotated[
+        Format, typer.Option("--format", help="text (a report to read), json (JSON Lines) or html.")
+    ] = Format.text,
+    fail_on: Annotated[
+        FailOn, typer.Option("--fail-on", help="Exit 3 when a finding reaches this level.")
+    ] = FailOn.never,
+    reference_date: RefOpt = None,
+    patterns: PatternsOpt = None,
+    out: OutOpt = None,
+    max_bytes: MaxBytesOpt = MAX_BYTES,
+) -> None:
+    """Extract, then check that the figures add up: baselines, shares, parts and wholes, rates, conversions."""
+    from extractor.checks import audit as run_checks
+    from extractor.checks import coverage
+    from extractor.rules import by_label, pipeline_rows
+
+    ref, dirs = _setup(reference_date, patterns)
+    rows = pipeline_rows(dirs)
+    rates, fx = by_label(rows, "RATE_DEFINITION"), by_label(rows, "EXCHANGE_RATE")
+    failed = 0
+    flagged = False
+    audited: list[tuple[DocumentRecord | ErrorRecord, str | None]] = []
+    for item, record in process(paths, ref, dirs, max_bytes):
+        if isinstance(record, ErrorRecord):
+            failed += 1
+            typer.echo(f"extractor: error: {record.error}", err=True)
+            audited.append((record, None))
+            continue
+        findings = run_checks(record, rates=rates, exchange_rates=fx)
+        record = record.model_copy(update={"findings": findings, "coverage": coverage(record, findings)})
+        bad = [f for f in findings if f.status == "inconsistent"]
+        if (fail_on is FailOn.warning and bad) or (
+            fail_on is FailOn.inconsistent and any(f.severity == "error" for f in bad)
+        ):
+            flagged = True
+        audited.append((record, item.text))
+    with output(out) as fh:
+        fh.write(render_audit(audited, fmt))
+    if failed:
+        raise typer.Exit(EXIT_FAILED)
+    raise typer.Exit(EXIT_FINDINGS if flagged else EXIT_OK)
+
+
+def render_audit(audited: list[tuple[DocumentRecord | ErrorRecord, str | None]], fmt: Format) -> str:
+    """The audit of every document in one output format."""
+    if fmt is Format.json:
+        return "".join(record_json(r) + "\n" for r, _ in audited)
+    if fmt is Format.html:
+        from extractor.io.report_html import render_html
+
+        return render_html(audited)
+    from extractor.io.report_text import render_text
+
+    parts = []
+    for record, text in audited:
+        if isinstance(record, ErrorRecord):
+            parts.append(f"== {record.source}\n   could not be read: {record.reason}\n")
+        else:
+            parts.append(render_text(record, record.findings or [], text))
+    return "\n".join(parts)
 
 
 @app.command()

@@ -21,17 +21,61 @@ _FIXED_BASE = dt.datetime(2000, 1, 1)
 _FUTURE_SLACK_DAYS = 92
 
 MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
     "fifty": 50,
 }
-ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "1": 1,
+    "second": 2,
+    "2nd": 2,
+    "2": 2,
+    "third": 3,
+    "3rd": 3,
+    "3": 3,
+    "fourth": 4,
+    "4th": 4,
+    "4": 4,
+}
 LAST_ORDINALS = ("last", "final", "latter")
 
 
@@ -79,6 +123,7 @@ Normaliser = Callable[[re.Match, dict, "dt.date | None"], "_Norm | None"]
 
 
 # ---------------------------------------------------------------- small helpers
+
 
 def _y(year: int | None) -> str:
     return "XXXX" if year is None else f"{year:04d}"
@@ -152,8 +197,13 @@ def _range_end_year(month: int, day: int, ref: dt.date) -> int:
     return ref.year - 1 if cand > ref else ref.year
 
 
-def _rel_norm(value: str | None, granularity: str | None, start: str | None = None, end: str | None = None,
-              part: tuple[Any, ...] | None = None) -> _Norm:
+def _rel_norm(
+    value: str | None,
+    granularity: str | None,
+    start: str | None = None,
+    end: str | None = None,
+    part: tuple[Any, ...] | None = None,
+) -> _Norm:
     """A relative expression: resolved when `value` is known, else REL."""
     if value is None:
         return _Norm(REL, granularity, relative=True, part=part)
@@ -176,6 +226,7 @@ def _apply_part(part: tuple[Any, ...] | None, year: int) -> tuple[str, str, str 
 
 
 # ---------------------------------------------------------------- dateparser, lazily and cached
+
 
 @lru_cache(maxsize=4096)
 def _dp_day(text: str, need_year: bool) -> tuple[int, int, int] | None:
@@ -202,7 +253,7 @@ def _dp_ago(phrase: str, ref: dt.date) -> dt.date | None:
 def _parse_day(m: re.Match, need_year: bool) -> tuple[int | None, int, int] | None:
     """(year, month, day) of the absolute date in `m`: dateparser first, the named groups second."""
     stop = m.end("year") if need_year else m.end("day")
-    surface = " ".join(m.string[m.start():stop].split())
+    surface = " ".join(m.string[m.start() : stop].split())
     parsed = _dp_day(surface, need_year)
     month, day = _month(m.group("month")), int(m.group("day"))
     year = int(m.group("year")) if need_year else None
@@ -213,6 +264,7 @@ def _parse_day(m: re.Match, need_year: bool) -> tuple[int | None, int, int] | No
 
 
 # ---------------------------------------------------------------- normalisers, one per shape
+
 
 def _norm_ymd(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
     year, month, day = int(m.group("year")), int(m.group("month")), int(m.group("day"))
@@ -270,24 +322,23 @@ def _norm_month_range(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | 
         if y2 is None:
             return _rel_norm(None, "period")
     y1, y2 = _range_years(m1, y1, m2, y2)
-    if y1 is not None and y2 is not None and (y1, m1) >= (y2, m2):
-        return None
-    if y1 is None and m1 >= m2:
+    if (y1 is not None and y2 is not None and (y1, m1) >= (y2, m2)) or (m1 == m2 and y1 == y2):
         return None
     a, b = _ym(y1, m1), _ym(y2, m2)
-    part = ("M", m1, m2) if y1 == y2 else None
+    part = ("M", m1, m2) if y1 == y2 and m1 < m2 else None
     if relative:
         return _rel_norm(f"{a}/{b}", "period", a, b, part=part)
     resolved = None
     if ref is not None and y2 is None:
         r2 = _range_end_year(m2, 1, ref)
-        resolved = f"{_ym(r2, m1)}/{_ym(r2, m2)}"
+        resolved = f"{_ym(r2 - 1 if m1 > m2 else r2, m1)}/{_ym(r2, m2)}"
     return _Norm(f"{a}/{b}", "period", a, b, resolved=resolved, part=part)
 
 
 def _norm_day_range(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
-    m1 = _month(m.group("m1"))
-    m2 = _month(m.group("m2")) if _group(m, "m2") else m1
+    # One month may serve both ends: 'June 6 to 25', '1-7 October'.
+    m1 = _month(_group(m, "m1") or m.group("m2"))
+    m2 = _month(_group(m, "m2") or m.group("m1"))
     d1, d2 = int(m.group("d1")), int(m.group("d2"))
     y1 = int(m.group("y1")) if _group(m, "y1") else None
     y2 = int(m.group("y2")) if _group(m, "y2") else None
@@ -299,7 +350,9 @@ def _norm_day_range(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | No
     y1, y2 = _range_years(m1, y1, m2, y2)
     if not (_valid(y1, m1, d1) and _valid(y2, m2, d2)):
         return None
-    if (y1 is None) != (y2 is None) or (y1 or 0, m1, d1) >= (y2 or 0, m2, d2):
+    if y1 is not None and y2 is not None and (y1, m1, d1) >= (y2, m2, d2):
+        return None
+    if y1 is None and (m1, d1) >= (m2, d2) and m1 == m2:
         return None
     a, b = _ymd(y1, m1, d1), _ymd(y2, m2, d2)
     if relative:
@@ -350,6 +403,8 @@ def _norm_half(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
 
 
 def _norm_quarter(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
+    if (_group(m, "kind") or "Q").upper() == "H":  # 'H1 2020'
+        return _norm_half(m, attrs, ref)
     word = m.group("ord").lower()
     n = 4 if word in LAST_ORDINALS else ORDINALS.get(word)
     return _norm_part(m, ("Q", n), ref) if n else None
@@ -490,6 +545,7 @@ NORMALISERS: dict[str, Normaliser] = {
 
 # ---------------------------------------------------------------- the finder
 
+
 @dataclass(frozen=True)
 class _Rule:
     row: PatternRow
@@ -566,12 +622,30 @@ class DateFinder:
             if norm.inherit and norm.inherit_year is not None:
                 # 'the same period in 2019' names the year; the period is the one the text just spoke of.
                 value, granularity, first, last = _apply_part(last_part, norm.inherit_year)
-                norm = replace(norm, value=value, granularity=granularity, start_date=first, end_date=last,
-                               resolved=value if norm.relative else None)
+                norm = replace(
+                    norm,
+                    value=value,
+                    granularity=granularity,
+                    start_date=first,
+                    end_date=last,
+                    resolved=value if norm.relative else None,
+                )
             if norm.part is not None:
                 last_part = norm.part
-            out.append(DateMatch(start, end, text[start:end], norm.value, norm.granularity, norm.start_date,
-                                 norm.end_date, norm.relative, norm.resolved, rule.row.id))
+            out.append(
+                DateMatch(
+                    start,
+                    end,
+                    text[start:end],
+                    norm.value,
+                    norm.granularity,
+                    norm.start_date,
+                    norm.end_date,
+                    norm.relative,
+                    norm.resolved,
+                    rule.row.id,
+                )
+            )
         return out
 
 
@@ -580,8 +654,9 @@ def _default_finder() -> DateFinder:
     return DateFinder(load_pattern_file(patterns_dir() / "dates.jsonl"))
 
 
-def find_dates(text: str, reference_date: dt.date | None = None,
-               rows: Iterable[PatternRow] | None = None) -> list[DateMatch]:
+def find_dates(
+    text: str, reference_date: dt.date | None = None, rows: Iterable[PatternRow] | None = None
+) -> list[DateMatch]:
     """Dates in `text` with the bundled rules (or `rows`)."""
     finder = _default_finder() if rows is None else DateFinder(rows)
     return finder.find(text, reference_date)
@@ -594,7 +669,7 @@ _DATELINE_KEY = re.compile(
 )
 _DATELINE_TOP_LINES = 8
 _DATELINE_KEY_CHARS = 1000
-_DATELINE_SHORT_REST = 40
+_DATELINE_OTHER_WORDS = 4
 _DATELINE_CREDIT_CHARS = 80
 
 
@@ -629,12 +704,13 @@ def dateline_date(text: str) -> dt.date | None:
 
     for m, day in found:
         start, end, rank = line_of(m.start)
-        before, after = text[start:m.start], text[m.end:end]
+        before, after = text[start : m.start], text[m.end : end]
         if m.start < _DATELINE_KEY_CHARS and _DATELINE_KEY.search(before):
             return day
-        # Besides the date the line may hold a source or a time ('By:CSHRS', '10:55Xinhua'), not a sentence.
-        rest = re.sub(r"[\W\d_]+", "", before + after)
-        if rank < _DATELINE_TOP_LINES and not before.strip() and len(rest) <= _DATELINE_SHORT_REST:
+        # Besides its date a dateline holds a source or a time at most ('By:CSHRS', '10:55Xinhua').
+        words = re.findall(r"[A-Za-z]+", before + after)
+        sentence_end = text[start:end].rstrip().endswith((".", ",", ";"))
+        if rank < _DATELINE_TOP_LINES and len(words) <= _DATELINE_OTHER_WORDS and not sentence_end:
             return day
     for m, day in found:
         start, end, _ = line_of(m.start)

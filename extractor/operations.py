@@ -4,14 +4,16 @@ Pure Python over the raw text (no spaCy); the rule data lives in `patterns/opera
 
 - OPERATION_HEAD (phrase): head nouns that end a name ('Action', 'Net', 'Hunt'); attrs `key` (the head's
   normalised form for alias matching: Action/Operation/Campaign/Crackdown share 'action'), `unquoted` (may end
-  a capitalised name outside quotes) and `needs_year` (only a head when a year follows: 'Gate 2017').
+  a capitalised name outside quotes), `needs_year` (only a head when a year follows: 'Gate 2017') and
+  `leading` (the head comes first: 'Operation Thunder').
 - OPERATION_CUE (phrase): lower-case words after a name that make it one ('campaign', 'series of cases');
   attrs `after`: which candidates the cue serves: 'quoted' (a quoted phrase), 'code' (a dot code), 'run' (an
   unquoted capitalised run without a head noun, which must follow directly). A regex row with attrs
   `before: true` is matched at the end of the text before a name instead ('an operation code-named').
 - OPERATION_ALIAS (regex): the text between a name and its quoted alias ('(hereinafter referred to as the').
 - OPERATION_CODE (regex with a `code` group): number codes; attrs `always` (false: needs quotes or a cue) and
-  `task_force` (the span is the whole '728 Task Force').
+  `task_force` (the span is the whole '728 Task Force') and `context` (needs a determiner, a capitalised word,
+  a quote or a line start before it).
 - OPERATION_NAME (phrase, case-sensitive): well-known names without a head noun; attrs `needs`: null, or
   'year_or_cue' ('Kunlun 2022', 'the Kunlun operation').
 - OPERATION_NOT: vetoes; attrs `scope`: 'phrase' (the whole name, any case), 'name' (regex searched in the
@@ -160,21 +162,23 @@ class OperationFinder:
         heads = rows_with_label(rows, "OPERATION_HEAD")
         self.heads: dict[str, dict] = {r.pattern.lower(): {**r.attrs, "_id": r.id} for r in heads}
         self.unquoted_heads = {k: v for k, v in self.heads.items() if v.get("unquoted") and " " not in k}
+        self.leading_heads = {r.pattern: r.id for r in heads if r.attrs.get("leading")}
         self.cue_res: dict[str, re.Pattern] = {}
+        self.cue_ids: dict[str, str] = {}
         cues = rows_with_label(rows, "OPERATION_CUE")
         for kind in ("quoted", "code", "run"):
-            phrases = sorted(
-                (r.pattern for r in cues if not r.regex and kind in r.attrs.get("after", [])),
-                key=len,
-                reverse=True,
-            )
+            kind_rows = [r for r in cues if not r.regex and kind in r.attrs.get("after", [])]
+            self.cue_ids.update({_collapse(r.pattern.lower()): r.id for r in kind_rows})
+            phrases = sorted((r.pattern for r in kind_rows), key=len, reverse=True)
             if not phrases:
                 continue
             alt = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
             gap = "" if kind == "run" else rf"(?P<gap>(?:[a-z][a-z\-]*\s+){{0,{CUE_GAP_WORDS}}}?)"
-            self.cue_res[kind] = re.compile(rf"^[\"”’'‘“]?\s*{gap}(?i:{alt})\b")
-        self.before_cues = [re.compile(r.pattern) for r in cues if r.regex and r.attrs.get("before")]
-        self.alias_res = [re.compile(r.pattern) for r in rows_with_label(rows, "OPERATION_ALIAS") if r.regex]
+            self.cue_res[kind] = re.compile(rf"^[\"”’'‘“]?\s*{gap}(?P<cue>(?i:{alt}))\b")
+        self.before_cues = [(r.id, re.compile(r.pattern)) for r in cues if r.regex and r.attrs.get("before")]
+        self.alias_res = [
+            (r.id, re.compile(r.pattern)) for r in rows_with_label(rows, "OPERATION_ALIAS") if r.regex
+        ]
         self.codes = [
             (r.id, re.compile(r.pattern), dict(r.attrs))
             for r in rows_with_label(rows, "OPERATION_CODE")
@@ -259,19 +263,21 @@ class OperationFinder:
             return
         head = self._head_id(words)
         before = text[max(0, q.open - LOOKAROUND_CHARS) : q.open]
-        cue = self._cue(text, q.close + 1, "quoted") or any(rx.search(before) for rx in self.before_cues)
+        cue = self._cue(text, q.close + 1, "quoted") or self._before_cue(before)
         strong = body[0].isupper() or body[0].isdigit()
-        if len(words) > MAX_WORDS or not (head or (cue and strong)):
+        rule = head or (cue if strong else None)
+        if len(words) > MAX_WORDS or rule is None:
             return
-        q.cand = _Cand(s, e, "quoted", head or "operations-quoted-cue", weak=not strong)
+        q.cand = _Cand(s, e, "quoted", rule, weak=not strong)
 
     def _hereinafter(self, text: str, quotes: list[_Quote]) -> None:
-        for i in range(len(quotes) - 1):
-            a, b = quotes[i], quotes[i + 1]
-            if a.close >= b.open or a.vetoed or b.vetoed:
+        for i, a in enumerate(quotes):
+            b = next((q for q in quotes[i + 1 :] if q.open > a.close), None)  # skip quotes nested in a
+            if b is None or a.vetoed or b.vetoed:
                 continue
             gap = text[a.close + 1 : b.open]
-            if not any(rx.match(gap) for rx in self.alias_res):
+            rule = next((rid for rid, rx in self.alias_res if rx.match(gap)), None)
+            if rule is None:
                 continue
             if (
                 a.cand is None
@@ -283,12 +289,12 @@ class OperationFinder:
             if a.cand is None:
                 if len(body_a.split()) > MAX_WORDS_ALIASED or SENTENCE_RE.search(body_a):
                     continue
-                a.cand = _Cand(a.open + 1, a.close, "quoted", "operations-quoted-hereinafter")
+                a.cand = _Cand(a.open + 1, a.close, "quoted", rule)
             if b.cand is None:
                 if not body_b.strip() or SENTENCE_RE.search(body_b) or len(body_b.split()) > MAX_WORDS:
-                    a.cand = None if a.cand.pattern_id == "operations-quoted-hereinafter" else a.cand
+                    a.cand = None if a.cand.pattern_id == rule else a.cand
                     continue
-                b.cand = _Cand(b.open + 1, b.close, "quoted", "operations-quoted-hereinafter")
+                b.cand = _Cand(b.open + 1, b.close, "quoted", rule)
             a.cand.weak = b.cand.weak = False
             b.cand.alias_of = i
             if body_b.lower().startswith("the ") and b.cand.end - b.cand.start > 4:
@@ -337,14 +343,15 @@ class OperationFinder:
         out: list[_Cand] = []
         for run in _runs(text):
             before = text[max(0, run[0].start() - LOOKAROUND_CHARS) : run[0].start()]
-            if any(rx.search(before) for rx in self.before_cues):
+            rule = self._before_cue(before)
+            if rule:
                 words = [m.group() for m in run]
                 stop = next((k for k in range(1, len(run)) if self._org(words[k])), len(run))
                 while stop > 1 and words[stop - 1].lower() in CONNECTORS:
                     stop -= 1
                 s, e = run[0].start(), run[stop - 1].end()
                 if not self._vetoed(text, s, e):
-                    out.append(_Cand(s, e, "run", "operations-run-codenamed"))
+                    out.append(_Cand(s, e, "run", rule))
                 continue
             if any(a <= run[0].start() < b for a, b in titles):
                 continue
@@ -362,8 +369,9 @@ class OperationFinder:
             lo = 1 if at_start and end > 1 and words[0].endswith("ly") else 0
             lo = _trim_leading(words, lo, end)
             found = self._operation_first(words, lo, end) or self._head_last(words, lo, end)
-            if found is None and lo < end and self._run_with_cue(text, words, lo, end, run):
-                found = (lo, end, "operations-run-cue")
+            cue = self._run_with_cue(text, words, lo, end, run) if found is None and lo < end else None
+            if cue:
+                found = (lo, end, cue)
             if found is None:
                 break
             i, j, pid = found
@@ -377,13 +385,14 @@ class OperationFinder:
     def _operation_first(self, words: list[str], lo: int, end: int) -> tuple[int, int, str] | None:
         """'Operation Thunder', 'Operation Fox Hunt 2015': the rightmost 'Operation' followed by a name."""
         for i in range(end - 2, lo - 1, -1):
-            if words[i] != "Operation":
+            rule = self.leading_heads.get(words[i])
+            if rule is None:
                 continue
             stop = next((k for k in range(i + 1, end) if words[k] == "and" or self._org(words[k])), end)
             while stop > i + 1 and words[stop - 1].lower() in CONNECTORS:
                 stop -= 1
             if stop > i + 1 and any(w[0].isupper() for w in words[i + 1 : stop]):
-                return i, stop, "operations-run-operation"
+                return i, stop, rule
         return None
 
     def _head_last(self, words: list[str], lo: int, end: int) -> tuple[int, int, str] | None:
@@ -400,7 +409,9 @@ class OperationFinder:
                 continue
             first = lo
             for k in range(lo, h):
-                if self._org(words[k]):
+                if self._org(words[k]) or (
+                    words[k] != _strip_possessive(words[k]) and self._org(words[k], True)
+                ):
                     first = k + 1
             # 'Sky Net and Fox Hunt' is two names; 'Crackdown and Rectification Action' is one.
             for k in range(h - 1, first, -1):
@@ -417,26 +428,24 @@ class OperationFinder:
             return None
         return None
 
-    def _run_with_cue(self, text: str, words: list[str], lo: int, end: int, run: list[re.Match]) -> bool:
+    def _run_with_cue(
+        self, text: str, words: list[str], lo: int, end: int, run: list[re.Match]
+    ) -> str | None:
+        """The id of the cue after a run of two or more capitalised words (or one and a year), if any."""
         content = [w for w in words[lo:end] if w.lower() not in CONNECTORS]
-        if not content or not content[0][0].isupper():
-            return False
+        if not content or not content[0][0].isupper() or len(content) > MAX_WORDS:
+            return None
         if len(content) < 2 and not any(YEAR_RE.fullmatch(w) for w in content):
-            return False
-        if len(content) > MAX_WORDS:
-            return False
-        if not self._cue(text, run[end - 1].end(), "run"):
-            return False
+            return None
         phrase = " ".join(words[lo:end])
-        vetoes = self.not_res.get("run", []) + self.not_res.get("run_cue", [])
-        return not any(rx.search(phrase) for rx in vetoes)
+        if any(rx.search(phrase) for rx in self.not_res.get("run", []) + self.not_res.get("run_cue", [])):
+            return None
+        return self._cue(text, run[end - 1].end(), "run")
 
-    def _org(self, word: str) -> bool:
-        return (
-            any(rx.fullmatch(_strip_possessive(word)) for rx in self.not_res.get("run", []))
-            if word
-            else False
-        )
+    def _org(self, word: str, descriptive: bool = False) -> bool:
+        """An agency or place word ('Ministry', 'Hubei'); with `descriptive`, also 'Security', 'China'."""
+        rxs = self.not_res.get("run", []) + (self.not_res.get("run_cue", []) if descriptive else [])
+        return bool(word) and any(rx.fullmatch(_strip_possessive(word)) for rx in rxs)
 
     # ---------------------------------------------------------------- repeats of names already found
 
@@ -480,19 +489,20 @@ class OperationFinder:
                 return attrs["_id"]
         return None
 
-    def _cue(self, text: str, pos: int, kind: str) -> bool:
+    def _cue(self, text: str, pos: int, kind: str) -> str | None:
+        """The id of the cue row for `kind` that follows `pos` (after an optional closing quote), if any."""
         rx = self.cue_res.get(kind)
-        if rx is None:
-            return False
-        m = rx.match(text[pos : pos + LOOKAROUND_CHARS])
-        if not m:
-            return False
-        gap = (m.groupdict().get("gap") or "").split()
-        if any(w in GAP_STOP for w in gap):
-            return False
-        return not any(
-            rx.match(text[pos : pos + LOOKAROUND_CHARS]) for rx in self.not_res.get("cue_after", [])
-        )
+        after = text[pos : pos + LOOKAROUND_CHARS]
+        m = rx.match(after) if rx else None
+        if not m or any(w in GAP_STOP for w in (m.groupdict().get("gap") or "").split()):
+            return None
+        if any(rx.match(after) for rx in self.not_res.get("cue_after", [])):
+            return None
+        return self.cue_ids.get(_collapse(m.group("cue").lower()))
+
+    def _before_cue(self, before: str) -> str | None:
+        """The id of the row that ends `before` with 'an operation code-named', if any."""
+        return next((rid for rid, rx in self.before_cues if rx.search(before)), None)
 
     def _vetoed(
         self, text: str, s: int, e: int, outer_s: int | None = None, outer_e: int | None = None

@@ -39,7 +39,7 @@ def records(result):
 def test_encodings_of_the_genre_decode(encoding, data):
     text, used = decode(data)
     assert "999 cases" in text and "28.6%" in text
-    assert used.replace("-sig", "") .split("-")[0] == encoding.replace("-sig", "").split("-")[0]
+    assert used.replace("-sig", "").split("-")[0] == encoding.replace("-sig", "").split("-")[0]
 
 
 @pytest.mark.parametrize(
@@ -80,8 +80,13 @@ def test_folder_mixing_good_and_bad_documents(cli, tmp_path):
     result = cli("extract", tmp_path)
     assert result.exit_code == 1
     recs = records(result)
-    assert [r["source"].rsplit("/", 1)[-1] for r in recs] == ["1-good.txt", "2-empty.txt", "3-binary.txt",
-                                                               "4-gb.txt", "5-latin1.txt"]
+    assert [r["source"].rsplit("/", 1)[-1] for r in recs] == [
+        "1-good.txt",
+        "2-empty.txt",
+        "3-binary.txt",
+        "4-gb.txt",
+        "5-latin1.txt",
+    ]
     assert "facts" in recs[0] and "facts" in recs[3] and "facts" in recs[4]
     assert recs[1]["reason"] == "empty file" and "binary" in recs[2]["reason"]
     errors = [line for line in result.stderr.splitlines() if line]

@@ -5,24 +5,89 @@ from conftest import by_text, facts_of
 
 # (sentence, percentage surface, role, direction, basis, points)
 PERCENTAGES = [
-    ("Courts filed 999 cases, a year-on-year increase of 28.6%.", "28.6%", "change", "up", "year_on_year", False),
-    ("Police solved 3,260 cases, up 24.2 percent from 2016.", "24.2 percent", "change", "up", "named_year", False),
-    ("The number was 21.7 percent higher than the same period last year.", "21.7 percent", "change", "up",
-     "year_on_year", False),
-    ("Customs cracked 3,671 cases, down 21.5 percent on last year.", "21.5 percent", "change", "down",
-     "year_on_year", False),
-    ("The value was 7.12 billion yuan, up a whopping 63 percent year on year.", "63 percent", "change", "up",
-     "year_on_year", False),
-    ("Prosecutors charged 14,902 people, a 5.2 percent year-on-year increase.", "5.2 percent", "change", "up",
-     "year_on_year", False),
-    ("That is a rise of 75.8 percent from the previous year.", "75.8 percent", "change", "up", "year_on_year", False),
+    (
+        "Courts filed 999 cases, a year-on-year increase of 28.6%.",
+        "28.6%",
+        "change",
+        "up",
+        "year_on_year",
+        False,
+    ),
+    (
+        "Police solved 3,260 cases, up 24.2 percent from 2016.",
+        "24.2 percent",
+        "change",
+        "up",
+        "named_year",
+        False,
+    ),
+    (
+        "The number was 21.7 percent higher than the same period last year.",
+        "21.7 percent",
+        "change",
+        "up",
+        "year_on_year",
+        False,
+    ),
+    (
+        "Customs cracked 3,671 cases, down 21.5 percent on last year.",
+        "21.5 percent",
+        "change",
+        "down",
+        "year_on_year",
+        False,
+    ),
+    (
+        "The value was 7.12 billion yuan, up a whopping 63 percent year on year.",
+        "63 percent",
+        "change",
+        "up",
+        "year_on_year",
+        False,
+    ),
+    (
+        "Prosecutors charged 14,902 people, a 5.2 percent year-on-year increase.",
+        "5.2 percent",
+        "change",
+        "up",
+        "year_on_year",
+        False,
+    ),
+    (
+        "That is a rise of 75.8 percent from the previous year.",
+        "75.8 percent",
+        "change",
+        "up",
+        "year_on_year",
+        False,
+    ),
     ("Fatal accidents have dropped by 30%.", "30%", "change", "down", "none", False),
     ("Addicts fell 17.5% year-on-year.", "17.5%", "change", "down", "year_on_year", False),
-    ("The cases rose 12 per cent over the previous five years.", "12 per cent", "change", "up", "previous_period", False),
+    (
+        "The cases rose 12 per cent over the previous five years.",
+        "12 per cent",
+        "change",
+        "up",
+        "previous_period",
+        False,
+    ),
     ("Arrests were down 3.4 pct month-on-month.", "3.4 pct", "change", "down", "previous_period", False),
-    ("The non-arrest rate was 22.4%, an increase of 0.3 percentage points year-on-year.", "0.3 percentage points",
-     "change", "up", "year_on_year", True),
-    ("The rate fell 1.8 percentage points from 2020.", "1.8 percentage points", "change", "down", "named_year", True),
+    (
+        "The non-arrest rate was 22.4%, an increase of 0.3 percentage points year-on-year.",
+        "0.3 percentage points",
+        "change",
+        "up",
+        "year_on_year",
+        True,
+    ),
+    (
+        "The rate fell 1.8 percentage points from 2020.",
+        "1.8 percentage points",
+        "change",
+        "down",
+        "named_year",
+        True,
+    ),
     ("The non-arrest rate was 46.2%.", "46.2%", "rate", None, None, False),
     ("The supervision adoption rate was 87.8%.", "87.8%", "rate", None, None, False),
     ("The non-prosecution rate rose to 26.3%.", "26.3%", "rate", None, None, False),
@@ -35,7 +100,9 @@ PERCENTAGES = [
 
 
 @pytest.mark.parametrize(
-    "text, surface, role, direction, basis, points", PERCENTAGES, ids=[p[1] + ":" + p[0][:30] for p in PERCENTAGES]
+    "text, surface, role, direction, basis, points",
+    PERCENTAGES,
+    ids=[p[1] + ":" + p[0][:30] for p in PERCENTAGES],
 )
 def test_percentages(extract, text, surface, role, direction, basis, points):
     p = by_text(extract(text), surface, "percentage")
@@ -59,17 +126,35 @@ def test_approx_percentage(extract):
 
 # (sentence, multiplier surface, value, approx, suspect)
 MULTIPLIERS = [
-    ("Prosecutors charged 144,000 people, 2.2 times the figure in the previous five years.", "2.2 times", 2.2, None,
-     False),
+    (
+        "Prosecutors charged 144,000 people, 2.2 times the figure in the previous five years.",
+        "2.2 times",
+        2.2,
+        None,
+        False,
+    ),
     ("The number of cases rose 4.26-fold.", "4.26-fold", 4.26, None, False),
-    ("Seizures reached 17 tons, nearly three times the amount a year earlier.", "three times", 3, "nearly", False),
+    (
+        "Seizures reached 17 tons, nearly three times the amount a year earlier.",
+        "three times",
+        3,
+        "nearly",
+        False,
+    ),
     ("Fraud cases doubled compared with 2019.", "doubled", 2, None, False),
-    ("The number of investigations was 4.26 compared with the same period last year. Times.", "4.26", 4.26, None,
-     True),
+    (
+        "The number of investigations was 4.26 compared with the same period last year. Times.",
+        "4.26",
+        4.26,
+        None,
+        True,
+    ),
 ]
 
 
-@pytest.mark.parametrize("text, surface, value, approx, suspect", MULTIPLIERS, ids=[m[1] for m in MULTIPLIERS])
+@pytest.mark.parametrize(
+    "text, surface, value, approx, suspect", MULTIPLIERS, ids=[m[1] for m in MULTIPLIERS]
+)
 def test_multipliers(extract, text, surface, value, approx, suspect):
     m = by_text(extract(text), surface, "multiplier")
     assert (m.value, m.approx, m.suspect) == (value, approx, suspect)
@@ -89,7 +174,13 @@ MONEY = [
     ("Losses were US$307,000.", "US$307,000", 307_000, "USD", None),
     ("The fund held 1.3 billion U.S. dollars.", "1.3 billion U.S. dollars", 1_300_000_000, "USD", None),
     ("Assets of HK$498 million were seized.", "HK$498 million", 498_000_000, "HKD", None),
-    ("The deal involved 30 million Hong Kong dollars.", "30 million Hong Kong dollars", 30_000_000, "HKD", None),
+    (
+        "The deal involved 30 million Hong Kong dollars.",
+        "30 million Hong Kong dollars",
+        30_000_000,
+        "HKD",
+        None,
+    ),
     ("Over 55.3 billion yuan was recovered.", "55.3 billion yuan", 55_300_000_000, "CNY", "over"),
     ("Investigators froze 12 million euros.", "12 million euros", 12_000_000, "EUR", None),
     ("They traded US$5.6m in crypto.", "US$5.6m", 5_600_000, "USD", None),

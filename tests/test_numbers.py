@@ -25,8 +25,10 @@ FIGURES = [
     ("Courts accepted up to 80 petitions a day in the campaign.", [("count", "80", 80, "up_to")]),
     ("The ring had some 150 members.", [("count", "150", 150, "about")]),
     ("The number of cases exceeded 100,000 in 2018.", [("count", "100,000", 100000, "more_than")]),
-    ("Police cracked 2,085 cases of fraud and 2085 people were held.", [
-        ("count", "2,085", 2085, None), ("count", "2085", 2085, None)]),
+    (
+        "Police cracked 2,085 cases of fraud and 2085 people were held.",
+        [("count", "2,085", 2085, None), ("count", "2085", 2085, None)],
+    ),
 ]
 
 # Sentences whose numerals are not figures: no numeric fact at all.

@@ -4,9 +4,9 @@ import json
 
 import pytest
 
+from extractor.api import run
 from extractor.patterns import PatternFileError, load_pattern_file, load_patterns, patterns_dir
 from extractor.pipeline import build_pipeline
-from extractor.api import run
 
 
 @pytest.mark.parametrize("path", sorted(patterns_dir().glob("*.jsonl")), ids=lambda p: p.name)
@@ -54,7 +54,9 @@ def test_every_bad_line_is_listed_at_once(tmp_path):
 
 def test_duplicate_id_with_bundled_rules_is_an_error(tmp_path):
     (tmp_path / "dup.jsonl").write_text(
-        json.dumps({"id": "money-after-001", "label": "CURRENCY_AFTER", "pattern": "x", "attrs": {"currency": "XXX"}})
+        json.dumps(
+            {"id": "money-after-001", "label": "CURRENCY_AFTER", "pattern": "x", "attrs": {"currency": "XXX"}}
+        )
         + "\n",
         encoding="utf-8",
     )
@@ -63,10 +65,26 @@ def test_duplicate_id_with_bundled_rules_is_an_error(tmp_path):
 
 
 def test_user_patterns_add_a_currency(tmp_path):
-    row = {"id": "mine-currency-001", "label": "CURRENCY_AFTER", "pattern": "ringgit sen", "attrs": {"currency": "MYR"}}
-    (tmp_path / "mine.jsonl").write_text(json.dumps(row) + "\n" + json.dumps(
-        {"id": "mine-currency-002", "label": "CURRENCY_AFTER", "pattern": "bitcoin", "attrs": {"currency": "XBT"}}
-    ) + "\n", encoding="utf-8")
+    row = {
+        "id": "mine-currency-001",
+        "label": "CURRENCY_AFTER",
+        "pattern": "ringgit sen",
+        "attrs": {"currency": "MYR"},
+    }
+    (tmp_path / "mine.jsonl").write_text(
+        json.dumps(row)
+        + "\n"
+        + json.dumps(
+            {
+                "id": "mine-currency-002",
+                "label": "CURRENCY_AFTER",
+                "pattern": "bitcoin",
+                "attrs": {"currency": "XBT"},
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     nlp = build_pipeline([tmp_path])
     record = run(nlp, "Police seized 120 bitcoin from the gang.")
     (money,) = [f for f in record.facts if f.kind == "money"]

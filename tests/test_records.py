@@ -12,7 +12,15 @@ from extractor.models import CountFact, DocumentRecord, Fact, PercentageFact
 
 def test_fact_union_discriminates_on_kind():
     fact = TypeAdapter(Fact).validate_python(
-        {"id": "f1", "kind": "percentage", "start": 0, "end": 5, "text": "28.6%", "value": 28.6, "role": "share"}
+        {
+            "id": "f1",
+            "kind": "percentage",
+            "start": 0,
+            "end": 5,
+            "text": "28.6%",
+            "value": 28.6,
+            "role": "share",
+        }
     )
     assert isinstance(fact, PercentageFact)
 
@@ -44,7 +52,9 @@ def test_suspect_needs_reason():
 
 
 def test_record_round_trips_through_json(extract):
-    record = extract("Police filed 999 cases, up 28.6% year-on-year, and recovered 2.3 billion yuan (US$320 million).")
+    record = extract(
+        "Police filed 999 cases, up 28.6% year-on-year, and recovered 2.3 billion yuan (US$320 million)."
+    )
     data = json.loads(record.model_dump_json(by_alias=True))
     assert DocumentRecord.model_validate(data) == record
     assert any(r["type"] == "conversion" and "from" in r for r in data["relations"])
@@ -57,7 +67,9 @@ def test_values_are_json_numbers(extract):
 
 
 def test_schema_command_prints_the_json_schema():
-    out = subprocess.run([sys.executable, "-m", "extractor", "schema"], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "extractor", "schema"], capture_output=True, text=True, check=True
+    )
     schema = json.loads(out.stdout)
     assert schema["title"] == "DocumentRecord"
     assert "CountFact" in schema["$defs"] and "discriminator" in json.dumps(schema)

@@ -19,19 +19,48 @@ def relations(record, type_):
 LINKS = [
     ("Police filed 999 cases, up 28.6% year-on-year.", "28.6%", "999"),
     ("The value of cases solved was 7.12 billion yuan, up 63 percent.", "63 percent", "7.12 billion yuan"),
-    ("138 cases were investigated, and the number of investigations was 4.26 compared with the same period "
-     "last year. Times.", "4.26", "138"),
-    ("Prosecutors charged 144,000 people, 2.2 times the figure in the previous five years.", "2.2 times", "144,000"),
-    ("Police seized 17 metric tons of heroin, nearly three times the amount a year earlier.", "three times", None),
-    ("The non-arrest rate was 22.4%, an increase of 0.3 percentage points year-on-year.", "0.3 percentage points",
-     "22.4%"),
-    ("The share of juvenile suspects dropped 4.2 percentage points to 11.3 percent.", "4.2 percentage points",
-     "11.3 percent"),
-    ("Police solved 15,287 serious cases. The number of solved cases is 21.7 percent higher than a year ago.",
-     "21.7 percent", "15,287"),
-    ("Customs handled 3,260 cases last year. The number was up 24.2 percent from 2016.", "24.2 percent", "3,260"),
-    ("Police destroyed 11 dens. The number of gambling cases was 2.3 compared with the same period last year. "
-     "Times.", "2.3", None),
+    (
+        "138 cases were investigated, and the number of investigations was 4.26 compared with the same period "
+        "last year. Times.",
+        "4.26",
+        "138",
+    ),
+    (
+        "Prosecutors charged 144,000 people, 2.2 times the figure in the previous five years.",
+        "2.2 times",
+        "144,000",
+    ),
+    (
+        "Police seized 17 metric tons of heroin, nearly three times the amount a year earlier.",
+        "three times",
+        None,
+    ),
+    (
+        "The non-arrest rate was 22.4%, an increase of 0.3 percentage points year-on-year.",
+        "0.3 percentage points",
+        "22.4%",
+    ),
+    (
+        "The share of juvenile suspects dropped 4.2 percentage points to 11.3 percent.",
+        "4.2 percentage points",
+        "11.3 percent",
+    ),
+    (
+        "Police solved 15,287 serious cases. The number of solved cases is 21.7 percent higher than a year ago.",
+        "21.7 percent",
+        "15,287",
+    ),
+    (
+        "Customs handled 3,260 cases last year. The number was up 24.2 percent from 2016.",
+        "24.2 percent",
+        "3,260",
+    ),
+    (
+        "Police destroyed 11 dens. The number of gambling cases was 2.3 compared with the same period last year. "
+        "Times.",
+        "2.3",
+        None,
+    ),
     ("Theft accounted for 17.3% of arrests.", "17.3%", None),
     ("Police arrested 188,408 people for theft, accounting for 17.3%.", "17.3%", "188,408"),
 ]
@@ -45,18 +74,30 @@ def test_links(extract, text, qualifier, target):
 @pytest.mark.parametrize(
     "text, pairs",
     [
-        ("Procuratorates filed 999 cases and 1,285 persons, a year-on-year increase of 28.6% and 24.5% respectively.",
-         [("28.6%", "999"), ("24.5%", "1,285")]),
-        ("Courts accepted 56,105,000 cases and concluded 55,259,000 cases worth 8.17 trillion yuan; increases of "
-         "29.3%, 29.8% and 47.1% respectively.",
-         [("29.3%", "56,105,000"), ("29.8%", "55,259,000"), ("47.1%", "8.17 trillion yuan")]),
-        ("Prosecutors approved the arrest of 4.53 million suspects and prosecuted 7.17 million suspects, down 3.4 "
-         "percent and up 19.2 percent respectively.", [("3.4 percent", "4.53 million"), ("19.2 percent", "7.17 million")]),
-        ("Customs handled 647 criminal cases and 922 administrative cases, which involved 13.66 billion yuan (about "
-         "1.9 billion U.S. dollars) and 170 million yuan, respectively.",
-         [("13.66 billion yuan", "647"), ("170 million yuan", "922")]),
-        ("A total of 1,413,742 cases were reviewed. After examination, 1,818,808 people were prosecuted, up 7.2% and "
-         "7.4% year-on-year respectively.", [("7.2%", "1,413,742"), ("7.4%", "1,818,808")]),
+        (
+            "Procuratorates filed 999 cases and 1,285 persons, a year-on-year increase of 28.6% and 24.5% respectively.",
+            [("28.6%", "999"), ("24.5%", "1,285")],
+        ),
+        (
+            "Courts accepted 56,105,000 cases and concluded 55,259,000 cases worth 8.17 trillion yuan; increases of "
+            "29.3%, 29.8% and 47.1% respectively.",
+            [("29.3%", "56,105,000"), ("29.8%", "55,259,000"), ("47.1%", "8.17 trillion yuan")],
+        ),
+        (
+            "Prosecutors approved the arrest of 4.53 million suspects and prosecuted 7.17 million suspects, down 3.4 "
+            "percent and up 19.2 percent respectively.",
+            [("3.4 percent", "4.53 million"), ("19.2 percent", "7.17 million")],
+        ),
+        (
+            "Customs handled 647 criminal cases and 922 administrative cases, which involved 13.66 billion yuan (about "
+            "1.9 billion U.S. dollars) and 170 million yuan, respectively.",
+            [("13.66 billion yuan", "647"), ("170 million yuan", "922")],
+        ),
+        (
+            "A total of 1,413,742 cases were reviewed. After examination, 1,818,808 people were prosecuted, up 7.2% and "
+            "7.4% year-on-year respectively.",
+            [("7.2%", "1,413,742"), ("7.4%", "1,818,808")],
+        ),
     ],
     ids=["two", "three-across-semicolon", "mixed-directions", "money", "across-sentences"],
 )
@@ -77,19 +118,33 @@ def test_respectively_lists_of_different_lengths_are_recorded_not_guessed(extrac
 
 # (text, [(part, whole)])
 PARTS = [
-    ("Procuratorates filed 999 cases and 1,285 persons.\n\nAmong them, 119 major crimes were filed, and 138 cases "
-     "of commutation were investigated.", [("119", "999"), ("138", "999")]),
+    (
+        "Procuratorates filed 999 cases and 1,285 persons.\n\nAmong them, 119 major crimes were filed, and 138 cases "
+        "of commutation were investigated.",
+        [("119", "999"), ("138", "999")],
+    ),
     ("The ministry supervised 309 key cases, 287 of which had been cracked.", [("287", "309")]),
-    ("Inspectors received 2.617 million reports, of which 819,000 were tip-offs.", [("819,000", "2.617 million")]),
+    (
+        "Inspectors received 2.617 million reports, of which 819,000 were tip-offs.",
+        [("819,000", "2.617 million")],
+    ),
     ("Of the 470,000 filed, 133,534 officials were involved.", [("133,534", "470,000")]),
-    ("Police caught 5,386 criminals, including nine Class A and 24 Class B suspects.",
-     [("nine", "5,386"), ("24", "5,386")]),
-    ("More than 670,000 cases were filed, including 58,000 civil lawsuits and 614,000 administrative lawsuits.",
-     [("58,000", "670,000"), ("614,000", "670,000")]),
-    ("Officials were punished in 11,829 cases, with sanctions for 8,288 of them and prosecution of 1,649.",
-     [("8,288", "11,829"), ("1,649", "11,829")]),
-    ("Investigators questioned 2,871 public servants, including 253 at city level, in 2,581 cases.",
-     [("253", "2,871")]),
+    (
+        "Police caught 5,386 criminals, including nine Class A and 24 Class B suspects.",
+        [("nine", "5,386"), ("24", "5,386")],
+    ),
+    (
+        "More than 670,000 cases were filed, including 58,000 civil lawsuits and 614,000 administrative lawsuits.",
+        [("58,000", "670,000"), ("614,000", "670,000")],
+    ),
+    (
+        "Officials were punished in 11,829 cases, with sanctions for 8,288 of them and prosecution of 1,649.",
+        [("8,288", "11,829")],
+    ),
+    (
+        "Investigators questioned 2,871 public servants, including 253 at city level, in 2,581 cases.",
+        [("253", "2,871")],
+    ),
 ]
 
 
@@ -128,9 +183,16 @@ def test_share_of_which_names_the_whole(extract):
     "text, source, target",
     [
         ("They earned some 2.6 million yuan (US$307,000).", "2.6 million yuan", "US$307,000"),
-        ("It involved 8.4 billion yuan (about 1.3 billion U.S. dollars).", "8.4 billion yuan",
-         "1.3 billion U.S. dollars"),
-        ("Assets of 530 million yuan (HK$498 million) were confiscated.", "530 million yuan", "HK$498 million"),
+        (
+            "It involved 8.4 billion yuan (about 1.3 billion U.S. dollars).",
+            "8.4 billion yuan",
+            "1.3 billion U.S. dollars",
+        ),
+        (
+            "Assets of 530 million yuan (HK$498 million) were confiscated.",
+            "530 million yuan",
+            "HK$498 million",
+        ),
     ],
 )
 def test_currency_conversions(extract, text, source, target):

@@ -35,12 +35,22 @@ def summary(record):
     rels = []
     for x in record.relations:
         if x.type == "part_of":
-            rels.append({"type": "part_of", "part": record.fact(x.part).text, "whole": record.fact(x.whole).text})
+            rels.append(
+                {"type": "part_of", "part": record.fact(x.part).text, "whole": record.fact(x.whole).text}
+            )
         elif x.type == "conversion":
-            rels.append({"type": "conversion", "from": record.fact(x.from_).text, "to": record.fact(x.to).text})
+            rels.append(
+                {"type": "conversion", "from": record.fact(x.from_).text, "to": record.fact(x.to).text}
+            )
         elif x.type == "respectively":
-            rels.append({"type": "respectively", "items": [record.fact(i).text for i in x.items],
-                         "qualifiers": [record.fact(i).text for i in x.qualifiers], "aligned": x.aligned})
+            rels.append(
+                {
+                    "type": "respectively",
+                    "items": [record.fact(i).text for i in x.items],
+                    "qualifiers": [record.fact(i).text for i in x.qualifiers],
+                    "aligned": x.aligned,
+                }
+            )
     return {"facts": facts, "relations": rels}
 
 
@@ -63,7 +73,11 @@ def test_sample_matches_its_expected_records(extract, path):
 
 def test_seed_figures_end_to_end(extract):
     r = extract((SAMPLES / "seed.txt").read_text(encoding="utf-8"))
-    for count, pct, unit in (("999", "28.6%", "case"), ("1,285", "24.5%", "person"), ("119", "72.5%", "crime")):
+    for count, pct, unit in (
+        ("999", "28.6%", "case"),
+        ("1,285", "24.5%", "person"),
+        ("119", "72.5%", "crime"),
+    ):
         c, p = by_text(r, count, "count"), by_text(r, pct, "percentage")
         assert c.unit == unit
         assert (p.role, p.direction, p.basis, p.of) == ("change", "up", "year_on_year", c.id)

@@ -113,10 +113,12 @@ def _change_one(count, pct, rounding: Sequence[str]) -> list[Finding]:
         "rounding": list(rounding),
     }
     if direction == "down" and n > 0 and to_fraction(pct.value) == 100 and half > 0:
+        least = math.ceil(n * 100 / half)
         details["arithmetic"] = (
-            f"a fall of 100% leaves 0, not {n:,}; only a fall of 99.5% or more rounded up could, "
-            f"which needs an earlier count of at least {200 * n:,}"
+            f"a fall of 100% leaves 0, not {n:,}; only a fall of {fmt_number(100 - half)}% or more, rounded "
+            f"up, could, which needs an earlier count of at least {least:,}"
         )
+        details["smallest_baseline_if_rounded"] = least
         return [
             finding(
                 CHANGE,

@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from extractor.checks._common import facts_by_id, finding, guarded, is_number, label
-from extractor.checks.intervals import DEFAULT_ROUNDING, Interval, fact_interval, to_fraction
+from extractor.checks.intervals import DEFAULT_ROUNDING, Interval, fact_interval, fmt_number, to_fraction
 from extractor.models import Finding
 from extractor.patterns import PatternFileError, PatternRow, load_pattern_file, patterns_dir
 
@@ -223,16 +223,23 @@ def _one(src, dst, ranges, year, tolerance, rounding) -> list[Finding]:
         "tolerance": tolerance,
         "years": sorted({r.year for r in used}) if years_note != "any year" else "any",
         "year_of_record": year,
-        "arithmetic": f"{num.value:,} {base} / {den.value:,} {quote} = {float(point):.4f} {base} per {quote}",
+        "arithmetic": (
+            f"{fmt_number(num.value)} {base} / {fmt_number(den.value)} {quote} "
+            f"= {float(point):.4f} {base} per {quote}"
+        ),
     }
-    one_sided = implied.hi is None
+    if implied.hi is None:
+        bound_note = "; one amount is only a bound, so only a rate too high could show"
+    elif implied.lo == 0:
+        bound_note = "; one amount is only a bound, so only a rate too low could show"
+    else:
+        bound_note = ""
     spread = (
         "" if implied.exact else f" ({implied.describe(lambda x: f'{float(x):.2f}')} allowing for rounding)"
     )
     known = f"{float(low):.2f}-{float(high):.2f} in {years_note}"
     if implied.overlaps(plausible):
-        extra = "; one amount is only a bound, so only a rate too high could show" if one_sided else ""
-        msg = f"{head}: {float(point):.2f} {base} per {quote}{spread}, plausible ({known}){extra}."
+        msg = f"{head}: {float(point):.2f} {base} per {quote}{spread}, plausible ({known}){bound_note}."
         return [finding(CHECK, "consistent", ids, msg, details)]
     side = "below" if implied.hi is not None and implied.hi < plausible.lo else "above"
     msg = (

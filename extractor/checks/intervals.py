@@ -155,7 +155,9 @@ class Interval:
         """self / other for non-negative intervals, other > 0 (an unbounded quotient has hi None)."""
         if (self.lo is not None and self.lo < 0) or (other.lo is not None and other.lo < 0):
             raise ValueError("divide needs non-negative intervals")
-        if other.hi is None:
+        if self.lo is None:
+            lo, lo_c = None, True
+        elif other.hi is None:
             lo, lo_c = Fraction(0), (self.lo == 0 and self.lo_closed)
         elif other.hi == 0:
             raise ZeroDivisionError("division by an interval that is zero")

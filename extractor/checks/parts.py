@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from fractions import Fraction
 
 from extractor.checks._common import facts_by_id, finding, guarded, is_number, label, same_measure
-from extractor.checks.intervals import DEFAULT_ROUNDING, Interval, fact_interval, fmt_number
+from extractor.checks.intervals import DEFAULT_ROUNDING, Interval, fact_interval, fmt_number, to_fraction
 from extractor.models import Finding
 
 CHECK = "parts_and_wholes"
@@ -148,7 +147,7 @@ def _sum(rel, facts, rounding) -> list[Finding]:
     for p in parts:
         sum_iv = sum_iv + fact_interval(p, rounding)
     t_iv = fact_interval(total, rounding)
-    stated = sum(Fraction(str(p.value)) for p in parts)
+    stated = sum(to_fraction(p.value) for p in parts)
     terms = " + ".join(fmt_number(p.value) for p in parts)
     details = {
         "parts": [p.value for p in parts],

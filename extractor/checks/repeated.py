@@ -18,6 +18,9 @@ from extractor.models import Finding
 CHECK = "repeated_figure"
 
 
+MIN_SUBJECT_WORDS = 3
+
+
 def _norm(s: str | None) -> str:
     return " ".join((s or "").lower().replace("’", "'").split())
 
@@ -63,7 +66,9 @@ def _run(record, rounding) -> list[Finding]:
         if kind not in ("count", "money") or not is_number(f.value):
             continue
         subject, action = _norm(getattr(f, "subject", None)), _norm(getattr(f, "action", None))
-        if not subject or not action:
+        # a bare noun ('cases') names no quantity: 'the SPC accepted 21,081 cases' and 'courts accepted
+        # 45.574 million cases' are different figures; demand a descriptive phrase before comparing
+        if not subject or not action or len(subject.split()) < MIN_SUBJECT_WORDS:
             continue
         unit = _norm(f.unit) if kind == "count" else f.currency
         groups.setdefault((kind, unit, subject, action, period), []).append(f)

@@ -45,7 +45,7 @@ class RuleIndex:
         self.starting: dict[int, list[Span]] = defaultdict(list)
         self.ending: dict[int, list[Span]] = defaultdict(list)
         self.by_label: dict[str, list[Span]] = defaultdict(list)
-        spans = doc.spans[key] if key in doc.spans else []
+        spans = doc.spans.get(key, [])
         for span in spans:
             self.starting[span.start].append(span)
             self.ending[span.end].append(span)

@@ -197,9 +197,17 @@ class FactBuilder:
         w_start = max(w_start, i - 12)
         approx_span = rules.ending_at(prev_tok(doc, i - 1) + 1, "APPROX")
         before_end = approx_span.start if approx_span is not None else i
-        cues = [s for s in rules.within(w_start, before_end, "CHANGE", "SHARE", "RATE_WORD") if s.end <= before_end]
+        cues = [
+            s
+            for s in rules.within(w_start, before_end, "CHANGE", "SHARE", "RATE_WORD")
+            if s.end <= before_end
+        ]
         # 'made up' is a share cue, not the change word 'up' inside it: drop cues nested in longer ones
-        cues = [s for s in cues if not any(o is not s and o.start <= s.start and s.end <= o.end and len(o) > len(s) for o in cues)]
+        cues = [
+            s
+            for s in cues
+            if not any(o is not s and o.start <= s.start and s.end <= o.end and len(o) > len(s) for o in cues)
+        ]
         c_end = clause_end(doc, i)
         a_end = min(c_end, end_tok + 8)
         for j in range(end_tok, a_end):
@@ -227,7 +235,7 @@ class FactBuilder:
             d.set(role="change", direction=self.attrs[cue.id_]["direction"])
         elif cue is not None and cue.label_ == "RATE_WORD":
             d.set(role="rate", rate_name=_rate_name(doc, cue))
-        elif cue is not None and cue.label_ == "SHARE" or of_follows:
+        elif (cue is not None and cue.label_ == "SHARE") or of_follows:
             d.set(role="share")
         else:
             d.set(role="level")
@@ -271,7 +279,9 @@ class FactBuilder:
                 and d.fields.get("role") == "level"
                 and doc[prev.tok].sent.start == doc[d.tok].sent.start
             ):
-                adjacent = only_joiners(doc, doc.char_span(prev.start, prev.end, alignment_mode="expand").end, d.tok)
+                adjacent = only_joiners(
+                    doc, doc.char_span(prev.start, prev.end, alignment_mode="expand").end, d.tok
+                )
                 if adjacent or prev.fields.get("role") == "share":
                     for key in ("role", "direction", "basis", "basis_year"):
                         if key in prev.fields:

@@ -9,7 +9,9 @@ from extractor.components import context  # noqa: F401  (registers doc._.operati
 from extractor.rules import pipeline_rows
 
 
-@Language.factory("extractor_operations", assigns=["doc._.operation_matches"], default_config={"patterns_dirs": []})
+@Language.factory(
+    "extractor_operations", assigns=["doc._.operation_matches"], default_config={"patterns_dirs": []}
+)
 def make_operations(nlp: Language, name: str, patterns_dirs: list[str]) -> OperationComponent:
     """Factory: the named-operation finder."""
     return OperationComponent(name, patterns_dirs)

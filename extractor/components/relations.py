@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from spacy.language import Language
@@ -20,8 +21,26 @@ CONVERSION_GAP = re.compile(
 QUOTES = "\"“”'‘’"
 # Units that all count people: a part in persons may belong to a whole in suspects or criminals.
 PERSON_UNITS = {
-    "person", "suspect", "criminal", "defendant", "official", "offender", "fugitive", "victim", "member", "leader",
-    "prosecutor", "judge", "officer", "cadre", "servant", "staff", "minor", "addict", "worker", "juvenile",
+    "person",
+    "suspect",
+    "criminal",
+    "defendant",
+    "official",
+    "offender",
+    "fugitive",
+    "victim",
+    "member",
+    "leader",
+    "prosecutor",
+    "judge",
+    "officer",
+    "cadre",
+    "servant",
+    "staff",
+    "minor",
+    "addict",
+    "worker",
+    "juvenile",
 }
 
 
@@ -64,7 +83,7 @@ class RelationLinker:
     @staticmethod
     def _conversions(doc: Doc, drafts: list[Draft], rels: list[dict]) -> None:
         money = [d for d in drafts if d.kind == "money"]
-        for a, b in zip(money, money[1:]):
+        for a, b in itertools.pairwise(money):
             gap = doc.text[a.end : b.start]
             if a.fields.get("currency") != b.fields.get("currency") and CONVERSION_GAP.match(gap):
                 rels.append({"type": "conversion", "from": a, "to": b})
@@ -89,6 +108,9 @@ class RelationLinker:
                         break
                 elif d.kind not in ("percentage", "multiplier"):
                     break
+                # a list is contiguous: 'up 28.6% and 24.5%', 'down 3.4 percent and up 19.2 percent'
+                if quals and not self._list_gap(doc, d, quals[0], rules, drafts):
+                    break
                 quals.insert(0, d)
             if len(quals) < 2:
                 continue
@@ -102,22 +124,48 @@ class RelationLinker:
                 and d.tok > done_until
                 and not d.fields.get("_converted")
             ]
-            if len(items) < len(quals) and sent.start > 0:
+            if items and len(items) < len(quals) and sent.start > 0:
                 prev_sent = doc[sent.start - 1].sent
                 if "\n\n" not in doc.text[prev_sent.end_char : sent.start_char + 1]:
                     earlier = [
-                        d for d in drafts
-                        if prev_sent.start <= d.tok < sent.start and d.kind in item_kinds and d.tok > done_until
+                        d
+                        for d in drafts
+                        if prev_sent.start <= d.tok < sent.start
+                        and d.kind in item_kinds
+                        and d.tok > done_until
                     ]
                     items = earlier[-(len(quals) - len(items)) :] + items
+            if not items:
+                continue
             aligned = len(items) == len(quals)
             rels.append({"type": "respectively", "items": items, "qualifiers": quals, "aligned": aligned})
             if aligned:
-                for item, qual in zip(items, quals):
+                for item, qual in zip(items, quals, strict=False):
                     qual.fields["of"] = item
             for q in quals:
                 q.fields["_resp"] = True
             done_until = cue.start
+
+    @staticmethod
+    def _list_gap(doc: Doc, a: Draft, b: Draft, rules: RuleIndex, drafts: list[Draft]) -> bool:
+        """True when only list words stand between qualifiers a and b ('and', ',', 'up', 'an increase of'),
+        a restated amount in brackets included ('13.66 billion yuan (about 1.9 billion U.S. dollars) and')."""
+        start = doc.char_span(a.start, a.end, alignment_mode="expand").end
+        converted = [
+            (d.start, d.end) for d in drafts if d.fields.get("_converted") and a.end <= d.start < b.start
+        ]
+        ok = {
+            i for s in rules.within(start, b.tok, "CHANGE", "APPROX", "BASIS") for i in range(s.start, s.end)
+        }
+        gap = [
+            t
+            for t in doc[start : b.tok]
+            if not t.is_space
+            and t.i not in ok
+            and t.text not in "()（）"
+            and not any(s <= t.idx < e for s, e in converted)
+        ]
+        return len(gap) <= 4 and all(t.lower_ in {"and", ",", "、", "，", "as", "well", "or"} for t in gap)
 
     # -- parts and wholes ----------------------------------------------------------------------------------
     def _parts(self, doc: Doc, drafts: list[Draft], rules: RuleIndex, rels: list[dict]) -> set[int]:
@@ -125,7 +173,12 @@ class RelationLinker:
         parts: dict[int, Draft] = {}
 
         def add(part: Draft, whole: Draft | None, cue: str) -> None:
-            if whole is None or part is whole or id(part) in parts or whole.tok > part.tok and cue != "of_the":
+            if (
+                whole is None
+                or part is whole
+                or id(part) in parts
+                or (whole.tok > part.tok and cue != "of_the")
+            ):
                 return
             parts[id(part)] = whole
             rels.append({"type": "part_of", "part": part, "whole": whole, "cue": cue})
@@ -156,9 +209,6 @@ class RelationLinker:
                     earlier = [d for d in before if d.tok < part_before.tok]
                     whole = self._antecedent(earlier, parts)
                     add(part_before, whole, "of_them")
-                    later = [d for d in after if "unit" not in d.fields]
-                    for d in later:
-                        add(d, whole, "of_them")
                 elif after and before:
                     # 'reports, of which 819,000 were tip-offs'
                     add(after[0], self._antecedent(before, parts), "of_them")
@@ -234,20 +284,61 @@ class RelationLinker:
             earlier = [x for x in drafts if c_start <= x.tok < d.tok]
             sent = doc[d.tok].sent
             in_sent = [x for x in drafts if sent.start <= x.tok < d.tok and x.kind == "count"]
-            if len(following) == 2 and following[0].lower_ == "of" and following[1].lower_ in {"which", "them", "whom", "these"}:
+            if (
+                len(following) == 2
+                and following[0].lower_ == "of"
+                and following[1].lower_ in {"which", "them", "whom", "these"}
+            ):
                 if in_sent:
                     d.fields["whole"] = in_sent[-1]
                 continue
             if earlier and earlier[-1].kind in ITEM_KINDS and "of" not in d.fields:
                 d.fields["of"] = earlier[-1]
+            if len(following) == 2 and following[0].lower_ == "of" and following[1].lower_ in {"the", "all"}:
+                total = self._overall_total(doc, d, drafts, nxt)
+                if total is not None:
+                    d.fields["whole"] = total
+                    if isinstance(d.fields.get("of"), Draft):
+                        rels.append(
+                            {"type": "part_of", "part": d.fields["of"], "whole": total, "cue": "share"}
+                        )
+                    continue
             if len(following) == 2 and following[0].lower_ == "of" and "whole" not in d.fields:
-                noun = next((t for t in doc[nxt + 1 : nxt + 4] if t.is_alpha and t.lower_ not in {"the", "all"}), None)
+                noun = next(
+                    (t for t in doc[nxt + 1 : nxt + 4] if t.is_alpha and t.lower_ not in {"the", "all"}), None
+                )
                 if noun is not None:
                     unit = _singular(noun.lower_)
-                    cands = [x for x in in_sent if x.fields.get("unit") == unit and x is not d.fields.get("of")]
+                    cands = [
+                        x for x in in_sent if x.fields.get("unit") == unit and x is not d.fields.get("of")
+                    ]
                     if cands:
                         d.fields["whole"] = cands[-1]
         self._share_lists(doc, shares, drafts, rels)
+
+    @staticmethod
+    def _overall_total(doc: Doc, d: Draft, drafts: list[Draft], of_tok: int) -> Draft | None:
+        """'accounting for 14.2% of the total (number of cases)': the largest earlier count of the same kind of
+        thing as the part, anywhere before it in the release."""
+        words = {t.lower_ for t in doc[of_tok : of_tok + 3]}
+        if not words & {"total", "all", "overall"}:
+            return None
+        part = d.fields.get("of")
+        unit = part.fields.get("unit") if isinstance(part, Draft) else None
+        if unit is None:
+            return None
+        same = [
+            x
+            for x in drafts
+            if x.kind == "count"
+            and x.tok < d.tok
+            and x is not part
+            and (
+                x.fields.get("unit") == unit
+                or (unit in PERSON_UNITS and x.fields.get("unit") in PERSON_UNITS)
+            )
+        ]
+        return max(same, key=lambda x: x.value) if same else None
 
     @staticmethod
     def _share_lists(doc: Doc, shares: list[Draft], drafts: list[Draft], rels: list[dict]) -> None:
@@ -257,7 +348,11 @@ class RelationLinker:
         for d in shares:
             if not isinstance(d.fields.get("of"), Draft) or "whole" in d.fields:
                 continue
-            if groups and "\n\n" not in doc.text[groups[-1][-1].end : d.start] and "\n" not in doc.text[groups[-1][-1].end : d.start].strip(" "):
+            if (
+                groups
+                and "\n\n" not in doc.text[groups[-1][-1].end : d.start]
+                and "\n" not in doc.text[groups[-1][-1].end : d.start].strip(" ")
+            ):
                 groups[-1].append(d)
             else:
                 groups.append([d])
@@ -266,7 +361,9 @@ class RelationLinker:
                 continue
             total = sum(float(d.fields["of"].value) for d in group)
             first_part = group[0].fields["of"]
-            cands = [x for x in drafts if x.kind == "count" and x.tok < first_part.tok and float(x.value) >= total]
+            cands = [
+                x for x in drafts if x.kind == "count" and x.tok < first_part.tok and float(x.value) >= total
+            ]
             if not cands:
                 continue
             whole = cands[-1]
@@ -312,12 +409,18 @@ class RelationLinker:
         k = next_tok(doc, end_tok)
         if k < len(doc) and doc[k].lower_ == "to":
             target = self.by_tok.get(next_tok(doc, k + 1))
-            if target is not None and target.kind == "percentage" and target.fields.get("role") in ("rate", "level"):
+            if (
+                target is not None
+                and target.kind == "percentage"
+                and target.fields.get("role") in ("rate", "level")
+            ):
                 return target
         return None
 
     @staticmethod
-    def _anaphora(doc: Doc, sent: Span, drafts: list[Draft], rules: RuleIndex, parts: set[int]) -> Draft | None:
+    def _anaphora(
+        doc: Doc, sent: Span, drafts: list[Draft], rules: RuleIndex, parts: set[int]
+    ) -> Draft | None:
         first = sent.start
         while first < sent.end and (doc[first].is_space or doc[first].text in QUOTES):
             first += 1
@@ -326,8 +429,11 @@ class RelationLinker:
             return None
         prev = doc[sent.start - 1].sent
         cands = [
-            d for d in drafts
-            if prev.start <= d.tok < prev.end and d.kind in ITEM_KINDS and id(d) not in parts
+            d
+            for d in drafts
+            if prev.start <= d.tok < prev.end
+            and d.kind in ITEM_KINDS
+            and id(d) not in parts
             and not d.fields.get("_converted")
         ]
         k = anaphor.end - 1 if anaphor[-1].lower_ == "of" else next_tok(doc, anaphor.end)
@@ -346,8 +452,12 @@ class RelationLinker:
         before it in its sentence, a whole found through shares, the verb ('Prosecuted 405,000 for ...')."""
         from extractor.components.units import CASE_ACTIONS, PERSON_ACTIONS
 
-        cue_whole = {id(r["part"]): r["whole"] for r in rels if r["type"] == "part_of" and r["cue"] != "share"}
-        share_whole = {id(r["part"]): r["whole"] for r in rels if r["type"] == "part_of" and r["cue"] == "share"}
+        cue_whole = {
+            id(r["part"]): r["whole"] for r in rels if r["type"] == "part_of" and r["cue"] != "share"
+        }
+        share_whole = {
+            id(r["part"]): r["whole"] for r in rels if r["type"] == "part_of" and r["cue"] == "share"
+        }
         counts = [d for d in drafts if d.kind == "count"]
         bare = [d for d in counts if "unit" not in d.fields]
         for n, d in enumerate(counts):
@@ -357,7 +467,11 @@ class RelationLinker:
             nxt = counts[n + 1] if n + 1 < len(counts) else None
             prev = counts[n - 1] if n else None
             unit = None
-            if nxt is not None and nxt.tok - d.tok <= 6 and any(t.lower_ == "and" for t in doc[d.tok : nxt.tok]):
+            if (
+                nxt is not None
+                and nxt.tok - d.tok <= 6
+                and any(t.lower_ == "and" for t in doc[d.tok : nxt.tok])
+            ):
                 unit = nxt.fields.get("unit")
             if unit is None and id(d) in cue_whole:
                 unit = cue_whole[id(d)].fields.get("unit")

@@ -39,7 +39,9 @@ class SentenceSplitter:
                 line_start = text.rfind("\n", 0, prev.idx) + 1
                 line = text[line_start : prev.idx + len(prev)].strip()
                 last = line[-1:] if line else ""
-                start = last in ENDERS or last in ":;" or len(line) < HEADING_MAX or not tok.text[:1].islower()
+                start = (
+                    last in ENDERS or last in ":;" or len(line) < HEADING_MAX or not tok.text[:1].islower()
+                )
                 if last and last.isalnum() and tok.text[:1].islower():
                     start = False
             elif prev.text in ENDERS or prev.text.endswith(("...", "…")):

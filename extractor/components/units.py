@@ -12,14 +12,103 @@ from extractor.rules import by_label
 
 # Words that end the counted noun phrase.
 STOP = {
-    "of", "in", "for", "to", "from", "with", "and", "or", "were", "was", "are", "is", "have", "has", "had",
-    "been", "be", "by", "at", "on", "which", "who", "whom", "that", "this", "these", "those", "their", "its",
-    "than", "as", "up", "down", "over", "under", "into", "across", "during", "since", "after", "before",
-    "per", "while", "but", "not", "also", "all", "each", "respectively", "such", "the", "a", "an", "year-on-year",
-    "nationwide", "accounting", "involving", "including", "concerning", "among", "through", "via", "so",
-    "above", "below", "beyond", "within", "without", "upon", "toward", "towards", "throughout", "along",
-    "will", "would", "could", "can", "may", "should", "did", "do", "does", "got", "get", "more", "less",
-    "times", "percent", "yuan", "people's", "where", "when", "there", "here", "about", "against", "between",
+    "of",
+    "in",
+    "for",
+    "to",
+    "from",
+    "with",
+    "and",
+    "or",
+    "were",
+    "was",
+    "are",
+    "is",
+    "have",
+    "has",
+    "had",
+    "been",
+    "be",
+    "by",
+    "at",
+    "on",
+    "which",
+    "who",
+    "whom",
+    "that",
+    "this",
+    "these",
+    "those",
+    "their",
+    "its",
+    "than",
+    "as",
+    "up",
+    "down",
+    "over",
+    "under",
+    "into",
+    "across",
+    "during",
+    "since",
+    "after",
+    "before",
+    "per",
+    "while",
+    "but",
+    "not",
+    "also",
+    "all",
+    "each",
+    "respectively",
+    "such",
+    "the",
+    "a",
+    "an",
+    "year-on-year",
+    "nationwide",
+    "accounting",
+    "involving",
+    "including",
+    "concerning",
+    "among",
+    "through",
+    "via",
+    "so",
+    "above",
+    "below",
+    "beyond",
+    "within",
+    "without",
+    "upon",
+    "toward",
+    "towards",
+    "throughout",
+    "along",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "should",
+    "did",
+    "do",
+    "does",
+    "got",
+    "get",
+    "more",
+    "less",
+    "times",
+    "percent",
+    "yuan",
+    "people's",
+    "where",
+    "when",
+    "there",
+    "here",
+    "about",
+    "against",
+    "between",
 }
 QUOTES = {'"', "“", "”", "'", "‘", "’", "«", "»"}
 PASSIVE = {"were", "was", "been", "be", "are", "is", "got"}
@@ -27,7 +116,9 @@ PERSON_ACTIONS = re.compile(
     r"prosecut|arrest|detain|sentenc|convict|punish|investigat|apprehend|captur|rescu|transferr|charg|indict|"
     r"repatriat|extradit|expel|fined|disciplin|interview|summon|surrender|brought"
 )
-CASE_ACTIONS = re.compile(r"^(filed|registered|solved|cracked|handled|accepted|concluded|closed|placed on file)")
+CASE_ACTIONS = re.compile(
+    r"^(filed|registered|solved|cracked|handled|accepted|concluded|closed|placed on file)"
+)
 MAX_NP = 7
 
 
@@ -108,7 +199,12 @@ class UnitFinder:
     def _modifier(self, doc: Doc, j: int) -> bool:
         """True when the participle at j modifies a noun after it ('organized crime cases')."""
         k = j + 1
-        return k < len(doc) and doc[k].is_alpha and doc[k].lower_ not in STOP and not doc[k].lower_.endswith("ed")
+        return (
+            k < len(doc)
+            and doc[k].is_alpha
+            and doc[k].lower_ not in STOP
+            and not doc[k].lower_.endswith("ed")
+        )
 
     def _head(self, words: list[str]) -> str | None:
         """The counted noun of a phrase: the last known unit word, else the last word."""
@@ -152,10 +248,15 @@ class UnitFinder:
         """Set unit, subject and action on count draft d."""
         i = d.tok
         start = next_tok(doc, i + 1)
-        hyphen = start < len(doc) and doc[start].text == "-" and not doc[i].whitespace_ and not doc[start].whitespace_
+        hyphen = (
+            start < len(doc)
+            and doc[start].text == "-"
+            and not doc[i].whitespace_
+            and not doc[start].whitespace_
+        )
         if hyphen:
             start += 1  # 'four-level organs', '30-member gang': the word after the hyphen is the unit
-        words, end = self._phrase(doc, start)
+        words, _end = self._phrase(doc, start)
         while words and words[-1][:1].isupper() and len(words) > 1 and words[-1].lower() not in self.units:
             words.pop()
         # 'punished and ...', 'cracked': a participle standing alone is a verb, not the counted noun
@@ -186,7 +287,9 @@ class UnitFinder:
             tok = doc[j]
             if tok.text in CLAUSE_BREAKS or tok.text in {",", ".", "(", "，", "。", "!", "?"} or is_num(tok):
                 break
-            if tok.lower_ in PASSIVE or (tok.lower_ == "and" and j + 1 < len(doc) and _starts_clause(doc[j + 1])):
+            if tok.lower_ in PASSIVE or (
+                tok.lower_ == "and" and j + 1 < len(doc) and _starts_clause(doc[j + 1])
+            ):
                 break
             if "\n\n" in tok.text:
                 break

@@ -147,8 +147,12 @@ def _jsonl_docs(source: str, text: str) -> Iterator[InputDoc | InputFailure]:
         )
 
 
-def iter_inputs(paths: list[str], max_bytes: int = MAX_BYTES, recursive: bool = False,
-                suffixes: tuple[str, ...] = (".txt",)) -> Iterator[InputDoc | InputFailure]:
+def iter_inputs(
+    paths: list[str],
+    max_bytes: int = MAX_BYTES,
+    recursive: bool = False,
+    suffixes: tuple[str, ...] = (".txt",),
+) -> Iterator[InputDoc | InputFailure]:
     """Every document named by `paths`: files, folders (their text files, sorted) and '-' for stdin."""
     for raw in paths:
         if raw == "-":
@@ -174,7 +178,9 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[InputDoc | InputFailure]:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            yield InputFailure(str(path), f"too large: {size:,} bytes (limit {max_bytes:,}; raise it with --max-bytes)")
+            yield InputFailure(
+                str(path), f"too large: {size:,} bytes (limit {max_bytes:,}; raise it with --max-bytes)"
+            )
             return
         data = path.read_bytes()
     except OSError as err:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Iterable
 
@@ -11,6 +12,8 @@ WIDTH = 100
 MAX_SENTENCES = 3
 MAX_SENTENCE_CHARS = 300
 _BOUNDARY = set(".!?;\n。！？；")
+_WORD_END = re.compile(r"[A-Za-z]+$")
+_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "no", "co", "ltd", "inc", "jr", "st", "vs", "corp"})
 
 
 def _is_boundary(text: str, i: int) -> bool:
@@ -24,6 +27,10 @@ def _is_boundary(text: str, i: int) -> bool:
     nxt = text[i + 1] if i + 1 < len(text) else ""
     if prev.isdigit() and nxt.isdigit():
         return False
+    m = _WORD_END.search(text, max(0, i - 8), i)
+    word = m.group(0) if m else ""
+    if (len(word) == 1 and word.isupper()) or word.lower() in _ABBREVIATIONS:
+        return False  # 'U.S.', 'No. 5', 'Co.'
     rest = text[i + 1 : i + 4].lstrip(" ")
     return not (rest[:1].islower())
 
