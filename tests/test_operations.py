@@ -271,6 +271,12 @@ ALIASES = [
         ],
     ),
     (
+        "hereinafter-after-head-noun",
+        'Since the "Shield 2024" special action (hereinafter referred to as the "Shield Action") began, police '
+        "filed 300 cases. The Shield Action ends in May.",
+        [("Shield 2024", None), ("Shield Action", 0), ("Shield Action", 0)],
+    ),
+    (
         "hereafter-the",
         'The second "Hundred Days Action" (hereafter "the Action") ended.',
         [("Hundred Days Action", None), ("Action", 0)],
