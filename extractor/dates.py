@@ -694,10 +694,24 @@ def _lines(text: str) -> list[tuple[int, int, int]]:
 
 def dateline_date(text: str) -> dt.date | None:
     """The release's own full date: after 'Updated:', alone on a top line, or in '(Xinhua ... date)'."""
-    found = [(m, day) for m in _default_finder().find(text) if (day := _full_day(m)) is not None]
+    lines = _lines(text)
+    # Only the top of the release and short bracketed credit lines can hold its dateline: search those alone.
+    top_end = max((e for _s, e, rank in lines if rank < _DATELINE_TOP_LINES), default=len(text))
+    head_end = min(len(text), max(top_end, _DATELINE_KEY_CHARS))
+    regions = [(0, head_end)] + [
+        (s, e)
+        for s, e, _rank in lines
+        if s >= head_end and len(text[s:e].strip()) <= _DATELINE_CREDIT_CHARS and text[s:e].strip().startswith("(")
+    ]
+    finder = _default_finder()
+    found = []
+    for lo, hi in regions:
+        for m in finder.find(text[lo:hi]):
+            m = replace(m, start=m.start + lo, end=m.end + lo)
+            if (day := _full_day(m)) is not None:
+                found.append((m, day))
     if not found:
         return None
-    lines = _lines(text)
 
     def line_of(pos: int) -> tuple[int, int, int]:
         return next(line for line in lines if line[0] <= pos <= line[1])

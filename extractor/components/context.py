@@ -76,6 +76,33 @@ class RuleIndex:
         return sorted(out, key=lambda s: s.start)
 
 
+def text_of(doc: Doc) -> str:
+    """doc.text, computed once: the property joins every token again on each access."""
+    text = doc.user_data.get("_text")
+    if text is None:
+        text = doc.user_data["_text"] = doc.text
+    return text
+
+
+def sent_of(doc: Doc, i: int) -> Span:
+    """The sentence holding token i. Token.sent walks the whole doc on every call; this looks the sentence up
+    in bounds computed once per doc."""
+    bounds = doc.user_data.get("_sent_bounds")
+    if bounds is None or bounds[0] != len(doc):
+        starts = [s.start for s in doc.sents] if len(doc) else [0]
+        owner = [0] * len(doc)
+        for n, start in enumerate(starts):
+            end = starts[n + 1] if n + 1 < len(starts) else len(doc)
+            for j in range(start, end):
+                owner[j] = n
+        bounds = (len(doc), starts, owner)
+        doc.user_data["_sent_bounds"] = bounds
+    _, starts, owner = bounds
+    n = owner[i]
+    end = starts[n + 1] if n + 1 < len(starts) else len(doc)
+    return doc[starts[n] : end]
+
+
 def next_tok(doc: Doc, i: int) -> int:
     """Index of the first non-space token at or after i (len(doc) if none)."""
     while i < len(doc) and doc[i].is_space and "\n\n" not in doc[i].text:
@@ -92,7 +119,7 @@ def prev_tok(doc: Doc, i: int) -> int:
 
 def clause_start(doc: Doc, i: int) -> int:
     """First token of the clause holding token i: after the last ; or : of its sentence."""
-    sent_start = doc[i].sent.start
+    sent_start = sent_of(doc, i).start
     j = i - 1
     while j >= sent_start:
         if doc[j].text in CLAUSE_BREAKS:
@@ -103,7 +130,7 @@ def clause_start(doc: Doc, i: int) -> int:
 
 def clause_end(doc: Doc, i: int) -> int:
     """One past the last token of the clause holding token i."""
-    sent_end = doc[i].sent.end
+    sent_end = sent_of(doc, i).end
     j = i + 1
     while j < sent_end:
         if doc[j].text in CLAUSE_BREAKS:

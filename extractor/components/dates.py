@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.components import context  # noqa: F401  (registers doc._.date_matches)
+from extractor.components.context import text_of  # also registers doc._.date_matches
 from extractor.rules import pipeline_rows
 
 if not Doc.has_extension("reference_date"):
@@ -29,6 +29,6 @@ class DateComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         ops = doc._.operation_matches or []
-        matches = self.finder.find(doc.text, doc._.reference_date)
+        matches = self.finder.find(text_of(doc), doc._.reference_date)
         doc._.date_matches = [m for m in matches if not any(o.start < m.end and m.start < o.end for o in ops)]
         return doc

@@ -18,6 +18,8 @@ from extractor.components.context import (
     next_tok,
     only_joiners,
     prev_tok,
+    sent_of,
+    text_of,
 )
 from extractor.components.units import UnitFinder
 from extractor.rules import pipeline_rows
@@ -158,7 +160,7 @@ class FactBuilder:
         text = tok.text
         after = doc[nxt].text if nxt < len(doc) else ""
         before = doc[prv].text if prv >= 0 else ""
-        line_start = prv < 0 or "\n" in doc.text[doc[prv].idx + len(doc[prv]) : tok.idx] or doc[prv].is_space
+        line_start = prv < 0 or "\n" in text_of(doc)[doc[prv].idx + len(doc[prv]) : tok.idx] or doc[prv].is_space
         if info["words"] and value == 1 and info["scale"] == 1:
             return "the word 'one' is rarely a figure"
         if line_start and after in MARKER_AFTER and value < 100 and not info["decimals"]:
@@ -177,7 +179,7 @@ class FactBuilder:
     @staticmethod
     def _split_multiplier(doc: Doc, tok: Token) -> str | None:
         """'was 4.26 compared with the same period last year. Times.': the surface of the split, else None."""
-        sent = tok.sent
+        sent = sent_of(doc, tok.i)
         j = sent.end
         if j < len(doc) and doc[j].lower_ == "times" and doc[j - 1].text in SENT_ENDERS:
             if not any(is_num(t) for t in doc[tok.i + 1 : j]):
@@ -197,11 +199,7 @@ class FactBuilder:
         w_start = max(w_start, i - 12)
         approx_span = rules.ending_at(prev_tok(doc, i - 1) + 1, "APPROX")
         before_end = approx_span.start if approx_span is not None else i
-        cues = [
-            s
-            for s in rules.within(w_start, before_end, "CHANGE", "SHARE", "RATE_WORD")
-            if s.end <= before_end
-        ]
+        cues = [s for s in rules.within(w_start, before_end, "CHANGE", "SHARE", "RATE_WORD") if s.end <= before_end]
         # 'made up' is a share cue, not the change word 'up' inside it: drop cues nested in longer ones
         cues = [
             s
@@ -247,7 +245,7 @@ class FactBuilder:
 
     def _basis(self, doc: Doc, d: Draft, rules: RuleIndex, w_start: int, end_tok: int) -> dict:
         """The comparison a change is measured against: nearest basis cue in its clause, before or after."""
-        sent_end = doc[d.tok].sent.end
+        sent_end = sent_of(doc, d.tok).end
         stop = sent_end
         for j in range(end_tok, min(sent_end, end_tok + 16)):
             tok = doc[j]
@@ -277,11 +275,9 @@ class FactBuilder:
             if (
                 prev is not None
                 and d.fields.get("role") == "level"
-                and doc[prev.tok].sent.start == doc[d.tok].sent.start
+                and sent_of(doc, prev.tok).start == sent_of(doc, d.tok).start
             ):
-                adjacent = only_joiners(
-                    doc, doc.char_span(prev.start, prev.end, alignment_mode="expand").end, d.tok
-                )
+                adjacent = only_joiners(doc, doc.char_span(prev.start, prev.end, alignment_mode="expand").end, d.tok)
                 if adjacent or prev.fields.get("role") == "share":
                     for key in ("role", "direction", "basis", "basis_year"):
                         if key in prev.fields:

@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from extractor.components.context import text_of
 from extractor.rules import pipeline_rows
 
 # Rules with these labels are read by other components (number words, dates, operations, audit data).
@@ -64,7 +65,7 @@ class RuleMatcher:
             rule_id = vocab.strings[match_id]
             spans.append(Span(doc, start, end, label=self.labels[rule_id], span_id=rule_id))
         for rule_id, regex in self.regexes:
-            for m in regex.finditer(doc.text):
+            for m in regex.finditer(text_of(doc)):
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is not None and len(span):
                     spans.append(Span(doc, span.start, span.end, label=self.labels[rule_id], span_id=rule_id))

@@ -40,12 +40,8 @@ class NumberMerger:
     def __init__(self, name: str, patterns_dirs: list[str]):
         self.name = name
         rows = pipeline_rows(patterns_dirs)
-        self.words = {
-            k: int(v["value"]) for k, v in phrase_table(rows, "NUMBER_WORD").items() if " " not in k
-        }
-        self.scales = {
-            k: (int(v["value"]), bool(v.get("glued_only"))) for k, v in phrase_table(rows, "SCALE").items()
-        }
+        self.words = {k: int(v["value"]) for k, v in phrase_table(rows, "NUMBER_WORD").items() if " " not in k}
+        self.scales = {k: (int(v["value"]), bool(v.get("glued_only"))) for k, v in phrase_table(rows, "SCALE").items()}
 
     def _read(self, doc: Doc, i: int):
         """(end token index, base value, info) for a numeral starting at token i, else None."""
@@ -62,13 +58,7 @@ class NumberMerger:
             info["words"] = True
             j = i + 1
             tens = base >= 20 and base % 10 == 0
-            if (
-                tens
-                and j + 1 < len(doc)
-                and doc[j].text in HYPHENS
-                and not tok.whitespace_
-                and not doc[j].whitespace_
-            ):
+            if tens and j + 1 < len(doc) and doc[j].text in HYPHENS and not tok.whitespace_ and not doc[j].whitespace_:
                 unit = self.words.get(doc[j + 1].lower_)
                 if unit is not None and 0 < unit < 10:
                     base += unit
@@ -81,12 +71,7 @@ class NumberMerger:
         scale = 1
         while True:
             # a hard line wrap may stand between the digits and the scale word ("220\nmillion")
-            if (
-                j + 1 < len(doc)
-                and doc[j].is_space
-                and "\n\n" not in doc[j].text
-                and doc[j + 1].lower_ in self.scales
-            ):
+            if j + 1 < len(doc) and doc[j].is_space and "\n\n" not in doc[j].text and doc[j + 1].lower_ in self.scales:
                 j += 1
             if not (j < len(doc) and doc[j].lower_ in self.scales):
                 break
@@ -111,9 +96,7 @@ class NumberMerger:
                 continue
             j, base, info = read
             prev = doc[i - 1] if i else None
-            info["glued"] = bool(
-                prev is not None and not prev.whitespace_ and (prev.is_alpha or prev.text == "%")
-            )
+            info["glued"] = bool(prev is not None and not prev.whitespace_ and (prev.is_alpha or prev.text == "%"))
             found.append((doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), base * info["scale"], info))
             i = j
         with doc.retokenize() as retok:

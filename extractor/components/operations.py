@@ -5,13 +5,11 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.components import context  # noqa: F401  (registers doc._.operation_matches)
+from extractor.components.context import text_of  # also registers doc._.operation_matches
 from extractor.rules import pipeline_rows
 
 
-@Language.factory(
-    "extractor_operations", assigns=["doc._.operation_matches"], default_config={"patterns_dirs": []}
-)
+@Language.factory("extractor_operations", assigns=["doc._.operation_matches"], default_config={"patterns_dirs": []})
 def make_operations(nlp: Language, name: str, patterns_dirs: list[str]) -> OperationComponent:
     """Factory: the named-operation finder."""
     return OperationComponent(name, patterns_dirs)
@@ -27,5 +25,5 @@ class OperationComponent:
         self.finder = OperationFinder(pipeline_rows(patterns_dirs))
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.operation_matches = self.finder.find(doc.text)
+        doc._.operation_matches = self.finder.find(text_of(doc))
         return doc

@@ -8,7 +8,16 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractor.components.context import CLAUSE_BREAKS, Draft, RuleIndex, clause_start, next_tok, prev_tok
+from extractor.components.context import (
+    CLAUSE_BREAKS,
+    Draft,
+    RuleIndex,
+    clause_start,
+    next_tok,
+    prev_tok,
+    sent_of,
+    text_of,
+)
 from extractor.rules import pipeline_rows
 
 ITEM_KINDS = ("count", "money")
@@ -84,7 +93,7 @@ class RelationLinker:
     def _conversions(doc: Doc, drafts: list[Draft], rels: list[dict]) -> None:
         money = [d for d in drafts if d.kind == "money"]
         for a, b in itertools.pairwise(money):
-            gap = doc.text[a.end : b.start]
+            gap = text_of(doc)[a.end : b.start]
             if a.fields.get("currency") != b.fields.get("currency") and CONVERSION_GAP.match(gap):
                 rels.append({"type": "conversion", "from": a, "to": b})
                 b.fields["_converted"] = True
@@ -93,7 +102,7 @@ class RelationLinker:
     def _respectively(self, doc: Doc, drafts: list[Draft], rules: RuleIndex, rels: list[dict]) -> None:
         done_until = -1
         for cue in rules.by_label.get("RESPECTIVELY", ()):
-            sent = doc[cue.start].sent
+            sent = sent_of(doc, cue.start)
             before = [d for d in drafts if sent.start <= d.tok < cue.start and d.tok > done_until]
             before = [d for d in before if not d.fields.get("_converted")]
             if not before:
@@ -125,14 +134,12 @@ class RelationLinker:
                 and not d.fields.get("_converted")
             ]
             if items and len(items) < len(quals) and sent.start > 0:
-                prev_sent = doc[sent.start - 1].sent
-                if "\n\n" not in doc.text[prev_sent.end_char : sent.start_char + 1]:
+                prev_sent = sent_of(doc, sent.start - 1)
+                if "\n\n" not in text_of(doc)[prev_sent.end_char : sent.start_char + 1]:
                     earlier = [
                         d
                         for d in drafts
-                        if prev_sent.start <= d.tok < sent.start
-                        and d.kind in item_kinds
-                        and d.tok > done_until
+                        if prev_sent.start <= d.tok < sent.start and d.kind in item_kinds and d.tok > done_until
                     ]
                     items = earlier[-(len(quals) - len(items)) :] + items
             if not items:
@@ -151,12 +158,8 @@ class RelationLinker:
         """True when only list words stand between qualifiers a and b ('and', ',', 'up', 'an increase of'),
         a restated amount in brackets included ('13.66 billion yuan (about 1.9 billion U.S. dollars) and')."""
         start = doc.char_span(a.start, a.end, alignment_mode="expand").end
-        converted = [
-            (d.start, d.end) for d in drafts if d.fields.get("_converted") and a.end <= d.start < b.start
-        ]
-        ok = {
-            i for s in rules.within(start, b.tok, "CHANGE", "APPROX", "BASIS") for i in range(s.start, s.end)
-        }
+        converted = [(d.start, d.end) for d in drafts if d.fields.get("_converted") and a.end <= d.start < b.start]
+        ok = {i for s in rules.within(start, b.tok, "CHANGE", "APPROX", "BASIS") for i in range(s.start, s.end)}
         gap = [
             t
             for t in doc[start : b.tok]
@@ -173,19 +176,14 @@ class RelationLinker:
         parts: dict[int, Draft] = {}
 
         def add(part: Draft, whole: Draft | None, cue: str) -> None:
-            if (
-                whole is None
-                or part is whole
-                or id(part) in parts
-                or (whole.tok > part.tok and cue != "of_the")
-            ):
+            if whole is None or part is whole or id(part) in parts or (whole.tok > part.tok and cue != "of_the"):
                 return
             parts[id(part)] = whole
             rels.append({"type": "part_of", "part": part, "whole": whole, "cue": cue})
 
         for cue in rules.by_label.get("PART_CUE", ()):
             mode = self.attrs[cue.id_]["mode"]
-            sent = doc[cue.start].sent
+            sent = sent_of(doc, cue.start)
             in_sent = [d for d in counts if sent.start <= d.tok < sent.end]
             after = [d for d in in_sent if d.tok >= cue.end]
             before = [d for d in in_sent if d.tok < cue.start]
@@ -250,8 +248,8 @@ class RelationLinker:
         for step in range(2):
             if start == 0:
                 return []
-            prev = doc[start - 1].sent
-            if step and "\n\n" in doc.text[prev.start_char : doc[start].idx]:
+            prev = sent_of(doc, start - 1)
+            if step and "\n\n" in text_of(doc)[prev.start_char : doc[start].idx]:
                 return []
             pool = [d for d in counts if prev.start <= d.tok < prev.end]
             if pool:
@@ -282,7 +280,7 @@ class RelationLinker:
             following = doc[nxt : nxt + 2]
             c_start = clause_start(doc, d.tok)
             earlier = [x for x in drafts if c_start <= x.tok < d.tok]
-            sent = doc[d.tok].sent
+            sent = sent_of(doc, d.tok)
             in_sent = [x for x in drafts if sent.start <= x.tok < d.tok and x.kind == "count"]
             if (
                 len(following) == 2
@@ -299,19 +297,13 @@ class RelationLinker:
                 if total is not None:
                     d.fields["whole"] = total
                     if isinstance(d.fields.get("of"), Draft):
-                        rels.append(
-                            {"type": "part_of", "part": d.fields["of"], "whole": total, "cue": "share"}
-                        )
+                        rels.append({"type": "part_of", "part": d.fields["of"], "whole": total, "cue": "share"})
                     continue
             if len(following) == 2 and following[0].lower_ == "of" and "whole" not in d.fields:
-                noun = next(
-                    (t for t in doc[nxt + 1 : nxt + 4] if t.is_alpha and t.lower_ not in {"the", "all"}), None
-                )
+                noun = next((t for t in doc[nxt + 1 : nxt + 4] if t.is_alpha and t.lower_ not in {"the", "all"}), None)
                 if noun is not None:
                     unit = _singular(noun.lower_)
-                    cands = [
-                        x for x in in_sent if x.fields.get("unit") == unit and x is not d.fields.get("of")
-                    ]
+                    cands = [x for x in in_sent if x.fields.get("unit") == unit and x is not d.fields.get("of")]
                     if cands:
                         d.fields["whole"] = cands[-1]
         self._share_lists(doc, shares, drafts, rels)
@@ -333,10 +325,7 @@ class RelationLinker:
             if x.kind == "count"
             and x.tok < d.tok
             and x is not part
-            and (
-                x.fields.get("unit") == unit
-                or (unit in PERSON_UNITS and x.fields.get("unit") in PERSON_UNITS)
-            )
+            and (x.fields.get("unit") == unit or (unit in PERSON_UNITS and x.fields.get("unit") in PERSON_UNITS))
         ]
         return max(same, key=lambda x: x.value) if same else None
 
@@ -350,8 +339,8 @@ class RelationLinker:
                 continue
             if (
                 groups
-                and "\n\n" not in doc.text[groups[-1][-1].end : d.start]
-                and "\n" not in doc.text[groups[-1][-1].end : d.start].strip(" ")
+                and "\n\n" not in text_of(doc)[groups[-1][-1].end : d.start]
+                and "\n" not in text_of(doc)[groups[-1][-1].end : d.start].strip(" ")
             ):
                 groups[-1].append(d)
             else:
@@ -361,9 +350,7 @@ class RelationLinker:
                 continue
             total = sum(float(d.fields["of"].value) for d in group)
             first_part = group[0].fields["of"]
-            cands = [
-                x for x in drafts if x.kind == "count" and x.tok < first_part.tok and float(x.value) >= total
-            ]
+            cands = [x for x in drafts if x.kind == "count" and x.tok < first_part.tok and float(x.value) >= total]
             if not cands:
                 continue
             whole = cands[-1]
@@ -382,7 +369,7 @@ class RelationLinker:
                 continue
             if d.kind == "percentage" and d.fields.get("role") != "change":
                 continue
-            sent = doc[d.tok].sent
+            sent = sent_of(doc, d.tok)
             target = None
             found = False
             for tok_i, q, _reason in reversed(quantities):
@@ -409,25 +396,19 @@ class RelationLinker:
         k = next_tok(doc, end_tok)
         if k < len(doc) and doc[k].lower_ == "to":
             target = self.by_tok.get(next_tok(doc, k + 1))
-            if (
-                target is not None
-                and target.kind == "percentage"
-                and target.fields.get("role") in ("rate", "level")
-            ):
+            if target is not None and target.kind == "percentage" and target.fields.get("role") in ("rate", "level"):
                 return target
         return None
 
     @staticmethod
-    def _anaphora(
-        doc: Doc, sent: Span, drafts: list[Draft], rules: RuleIndex, parts: set[int]
-    ) -> Draft | None:
+    def _anaphora(doc: Doc, sent: Span, drafts: list[Draft], rules: RuleIndex, parts: set[int]) -> Draft | None:
         first = sent.start
         while first < sent.end and (doc[first].is_space or doc[first].text in QUOTES):
             first += 1
         anaphor = rules.starting_at(first, "ANAPHOR")
         if anaphor is None or sent.start == 0:
             return None
-        prev = doc[sent.start - 1].sent
+        prev = sent_of(doc, sent.start - 1)
         cands = [
             d
             for d in drafts
@@ -452,30 +433,22 @@ class RelationLinker:
         before it in its sentence, a whole found through shares, the verb ('Prosecuted 405,000 for ...')."""
         from extractor.components.units import CASE_ACTIONS, PERSON_ACTIONS
 
-        cue_whole = {
-            id(r["part"]): r["whole"] for r in rels if r["type"] == "part_of" and r["cue"] != "share"
-        }
-        share_whole = {
-            id(r["part"]): r["whole"] for r in rels if r["type"] == "part_of" and r["cue"] == "share"
-        }
+        cue_whole = {id(r["part"]): r["whole"] for r in rels if r["type"] == "part_of" and r["cue"] != "share"}
+        share_whole = {id(r["part"]): r["whole"] for r in rels if r["type"] == "part_of" and r["cue"] == "share"}
         counts = [d for d in drafts if d.kind == "count"]
         bare = [d for d in counts if "unit" not in d.fields]
         for n, d in enumerate(counts):
             if d not in bare:
                 continue
-            sent = doc[d.tok].sent
+            sent = sent_of(doc, d.tok)
             nxt = counts[n + 1] if n + 1 < len(counts) else None
             prev = counts[n - 1] if n else None
             unit = None
-            if (
-                nxt is not None
-                and nxt.tok - d.tok <= 6
-                and any(t.lower_ == "and" for t in doc[d.tok : nxt.tok])
-            ):
+            if nxt is not None and nxt.tok - d.tok <= 6 and any(t.lower_ == "and" for t in doc[d.tok : nxt.tok]):
                 unit = nxt.fields.get("unit")
             if unit is None and id(d) in cue_whole:
                 unit = cue_whole[id(d)].fields.get("unit")
-            if unit is None and prev is not None and doc[prev.tok].sent.start == sent.start:
+            if unit is None and prev is not None and sent_of(doc, prev.tok).start == sent.start:
                 unit = prev.fields.get("unit")
             if unit is None and id(d) in share_whole:
                 unit = share_whole[id(d)].fields.get("unit")

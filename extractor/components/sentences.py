@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -25,8 +27,8 @@ class SentenceSplitter:
         if not len(doc):
             return doc
         text = doc.text
-        for i, tok in enumerate(doc):
-            tok.is_sent_start = i == 0
+        starts = [False] * len(doc)
+        starts[0] = True
         for i in range(1, len(doc)):
             prev, tok = doc[i - 1], doc[i]
             gap = text[prev.idx + len(prev) : tok.idx]
@@ -39,14 +41,15 @@ class SentenceSplitter:
                 line_start = text.rfind("\n", 0, prev.idx) + 1
                 line = text[line_start : prev.idx + len(prev)].strip()
                 last = line[-1:] if line else ""
-                start = (
-                    last in ENDERS or last in ":;" or len(line) < HEADING_MAX or not tok.text[:1].islower()
-                )
+                start = last in ENDERS or last in ":;" or len(line) < HEADING_MAX or not tok.text[:1].islower()
                 if last and last.isalnum() and tok.text[:1].islower():
                     start = False
             elif prev.text in ENDERS or prev.text.endswith(("...", "…")):
                 first = tok.text[:1]
                 start = not (first.isdigit() or first.islower() or first in ",;%)")
             if start and not tok.is_space:
-                tok.is_sent_start = True
+                starts[i] = True
+        # one array write: setting Token.is_sent_start one by one rescans the doc on every call
+        values = numpy.asarray([1 if x else -1 for x in starts], dtype="int64").astype("uint64").reshape(-1, 1)
+        doc.from_array([SENT_START], values)
         return doc

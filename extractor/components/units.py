@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Doc
 
-from extractor.components.context import CLAUSE_BREAKS, Draft, RuleIndex, is_num, next_tok
+from extractor.components.context import CLAUSE_BREAKS, Draft, RuleIndex, is_num, next_tok, sent_of
 from extractor.patterns import PatternRow
 from extractor.rules import by_label
 
@@ -116,9 +116,7 @@ PERSON_ACTIONS = re.compile(
     r"prosecut|arrest|detain|sentenc|convict|punish|investigat|apprehend|captur|rescu|transferr|charg|indict|"
     r"repatriat|extradit|expel|fined|disciplin|interview|summon|surrender|brought"
 )
-CASE_ACTIONS = re.compile(
-    r"^(filed|registered|solved|cracked|handled|accepted|concluded|closed|placed on file)"
-)
+CASE_ACTIONS = re.compile(r"^(filed|registered|solved|cracked|handled|accepted|concluded|closed|placed on file)")
 MAX_NP = 7
 
 
@@ -199,12 +197,7 @@ class UnitFinder:
     def _modifier(self, doc: Doc, j: int) -> bool:
         """True when the participle at j modifies a noun after it ('organized crime cases')."""
         k = j + 1
-        return (
-            k < len(doc)
-            and doc[k].is_alpha
-            and doc[k].lower_ not in STOP
-            and not doc[k].lower_.endswith("ed")
-        )
+        return k < len(doc) and doc[k].is_alpha and doc[k].lower_ not in STOP and not doc[k].lower_.endswith("ed")
 
     def _head(self, words: list[str]) -> str | None:
         """The counted noun of a phrase: the last known unit word, else the last word."""
@@ -234,7 +227,7 @@ class UnitFinder:
             if head and (head.lower() in self.units or head.lower().endswith("s")):
                 return self.unit_of(head)
         # 'the number of registered drug addicts ... was 2.14 million'
-        sent_start = doc[i].sent.start
+        sent_start = sent_of(doc, i).start
         for k in range(i - 1, max(sent_start, i - 25) - 1, -1):
             if doc[k].lower_ == "of" and k > 0 and doc[k - 1].lower_ in {"number", "total"}:
                 words, _ = self._phrase(doc, next_tok(doc, k + 1))
@@ -248,12 +241,7 @@ class UnitFinder:
         """Set unit, subject and action on count draft d."""
         i = d.tok
         start = next_tok(doc, i + 1)
-        hyphen = (
-            start < len(doc)
-            and doc[start].text == "-"
-            and not doc[i].whitespace_
-            and not doc[start].whitespace_
-        )
+        hyphen = start < len(doc) and doc[start].text == "-" and not doc[i].whitespace_ and not doc[start].whitespace_
         if hyphen:
             start += 1  # 'four-level organs', '30-member gang': the word after the hyphen is the unit
         words, _end = self._phrase(doc, start)
@@ -287,9 +275,7 @@ class UnitFinder:
             tok = doc[j]
             if tok.text in CLAUSE_BREAKS or tok.text in {",", ".", "(", "，", "。", "!", "?"} or is_num(tok):
                 break
-            if tok.lower_ in PASSIVE or (
-                tok.lower_ == "and" and j + 1 < len(doc) and _starts_clause(doc[j + 1])
-            ):
+            if tok.lower_ in PASSIVE or (tok.lower_ == "and" and j + 1 < len(doc) and _starts_clause(doc[j + 1])):
                 break
             if "\n\n" in tok.text:
                 break
@@ -302,7 +288,7 @@ class UnitFinder:
     def _action(doc: Doc, i: int, subj_end: int, rules: RuleIndex) -> str | None:
         """The verb governing the count: after it when the clause is passive ('were not arrested'), else the
         nearest before it in the same clause."""
-        sent = doc[i].sent
+        sent = sent_of(doc, i)
         after_limit = min(sent.end, subj_end + 5)
         after = [s for s in rules.within(i + 1, after_limit, "ACTION")]
         passive = any(t.lower_ in PASSIVE for t in doc[i + 1 : after_limit])

@@ -1,0 +1,75 @@
+/* Popovers for highlighted facts, and outlining the facts of the selected finding. No framework, no network. */
+(function () {
+  "use strict";
+  var pop = document.getElementById("fact-pop");
+  var hideTimer = null;
+  var current = null;
+  // The popover replaces the native tooltip; keep the text in data-title for scripts that want it.
+  Array.prototype.forEach.call(document.querySelectorAll("mark.fact[title]"), function (m) {
+    m.setAttribute("data-title", m.getAttribute("title"));
+    m.removeAttribute("title");
+  });
+  function factOf(node) { return node && node.closest ? node.closest("mark.fact[aria-describedby]") : null; }
+  function place(el) {
+    var r = el.getBoundingClientRect();
+    var w = pop.offsetWidth, h = pop.offsetHeight;
+    var left = Math.min(Math.max(8, r.left), document.documentElement.clientWidth - w - 8);
+    var top = r.bottom + 6;
+    if (top + h > window.innerHeight && r.top - h - 6 > 0) { top = r.top - h - 6; }
+    pop.style.left = (left + window.scrollX) + "px";
+    pop.style.top = (top + window.scrollY) + "px";
+  }
+  function show(el) {
+    var d = document.getElementById(el.getAttribute("aria-describedby"));
+    if (!d) { return; }
+    clearTimeout(hideTimer);
+    if (current !== el) {
+      pop.innerHTML = d.innerHTML;
+      pop.style.setProperty("--k", getComputedStyle(el).getPropertyValue("--k"));
+      current = el;
+    }
+    pop.hidden = false;
+    place(el);
+  }
+  function hide() { clearTimeout(hideTimer); pop.hidden = true; current = null; }
+  function hideSoon() { clearTimeout(hideTimer); hideTimer = setTimeout(hide, 250); }
+  function activate(finding) {
+    Array.prototype.forEach.call(document.querySelectorAll(".linked, .finding.active"), function (x) {
+      x.classList.remove("linked", "active");
+    });
+    finding.classList.add("active");
+    (finding.getAttribute("data-facts") || "").split(" ").forEach(function (id) {
+      var el = id && document.getElementById(id);
+      if (el) { el.classList.add("linked"); }
+    });
+  }
+  document.addEventListener("mouseover", function (e) {
+    var m = factOf(e.target);
+    if (m) { show(m); } else if (e.target.closest && e.target.closest("#fact-pop")) { clearTimeout(hideTimer); }
+  });
+  document.addEventListener("mouseout", function (e) {
+    if (factOf(e.target) || (e.target.closest && e.target.closest("#fact-pop"))) { hideSoon(); }
+  });
+  document.addEventListener("focusin", function (e) {
+    var m = factOf(e.target);
+    if (m) { show(m); } else { hide(); }
+    var f = e.target.closest && e.target.closest(".finding");
+    if (f) { activate(f); }
+  });
+  document.addEventListener("focusout", function (e) { if (factOf(e.target)) { hideSoon(); } });
+  document.addEventListener("click", function (e) {
+    var f = e.target.closest && e.target.closest(".finding");
+    if (f) { activate(f); }
+  });
+  document.addEventListener("keydown", function (e) { if (e.key === "Escape") { hide(); } });
+  window.addEventListener("resize", function () { if (current) { place(current); } });
+  // Print everything: open collapsed sections, restore them afterwards.
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    hide();
+    opened = Array.prototype.filter.call(document.querySelectorAll("details.facts, details.unchecked, details.data"),
+      function (d) { return !d.open; });
+    opened.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () { opened.forEach(function (d) { d.open = false; }); opened = []; });
+}());

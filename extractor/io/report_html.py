@@ -1,0 +1,920 @@
+"""A self-contained HTML audit report (no network): highlighted texts, findings, coverage and SVG charts."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from html import escape
+from importlib import resources
+from typing import Any
+
+from extractor.io.report_text import sentence_at
+
+KINDS = ("count", "percentage", "multiplier", "money", "date", "operation")
+KIND_STYLES = {
+    "count": "solid underline",
+    "percentage": "double underline",
+    "multiplier": "wavy underline",
+    "money": "dashed underline",
+    "date": "dotted underline",
+    "operation": "boxed",
+}
+STATUSES = ("inconsistent", "consistent", "untestable")
+STATUS_LABELS = {"inconsistent": "Inconsistent", "consistent": "Consistent", "untestable": "Untestable"}
+STATUS_ICONS = {"inconsistent": "✗", "consistent": "✓", "untestable": "?"}
+NUMERIC = ("count", "percentage", "multiplier", "money")
+MAX_SENTENCES = 3
+MAX_DETAIL_CHARS = 400
+
+
+# ---------------------------------------------------------------- small helpers
+
+
+def _esc(value: Any) -> str:
+    """HTML-escaped text that a browser parses back to exactly the same characters (CR survives too)."""
+    return escape(str(value), quote=True).replace("\r", "&#13;")
+
+
+def _asset(name: str) -> str:
+    return resources.files("extractor.io").joinpath("report_assets", name).read_text(encoding="utf-8")
+
+
+def _slug(value: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]", "_", value) or "_"
+
+
+def _num(value: Any) -> str:
+    """A number for people: thousands separators, no trailing '.0'."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return str(value)
+        if value.is_integer() and abs(value) < 1e18:
+            return f"{int(value):,}"
+        return f"{value:,.6g}" if abs(value) >= 1e6 else f"{round(value, 6):,}"
+    return f"{value:,}"
+
+
+def _words(key: str) -> str:
+    return str(key).replace("_", " ")
+
+
+def _is_interval(value: Any) -> bool:
+    return (
+        isinstance(value, list | tuple)
+        and len(value) == 3
+        and all(isinstance(v, int | float) and not isinstance(v, bool) for v in value[:2])
+        and value[2] in ("[]", "[)", "(]", "()")
+    )
+
+
+def compact(value: Any, depth: int = 0) -> str:
+    """A one-line rendering of finding details: intervals as [a, b), nested dicts in parentheses."""
+    if _is_interval(value):
+        lo, hi, kind = value
+        return f"{kind[0]}{_num(lo)}, {_num(hi)}{kind[1]}"
+    if isinstance(value, Mapping):
+        parts = [f"{_words(k)} {compact(v, depth + 1)}" for k, v in value.items() if v not in (None, [], {})]
+        text = "; ".join(parts) if depth == 0 else ", ".join(parts)
+        return text if depth == 0 else f"({text})"
+    if isinstance(value, list | tuple):
+        items = [compact(v, depth + 1) for v in value[:6]]
+        if len(value) > 6:
+            items.append(f"… {len(value) - 6} more")
+        return "[" + ", ".join(items) + "]"
+    return _num(value)
+
+
+def _shorten(text: str, limit: int = MAX_DETAIL_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# ---------------------------------------------------------------- facts
+
+
+def _fact_value(f) -> str:
+    kind = getattr(f, "kind", "")
+    value = getattr(f, "value", None)
+    if kind == "count":
+        return _num(value)
+    if kind == "percentage":
+        return f"{_num(value)} percentage points" if getattr(f, "points", False) else f"{_num(value)}%"
+    if kind == "multiplier":
+        return f"× {_num(value)}"
+    if kind == "money":
+        return f"{_num(value)} {getattr(f, 'currency', '')}".strip()
+    if kind == "operation":
+        return str(getattr(f, "name", None) or value)
+    return str(value)
+
+
+def _fact_unit(f) -> str:
+    kind = getattr(f, "kind", "")
+    if kind == "count":
+        return getattr(f, "unit", None) or ""
+    if kind == "money":
+        return getattr(f, "currency", "") or ""
+    if kind == "percentage":
+        return "percentage points" if getattr(f, "points", False) else "%"
+    if kind == "multiplier":
+        return "times"
+    if kind == "date":
+        return getattr(f, "granularity", None) or ""
+    return ""
+
+
+def _fact_about(f) -> list[tuple[str, str]]:
+    """The fact's attributes beyond value and unit, as (label, text) pairs."""
+    out: list[tuple[str, str]] = []
+    names = (
+        "approx",
+        "subject",
+        "action",
+        "role",
+        "direction",
+        "basis",
+        "basis_year",
+        "rate_name",
+        "start_date",
+        "end_date",
+        "resolved",
+        "implied_date",
+    )
+    for name in names:
+        value = getattr(f, name, None)
+        if value not in (None, "", False):
+            out.append((_words(name), _words(value) if isinstance(value, str) else _num(value)))
+    if getattr(f, "relative", False):
+        out.append(("relative", "yes"))
+    if getattr(f, "code", False):
+        out.append(("code name", "yes"))
+    if getattr(f, "suspect", False):
+        out.append(("suspect", getattr(f, "suspect_reason", None) or "yes"))
+    return out
+
+
+def fact_links(record) -> dict[str, list[tuple[str, str]]]:
+    """For each fact id, its links to other facts as (how, other id): of, whole, parts, sums, conversions, rates."""
+    links: dict[str, list[tuple[str, str]]] = {}
+
+    def add(a: str | None, how: str, b: str | None) -> None:
+        if a and b and (how, b) not in links.setdefault(a, []):
+            links[a].append((how, b))
+
+    for f in getattr(record, "facts", None) or []:
+        for attr, how, back in (("of", "of", "qualified by"), ("whole", "share of", "whole of"), ("alias_of", "alias of", "alias")):
+            other = getattr(f, attr, None)
+            add(f.id, how, other)
+            add(other, back, f.id)
+    for rel in getattr(record, "relations", None) or []:
+        kind = getattr(rel, "type", None)
+        if kind == "part_of":
+            add(rel.part, "part of", rel.whole)
+            add(rel.whole, "has part", rel.part)
+        elif kind == "sum":
+            for part in rel.parts:
+                add(part, "adds up to", rel.total)
+                add(rel.total, "sum of", part)
+        elif kind == "conversion":
+            add(rel.from_, "restated as", rel.to)
+            add(rel.to, "restates", rel.from_)
+        elif kind == "respectively":
+            if rel.aligned:
+                for item, qual in zip(rel.items, rel.qualifiers):
+                    add(item, "respectively", qual)
+                    add(qual, "respectively", item)
+        elif kind == "rate":
+            add(rel.rate, "numerator", rel.numerator)
+            add(rel.numerator, "numerator of", rel.rate)
+            for d in rel.denominator:
+                add(rel.rate, "denominator", d)
+                add(d, "denominator of", rel.rate)
+    return links
+
+
+def _layout(facts: Sequence, text: str | None) -> tuple[list, dict[str, str]]:
+    """The facts to highlight (in order, never overlapping) and, for each one left out, why."""
+    shown, skipped, last_end, last_id = [], {}, -1, None
+    for f in sorted(facts, key=lambda f: (f.start, -f.end)):
+        if text is None:
+            skipped[f.id] = "no document text"
+        elif f.end > len(text) or text[f.start : f.end] != f.text:
+            skipped[f.id] = "its offsets do not match the text"
+        elif f.start < last_end:
+            skipped[f.id] = f"overlaps {last_id}, not highlighted"
+        else:
+            shown.append(f)
+            last_end, last_id = f.end, f.id
+    return shown, skipped
+
+
+# ---------------------------------------------------------------- one document
+
+
+class _Doc:
+    """What the renderer needs about one document record: ids, links, findings by status and by fact."""
+
+    def __init__(self, n: int, record, text: str | None) -> None:
+        self.n, self.record, self.text = n, record, text
+        self.prefix = f"doc{n}"
+        self.facts = list(getattr(record, "facts", None) or [])
+        self.by_id = {}
+        for f in self.facts:
+            self.by_id.setdefault(f.id, f)
+        findings = list(getattr(record, "findings", None) or [])
+        order = {s: i for i, s in enumerate(STATUSES)}
+        self.findings = sorted(findings, key=lambda x: order.get(x.status, len(order)))
+        self.counts = {s: sum(1 for x in findings if x.status == s) for s in STATUSES}
+        self.shown, self.skipped = _layout(self.facts, text)
+        self.links = fact_links(record)
+        self.finding_ids = [f"{self.prefix}-n{i}" for i in range(1, len(self.findings) + 1)]
+        self.findings_of: dict[str, list[int]] = {}
+        for i, fnd in enumerate(self.findings):
+            for fid in fnd.facts:
+                self.findings_of.setdefault(fid, []).append(i)
+        cov = getattr(record, "coverage", None)
+        if cov is None:
+            from extractor.checks.coverage import coverage
+
+            cov = coverage(record, findings)
+        self.coverage = cov
+
+    def anchor(self, fact_id: str) -> str:
+        """The element id a link to this fact goes to: its highlight, or its row when it is not highlighted."""
+        base = f"{self.prefix}-{_slug(fact_id)}"
+        return f"{base}-row" if fact_id in self.skipped or fact_id not in self.by_id else base
+
+    def audit_state(self, fact_id: str) -> str:
+        states = {self.findings[i].status for i in self.findings_of.get(fact_id, [])}
+        if states & {"consistent", "inconsistent"}:
+            return "checked"
+        if states:
+            return "untestable"
+        f = self.by_id.get(fact_id)
+        return "not checked" if f is not None and f.kind in NUMERIC else "—"
+
+    def describe(self, f) -> list[tuple[str, str]]:
+        """Plain-text lines about a fact, for its tooltip and screen-reader description."""
+        lines = [("value", _fact_value(f))]
+        unit = _fact_unit(f)
+        if unit and f.kind in ("count", "date"):
+            lines.append(("unit" if f.kind == "count" else "granularity", unit))
+        lines += _fact_about(f)
+        for how, other in self.links.get(f.id, []):
+            o = self.by_id.get(other)
+            lines.append((how, f"{other} “{o.text}”" if o is not None else other))
+        for i in self.findings_of.get(f.id, []):
+            fnd = self.findings[i]
+            lines.append(("finding", f"{fnd.status} {_words(fnd.check)}"))
+        if f.id in self.skipped:
+            lines.append(("note", self.skipped[f.id]))
+        return lines
+
+
+def _fact_link(doc: _Doc, fact_id: str) -> str:
+    f = doc.by_id.get(fact_id)
+    if f is None:
+        return f'<span class="missing">{_esc(fact_id)} (not in record)</span>'
+    return (
+        f'<a class="fact-link k-{_esc(f.kind)}" href="#{doc.anchor(fact_id)}">'
+        f"{_esc(' '.join(f.text.split()))}<span class=\"fid\"> {_esc(fact_id)}</span></a>"
+    )
+
+
+def _text_html(doc: _Doc) -> str:
+    """The document text with every laid-out fact in a <mark>; between marks the text is exactly the original."""
+    text = doc.text or ""
+    out, pos = [], 0
+    for f in doc.shown:
+        out.append(_esc(text[pos : f.start]))
+        desc = "\n".join(f"{k}: {v}" for k, v in [("kind", f.kind), *doc.describe(f)])
+        fid = _slug(f.id)
+        out.append(
+            f'<mark class="fact k-{_esc(f.kind)}" id="{doc.prefix}-{fid}" data-fact-id="{_esc(f.id)}" '
+            f'data-kind="{_esc(f.kind)}" tabindex="0" title="{_esc(desc)}" '
+            f'aria-describedby="{doc.prefix}-{fid}-d">{_esc(f.text)}</mark>'
+        )
+        pos = f.end
+    out.append(_esc(text[pos:]))
+    return "".join(out)
+
+
+def _descriptions(doc: _Doc) -> str:
+    """Hidden descriptions the highlights point to with aria-describedby (and the popover shows)."""
+    parts = []
+    for f in doc.shown:
+        lines = "".join(
+            f'<span class="sep">; </span><span class="line"><span class="lbl">{_esc(k)}:</span> {_esc(v)}</span>'
+            for k, v in doc.describe(f)
+        )
+        parts.append(
+            f'<span id="{doc.prefix}-{_slug(f.id)}-d"><span class="line head">'
+            f'<span class="kind-tag k-{_esc(f.kind)}">{_esc(f.kind)}</span> {_esc(f.id)}</span>{lines}</span>'
+        )
+    return f'<div class="descriptions" hidden>{"".join(parts)}</div>'
+
+
+def _sentence_html(sentence: str, texts: Iterable[str]) -> str:
+    """A sentence with the finding's figures in <strong>."""
+    wanted = sorted({" ".join(t.split()) for t in texts if t and t.strip()}, key=len, reverse=True)
+    if not wanted:
+        return _esc(sentence)
+    pattern = re.compile("|".join(re.escape(t) for t in wanted))
+    out, pos = [], 0
+    for m in pattern.finditer(sentence):
+        out.append(_esc(sentence[pos : m.start()]) + f"<strong>{_esc(m.group(0))}</strong>")
+        pos = m.end()
+    out.append(_esc(sentence[pos:]))
+    return "".join(out)
+
+
+def _finding_html(doc: _Doc, i: int) -> str:
+    fnd = doc.findings[i]
+    status = fnd.status if fnd.status in STATUSES else "untestable"
+    facts = [doc.by_id[x] for x in fnd.facts if x in doc.by_id]
+    sentences: list[str] = []
+    if doc.text:
+        for f in sorted(facts, key=lambda f: f.start):
+            if f.start < len(doc.text):
+                s = sentence_at(doc.text, f.start, f.end)
+                if s and s not in sentences:
+                    sentences.append(s)
+    texts = [f.text for f in facts]
+    body = [
+        f'<p class="f-head"><span class="badge b-{status}">'
+        f'<span aria-hidden="true">{STATUS_ICONS[status]}</span> {STATUS_LABELS[status]}</span> '
+        f'<span class="check">{_esc(_words(fnd.check))}</span> '
+        f'<span class="sev sev-{_esc(fnd.severity)}">{_esc(fnd.severity)}</span></p>',
+        f'<p class="msg">{_esc(fnd.message)}</p>',
+    ]
+    for s in sentences[:MAX_SENTENCES]:
+        body.append(f'<blockquote class="sentence"><p>“{_sentence_html(s, texts)}”</p></blockquote>')
+    details = dict(fnd.details or {})
+    arithmetic = details.get("arithmetic")
+    if arithmetic:
+        body.append(f'<p class="arith"><span class="lbl">Arithmetic</span> <code>{_esc(arithmetic)}</code></p>')
+    elif details:
+        body.append(
+            f'<p class="arith"><span class="lbl">Details</span> <code>{_esc(_shorten(compact(details)))}</code></p>'
+        )
+    if fnd.facts:
+        links = " ".join(_fact_link(doc, x) for x in fnd.facts)
+        body.append(f'<p class="figs"><span class="lbl">Figures</span> {links}</p>')
+    if details:
+        raw = json.dumps(details, ensure_ascii=False, indent=1, default=str)
+        body.append(f'<details class="raw"><summary>All details</summary><pre>{_esc(raw)}</pre></details>')
+    targets = " ".join(doc.anchor(x) for x in fnd.facts if x in doc.by_id)
+    return (
+        f'<li class="finding st-{status}" id="{doc.finding_ids[i]}" data-status="{status}" '
+        f'data-facts="{_esc(targets)}">{"".join(body)}</li>'
+    )
+
+
+def _findings_html(doc: _Doc) -> str:
+    if not doc.findings:
+        return '<p class="none">No check applied to this document’s figures.</p>'
+    out = []
+    for status in STATUSES:
+        idx = [i for i, f in enumerate(doc.findings) if f.status == status]
+        if not idx:
+            continue
+        out.append(
+            f'<h4 class="group g-{status}">{STATUS_LABELS[status]} <span class="n">({len(idx)})</span></h4>'
+            f'<ol class="findings">{"".join(_finding_html(doc, i) for i in idx)}</ol>'
+        )
+    other = [i for i, f in enumerate(doc.findings) if f.status not in STATUSES]
+    if other:
+        out.append(f'<h4 class="group">Other</h4><ol class="findings">{"".join(_finding_html(doc, i) for i in other)}</ol>')
+    return "".join(out)
+
+
+def _facts_table(doc: _Doc) -> str:
+    rows = []
+    for f in doc.facts:
+        fid = _slug(f.id)
+        links = ", ".join(
+            f'{_esc(how)} {_fact_link(doc, other)}' for how, other in doc.links.get(f.id, [])
+        )
+        about = "; ".join(f"{_esc(k)} {_esc(v)}" for k, v in _fact_about(f))
+        if f.id in doc.skipped:
+            about = "; ".join(x for x in (about, f"<em>{_esc(doc.skipped[f.id])}</em>") if x)
+        finds = ", ".join(
+            f'<a href="#{doc.finding_ids[i]}">{_esc(doc.findings[i].status)} {_esc(_words(doc.findings[i].check))}</a>'
+            for i in doc.findings_of.get(f.id, [])
+        )
+        text_cell = (
+            _fact_link(doc, f.id) if f.id not in doc.skipped else f'<span class="k-{_esc(f.kind)}">{_esc(f.text)}</span>'
+        )
+        rows.append(
+            f'<tr id="{doc.prefix}-{fid}-row"><th scope="row">{_esc(f.id)}</th>'
+            f'<td><span class="kind-tag k-{_esc(f.kind)}">{_esc(f.kind)}</span></td><td>{text_cell}</td>'
+            f'<td class="num">{_esc(_fact_value(f))}</td><td>{_esc(_fact_unit(f))}</td><td>{about}</td>'
+            f"<td>{links}</td><td>{_esc(doc.audit_state(f.id))}{': ' + finds if finds else ''}</td></tr>"
+        )
+    return (
+        f'<details class="facts" id="{doc.prefix}-facts"><summary>All {len(doc.facts)} facts of this document'
+        "</summary>"
+        f'<div class="table-wrap"><table class="facts-table"><caption class="sr-only">Facts of {_esc(doc.record.source)}'
+        "</caption><thead><tr>"
+        + "".join(
+            f'<th scope="col">{h}</th>'
+            for h in ("Id", "Kind", "Text", "Value", "Unit", "Attributes", "Links", "Audit")
+        )
+        + f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div></details>"
+    )
+
+
+def _coverage_bar(cov: Mapping[str, Any]) -> str:
+    figures, checked = cov.get("figures") or 0, cov.get("checked") or 0
+    untestable = cov.get("untestable") or 0
+    if not figures:
+        return ""
+    a, b = 100 * checked / figures, 100 * untestable / figures
+    return (
+        '<span class="covbar" aria-hidden="true">'
+        f'<span class="c-checked" style="width:{a:.1f}%"></span>'
+        f'<span class="c-untestable" style="width:{b:.1f}%"></span></span>'
+    )
+
+
+def _doc_section(doc: _Doc) -> str:
+    rec = doc.record
+    p = doc.prefix
+    meta = []
+    for attr, name in (
+        ("doc_id", "id"),
+        ("published", "published"),
+        ("reference_date", "reference date"),
+        ("length", "characters"),
+        ("encoding", "encoding"),
+    ):
+        value = getattr(rec, attr, None)
+        if value not in (None, ""):
+            shown = _num(value) if isinstance(value, int) else value
+            if attr == "reference_date" and getattr(rec, "reference_date_source", None):
+                shown = f"{value} (from {rec.reference_date_source})"
+            meta.append(f"<div><dt>{_esc(name)}</dt><dd>{_esc(shown)}</dd></div>")
+    bad = doc.counts["inconsistent"]
+    chip = (
+        f'<span class="chip chip-bad"><span aria-hidden="true">✗</span> {bad} inconsistent</span>'
+        if bad
+        else '<span class="chip chip-ok"><span aria-hidden="true">✓</span> no inconsistency</span>'
+    )
+    unchecked = [x for x in doc.coverage.get("unchecked") or [] if x in doc.by_id]
+    unchecked_html = ""
+    if unchecked:
+        unchecked_html = (
+            '<details class="unchecked"><summary>Figures not verified '
+            f"({len(unchecked)})</summary><p>{' '.join(_fact_link(doc, x) for x in unchecked)}</p></details>"
+        )
+    if doc.text is None:
+        text_block = '<p class="none">The document text is not available; its facts are listed below.</p>'
+    else:
+        text_block = f'<div class="doc-text" id="{p}-text" data-doc="{p}">{_text_html(doc)}</div>'
+    return (
+        f'<section class="doc" id="{p}" aria-labelledby="{p}-h">'
+        f'<header class="doc-head"><h2 id="{p}-h"><span class="docno">{doc.n}</span> {_esc(rec.source)}</h2>{chip}'
+        f'{f"<dl class=meta>{chr(10).join(meta)}</dl>" if meta else ""}'
+        f'<p class="coverage"><span class="lbl">Coverage</span> {_esc(doc.coverage.get("line", ""))} '
+        f"{_coverage_bar(doc.coverage)}</p>{unchecked_html}"
+        f'<nav class="doc-nav" aria-label="Within {_esc(rec.source)}"><a href="#{p}-findings-h">Findings</a> '
+        f'<a href="#{p}-text-h">Text</a> <a href="#{p}-facts">Facts</a> <a href="#summary">Summary</a></nav>'
+        "</header>"
+        f'<div class="doc-body"><div class="col-text"><h3 id="{p}-text-h">Text</h3>{text_block}</div>'
+        f'<div class="col-findings"><h3 id="{p}-findings-h">Findings '
+        f'<span class="n">({bad} inconsistent, {doc.counts["consistent"]} consistent, '
+        f'{doc.counts["untestable"]} untestable)</span></h3>{_findings_html(doc)}</div></div>'
+        f"{_facts_table(doc)}{_descriptions(doc)}</section>"
+    )
+
+
+def _summary(docs: list[_Doc], errors: list[tuple[int, Any]]) -> str:
+    rows: list[tuple[int, str]] = []
+    for doc in docs:
+        c = doc.counts
+        bad = f'<strong class="bad">{c["inconsistent"]}</strong>' if c["inconsistent"] else "0"
+        rows.append(
+            (
+                doc.n,
+                f'<tr><th scope="row"><a href="#{doc.prefix}">{_esc(doc.record.source)}</a></th>'
+                f'<td class="num">{len(doc.facts)}</td><td class="num">{bad}</td>'
+                f'<td class="num">{c["consistent"]}</td><td class="num">{c["untestable"]}</td>'
+                f'<td>{_esc(doc.coverage.get("line", ""))} {_coverage_bar(doc.coverage)}</td></tr>',
+            )
+        )
+    for n, rec in errors:
+        rows.append(
+            (
+                n,
+                f'<tr class="error-row"><th scope="row">{_esc(rec.source)}</th>'
+                f'<td colspan="5"><span class="badge b-error"><span aria-hidden="true">!</span> Not read</span> '
+                f"{_esc(rec.reason)}</td></tr>",
+            )
+        )
+    rows.sort(key=lambda r: r[0])
+    tot = {s: sum(d.counts[s] for d in docs) for s in STATUSES}
+    figures = sum(d.coverage.get("figures") or 0 for d in docs)
+    checked = sum(d.coverage.get("checked") or 0 for d in docs)
+    foot = (
+        f'<tfoot><tr><th scope="row">All {len(docs)} documents</th><td class="num">{sum(len(d.facts) for d in docs)}'
+        f'</td><td class="num">{tot["inconsistent"]}</td><td class="num">{tot["consistent"]}</td>'
+        f'<td class="num">{tot["untestable"]}</td><td>{checked} of {figures} figures checked</td></tr></tfoot>'
+    )
+    head = "".join(
+        f'<th scope="col"{" class=num" if h not in ("Document", "Coverage") else ""}>{h}</th>'
+        for h in ("Document", "Facts", "Inconsistent", "Consistent", "Untestable", "Coverage")
+    )
+    return (
+        '<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>'
+        '<div class="table-wrap"><table class="summary"><caption>Findings and coverage of each document; '
+        "inconsistent findings are the figures that do not add up.</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(r for _, r in rows)}</tbody>{foot}</table></div></section>"
+    )
+
+
+def _legend() -> str:
+    items = "".join(
+        f'<li><mark class="fact k-{k} sample" data-kind-sample="{k}">{k}</mark> '
+        f'<span class="how">{KIND_STYLES[k]}</span></li>'
+        for k in KINDS
+    )
+    return (
+        '<section id="legend" aria-labelledby="legend-h"><h2 id="legend-h">Legend</h2>'
+        f'<ul class="legend">{items}</ul><p class="hint">Hover over or tab to a highlighted figure to see its value, '
+        "unit and links; select a finding to outline its figures in the text.</p></section>"
+    )
+
+
+def _stats(docs: list[_Doc], errors: list) -> str:
+    bad = sum(d.counts["inconsistent"] for d in docs)
+    figures = sum(d.coverage.get("figures") or 0 for d in docs)
+    checked = sum(d.coverage.get("checked") or 0 for d in docs)
+    tiles = [
+        ("Documents", f"{len(docs)}" + (f" <small>+ {len(errors)} unreadable</small>" if errors else "")),
+        ("Facts extracted", f"{sum(len(d.facts) for d in docs):,}"),
+        ("Inconsistent findings", f'<span class="{"bad" if bad else "ok"}">{bad}</span>'),
+        ("Figures checked", f"{checked} <small>of {figures}</small>"),
+    ]
+    return '<dl class="stats">' + "".join(f"<div><dt>{t}</dt><dd>{v}</dd></div>" for t, v in tiles) + "</dl>"
+
+
+def _page(title: str, header: str, body: str, script: bool = True) -> str:
+    js = f"<script>{_asset('report.js')}</script>" if script else ""
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<meta name="generator" content="extractor"><title>{_esc(title)}</title>'
+        f"<style>{_asset('report.css')}</style></head><body>"
+        '<a class="skip" href="#main">Skip to main content</a>'
+        f'<header class="page-head">{header}</header><main id="main" tabindex="-1">{body}</main>'
+        '<div id="fact-pop" role="tooltip" hidden></div>'
+        f"{js}</body></html>\n"
+    )
+
+
+def render_html(audited: Sequence[tuple[Any, str | None]]) -> str:
+    """The audit report of (record, text) pairs as one self-contained HTML page; ErrorRecords become rows."""
+    docs: list[_Doc] = []
+    errors: list[tuple[int, Any]] = []
+    for n, (record, text) in enumerate(audited, start=1):
+        if hasattr(record, "facts"):
+            docs.append(_Doc(n, record, text))
+        else:
+            errors.append((n, record))
+    header = (
+        '<h1>Figures audit</h1><p class="sub">Counts, percentages, multipliers, money, dates and operations '
+        "found in each release, and whether the figures add up.</p>" + _stats(docs, errors)
+    )
+    body = _summary(docs, errors) + _legend() + "".join(_doc_section(d) for d in docs)
+    if not docs and not errors:
+        body += '<p class="none">No documents.</p>'
+    return _page("Figures audit", header, body)
+
+
+# ---------------------------------------------------------------- SVG charts (for the archive report)
+
+PALETTE = ("#1d4ed8", "#b91c1c", "#047857", "#7e22ce", "#b45309", "#0e7490", "#be185d", "#374151")
+DASHES = ("", "6 3", "2 3", "8 3 2 3", "1 4", "10 4")
+MARKERS = ("circle", "square", "triangle", "diamond")
+STATUS_COLOURS = {"inconsistent": "#b91c1c", "consistent": "#047857", "untestable": "#64748b"}
+
+
+def _chart_id(title: str, chart_id: str | None) -> str:
+    return _slug(chart_id) if chart_id else "chart-" + hashlib.sha1(title.encode("utf-8")).hexdigest()[:8]
+
+
+def nice_ceiling(value: float) -> float:
+    """The smallest 1, 2, 2.5, 5 or 10 times a power of ten that is at least `value` (1 for zero or less)."""
+    if not value or value <= 0 or not math.isfinite(value):
+        return 1.0
+    power = 10 ** math.floor(math.log10(value))
+    for step in (1, 2, 2.5, 5, 10):
+        if value <= step * power * (1 + 1e-12):
+            return step * power
+    return 10 * power
+
+
+def _svg_open(cid: str, width: int, height: int, title: str, desc: str) -> str:
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="{cid}" role="img" '
+        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'aria-labelledby="{cid}-title {cid}-desc" font-family="system-ui, sans-serif" font-size="12">'
+        f'<title id="{cid}-title">{_esc(title)}</title><desc id="{cid}-desc">{_esc(desc)}</desc>'
+    )
+
+
+def _axis(x0: float, y0: float, x1: float, top: float, ymax: float, lo: float = 0.0, ticks: int = 4) -> str:
+    out = []
+    for i in range(ticks + 1):
+        v = lo + (ymax - lo) * i / ticks
+        y = y0 - (y0 - top) * i / ticks
+        out.append(
+            f'<line x1="{x0}" x2="{x1}" y1="{y:.1f}" y2="{y:.1f}" stroke="#d1d5db" stroke-width="1"/>'
+            f'<text x="{x0 - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#374151">{_esc(_num(round(v, 6)))}</text>'
+        )
+    out.append(f'<line x1="{x0}" x2="{x1}" y1="{y0}" y2="{y0}" stroke="#374151" stroke-width="1"/>')
+    return '<g class="axis" aria-hidden="true">' + "".join(out) + "</g>"
+
+
+def _pairs(data: Mapping[Any, Any] | Iterable[tuple[Any, Any]]) -> list[tuple[str, float]]:
+    items = data.items() if isinstance(data, Mapping) else data
+    out = []
+    for label, value in items:
+        try:
+            v = float(value)
+        except (TypeError, ValueError):
+            continue
+        if math.isfinite(v):
+            out.append((str(label), v))
+    return out
+
+
+def bar_chart(
+    data: Mapping[Any, Any] | Iterable[tuple[Any, Any]],
+    title: str,
+    desc: str | None = None,
+    *,
+    chart_id: str | None = None,
+    width: int = 560,
+    height: int = 260,
+    colour: str = PALETTE[0],
+) -> str:
+    """A vertical bar chart of (label, value) pairs as an SVG string with title, desc and a <title> per bar."""
+    return stacked_bar_chart(
+        [label for label, _ in _pairs(data)],
+        {"": [v for _, v in _pairs(data)]},
+        title,
+        desc,
+        chart_id=chart_id,
+        width=width,
+        height=height,
+        colours={"": colour},
+    )
+
+
+def stacked_bar_chart(
+    categories: Sequence[Any],
+    series: Mapping[str, Sequence[float]],
+    title: str,
+    desc: str | None = None,
+    *,
+    chart_id: str | None = None,
+    width: int = 560,
+    height: int = 260,
+    colours: Mapping[str, str] | None = None,
+) -> str:
+    """Bars per category, stacked by series (e.g. findings by status per year); negative values count as 0."""
+    cid = _chart_id(title, chart_id)
+    cats = [str(c) for c in categories]
+    names = list(series)
+    colours = dict(colours or {})
+    for i, name in enumerate(names):
+        colours.setdefault(name, STATUS_COLOURS.get(name, PALETTE[i % len(PALETTE)]))
+
+    def val(name: str, j: int) -> float:
+        values = series[name]
+        try:
+            v = float(values[j]) if j < len(values) else 0.0
+        except (TypeError, ValueError):
+            return 0.0
+        return v if math.isfinite(v) and v > 0 else 0.0
+
+    totals = [sum(val(n, j) for n in names) for j in range(len(cats))]
+    if desc is None:
+        desc = "; ".join(
+            f"{c}: " + ", ".join(f"{_num(val(n, j))}{' ' + n if n else ''}" for n in names) for j, c in enumerate(cats)
+        ) or "No data."
+    legend_h = 22 if any(names) else 0
+    left, right, top, bottom = 56, 12, 12 + legend_h, 40
+    plot_w, plot_h = width - left - right, height - top - bottom
+    ymax = nice_ceiling(max(totals, default=0))
+    out = [_svg_open(cid, width, height, title, desc)]
+    if legend_h:
+        x = left
+        for name in names:
+            out.append(
+                f'<rect x="{x}" y="6" width="12" height="12" fill="{colours[name]}"/>'
+                f'<text x="{x + 16}" y="16" fill="#111827">{_esc(name)}</text>'
+            )
+            x += 28 + 7 * len(name)
+    out.append(_axis(left, top + plot_h, left + plot_w, top, ymax))
+    if not cats:
+        out.append(f'<text x="{width / 2}" y="{top + plot_h / 2}" text-anchor="middle" fill="#374151">No data</text>')
+    slot = plot_w / max(1, len(cats))
+    bar_w = max(2.0, min(48.0, slot * 0.7))
+    for j, cat in enumerate(cats):
+        x = left + slot * j + (slot - bar_w) / 2
+        y = top + plot_h
+        group = [f'<g class="bar"><title>{_esc(cat)}: {_esc(_num(totals[j]))}</title>']
+        for name in names:
+            v = val(name, j)
+            h = plot_h * v / ymax
+            y -= h
+            if h > 0:
+                group.append(
+                    f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}" fill="{colours[name]}" '
+                    f'data-series="{_esc(name)}" data-value="{_esc(_num(v))}"/>'
+                )
+        group.append("</g>")
+        out.append("".join(group))
+        if len(cats) <= 16 or j % math.ceil(len(cats) / 16) == 0:
+            out.append(
+                f'<text x="{x + bar_w / 2:.1f}" y="{top + plot_h + 16}" text-anchor="middle" fill="#374151" '
+                f'aria-hidden="true">{_esc(_shorten(cat, 14))}</text>'
+            )
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _marker(kind: str, x: float, y: float, colour: str) -> str:
+    if kind == "square":
+        return f'<rect x="{x - 3.5:.1f}" y="{y - 3.5:.1f}" width="7" height="7" fill="{colour}"/>'
+    if kind == "triangle":
+        return f'<path d="M{x:.1f} {y - 4.5:.1f} L{x + 4.5:.1f} {y + 3.5:.1f} L{x - 4.5:.1f} {y + 3.5:.1f} Z" fill="{colour}"/>'
+    if kind == "diamond":
+        return f'<path d="M{x:.1f} {y - 5:.1f} L{x + 5:.1f} {y:.1f} L{x:.1f} {y + 5:.1f} L{x - 5:.1f} {y:.1f} Z" fill="{colour}"/>'
+    return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{colour}"/>'
+
+
+def line_chart(
+    series: Mapping[str, Mapping[Any, Any] | Iterable[tuple[Any, Any]]],
+    title: str,
+    desc: str | None = None,
+    *,
+    chart_id: str | None = None,
+    width: int = 560,
+    height: int = 260,
+) -> str:
+    """Lines over shared x labels (sorted), one per series, each with its own colour, dash pattern and marker."""
+    cid = _chart_id(title, chart_id)
+    data = {str(name): dict(_pairs(points)) for name, points in series.items()}
+    xs = sorted({x for points in data.values() for x in points})
+    values = [v for points in data.values() for v in points.values()]
+    if desc is None:
+        desc = "; ".join(
+            f"{name}: " + ", ".join(f"{x} {_num(v)}" for x, v in sorted(points.items())) for name, points in data.items()
+        ) or "No data."
+    names = list(data)
+    legend_h = 22 if names else 0
+    left, right, top, bottom = 56, 16, 12 + legend_h, 40
+    plot_w, plot_h = width - left - right, height - top - bottom
+    lo = min([0.0, *values])
+    ymax = nice_ceiling(max(values, default=0) - lo) + lo if values else 1.0
+    span = (ymax - lo) or 1.0
+    out = [_svg_open(cid, width, height, title, desc)]
+    x = left
+    for i, name in enumerate(names):
+        colour, dash = PALETTE[i % len(PALETTE)], DASHES[i % len(DASHES)]
+        out.append(
+            f'<line x1="{x}" x2="{x + 22}" y1="12" y2="12" stroke="{colour}" stroke-width="2"'
+            + (f' stroke-dasharray="{dash}"' if dash else "")
+            + f"/>{_marker(MARKERS[i % len(MARKERS)], x + 11, 12, colour)}"
+            f'<text x="{x + 28}" y="16" fill="#111827">{_esc(name)}</text>'
+        )
+        x += 40 + 7 * len(name)
+    out.append(_axis(left, top + plot_h, left + plot_w, top, ymax, lo))
+    if not xs:
+        out.append(f'<text x="{width / 2}" y="{top + plot_h / 2}" text-anchor="middle" fill="#374151">No data</text>')
+
+    def px(x_label: str) -> float:
+        return left + (plot_w * (xs.index(x_label) + 0.5) / len(xs))
+
+    def py(v: float) -> float:
+        return top + plot_h - plot_h * (v - lo) / span
+
+    step = max(1, math.ceil(len(xs) / 12))
+    for j, xl in enumerate(xs):
+        if j % step == 0:
+            out.append(
+                f'<text x="{px(xl):.1f}" y="{top + plot_h + 16}" text-anchor="middle" fill="#374151" '
+                f'aria-hidden="true">{_esc(_shorten(xl, 12))}</text>'
+            )
+    for i, (name, points) in enumerate(data.items()):
+        colour, dash = PALETTE[i % len(PALETTE)], DASHES[i % len(DASHES)]
+        pts = [(px(xl), py(points[xl]), xl, points[xl]) for xl in xs if xl in points]
+        group = [f'<g class="series" data-series="{_esc(name)}">']
+        if len(pts) > 1:
+            d = " ".join(f"{'M' if k == 0 else 'L'}{a:.1f} {b:.1f}" for k, (a, b, _, _) in enumerate(pts))
+            group.append(
+                f'<path d="{d}" fill="none" stroke="{colour}" stroke-width="2"'
+                + (f' stroke-dasharray="{dash}"' if dash else "")
+                + "/>"
+            )
+        for a, b, xl, v in pts:
+            group.append(
+                f'<g class="point"><title>{_esc(name)}, {_esc(xl)}: {_esc(_num(v))}</title>'
+                f"{_marker(MARKERS[i % len(MARKERS)], a, b, colour)}</g>"
+            )
+        group.append("</g>")
+        out.append("".join(group))
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _data_table(caption: str, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    head = "".join(f'<th scope="col">{_esc(h)}</th>' for h in header)
+    body = "".join(
+        "<tr>" + f'<th scope="row">{_esc(r[0])}</th>' + "".join(f'<td class="num">{_esc(_num(v))}</td>' for v in r[1:]) + "</tr>"
+        for r in rows
+    )
+    return (
+        f'<details class="data"><summary>Data: {_esc(caption)}</summary><div class="table-wrap"><table>'
+        f"<caption class=\"sr-only\">{_esc(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody>"
+        "</table></div></details>"
+    )
+
+
+def render_archive_html(
+    documents: Sequence[Mapping[str, Any]],
+    metric_series: Mapping[str, Mapping[Any, Any] | Iterable[tuple[Any, Any]]],
+    findings_by_check_year: Mapping[str, Mapping[Any, Mapping[str, int]]],
+) -> str:
+    """The archive report of a store, as one self-contained page with inline SVG charts.
+
+    `documents`: dicts with source, and optionally doc_id, published, facts, inconsistent, consistent, untestable,
+    coverage (the coverage line); `metric_series`: metric name -> (period, value) pairs or {period: value};
+    `findings_by_check_year`: check -> year -> status -> number of findings.
+    """
+    charts = []
+    if metric_series:
+        charts.append(
+            '<section aria-labelledby="metrics-h"><h2 id="metrics-h">Reported figures over time</h2>'
+            + line_chart(metric_series, "Reported figures by period", chart_id="metrics")
+            + _data_table(
+                "reported figures by period",
+                ["Metric", "Period", "Value"],
+                [(name, x, v) for name, points in metric_series.items() for x, v in sorted(_pairs(points))],
+            )
+            + "</section>"
+        )
+    if findings_by_check_year:
+        parts = ['<section aria-labelledby="checks-h"><h2 id="checks-h">Findings by check and year</h2>']
+        for n, (check, by_year) in enumerate(sorted(findings_by_check_year.items()), start=1):
+            years = sorted(by_year, key=str)
+            series = {s: [int((by_year[y] or {}).get(s, 0) or 0) for y in years] for s in STATUSES}
+            title = f"{_words(check)}: findings by year"
+            parts.append(
+                f"<h3>{_esc(_words(check))}</h3>"
+                + stacked_bar_chart(years, series, title, chart_id=f"check{n}")
+                + _data_table(title, ["Year", *STATUSES], [[y, *(series[s][i] for s in STATUSES)] for i, y in enumerate(years)])
+            )
+        parts.append("</section>")
+        charts.append("".join(parts))
+    rows = []
+    for d in documents:
+        rows.append(
+            "<tr>"
+            f'<th scope="row">{_esc(d.get("source", ""))}</th><td>{_esc(d.get("published") or "")}</td>'
+            + "".join(f'<td class="num">{_esc(_num(d.get(k, "")))}</td>' for k in ("facts", *STATUSES))
+            + f'<td>{_esc(d.get("coverage") or "")}</td></tr>'
+        )
+    table = (
+        '<section id="summary" aria-labelledby="docs-h"><h2 id="docs-h">Documents</h2><div class="table-wrap">'
+        '<table class="summary"><caption>Every document in the store.</caption><thead><tr>'
+        + "".join(
+            f'<th scope="col">{h}</th>'
+            for h in ("Document", "Published", "Facts", "Inconsistent", "Consistent", "Untestable", "Coverage")
+        )
+        + f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div></section>"
+    )
+    header = (
+        "<h1>Figures archive</h1>"
+        f'<p class="sub">{len(documents)} documents: figures over time and what the audit found.</p>'
+    )
+    return _page("Figures archive", header, "".join(charts) + table, script=False)
+
+
+__all__ = [
+    "bar_chart",
+    "compact",
+    "fact_links",
+    "line_chart",
+    "nice_ceiling",
+    "render_archive_html",
+    "render_html",
+    "stacked_bar_chart",
+]
