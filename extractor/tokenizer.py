@@ -12,6 +12,10 @@ GLUE_INFIXES = [
     # "10:55Xinhua", "2.7bn", "7.5%and": a number runs into a word (not ordinals 26th, decades 1990s)
     r"(?<=[0-9])(?![sS]\b|st\b|nd\b|rd\b|th\b|ST\b|ND\b|RD\b|TH\b)(?=[A-Za-z])",
     r"(?<=[0-9])%(?=[A-Za-z0-9])",
+    # "20%-30%", "5~8%": ranges
+    r"(?<=[0-9])%(?=[-–~～][0-9])",
+    r"(?<=[0-9]%)[-–~～](?=[0-9])",
+    r"(?<=[0-9])[~～](?=[0-9])",
     # "HK$498", "US$2.81": currency symbol glued to the amount
     r"(?<=[$¥￥€£])(?=[0-9])",
     # "06,2018" after a month: a comma before a four-digit year is not a thousands separator

@@ -87,6 +87,7 @@ def test_not_figures(extract, text):
         ("Authorities regulated 449 kinds of narcotics.", "kind"),
         ("Prosecuted 405,000 for serious violent crimes.", "person"),
         ("Police busted 104 criminal gangs.", "gang"),
+        ("Customs seized 34 million smuggled cigarettes.", "cigarette"),
     ],
 )
 def test_count_units(extract, text, unit):

@@ -62,6 +62,8 @@ LINKS = [
         None,
     ),
     ("Theft accounted for 17.3% of arrests.", "17.3%", None),
+    ("In the first quarter, registered cases fell 8.9% year on year to 1.12 million.", "8.9%", "1.12 million"),
+    ("Between 300 and 400 suspects were detained, and 20%-30% of the funds were recovered.", "20%", None),
     ("Police arrested 188,408 people for theft, accounting for 17.3%.", "17.3%", "188,408"),
 ]
 
@@ -158,6 +160,12 @@ def test_part_of(extract, text, expected):
 def test_parts_take_the_unit_of_their_whole(extract):
     r = extract("The ministry supervised 309 key cases, 287 of which had been cracked.")
     assert by_text(r, "287").unit == "case"
+
+
+def test_sibling_parts_share_a_unit(extract):
+    r = extract("The CCDI punished 627,000 people, including 53 officials at the provincial level, 3,500 at the "
+                "department level and 28,000 at the county level.")
+    assert [by_text(r, t).unit for t in ("53", "3,500", "28,000")] == ["official"] * 3
 
 
 def test_list_of_shares_shares_one_whole(extract):

@@ -27,6 +27,7 @@ from extractor.rules import pipeline_rows
 YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
 MARKER_AFTER = {".", ")", "、", "）", ":"}
 SENT_ENDERS = {".", "!", "?", "。"}
+RANGE_JOINERS = {"-", "–", "~", "～"}
 # A figure in trillions written with thousands ("81,700 trillion yuan") is 亿 mistranslated as trillion.
 TRILLION_GARBLE_MIN = 1000
 
@@ -130,6 +131,10 @@ class FactBuilder:
             d = Draft("money", before.start_char, tok.idx + len(tok), i, value, before.id_)
             d.set(currency=self.attrs[before.id_]["currency"])
             d.set(approx=self._approx(doc, before.start, rules))
+        elif (rng := self._range_to_percent(doc, nxt, rules)) is not None:
+            # '20-30%', '20 to 30 percent': the first end of a range of percentages
+            d = Draft("percentage", tok.idx, tok.idx + len(tok), i, value, "percentages-range-001")
+            d.set(points=bool(self.attrs[rng.id_].get("points")) or None)
         else:
             reason = self._not_a_count(doc, tok, prv, nxt)
             if reason:
@@ -153,6 +158,16 @@ class FactBuilder:
         if suspect:
             d.set(suspect=True, suspect_reason=suspect)
         return d, ""
+
+    @staticmethod
+    def _range_to_percent(doc: Doc, nxt: int, rules: RuleIndex) -> Span | None:
+        """The percent sign closing a range that starts at the numeral before token nxt, else None."""
+        if nxt + 1 >= len(doc) or doc[nxt].lower_ not in {"-", "–", "~", "～", "to"}:
+            return None
+        k = next_tok(doc, nxt + 1)
+        if k < len(doc) and is_num(doc[k]):
+            return rules.starting_at(next_tok(doc, k + 1), "PERCENT_SIGN")
+        return None
 
     def _not_a_count(self, doc: Doc, tok: Token, prv: int, nxt: int) -> str | None:
         info = tok._.num_info
@@ -286,6 +301,15 @@ class FactBuilder:
                     if d.fields.get("role") != "change":
                         d.fields.pop("points", None)
             prev = d
+        # '20%-30% of the funds': the two ends of a range share the role the cue gave either of them
+        pcts = [d for d in drafts if d.kind == "percentage"]
+        for a, b in zip(pcts, pcts[1:], strict=False):
+            gap = text_of(doc)[a.end : b.start].strip()
+            if gap in RANGE_JOINERS and (a.fields.get("role") == "level") != (b.fields.get("role") == "level"):
+                src, dst = (a, b) if b.fields.get("role") == "level" else (b, a)
+                for key in ("role", "direction", "basis", "basis_year", "rate_name"):
+                    if key in src.fields:
+                        dst.fields[key] = src.fields[key]
 
 
 def _is_percent_at(doc: Doc, j: int) -> bool:

@@ -78,6 +78,7 @@ class RelationLinker:
             doc._.draft_relations = rels
             return doc
         rules = RuleIndex(doc)
+        self.rules = rules
         self.by_tok = {d.tok: d for d in drafts}
         self._conversions(doc, drafts, rels)
         self._respectively(doc, drafts, rules, rels)
@@ -188,7 +189,7 @@ class RelationLinker:
             after = [d for d in in_sent if d.tok >= cue.end]
             before = [d for d in in_sent if d.tok < cue.start]
             at_sentence_start = all(t.is_space or t.text in QUOTES for t in doc[sent.start : cue.start])
-            if mode == "among" and at_sentence_start:
+            if mode in ("among", "of_them") and at_sentence_start:
                 whole_pool = self._previous_counts(doc, counts, sent)
                 for part in after:
                     add(part, self._pick_whole(part, whole_pool), "among")
@@ -290,7 +291,11 @@ class RelationLinker:
                 if in_sent:
                     d.fields["whole"] = in_sent[-1]
                 continue
-            if earlier and earlier[-1].kind in ITEM_KINDS and "of" not in d.fields:
+            # '20% of the funds' names its own part; only a cue ('accounting for 14.2% of the total') or a bare
+            # share ('188,408 people for theft, accounting for 17.3%') points back at a count
+            own_part = len(following) == 2 and following[0].lower_ == "of"
+            cued = any(d.tok - s.end <= 4 for s in self.rules.within(c_start, d.tok, "SHARE"))
+            if earlier and earlier[-1].kind in ITEM_KINDS and "of" not in d.fields and (cued or not own_part):
                 d.fields["of"] = earlier[-1]
             if len(following) == 2 and following[0].lower_ == "of" and following[1].lower_ in {"the", "all"}:
                 total = self._overall_total(doc, d, drafts, nxt)
@@ -385,18 +390,29 @@ class RelationLinker:
                 break
             if not found:
                 target = self._anaphora(doc, sent, drafts, rules, parts)
-            if target is None and d.fields.get("points"):
+            if target is None:
                 target = self._level_after(doc, d)
             if target is not None:
                 d.fields["of"] = target
 
     def _level_after(self, doc: Doc, d: Draft) -> Draft | None:
-        """'dropped 4.2 percentage points to 11.3 percent': the level a change in points moved to."""
+        """'dropped 4.2 percentage points to 11.3 percent', 'fell 8.9% to 1.12 million': the level the change
+        moved to, when nothing before it in the sentence is what changed."""
         end_tok = doc.char_span(d.start, d.end, alignment_mode="expand").end
         k = next_tok(doc, end_tok)
+        # skip a comparison in between: 'fell 8.9% year on year to 1.12 million'
+        basis = next((s for s in self.rules.starting.get(k, ()) if s.label_ == "BASIS"), None)
+        if basis is not None:
+            k = next_tok(doc, basis.end)
         if k < len(doc) and doc[k].lower_ == "to":
             target = self.by_tok.get(next_tok(doc, k + 1))
-            if target is not None and target.kind == "percentage" and target.fields.get("role") in ("rate", "level"):
+            if target is None:
+                return None
+            if d.fields.get("points"):
+                ok = target.kind == "percentage" and target.fields.get("role") in ("rate", "level")
+            else:
+                ok = target.kind in ITEM_KINDS
+            if ok:
                 return target
         return None
 
@@ -446,6 +462,8 @@ class RelationLinker:
             unit = None
             if nxt is not None and nxt.tok - d.tok <= 6 and any(t.lower_ == "and" for t in doc[d.tok : nxt.tok]):
                 unit = nxt.fields.get("unit")
+            if unit is None and id(d) in cue_whole and prev is not None and cue_whole.get(id(prev)) is cue_whole[id(d)]:
+                unit = prev.fields.get("unit")  # '53 officials at ..., 3,500 at ... and 28,000 at ...'
             if unit is None and id(d) in cue_whole:
                 unit = cue_whole[id(d)].fields.get("unit")
             if unit is None and prev is not None and sent_of(doc, prev.tok).start == sent.start:

@@ -43,6 +43,8 @@ class _VisibleText(HTMLParser):
         self.pre = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.skip_tag == "head" and tag == "body":
+            self.skip_tag, self.skip_depth = None, 0  # pages often leave </head> out
         if self.skip_tag is not None:
             if tag == self.skip_tag:
                 self.skip_depth += 1
@@ -66,7 +68,6 @@ class _VisibleText(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if self.skip_tag is not None:
-            # a page without </head> still ends its head at <body>; handled in handle_starttag via skip_tag
             if tag == self.skip_tag:
                 self.skip_depth -= 1
                 if self.skip_depth == 0:
@@ -95,18 +96,9 @@ def _hidden(attrs: list[tuple[str, str | None]]) -> bool:
     return False
 
 
-class _HeadAware(_VisibleText):
-    """A head left open ends where the body starts (pages often omit </head>)."""
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self.skip_tag == "head" and tag == "body":
-            self.skip_tag, self.skip_depth = None, 0
-        super().handle_starttag(tag, attrs)
-
-
 def html_text(markup: str) -> str:
     """The text a reader sees in an HTML page: paragraphs apart by a blank line, spaces collapsed."""
-    parser = _HeadAware()
+    parser = _VisibleText()
     parser.feed(markup)
     parser.close()
     raw = "".join(parser.parts)
@@ -129,10 +121,13 @@ def _declared_charset(data: bytes) -> str | None:
 
 
 def decode_html(data: bytes, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
-    """(markup, encoding): the charset the page declares when it decodes cleanly, else readers.decode's guess."""
+    """(markup, encoding): a BOM or valid UTF-8 first, then the charset the page declares, then readers.decode's
+    guess (GB18030 or Windows-1252)."""
     text, encoding = decode(data, max_bytes)  # raises InputError for empty, oversized or binary data
+    if encoding.startswith("utf"):
+        return text, encoding
     declared = _declared_charset(data)
-    if declared and declared.replace("_", "-") != encoding.replace("_", "-"):
+    if declared and declared != codecs.lookup(encoding).name:
         try:
             return data.decode(declared).lstrip("\ufeff"), declared
         except UnicodeDecodeError:

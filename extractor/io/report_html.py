@@ -538,7 +538,7 @@ def _summary(docs: list[_Doc], errors: list[tuple[int, Any]]) -> str:
 
 def _legend() -> str:
     items = "".join(
-        f'<li><mark class="fact k-{k} sample" data-kind-sample="{k}">{k}</mark> '
+        f'<li><span class="fact k-{k} sample">{k}</span> '
         f'<span class="how">{KIND_STYLES[k]}</span></li>'
         for k in KINDS
     )
