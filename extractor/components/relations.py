@@ -21,6 +21,7 @@ from extractor.components.context import (
 from extractor.rules import pipeline_rows
 
 ITEM_KINDS = ("count", "money")
+RANGE = {"-", "–", "~", "～"}
 PREPOSITIONS = {"in", "of", "for", "with", "involving", "from", "by", "at", "on", "to", "over"}
 CONVERSION_GAP = re.compile(
     r"^\s*(?:[(（]|,?\s*(?:or|i\.e\.|equivalent to|worth))\s*"
@@ -278,6 +279,10 @@ class RelationLinker:
         for d in shares:
             end_tok = doc.char_span(d.start, d.end, alignment_mode="expand").end
             nxt = next_tok(doc, end_tok)
+            partner = self.by_tok.get(next_tok(doc, nxt + 1)) if nxt < len(doc) and doc[nxt].text in RANGE else None
+            if partner is not None and partner.kind == "percentage":
+                # '20%-30% of the funds': read what follows the range's far end
+                nxt = next_tok(doc, doc.char_span(partner.start, partner.end, alignment_mode="expand").end)
             following = doc[nxt : nxt + 2]
             c_start = clause_start(doc, d.tok)
             earlier = [x for x in drafts if c_start <= x.tok < d.tok]
