@@ -7,6 +7,7 @@ rewrite docs/report.png, the screenshot in the README.
 from __future__ import annotations
 
 import base64
+import contextlib
 import http.client
 import json
 import os
@@ -110,10 +111,8 @@ class WebSocket:
                     return message.decode("utf-8")
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(OSError):
             self._frame(0x8, b"")
-        except OSError:
-            pass
         self.sock.close()
 
 
@@ -136,18 +135,17 @@ class Page:
             if "method" in msg:
                 self.events.append(msg)
 
-    def wait_for(self, method: str, timeout: float = TIMEOUT) -> dict:
+    def navigate(self, url: str, timeout: float = TIMEOUT) -> None:
+        """Open url and return once its load event has fired."""
+        seen = len(self.events)
+        self.call("Page.navigate", url=url)
         deadline = time.monotonic() + timeout
-        for ev in self.events:
-            if ev["method"] == method:
-                return ev
-        while time.monotonic() < deadline:
+        while not any(ev["method"] == "Page.loadEventFired" for ev in self.events[seen:]):
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{url} did not load")
             msg = json.loads(self.ws.recv())
             if "method" in msg:
                 self.events.append(msg)
-                if msg["method"] == method:
-                    return msg
-        raise TimeoutError(method)
 
     def js(self, expression: str):
         result = self.call("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
@@ -225,8 +223,7 @@ def page(report, tmp_path_factory):
             tab.call(f"{domain}.enable")
         tab.call("Emulation.setFocusEmulationEnabled", enabled=True)  # focus events as in a focused window
         tab.call("Emulation.setDeviceMetricsOverride", width=1366, height=900, deviceScaleFactor=1, mobile=False)
-        tab.call("Page.navigate", url=html.as_uri())
-        tab.wait_for("Page.loadEventFired")
+        tab.navigate(html.as_uri())
         yield tab
     finally:
         if ws is not None:
@@ -259,7 +256,7 @@ def test_every_fact_is_highlighted(page, report):
     )
     assert [d["source"] for d in docs] == [r["source"] for r in records]
     total = 0
-    for doc, rec in zip(docs, records):
+    for doc, rec in zip(docs, records, strict=True):
         facts = sorted(rec["facts"], key=lambda f: f["start"])
         assert doc["ids"] == [f["id"] for f in facts]
         assert doc["kinds"] == [f["kind"] for f in facts]
@@ -281,8 +278,8 @@ def test_findings_link_to_highlights(page, report):
             facts: f.dataset.facts.split(' ').filter(Boolean),
             hrefs: Array.from(f.querySelectorAll('a[href^="#"]')).map(a => a.getAttribute('href').slice(1)),
           }));
-          const targetOk = id => { const e = document.getElementById(id); return !!e && e.hasAttribute('data-fact-id'); };
-          const anchors = Array.from(document.querySelectorAll('a[href^="#"]')).map(a => a.getAttribute('href').slice(1));
+          const targetOk = id => !!document.getElementById(id)?.hasAttribute('data-fact-id');
+          const anchors = Array.from(document.querySelectorAll('a[href^="#"]'), a => a.getAttribute('href').slice(1));
           return {dupes: ids.filter((x, i) => ids.indexOf(x) !== i), findings,
                   bad: findings.flatMap(f => [...f.facts, ...f.hrefs].filter(id => !targetOk(id))),
                   dangling: anchors.filter(id => !document.getElementById(id))};
@@ -314,7 +311,8 @@ def test_keyboard_and_pointer(page, tmp_path):
     assert page.js("document.getElementById('fact-pop').hidden") is True
 
     box = page.js(
-        """(() => { const f = document.querySelector('.finding[data-status="inconsistent"]') || document.querySelector('.finding');
+        """(() => { const f = document.querySelector('.finding[data-status="inconsistent"]')
+               || document.querySelector('.finding');
              f.scrollIntoView({block: 'center'}); const r = f.querySelector('.msg').getBoundingClientRect();
              return {x: r.left + 5, y: r.top + r.height / 2, facts: f.dataset.facts}; })()"""
     )
@@ -334,9 +332,27 @@ def test_screenshot(page, tmp_path):
         page.js(
             """(() => { const f = document.querySelector('.finding[data-status="inconsistent"]');
                  const s = f.closest('section.doc'); s.scrollIntoView({block: 'start'});
-                 f.click(); const m = document.getElementById(f.dataset.facts.split(' ')[0]);
+                 f.click(); const m = document.getElementById(f.dataset.facts.split(' ').pop());
                  m.focus({preventScroll: true}); })()"""
         )
         (ROOT / "docs").mkdir(exist_ok=True)
         page.screenshot(ROOT / "docs" / "report.png")
+    assert page.errors() == []
+
+
+def test_tricky_text_survives_the_browser(page, tmp_path):
+    """Markup characters, CR LF, tabs and a leading newline come back exactly from the DOM (CR is escaped)."""
+    from test_report_html import TEXT, make_record
+
+    from extractor.io.report_html import render_html
+
+    path = tmp_path / "tricky.html"
+    path.write_text(render_html([(make_record(), TEXT)]), encoding="utf-8")
+    page.navigate(path.as_uri())
+    got = page.js(
+        """({text: document.querySelector('.doc-text').textContent,
+             marks: Array.from(document.querySelectorAll('.doc-text mark'), m => m.textContent)})"""
+    )
+    assert got["text"] == TEXT
+    assert got["marks"] == [f.text for f in sorted(make_record().facts, key=lambda f: f.start)]
     assert page.errors() == []

@@ -55,7 +55,7 @@ def _num(value: Any) -> str:
             return str(value)
         if value.is_integer() and abs(value) < 1e18:
             return f"{int(value):,}"
-        return f"{value:,.6g}" if abs(value) >= 1e6 else f"{round(value, 6):,}"
+        return f"{round(value, 6):,}"
     return f"{value:,}"
 
 
@@ -166,7 +166,11 @@ def fact_links(record) -> dict[str, list[tuple[str, str]]]:
             links[a].append((how, b))
 
     for f in getattr(record, "facts", None) or []:
-        for attr, how, back in (("of", "of", "qualified by"), ("whole", "share of", "whole of"), ("alias_of", "alias of", "alias")):
+        for attr, how, back in (
+            ("of", "of", "qualified by"),
+            ("whole", "share of", "whole of"),
+            ("alias_of", "alias of", "alias"),
+        ):
             other = getattr(f, attr, None)
             add(f.id, how, other)
             add(other, back, f.id)
@@ -184,7 +188,7 @@ def fact_links(record) -> dict[str, list[tuple[str, str]]]:
             add(rel.to, "restates", rel.from_)
         elif kind == "respectively":
             if rel.aligned:
-                for item, qual in zip(rel.items, rel.qualifiers):
+                for item, qual in zip(rel.items, rel.qualifiers, strict=False):
                     add(item, "respectively", qual)
                     add(qual, "respectively", item)
         elif kind == "rate":
@@ -198,8 +202,11 @@ def fact_links(record) -> dict[str, list[tuple[str, str]]]:
 
 def _layout(facts: Sequence, text: str | None) -> tuple[list, dict[str, str]]:
     """The facts to highlight (in order, never overlapping) and, for each one left out, why."""
-    shown, skipped, last_end, last_id = [], {}, -1, None
+    shown, skipped, last_end, last_id, seen = [], {}, -1, None, set()
     for f in sorted(facts, key=lambda f: (f.start, -f.end)):
+        if f.id in seen:
+            continue  # a repeated id keeps its first fact's highlight and row
+        seen.add(f.id)
         if text is None:
             skipped[f.id] = "no document text"
         elif f.end > len(text) or text[f.start : f.end] != f.text:
@@ -281,7 +288,7 @@ def _fact_link(doc: _Doc, fact_id: str) -> str:
         return f'<span class="missing">{_esc(fact_id)} (not in record)</span>'
     return (
         f'<a class="fact-link k-{_esc(f.kind)}" href="#{doc.anchor(fact_id)}">'
-        f"{_esc(' '.join(f.text.split()))}<span class=\"fid\"> {_esc(fact_id)}</span></a>"
+        f'{_esc(" ".join(f.text.split()))}<span class="fid"> {_esc(fact_id)}</span></a>'
     )
 
 
@@ -323,7 +330,8 @@ def _sentence_html(sentence: str, texts: Iterable[str]) -> str:
     wanted = sorted({" ".join(t.split()) for t in texts if t and t.strip()}, key=len, reverse=True)
     if not wanted:
         return _esc(sentence)
-    pattern = re.compile("|".join(re.escape(t) for t in wanted))
+    # Whole figures only: '12' is not bolded inside '2012' or '1,125'.
+    pattern = re.compile(r"(?<![\w.,])(?:" + "|".join(re.escape(t) for t in wanted) + r")(?![\w]|[.,]\d)")
     out, pos = [], 0
     for m in pattern.finditer(sentence):
         out.append(_esc(sentence[pos : m.start()]) + f"<strong>{_esc(m.group(0))}</strong>")
@@ -388,29 +396,33 @@ def _findings_html(doc: _Doc) -> str:
         )
     other = [i for i, f in enumerate(doc.findings) if f.status not in STATUSES]
     if other:
-        out.append(f'<h4 class="group">Other</h4><ol class="findings">{"".join(_finding_html(doc, i) for i in other)}</ol>')
+        out.append(
+            f'<h4 class="group">Other</h4><ol class="findings">{"".join(_finding_html(doc, i) for i in other)}</ol>'
+        )
     return "".join(out)
 
 
 def _facts_table(doc: _Doc) -> str:
-    rows = []
+    rows, seen = [], set()
     for f in doc.facts:
         fid = _slug(f.id)
-        links = ", ".join(
-            f'{_esc(how)} {_fact_link(doc, other)}' for how, other in doc.links.get(f.id, [])
-        )
+        row_id = "" if f.id in seen else f' id="{doc.prefix}-{fid}-row"'
+        seen.add(f.id)
+        links = ", ".join(f"{_esc(how)} {_fact_link(doc, other)}" for how, other in doc.links.get(f.id, []))
         about = "; ".join(f"{_esc(k)} {_esc(v)}" for k, v in _fact_about(f))
-        if f.id in doc.skipped:
+        if f.id in doc.skipped and doc.text is not None:
             about = "; ".join(x for x in (about, f"<em>{_esc(doc.skipped[f.id])}</em>") if x)
         finds = ", ".join(
             f'<a href="#{doc.finding_ids[i]}">{_esc(doc.findings[i].status)} {_esc(_words(doc.findings[i].check))}</a>'
             for i in doc.findings_of.get(f.id, [])
         )
         text_cell = (
-            _fact_link(doc, f.id) if f.id not in doc.skipped else f'<span class="k-{_esc(f.kind)}">{_esc(f.text)}</span>'
+            _fact_link(doc, f.id)
+            if f.id not in doc.skipped
+            else f'<span class="k-{_esc(f.kind)}">{_esc(f.text)}</span>'
         )
         rows.append(
-            f'<tr id="{doc.prefix}-{fid}-row"><th scope="row">{_esc(f.id)}</th>'
+            f'<tr{row_id}><th scope="row">{_esc(f.id)}</th>'
             f'<td><span class="kind-tag k-{_esc(f.kind)}">{_esc(f.kind)}</span></td><td>{text_cell}</td>'
             f'<td class="num">{_esc(_fact_value(f))}</td><td>{_esc(_fact_unit(f))}</td><td>{about}</td>'
             f"<td>{links}</td><td>{_esc(doc.audit_state(f.id))}{': ' + finds if finds else ''}</td></tr>"
@@ -418,11 +430,10 @@ def _facts_table(doc: _Doc) -> str:
     return (
         f'<details class="facts" id="{doc.prefix}-facts"><summary>All {len(doc.facts)} facts of this document'
         "</summary>"
-        f'<div class="table-wrap"><table class="facts-table"><caption class="sr-only">Facts of {_esc(doc.record.source)}'
-        "</caption><thead><tr>"
+        '<div class="table-wrap"><table class="facts-table">'
+        f'<caption class="sr-only">Facts of {_esc(doc.record.source)}</caption><thead><tr>'
         + "".join(
-            f'<th scope="col">{h}</th>'
-            for h in ("Id", "Kind", "Text", "Value", "Unit", "Attributes", "Links", "Audit")
+            f'<th scope="col">{h}</th>' for h in ("Id", "Kind", "Text", "Value", "Unit", "Attributes", "Links", "Audit")
         )
         + f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div></details>"
     )
@@ -458,6 +469,7 @@ def _doc_section(doc: _Doc) -> str:
             if attr == "reference_date" and getattr(rec, "reference_date_source", None):
                 shown = f"{value} (from {rec.reference_date_source})"
             meta.append(f"<div><dt>{_esc(name)}</dt><dd>{_esc(shown)}</dd></div>")
+    meta_html = f'<dl class="meta">{"".join(meta)}</dl>' if meta else ""
     bad = doc.counts["inconsistent"]
     chip = (
         f'<span class="chip chip-bad"><span aria-hidden="true">✗</span> {bad} inconsistent</span>'
@@ -478,7 +490,7 @@ def _doc_section(doc: _Doc) -> str:
     return (
         f'<section class="doc" id="{p}" aria-labelledby="{p}-h">'
         f'<header class="doc-head"><h2 id="{p}-h"><span class="docno">{doc.n}</span> {_esc(rec.source)}</h2>{chip}'
-        f'{f"<dl class=meta>{chr(10).join(meta)}</dl>" if meta else ""}'
+        f"{meta_html}"
         f'<p class="coverage"><span class="lbl">Coverage</span> {_esc(doc.coverage.get("line", ""))} '
         f"{_coverage_bar(doc.coverage)}</p>{unchecked_html}"
         f'<nav class="doc-nav" aria-label="Within {_esc(rec.source)}"><a href="#{p}-findings-h">Findings</a> '
@@ -487,7 +499,7 @@ def _doc_section(doc: _Doc) -> str:
         f'<div class="doc-body"><div class="col-text"><h3 id="{p}-text-h">Text</h3>{text_block}</div>'
         f'<div class="col-findings"><h3 id="{p}-findings-h">Findings '
         f'<span class="n">({bad} inconsistent, {doc.counts["consistent"]} consistent, '
-        f'{doc.counts["untestable"]} untestable)</span></h3>{_findings_html(doc)}</div></div>'
+        f"{doc.counts['untestable']} untestable)</span></h3>{_findings_html(doc)}</div></div>"
         f"{_facts_table(doc)}{_descriptions(doc)}</section>"
     )
 
@@ -503,7 +515,7 @@ def _summary(docs: list[_Doc], errors: list[tuple[int, Any]]) -> str:
                 f'<tr><th scope="row"><a href="#{doc.prefix}">{_esc(doc.record.source)}</a></th>'
                 f'<td class="num">{len(doc.facts)}</td><td class="num">{bad}</td>'
                 f'<td class="num">{c["consistent"]}</td><td class="num">{c["untestable"]}</td>'
-                f'<td>{_esc(doc.coverage.get("line", ""))} {_coverage_bar(doc.coverage)}</td></tr>',
+                f"<td>{_esc(doc.coverage.get('line', ''))} {_coverage_bar(doc.coverage)}</td></tr>",
             )
         )
     for n, rec in errors:
@@ -538,9 +550,7 @@ def _summary(docs: list[_Doc], errors: list[tuple[int, Any]]) -> str:
 
 def _legend() -> str:
     items = "".join(
-        f'<li><span class="fact k-{k} sample">{k}</span> '
-        f'<span class="how">{KIND_STYLES[k]}</span></li>'
-        for k in KINDS
+        f'<li><span class="fact k-{k} sample">{k}</span> <span class="how">{KIND_STYLES[k]}</span></li>' for k in KINDS
     )
     return (
         '<section id="legend" aria-labelledby="legend-h"><h2 id="legend-h">Legend</h2>'
@@ -627,8 +637,9 @@ def _svg_open(cid: str, width: int, height: int, title: str, desc: str) -> str:
     )
 
 
-def _axis(x0: float, y0: float, x1: float, top: float, ymax: float, lo: float = 0.0, ticks: int = 4) -> str:
+def _axis(x0: float, y0: float, x1: float, top: float, ymax: float, lo: float = 0.0) -> str:
     out = []
+    ticks = 4 if float((ymax - lo) / 4).is_integer() else 5  # 0, 2, 4 ... rather than 0, 2.5, 5 ...
     for i in range(ticks + 1):
         v = lo + (ymax - lo) * i / ticks
         y = y0 - (y0 - top) * i / ticks
@@ -705,9 +716,13 @@ def stacked_bar_chart(
 
     totals = [sum(val(n, j) for n in names) for j in range(len(cats))]
     if desc is None:
-        desc = "; ".join(
-            f"{c}: " + ", ".join(f"{_num(val(n, j))}{' ' + n if n else ''}" for n in names) for j, c in enumerate(cats)
-        ) or "No data."
+        desc = (
+            "; ".join(
+                f"{c}: " + ", ".join(f"{_num(val(n, j))}{' ' + n if n else ''}" for n in names)
+                for j, c in enumerate(cats)
+            )
+            or "No data."
+        )
     legend_h = 22 if any(names) else 0
     left, right, top, bottom = 56, 12, 12 + legend_h, 40
     plot_w, plot_h = width - left - right, height - top - bottom
@@ -754,9 +769,11 @@ def _marker(kind: str, x: float, y: float, colour: str) -> str:
     if kind == "square":
         return f'<rect x="{x - 3.5:.1f}" y="{y - 3.5:.1f}" width="7" height="7" fill="{colour}"/>'
     if kind == "triangle":
-        return f'<path d="M{x:.1f} {y - 4.5:.1f} L{x + 4.5:.1f} {y + 3.5:.1f} L{x - 4.5:.1f} {y + 3.5:.1f} Z" fill="{colour}"/>'
+        d = f"M{x:.1f} {y - 4.5:.1f} L{x + 4.5:.1f} {y + 3.5:.1f} L{x - 4.5:.1f} {y + 3.5:.1f} Z"
+        return f'<path d="{d}" fill="{colour}"/>'
     if kind == "diamond":
-        return f'<path d="M{x:.1f} {y - 5:.1f} L{x + 5:.1f} {y:.1f} L{x:.1f} {y + 5:.1f} L{x - 5:.1f} {y:.1f} Z" fill="{colour}"/>'
+        d = f"M{x:.1f} {y - 5:.1f} L{x + 5:.1f} {y:.1f} L{x:.1f} {y + 5:.1f} L{x - 5:.1f} {y:.1f} Z"
+        return f'<path d="{d}" fill="{colour}"/>'
     return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{colour}"/>'
 
 
@@ -775,9 +792,13 @@ def line_chart(
     xs = sorted({x for points in data.values() for x in points})
     values = [v for points in data.values() for v in points.values()]
     if desc is None:
-        desc = "; ".join(
-            f"{name}: " + ", ".join(f"{x} {_num(v)}" for x, v in sorted(points.items())) for name, points in data.items()
-        ) or "No data."
+        desc = (
+            "; ".join(
+                f"{name}: " + ", ".join(f"{x} {_num(v)}" for x, v in sorted(points.items()))
+                for name, points in data.items()
+            )
+            or "No data."
+        )
     names = list(data)
     legend_h = 22 if names else 0
     left, right, top, bottom = 56, 16, 12 + legend_h, 40
@@ -838,12 +859,15 @@ def line_chart(
 def _data_table(caption: str, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     head = "".join(f'<th scope="col">{_esc(h)}</th>' for h in header)
     body = "".join(
-        "<tr>" + f'<th scope="row">{_esc(r[0])}</th>' + "".join(f'<td class="num">{_esc(_num(v))}</td>' for v in r[1:]) + "</tr>"
+        "<tr>"
+        + f'<th scope="row">{_esc(r[0])}</th>'
+        + "".join(f'<td class="num">{_esc(_num(v))}</td>' for v in r[1:])
+        + "</tr>"
         for r in rows
     )
     return (
         f'<details class="data"><summary>Data: {_esc(caption)}</summary><div class="table-wrap"><table>'
-        f"<caption class=\"sr-only\">{_esc(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody>"
+        f'<caption class="sr-only">{_esc(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody>'
         "</table></div></details>"
     )
 
@@ -880,7 +904,9 @@ def render_archive_html(
             parts.append(
                 f"<h3>{_esc(_words(check))}</h3>"
                 + stacked_bar_chart(years, series, title, chart_id=f"check{n}")
-                + _data_table(title, ["Year", *STATUSES], [[y, *(series[s][i] for s in STATUSES)] for i, y in enumerate(years)])
+                + _data_table(
+                    title, ["Year", *STATUSES], [[y, *(series[s][i] for s in STATUSES)] for i, y in enumerate(years)]
+                )
             )
         parts.append("</section>")
         charts.append("".join(parts))
@@ -890,7 +916,7 @@ def render_archive_html(
             "<tr>"
             f'<th scope="row">{_esc(d.get("source", ""))}</th><td>{_esc(d.get("published") or "")}</td>'
             + "".join(f'<td class="num">{_esc(_num(d.get(k, "")))}</td>' for k in ("facts", *STATUSES))
-            + f'<td>{_esc(d.get("coverage") or "")}</td></tr>'
+            + f"<td>{_esc(d.get('coverage') or '')}</td></tr>"
         )
     table = (
         '<section id="summary" aria-labelledby="docs-h"><h2 id="docs-h">Documents</h2><div class="table-wrap">'
