@@ -130,7 +130,7 @@ class Format(str, Enum):
 class FailOn(str, Enum):
     never = "never"
     inconsistent = "inconsistent"
-    warning = "warning"
+    error = "error"
 
 
 @app.command()
@@ -140,7 +140,8 @@ def audit(
         Format, typer.Option("--format", help="text (a report to read), json (JSON Lines) or html.")
     ] = Format.text,
     fail_on: Annotated[
-        FailOn, typer.Option("--fail-on", help="Exit 3 when a finding reaches this level.")
+        FailOn,
+        typer.Option("--fail-on", help="Exit 3 on any inconsistent finding, or only on those of severity error."),
     ] = FailOn.never,
     reference_date: RefOpt = None,
     patterns: PatternsOpt = None,
@@ -167,9 +168,7 @@ def audit(
         findings = run_checks(record, rates=rates, exchange_rates=fx)
         record = record.model_copy(update={"findings": findings, "coverage": coverage(record, findings)})
         bad = [f for f in findings if f.status == "inconsistent"]
-        if (fail_on is FailOn.warning and bad) or (
-            fail_on is FailOn.inconsistent and any(f.severity == "error" for f in bad)
-        ):
+        if (fail_on is FailOn.inconsistent and bad) or (fail_on is FailOn.error and any(f.severity == "error" for f in bad)):
             flagged = True
         audited.append((record, item.text))
     with output(out) as fh:

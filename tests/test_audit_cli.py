@@ -1,0 +1,74 @@
+"""`extractor audit`: the report formats and the exit codes."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from extractor.cli import app
+
+SEED_LIKE = (
+    "Procuratorates filed 999 cases and 1,285 persons, a year-on-year increase of 28.6% and 24.5% respectively. "
+    "Among them, 138 cases were investigated, and the number of investigations was 4.26 compared with the same "
+    "period last year. Times.\n"
+)
+CLEAN = "Police filed 999 cases, up 28.6% year-on-year.\n"
+
+
+@pytest.fixture()
+def files(tmp_path):
+    (tmp_path / "a.txt").write_text(SEED_LIKE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(CLEAN, encoding="utf-8")
+    return tmp_path
+
+
+def run(*args):
+    return CliRunner().invoke(app, ["audit", *map(str, args)])
+
+
+def test_text_report_puts_inconsistencies_first(files):
+    result = run(files / "a.txt")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert out.index("Inconsistencies") < out.index("Consistent")
+    assert "multiplier_baseline" in out and "138 / 4.26" in out
+    assert "Coverage:" in out and "figures checked" in out
+
+
+def test_json_records_carry_findings_and_coverage(files):
+    result = run(files, "--format", "json")
+    recs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["source"].rsplit("/", 1)[-1] for r in recs] == ["a.txt", "b.txt"]
+    first = recs[0]
+    assert first["findings"][0]["status"] == "inconsistent"
+    assert {f["check"] for f in first["findings"]} >= {"change_baseline", "multiplier_baseline"}
+    ids = {f["id"] for f in first["facts"]}
+    assert all(set(f["facts"]) <= ids for f in first["findings"])
+    assert first["coverage"]["line"].endswith(("checked", ")"))
+    baseline = next(f for f in recs[1]["findings"] if f["check"] == "change_baseline")
+    assert baseline["status"] == "consistent" and "777" in json.dumps(baseline["details"])
+
+
+def test_html_report_is_one_page(files, tmp_path):
+    out = tmp_path / "report.html"
+    result = run(files, "--format", "html", "-o", out)
+    assert result.exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and 'data-fact-id="f1"' in page
+    assert "http://" not in page and "https://" not in page
+
+
+@pytest.mark.parametrize(
+    "name, fail_on, code",
+    [("a.txt", "never", 0), ("a.txt", "inconsistent", 3), ("a.txt", "error", 0), ("b.txt", "inconsistent", 0)],
+)
+def test_fail_on(files, name, fail_on, code):
+    assert run(files / name, "--fail-on", fail_on).exit_code == code
+
+
+def test_unreadable_document_is_reported_and_the_rest_audited(files):
+    (files / "c.txt").write_bytes(b"")
+    result = run(files, "--format", "json")
+    assert result.exit_code == 1
+    recs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert recs[2]["reason"] == "empty file" and "findings" in recs[0]
