@@ -17,8 +17,8 @@ from extractor.models import DocumentRecord
 
 FACT_FIELDS = {
     "count": ("unit", "subject", "action"),
-    "percentage": ("role", "direction", "basis", "basis_year", "points", "rate_name", "of", "whole"),
-    "multiplier": ("of", "basis"),
+    "percentage": ("role", "direction", "basis", "basis_year", "points", "rate_name", "of", "whole", "baseline"),
+    "multiplier": ("of", "basis", "baseline"),
     "money": ("currency", "of"),
 }
 COMMON_FIELDS = ("approx", "suspect", "suspect_reason")

@@ -63,6 +63,7 @@ class PercentageFact(FactBase):
     rate_name: str | None = None
     of: str | None = None
     whole: str | None = None
+    baseline: str | None = None
 
     @model_validator(mode="after")
     def _check_role(self) -> PercentageFact:
@@ -81,6 +82,7 @@ class MultiplierFact(FactBase):
     kind: Literal["multiplier"] = "multiplier"
     value: Number = Field(gt=0)
     of: str | None = None
+    baseline: str | None = None
     basis: Literal["year_on_year", "previous_period", "named_year", "none"] | None = None
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.util import compile_infix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 # Each rule splits a token without touching the text, so every token keeps its character offset.
 GLUE_INFIXES = [
@@ -22,11 +22,22 @@ GLUE_INFIXES = [
     r"(?<=[0-9]),(?=[0-9]{4}(?![0-9]))",
     # "the'Hundred-Day": a quote glued between words
     r"(?<=[a-z])['‘’\"“”](?=[A-Z])",
-    # "2,395suspects" handled above; "x1,000" style glue is rare enough to leave
+    # full-width punctuation from Chinese input methods: '18.4%，the', '12.5％', 'yuan（about'
+    r"[，。；：（）！？、【】《》]",
+    r"(?<=[0-9])[％]",
+    r"(?<=[0-9])%(?=[^\s\w])",
+    # signed changes in tables: '+9.3%', '-2.1%'
+    r"(?<=^[+])(?=[0-9])",
+    r"(?<=^[-−])(?=[0-9])",
 ]
 
 
+FULLWIDTH = ["，", "。", "；", "：", "（", "）", "！", "？", "、", "％"]
+
+
 def customize_tokenizer(nlp: Language) -> None:
-    """Add the glue-splitting infixes to `nlp`'s tokenizer, in place."""
+    """Add the glue-splitting infixes (and full-width punctuation affixes) to `nlp`'s tokenizer, in place."""
     infixes = list(nlp.Defaults.infixes) + GLUE_INFIXES
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.tokenizer.suffix_search = compile_suffix_regex(list(nlp.Defaults.suffixes) + FULLWIDTH).search
+    nlp.tokenizer.prefix_search = compile_prefix_regex(list(nlp.Defaults.prefixes) + FULLWIDTH + [r"[+−](?=[0-9])"]).search

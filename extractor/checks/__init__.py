@@ -17,11 +17,13 @@ from extractor.checks.parts import parts_and_wholes
 from extractor.checks.rates import RateDefinition, load_rate_definitions, named_rate, resolve_rates
 from extractor.checks.repeated import repeated_figure
 from extractor.checks.shares import share_of_total
+from extractor.checks.stated import stated_change
 from extractor.models import Finding
 
 CHECK_NAMES = (
     "change_baseline",
     "multiplier_baseline",
+    "stated_change",
     "share_of_total",
     "parts_and_wholes",
     "named_rate",
@@ -51,6 +53,7 @@ __all__ = [
     "repeated_figure",
     "share_of_total",
     "sort_findings",
+    "stated_change",
 ]
 
 
@@ -82,6 +85,7 @@ def audit(
     findings: list[Finding] = []
     findings += change_baseline(record, rounding=rounding)
     findings += multiplier_baseline(record, rounding=rounding)
+    findings += stated_change(record, rounding=rounding)
     findings += share_of_total(record, rounding=rounding)
     findings += parts_and_wholes(record, rounding=rounding)
     findings += named_rate(record, rates=resolve_rates(rates), rounding=rounding)

@@ -28,6 +28,7 @@ YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
 MARKER_AFTER = {".", ")", "、", "）", ":"}
 SENT_ENDERS = {".", "!", "?", "。"}
 RANGE_JOINERS = {"-", "–", "~", "～"}
+RANGE_WORDS = {"-", "–", "~", "～", "to", "and"}
 # A figure in trillions written with thousands ("81,700 trillion yuan") is 亿 mistranslated as trillion.
 TRILLION_GARBLE_MIN = 1000
 
@@ -119,6 +120,27 @@ class FactBuilder:
             return None, self.attrs[after.id_].get("reason", "not a figure")
         if before is not None and before.label_ == "NOT_FIGURE_BEFORE":
             return None, self.attrs[before.id_].get("reason", "not a figure")
+        for span in rules.by_label.get("NOT_FIGURE", ()):
+            if span.start <= i < span.end:
+                return None, self.attrs[span.id_].get("reason", "not a figure")
+        # a range shares its far end's nature: '5 to 10 years', '20 billion to 30 billion yuan', '18-30 years old'
+        far = self._range_end(doc, nxt)
+        if after is None and far is not None:
+            far_after = rules.starting_at(next_tok(doc, far + 1), "NOT_FIGURE_AFTER")
+            if far_after is not None:
+                return None, self.attrs[far_after.id_].get("reason", "not a figure")
+            far_cur = rules.starting_at(next_tok(doc, far + 1), "CURRENCY_AFTER")
+            if far_cur is not None:
+                d = Draft("money", tok.idx, tok.idx + len(tok), i, value, far_cur.id_)
+                d.set(currency=self.attrs[far_cur.id_]["currency"], approx=self._approx(doc, i, rules))
+                return d, ""
+        # 'aged between 18 and 30': the near end of a range excluded by the words before it
+        if before is None and prv >= 1 and doc[prv].lower_ in RANGE_WORDS:
+            near = prev_tok(doc, prv - 1)
+            if near >= 0 and is_num(doc[near]):
+                near_before = rules.ending_at(prev_tok(doc, near - 1) + 1, "NOT_FIGURE_BEFORE")
+                if near_before is not None:
+                    return None, self.attrs[near_before.id_].get("reason", "not a figure")
         if after is not None and after.label_ == "PERCENT_SIGN":
             d = Draft("percentage", tok.idx, after.end_char, i, value, after.id_)
             d.set(points=bool(self.attrs[after.id_].get("points")) or None)
@@ -160,9 +182,18 @@ class FactBuilder:
         return d, ""
 
     @staticmethod
+    def _range_end(doc: Doc, nxt: int) -> int | None:
+        """The token index of the numeral closing a range that starts right before token nxt, else None."""
+        if nxt < len(doc) and doc[nxt].lower_ in RANGE_WORDS:
+            k = next_tok(doc, nxt + 1)
+            if k < len(doc) and is_num(doc[k]):
+                return k
+        return None
+
+    @staticmethod
     def _range_to_percent(doc: Doc, nxt: int, rules: RuleIndex) -> Span | None:
         """The percent sign closing a range that starts at the numeral before token nxt, else None."""
-        if nxt + 1 >= len(doc) or doc[nxt].lower_ not in {"-", "–", "~", "～", "to"}:
+        if nxt + 1 >= len(doc) or doc[nxt].lower_ not in {"-", "–", "~", "～", "to", "and", ","}:
             return None
         k = next_tok(doc, nxt + 1)
         if k < len(doc) and is_num(doc[k]):
@@ -227,7 +258,7 @@ class FactBuilder:
             if is_num(doc[j]) or doc[j].text in {",", "，"}:
                 a_end = j
                 break
-        after = rules.within(end_tok, a_end, "CHANGE")
+        after = rules.within(end_tok, a_end, "CHANGE", "CHANGE_AFTER")
         cue = None
         near_before = [s for s in cues if before_end - s.end <= 4]
         if near_before:
@@ -236,15 +267,29 @@ class FactBuilder:
             cue = after[0]
         elif cues:
             cue = cues[-1]
+        if cue is None or cue.label_ != "RATE_WORD":
+            # a rate named at the head of a long subject: 'The application rate of the leniency system ... 87.6%'
+            far = [s for s in rules.within(max(c_start, i - 24), before_end, "RATE_WORD") if s.end <= before_end]
+            if far and cue is None:
+                cue = far[-1]
         points = bool(d.fields.get("points"))
         nxt = next_tok(doc, end_tok)
-        of_follows = nxt < len(doc) and doc[nxt].lower_ == "of"
+        of_follows = nxt < len(doc) and doc[nxt].lower_ in {"of", "were", "are"}
+        prv = prev_tok(doc, i - 1)
+        # '+9.3%', '-2.1%' in a table: the sign is the direction
+        sign = doc[prv].text if prv >= 0 and not doc[prv].whitespace_ else ""
+        if cue is None and sign in {"+", "-", "−"}:
+            d.set(role="change", direction="up" if sign == "+" else "down", basis="none")
+            return
+        # 'rose from 46.2% in 2015 to 89.7%': the level it started from is no change
+        if prv >= 0 and doc[prv].lower_ == "from" and cue is not None and cue.label_ == "CHANGE":
+            cue = None
         # 'the rate rose to 26.3%': a change word right before 'to' introduces the new level, not the change
         to_level = before_end > 0 and doc[prev_tok(doc, before_end - 1)].lower_ == "to"
         if to_level and cue is not None and cue.label_ == "CHANGE":
             rate_cues = [s for s in cues if s.label_ == "RATE_WORD"]
             cue = rate_cues[-1] if rate_cues else None
-        if cue is not None and cue.label_ == "CHANGE":
+        if cue is not None and cue.label_ in ("CHANGE", "CHANGE_AFTER"):
             d.set(role="change", direction=self.attrs[cue.id_]["direction"])
         elif cue is not None and cue.label_ == "RATE_WORD":
             d.set(role="rate", rate_name=_rate_name(doc, cue))

@@ -13,6 +13,7 @@ from extractor.components.context import (
     Draft,
     RuleIndex,
     clause_start,
+    is_num,
     next_tok,
     prev_tok,
     sent_of,
@@ -391,6 +392,10 @@ class RelationLinker:
                     continue
                 if q is not None and q.fields.get("_converted"):
                     continue
+                if q is not None and _is_baseline(doc, tok_i):
+                    # 'compared with 4,000 in 2021, an increase of 25 percent': the earlier figure is the baseline
+                    d.fields.setdefault("baseline", q)
+                    continue
                 target, found = q, True
                 break
             if not found:
@@ -399,6 +404,35 @@ class RelationLinker:
                 target = self._level_after(doc, d)
             if target is not None:
                 d.fields["of"] = target
+        for d in drafts:
+            if d.kind in ("percentage", "multiplier") and isinstance(d.fields.get("of"), Draft):
+                if "baseline" not in d.fields:
+                    base = self._stated_baseline(doc, d, drafts)
+                    if base is not None:
+                        d.fields["baseline"] = base
+                base = d.fields.get("baseline")
+                if isinstance(base, Draft) and (base is d.fields["of"] or base.kind != d.fields["of"].kind):
+                    d.fields.pop("baseline")
+
+    @staticmethod
+    def _stated_baseline(doc: Doc, d: Draft, drafts: list[Draft]) -> Draft | None:
+        """The earlier figure a change is measured from, when the sentence states it: 'from 1,250 in 2018 to
+        1,600', '512,000 cases in 2020 and 598,000 cases in 2021, an increase of 21.8%'."""
+        target = d.fields["of"]
+        sent = sent_of(doc, d.tok)
+        earlier = [x for x in drafts if sent.start <= x.tok < target.tok and x.kind == target.kind]
+        if not earlier:
+            return None
+        prev = earlier[-1]
+        if _is_baseline(doc, prev.tok):
+            return prev
+        y_prev, y_target = _year_after(doc, prev.tok), _year_after(doc, target.tok)
+        same_unit = prev.fields.get("unit") == target.fields.get("unit") and prev.fields.get(
+            "currency"
+        ) == target.fields.get("currency")
+        if same_unit and y_prev and y_target and y_prev < y_target:
+            return prev
+        return None
 
     def _level_after(self, doc: Doc, d: Draft) -> Draft | None:
         """'dropped 4.2 percentage points to 11.3 percent', 'fell 8.9% to 1.12 million': the level the change
@@ -409,6 +443,15 @@ class RelationLinker:
         basis = next((s for s in self.rules.starting.get(k, ()) if s.label_ == "BASIS"), None)
         if basis is not None:
             k = next_tok(doc, basis.end)
+        if k < len(doc) and doc[k].lower_ == "from":
+            # 'fell by 9 per cent from 2,689 in 2022 to 2,447': the figure after 'from' is the baseline
+            base = self.by_tok.get(next_tok(doc, k + 1))
+            j = next_tok(doc, k + 2)
+            while j < min(len(doc), k + 8) and doc[j].lower_ != "to":
+                j += 1
+            if base is not None and j < len(doc) and doc[j].lower_ == "to":
+                d.fields.setdefault("baseline", base)
+                k = j
         if k < len(doc) and doc[k].lower_ == "to":
             target = self.by_tok.get(next_tok(doc, k + 1))
             if target is None:
@@ -482,6 +525,31 @@ class RelationLinker:
                 unit = "case"
             if unit:
                 d.fields["unit"] = unit
+
+
+BASELINE_WORDS = {"from", "than", "over", "against"}
+
+
+def _is_baseline(doc: Doc, i: int) -> bool:
+    """True when the figure at token i is named as the earlier figure: 'from 2,689', 'compared with 4,000',
+    'than 1,486'."""
+    k = prev_tok(doc, i - 1)
+    if k < 0:
+        return False
+    word = doc[k].lower_
+    if word in BASELINE_WORDS:
+        return True
+    return word in {"with", "to"} and k > 0 and doc[prev_tok(doc, k - 1)].lower_ in {"compared", "comparing", "versus"}
+
+
+def _year_after(doc: Doc, i: int) -> int | None:
+    """The year in 'N ... in 2020' right after the figure at token i (within four tokens), else None."""
+    for t in doc[i + 1 : i + 6]:
+        if t.text in {",", ";", "."} or (is_num(t) and not re.fullmatch(r"(19|20)\d\d", t.text)):
+            return None
+        if re.fullmatch(r"(19|20)\d\d", t.text):
+            return int(t.text)
+    return None
 
 
 def _singular(word: str) -> str:

@@ -1,0 +1,54 @@
+"""Changes measured against an earlier figure the release states: linked as `baseline`, checked by the audit."""
+
+import pytest
+from conftest import by_text
+
+from extractor.checks import audit
+
+
+def stated(record):
+    return [f for f in audit(record) if f.check == "stated_change"]
+
+
+@pytest.mark.parametrize(
+    "text, change, now, base",
+    [
+        ("Cases fell by 9 per cent from 2,689 in 2022 to 2,447.", "9 per cent", "2,447", "2,689"),
+        ("Police handled 4,800 cases, compared with 4,000 in 2021, an increase of 25 percent.", "25 percent",
+         "4,800", "4,000"),
+        ("Courts heard 512,000 cases in 2020 and 598,000 cases in 2021, an increase of 16.8%.", "16.8%", "598,000",
+         "512,000"),
+        ("The number of cases rose from 1,250 in 2018 to 1,600 in 2019, up 28 percent.", "28 percent", "1,600",
+         "1,250"),
+    ],
+)
+def test_baseline_is_linked(extract, text, change, now, base):
+    r = extract(text)
+    pct = by_text(r, change)
+    assert r.fact(pct.of).text == now and r.fact(pct.baseline).text == base
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("Courts heard 512,000 cases in 2020 and 598,000 cases in 2021, an increase of 16.8%.", "consistent"),
+        ("Courts heard 512,000 cases in 2020 and 598,000 cases in 2021, an increase of 21.8%.", "inconsistent"),
+        ("The number of cases rose from 1,250 in 2018 to 1,600 in 2019, up 28 percent.", "consistent"),
+        ("The number of cases rose from 1,250 in 2018 to 1,600 in 2019, up 20 percent.", "inconsistent"),
+        ("Cases fell by 9 per cent from 2,689 in 2022 to 2,447.", "consistent"),
+        ("Cases fell by 12 per cent from 2,689 in 2022 to 2,447.", "inconsistent"),
+        ("The rate rose from 46.2% in 2015 to 49.7% in 2016, up 3.5 percentage points.", "consistent"),
+        ("The rate rose from 46.2% in 2015 to 49.7% in 2016, up 4.5 percentage points.", "inconsistent"),
+        ("Frauds rose from 300 cases in 2019 to 1,200 cases in 2020, 4 times the earlier figure.", "consistent"),
+        ("Frauds rose from 300 cases in 2019 to 1,200 cases in 2020, 3 times more.", "consistent"),
+        ("Frauds rose from 300 cases in 2019 to 1,200 cases in 2020, 2.5 times more.", "inconsistent"),
+    ],
+)
+def test_stated_change(extract, text, status):
+    (found,) = stated(extract(text))
+    assert found.status == status
+    assert "arithmetic" in found.details
+
+
+def test_a_change_with_no_stated_baseline_is_not_this_check(extract):
+    assert stated(extract("Police filed 999 cases, up 28.6% year-on-year.")) == []
