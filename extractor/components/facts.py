@@ -278,6 +278,8 @@ class FactBuilder:
         prv = prev_tok(doc, i - 1)
         # '+9.3%', '-2.1%' in a table: the sign is the direction
         sign = doc[prv].text if prv >= 0 and not doc[prv].whitespace_ else ""
+        if sign and prv > 0 and not doc[prv - 1].whitespace_ and doc[prv - 1].text not in "(（":
+            sign = ""  # '20%-30%' is a range, not a fall of 30%
         if cue is None and sign in {"+", "-", "−"}:
             d.set(role="change", direction="up" if sign == "+" else "down", basis="none")
             return

@@ -527,7 +527,7 @@ class RelationLinker:
                 d.fields["unit"] = unit
 
 
-BASELINE_WORDS = {"from", "than", "over", "against"}
+BASELINE_WORDS = {"from", "than"}
 
 
 def _is_baseline(doc: Doc, i: int) -> bool:

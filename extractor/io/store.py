@@ -123,6 +123,9 @@ class Store:
             raise StoreError(f"{self.path}: no such store")
         try:
             self.db = sqlite3.connect(str(self.path), isolation_level=None, timeout=30)
+        except sqlite3.Error as err:
+            raise StoreError(f"{self.path}: cannot open: {err}") from err
+        try:
             self.db.execute("PRAGMA busy_timeout = 30000")
             mode = self.db.execute("PRAGMA journal_mode = WAL").fetchone()
             if mode and str(mode[0]).lower() != "wal":
@@ -137,11 +140,10 @@ class Store:
         if "meta" not in tables:
             if tables or not create:
                 raise StoreError(f"{self.path}: not an extractor store (no meta table)")
-            with self.transaction():
-                for statement in SCHEMA.split(";"):
-                    if statement.strip():
-                        self.db.execute(statement)
-                self.db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+            # one script, one transaction: a run killed here leaves no half-made schema
+            self.db.executescript(
+                f"BEGIN IMMEDIATE;{SCHEMA}INSERT INTO meta VALUES ('schema_version', '{SCHEMA_VERSION}');COMMIT;"
+            )
             return
         version = self.get_meta("schema_version")
         if version != SCHEMA_VERSION:
@@ -316,7 +318,10 @@ class Store:
         as `extractor audit --format json`."""
         docs = ((row[5], 0, row[0], row) for row in self._documents())
         errs = (
-            ((src, 1, "", (src, reason)) for src, reason in self.db.execute("SELECT source, reason FROM errors ORDER BY source"))
+            (
+                (src, 1, "", (src, reason))
+                for src, reason in self.db.execute("SELECT source, reason FROM errors ORDER BY source")
+            )
             if errors
             else iter(())
         )
@@ -349,10 +354,9 @@ class Store:
                 "facts": self._children("facts", key),
             }
 
-    def document_text(self, doc_id: str) -> str | None:
-        """The text of the document with this doc_id (or key)."""
-        row = self.db.execute("SELECT text FROM documents WHERE doc_id = ? OR key = ? LIMIT 1", (doc_id, doc_id))
-        found = row.fetchone()
+    def document_text(self, key: str) -> str | None:
+        """The text of the document with this key."""
+        found = self.db.execute("SELECT text FROM documents WHERE key = ?", (key,)).fetchone()
         return found[0] if found else None
 
     def cross_release_findings(self) -> list[dict[str, Any]]:

@@ -1,0 +1,238 @@
+"""Commands for archives: `batch` (extract and audit into a SQLite store), `export`, and `audit --store`."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import textwrap
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from extractor.batch import CHUNK_SIZE
+from extractor.cli import (
+    EXIT_FAILED,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    MaxBytesOpt,
+    OutOpt,
+    PatternsOpt,
+    RefOpt,
+    app,
+    fail,
+    output,
+)
+from extractor.io.readers import MAX_BYTES
+
+EXIT_INTERRUPTED = 130
+WIDTH = 100
+
+StoreOpt = Annotated[Path, typer.Option("--store", help="The SQLite store to fill (created if missing).")]
+
+
+def _options(reference_date: str | None, patterns: list[Path] | None):
+    """BatchOptions from the command line; exits 2 on a bad date or a bad pattern folder, before any work."""
+    from extractor.api import parse_date
+    from extractor.batch import BatchOptions
+    from extractor.patterns import PatternFileError
+    from extractor.rules import pipeline_rows
+
+    try:
+        ref = parse_date(reference_date)
+    except ValueError as err:
+        fail(str(err))
+    dirs = tuple(str(p) for p in patterns or ())
+    missing = [d for d in dirs if not Path(d).is_dir()]
+    if missing:
+        fail(f"--patterns: not a folder: {', '.join(missing)}")
+    try:
+        pipeline_rows(dirs)
+    except PatternFileError as err:
+        first, *rest = str(err).splitlines()
+        fail(f"bad pattern file: {first}" + (f" (and {len(rest)} more problems)" if rest else ""))
+    return BatchOptions(patterns_dirs=dirs, reference_date=ref.isoformat() if ref else None)
+
+
+@app.command()
+def batch(
+    paths: Annotated[
+        list[str], typer.Argument(help="Folders (recursive: .txt, .html, .jsonl), globs, files, or - for stdin.")
+    ],
+    store: StoreOpt,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (0: one per CPU).")] = 1,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Run on Dask: tcp://HOST:8786, or 'local' for a LocalCluster of --jobs."),
+    ] = None,
+    chunk_size: Annotated[
+        int, typer.Option("--chunk-size", min=1, help="Documents per task and per store transaction.")
+    ] = CHUNK_SIZE,
+    progress: Annotated[
+        bool | None, typer.Option("--progress/--no-progress", help="Progress bar (default: when stderr is a TTY).")
+    ] = None,
+    reference_date: RefOpt = None,
+    patterns: PatternsOpt = None,
+    max_bytes: MaxBytesOpt = MAX_BYTES,
+) -> None:
+    """Extract and audit every document into a SQLite store; a re-run skips the documents already there."""
+    from tqdm import tqdm
+
+    from extractor.batch import default_jobs, run_batch
+    from extractor.distributed import DaskError
+    from extractor.io.store import StoreError
+
+    options = _options(reference_date, patterns)
+
+    def on_error(source: str, reason: str) -> None:
+        tqdm.write(f"extractor: error: {source}: {reason}", file=sys.stderr)
+
+    try:
+        stats = run_batch(
+            paths,
+            store,
+            jobs=default_jobs(jobs),
+            scheduler=scheduler,
+            options=options,
+            max_bytes=max_bytes,
+            chunk_size=chunk_size,
+            progress=progress,
+            on_error=on_error,
+        )
+    except (StoreError, DaskError) as err:
+        fail(str(err))
+    except KeyboardInterrupt:
+        typer.echo("extractor: interrupted; finished documents are kept: run the same command to resume", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    for warning in stats.warnings:
+        typer.echo(f"extractor: warning: {warning}", err=True)
+    typer.echo(stats.line(), err=True)
+    raise typer.Exit(EXIT_FAILED if stats.errors else EXIT_OK)
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+@app.command()
+def export(
+    store: Annotated[Path, typer.Argument(help="A store filled by `extractor batch`.")],
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option("--format", help="jsonl (records, as audit --format json), csv or parquet (a row per fact)."),
+    ] = ExportFormat.jsonl,
+    out: OutOpt = None,
+    errors: Annotated[
+        bool, typer.Option("--errors/--no-errors", help="jsonl: include the records of documents that failed.")
+    ] = True,
+) -> None:
+    """Write the records of a store out: JSON Lines, or one row per fact as CSV or Parquet."""
+    from extractor.io.export import ExportError, write_csv, write_jsonl, write_parquet
+    from extractor.io.store import Store, StoreError
+
+    try:
+        with Store(store, create=False) as st:
+            if fmt is ExportFormat.parquet:
+                if out is None:
+                    fail("parquet is binary: name the file with -o FILE.parquet")
+                write_parquet(st, out)
+            else:
+                with output(out) as fh:
+                    (write_jsonl(st, fh, errors) if fmt is ExportFormat.jsonl else write_csv(st, fh))
+    except (StoreError, ExportError) as err:
+        fail(str(err))
+    except BrokenPipeError:  # `extractor export ... | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(EXIT_FAILED) from None
+    except OSError as err:
+        fail(f"{out or 'standard output'}: cannot write: {err.strerror or err}")
+    raise typer.Exit(EXIT_OK)
+
+
+# -- audit --store ------------------------------------------------------------------------------------------------
+
+
+def audit_store(store: Path, fmt: str = "text", fail_on: str = "never", out: Path | None = None) -> int:
+    """`extractor audit --store STORE`: find figures that disagree BETWEEN the releases of a store, write them to
+    its findings table (replacing those of the last run) and report them. Returns the exit code: 3 when
+    `fail_on` is 'inconsistent' and any finding is, or 'error' and an inconsistent one has severity error; else 0."""
+    from extractor.batch import cross_release_audit
+    from extractor.io.store import Store, StoreError
+
+    fmt, fail_on = getattr(fmt, "value", fmt), getattr(fail_on, "value", fail_on)
+    if fmt not in ("text", "json"):
+        fail(f"audit --store reports as text or json, not {fmt}")
+    try:
+        with Store(store, create=False) as st:
+            findings = cross_release_audit(st)
+            st.replace_cross_release(f.model_dump(mode="json") for f in findings)
+            with output(out) as fh:
+                if fmt == "json":
+                    for f in findings:
+                        fh.write(json.dumps(f.model_dump(mode="json", exclude_none=True), ensure_ascii=False) + "\n")
+                else:
+                    fh.write(render_cross_release(st, findings))
+    except StoreError as err:
+        fail(str(err))
+    bad = [f for f in findings if f.status == "inconsistent"]
+    if (fail_on == "inconsistent" and bad) or (fail_on == "error" and any(f.severity == "error" for f in bad)):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _fill(prefix: str, body: str, indent: int) -> str:
+    return textwrap.fill(
+        body,
+        width=WIDTH,
+        initial_indent=" " * indent + prefix,
+        subsequent_indent=" " * (indent + len(prefix)),
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
+def render_cross_release(store, findings) -> str:
+    """The text report of the findings between releases: inconsistencies with both sentences, then the rest."""
+    from extractor.io.report_text import sentence_at
+
+    counts = store.counts()
+    bad = [f for f in findings if f.status == "inconsistent"]
+    good = [f for f in findings if f.status == "consistent"]
+    untestable = [f for f in findings if f.status == "untestable"]
+    lines = [
+        f"== across releases: {store.path}",
+        f"   {counts['documents']:,} documents; checks cross_release_value, cross_release_change",
+        f"   {len(bad)} inconsistent, {len(good)} consistent, {len(untestable)} untestable",
+        "",
+    ]
+    texts: dict[str, str | None] = {}
+    if bad:
+        lines.append(f"Inconsistencies ({len(bad)}):")
+        for n, fnd in enumerate(bad, start=1):
+            lines.append(_fill(f"{n}. ", f"[{fnd.severity}] {fnd.check}: {fnd.message}", 2))
+            for doc in fnd.details.get("documents", []):
+                if doc["key"] not in texts:
+                    texts[doc["key"]] = store.document_text(doc["key"])
+                text = texts[doc["key"]]
+                sentence = sentence_at(text, doc["start"], doc["end"]) if text else doc["text"]
+                lines.append(f"     {doc['source']} ({doc['doc_id']}:{doc['fact']}, period {doc['period']}):")
+                lines.append(_fill("", f"“{sentence}”", 7))
+            if fnd.details.get("arithmetic"):
+                lines.append(_fill("Arithmetic: ", str(fnd.details["arithmetic"]), 5))
+        lines.append("")
+    else:
+        lines.append("No inconsistencies between releases found.")
+        lines.append("")
+    for title, group in (("Consistent", good), ("Could not be tested", untestable)):
+        if group:
+            lines.append(f"{title} ({len(group)}):")
+            lines.extend(_fill("- ", f"{f.check}: {f.message}", 2) for f in group)
+            lines.append("")
+    return "\n".join(lines)
+
+
+__all__ = ["audit_store", "batch", "export", "render_cross_release"]
