@@ -88,6 +88,11 @@ def test_not_figures(extract, text):
         ("Prosecuted 405,000 for serious violent crimes.", "person"),
         ("Police busted 104 criminal gangs.", "gang"),
         ("Customs seized 34 million smuggled cigarettes.", "cigarette"),
+        ("Police bought 1,200 police cars.", "car"),
+        ("Among the cases, 1,902 involved fake health products.", "case"),
+        ("Of those punished, 524,000 received party disciplinary penalties.", "person"),
+        ("Of the complaints received, 1,710 were pursuable.", "complaint"),
+        ("Of them, 1,283 were foreigners.", "foreigner"),
     ],
 )
 def test_count_units(extract, text, unit):

@@ -191,7 +191,16 @@ class RelationLinker:
             after = [d for d in in_sent if d.tok >= cue.end]
             before = [d for d in in_sent if d.tok < cue.start]
             at_sentence_start = all(t.is_space or t.text in QUOTES for t in doc[sent.start : cue.start])
-            if mode in ("among", "of_them") and at_sentence_start:
+            # counts named as the earlier figure ('compared with 1,880 in the previous year') are no parts
+            after = [d for d in after if not _is_baseline(doc, d.tok)]
+            lead = after[0] if after and not any(t.text in {",", "，"} for t in doc[cue.end : after[0].tok]) else None
+            if mode in ("among", "of_them", "of_the") and at_sentence_start and lead is not None:
+                # 'Among the 17,250 suspects arrested, 1,420 were leaders': the count inside the cue is the whole
+                comma = next((t.i for t in doc[lead.tok : sent.end] if t.text in {",", "，"}), None)
+                if comma is not None:
+                    for part in [d for d in after[1:] if d.tok > comma]:
+                        add(part, lead, "of_the")
+            elif mode in ("among", "of_them", "of_the") and at_sentence_start:
                 whole_pool = self._previous_counts(doc, counts, sent)
                 for part in after:
                     add(part, self._pick_whole(part, whole_pool), "among")
@@ -214,7 +223,7 @@ class RelationLinker:
                     # 'reports, of which 819,000 were tip-offs'
                     add(after[0], self._antecedent(before, parts), "of_them")
             elif mode in ("including", "among"):
-                whole = before[-1] if before else None
+                whole = self._pick_whole(after[0], list(reversed(before))) if before and after else None
                 if whole is None and cue.text.lower().startswith("includ"):
                     pool = self._previous_counts(doc, counts, sent)
                     whole = pool[-1] if pool else None

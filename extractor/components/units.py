@@ -118,6 +118,11 @@ PERSON_ACTIONS = re.compile(
 )
 CASE_ACTIONS = re.compile(r"^(filed|registered|solved|cracked|handled|accepted|concluded|closed|placed on file)")
 MAX_NP = 7
+DETERMINERS = {"the", "these", "those", "all"}
+LINKING_VERBS = {
+    "involved", "received", "included", "accounted", "reached", "exceeded", "amounted", "totaled", "totalled",
+    "concerned", "related", "covered", "came", "went", "got", "made", "took", "saw", "had", "became", "remained",
+}
 
 
 def singular(word: str) -> str:
@@ -202,6 +207,10 @@ class UnitFinder:
     def _head(self, words: list[str]) -> str | None:
         """The counted noun of a phrase: the last known unit word, else the last word."""
         known = [w for w in words if w.lower() in self.units]
+        last = words[-1] if words else ""
+        # '1,200 police cars': a plural head outranks a known unit word used as a modifier
+        if last and last[:1].islower() and last.lower().endswith("s") and not last.lower().endswith("ss"):
+            return last
         if known:
             return known[-1]
         heads = [w for w in words if not (w[:1].isupper() and w.lower() not in self.units)]
@@ -226,8 +235,19 @@ class UnitFinder:
             head = self._head(words)
             if head and (head.lower() in self.units or head.lower().endswith("s")):
                 return self.unit_of(head)
-        # 'the number of registered drug addicts ... was 2.14 million'
+        # 'Of the complaints received, 1,710 were ...', 'Among those punished, 524,000 ...'
         sent_start = sent_of(doc, i).start
+        first = next_tok(doc, sent_start)
+        if first + 1 < i and doc[first].lower_ in {"of", "among"} and doc[first + 1].lower_ in DETERMINERS:
+            words, _ = self._phrase(doc, next_tok(doc, first + 2))
+            head = self._head(words)
+            if head and not head.lower().endswith(("ed", "ing")):
+                return self.unit_of(head)
+            if doc[first + 1].lower_ == "those":
+                return "person"  # 'Of those punished, 524,000 ...'
+            if head:
+                return None
+        # 'the number of registered drug addicts ... was 2.14 million'
         for k in range(i - 1, max(sent_start, i - 25) - 1, -1):
             if doc[k].lower_ == "of" and k > 0 and doc[k - 1].lower_ in {"number", "total"}:
                 words, _ = self._phrase(doc, next_tok(doc, k + 1))
@@ -251,6 +271,9 @@ class UnitFinder:
         while words and words[-1].lower().endswith(("ed", "ing")) and words[-1].lower() not in self.units:
             words.pop()
         head = words[0] if hyphen and words else self._head(words)
+        # '1,902 involved fake products', '524,000 received penalties': a leading verb, not a modifier
+        if words and words[0].lower() in LINKING_VERBS and not hyphen:
+            head = None
         # '51 involved online gambling': a leading participle with no countable noun after it is the verb
         if head and words[0].lower().endswith("ed") and not hyphen:
             if head.lower() not in self.units and not head.lower().endswith("s"):
