@@ -100,8 +100,26 @@ def test_links(extract, text, qualifier, target):
             "7.4% year-on-year respectively.",
             [("7.2%", "1,413,742"), ("7.4%", "1,818,808")],
         ),
+        (
+            "Courts charged 31,000, 9,800 and 1,120 people for fraud, theft and drugs respectively, accounting for "
+            "1.8%, 0.6% and 0.07% of the total.",
+            [("1.8%", "31,000"), ("0.6%", "9,800"), ("0.07%", "1,120")],
+        ),
+        (
+            "Customs cracked 352 criminal cases and seized 550,000 tonnes of waste, down 32.4 percent and 46.7 percent "
+            "respectively.",
+            [("32.4 percent", "352"), ("46.7 percent", None)],
+        ),
     ],
-    ids=["two", "three-across-semicolon", "mixed-directions", "money", "across-sentences"],
+    ids=[
+        "two",
+        "three-across-semicolon",
+        "mixed-directions",
+        "money",
+        "across-sentences",
+        "qualifiers-after",
+        "measure-keeps-its-place",
+    ],
 )
 def test_respectively_pairs_in_order(extract, text, pairs):
     r = extract(text)
@@ -163,8 +181,10 @@ def test_parts_take_the_unit_of_their_whole(extract):
 
 
 def test_sibling_parts_share_a_unit(extract):
-    r = extract("The CCDI punished 627,000 people, including 53 officials at the provincial level, 3,500 at the "
-                "department level and 28,000 at the county level.")
+    r = extract(
+        "The CCDI punished 627,000 people, including 53 officials at the provincial level, 3,500 at the "
+        "department level and 28,000 at the county level."
+    )
     assert [by_text(r, t).unit for t in ("53", "3,500", "28,000")] == ["official"] * 3
 
 

@@ -166,7 +166,7 @@ def _sum(rel, facts, rounding) -> list[Finding]:
 
 def _respectively(rel, facts) -> list[Finding]:
     ids = [*rel.items, *rel.qualifiers]
-    if rel.aligned and len(rel.items) == len(rel.qualifiers):
+    if rel.aligned:  # a measure can hold an item's place without being a fact
         return []
     items = ", ".join(label(facts[i]) if i in facts else i for i in rel.items)
     quals = ", ".join(label(facts[q]) if q in facts else q for q in rel.qualifiers)

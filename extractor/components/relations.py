@@ -112,6 +112,9 @@ class RelationLinker:
                 continue
             qual_kind = before[-1].kind
             if qual_kind == "count":
+                # 'charged 31,000, 9,800 and 1,120 people ... respectively, accounting for 1.8%, 0.6% and 0.07%'
+                self._respectively_after(doc, cue, sent, before, drafts, rules, rels)
+                done_until = cue.start
                 continue
             quals: list[Draft] = []
             for d in reversed(before):
@@ -128,33 +131,74 @@ class RelationLinker:
                 continue
             first = quals[0]
             item_kinds = ("count",) if qual_kind == "money" else ITEM_KINDS
-            items = [
-                d
-                for d in drafts
-                if sent.start <= d.tok < first.tok
-                and d.kind in item_kinds
-                and d.tok > done_until
-                and not d.fields.get("_converted")
-            ]
+            items = self._slots(doc, sent.start, first.tok, item_kinds, done_until)
             if items and len(items) < len(quals) and sent.start > 0:
                 prev_sent = sent_of(doc, sent.start - 1)
                 if "\n\n" not in text_of(doc)[prev_sent.end_char : sent.start_char + 1]:
-                    earlier = [
-                        d
-                        for d in drafts
-                        if prev_sent.start <= d.tok < sent.start and d.kind in item_kinds and d.tok > done_until
-                    ]
+                    earlier = self._slots(doc, prev_sent.start, sent.start, item_kinds, done_until)
                     items = earlier[-(len(quals) - len(items)) :] + items
             if not items:
                 continue
-            aligned = len(items) == len(quals)
-            rels.append({"type": "respectively", "items": items, "qualifiers": quals, "aligned": aligned})
-            if aligned:
-                for item, qual in zip(items, quals, strict=False):
-                    qual.fields["of"] = item
-            for q in quals:
-                q.fields["_resp"] = True
+            self._pair(items, quals, rels)
             done_until = cue.start
+
+    @staticmethod
+    def _pair(items: list[Draft | None], quals: list[Draft], rels: list[dict]) -> None:
+        """Record a 'respectively' list and, when the lists line up, link each qualifier to its item. An item
+        slot of None is a quantity that is no fact ('550,000 tonnes'): it keeps its place in the list."""
+        aligned = len(items) == len(quals)
+        rels.append(
+            {
+                "type": "respectively",
+                "items": [i for i in items if i is not None],
+                "qualifiers": quals,
+                "aligned": aligned,
+            }
+        )
+        if aligned:
+            for item, qual in zip(items, quals, strict=True):
+                if item is not None:
+                    qual.fields["of"] = item
+        for q in quals:
+            q.fields["_resp"] = True
+
+    def _slots(self, doc: Doc, start: int, end: int, kinds: tuple[str, ...], done_until: int) -> list[Draft | None]:
+        """The items a 'respectively' list can pair with in tokens [start, end): figures of `kinds`, and
+        measures ('550,000 tonnes of waste'), which hold a place without being facts."""
+        out: list[Draft | None] = []
+        for tok_i, q, reason in doc._.quantities or []:
+            if not (start <= tok_i < end) or tok_i <= done_until:
+                continue
+            if q is None and reason == "measure":
+                out.append(None)
+            elif q is not None and q.kind in kinds and not q.fields.get("_converted"):
+                out.append(q)
+        return out
+
+    def _respectively_after(self, doc, cue, sent, before, drafts, rules, rels) -> None:
+        """Items before 'respectively', qualifiers after it: 'charged 31,000, 9,800 and 1,120 people for ...
+        respectively, accounting for 1.8%, 0.6% and 0.07% of the total'."""
+        items = [before[-1]]
+        for d in reversed(before[:-1]):
+            gap = [
+                t
+                for t in doc[doc.char_span(d.start, d.end, alignment_mode="expand").end : items[0].tok]
+                if not t.is_space
+            ]
+            if d.kind != "count" or len(gap) > 2 or any(t.lower_ not in {",", "，", "and", "、"} for t in gap):
+                break
+            items.insert(0, d)
+        after = [d for d in drafts if cue.end <= d.tok < sent.end and not d.fields.get("_converted")]
+        if len(items) < 2 or not after or after[0].kind not in ("percentage", "money", "multiplier"):
+            return
+        if after[0].tok - cue.end > 8:
+            return
+        quals = [after[0]]
+        for d in after[1:]:
+            if d.kind != quals[0].kind or not self._list_gap(doc, quals[-1], d, rules, drafts):
+                break
+            quals.append(d)
+        self._pair(items, quals, rels)
 
     @staticmethod
     def _list_gap(doc: Doc, a: Draft, b: Draft, rules: RuleIndex, drafts: list[Draft]) -> bool:
@@ -312,6 +356,16 @@ class RelationLinker:
             cued = any(d.tok - s.end <= 4 for s in self.rules.within(c_start, d.tok, "SHARE"))
             if earlier and earlier[-1].kind in ITEM_KINDS and "of" not in d.fields and (cued or not own_part):
                 d.fields["of"] = earlier[-1]
+            # 'made up 8.5 percent of the 12,000 suspects': the whole is named right after 'of (the)'
+            k = next_tok(doc, nxt + 1) if own_part else len(doc)
+            if k < len(doc) and doc[k].lower_ in {"the", "all", "these", "those"}:
+                k = next_tok(doc, k + 1)
+            named = self.by_tok.get(k) if own_part else None
+            if named is not None and named.kind in ITEM_KINDS:
+                d.fields["whole"] = named
+                if isinstance(d.fields.get("of"), Draft):
+                    rels.append({"type": "part_of", "part": d.fields["of"], "whole": named, "cue": "share"})
+                continue
             if len(following) == 2 and following[0].lower_ == "of" and following[1].lower_ in {"the", "all"}:
                 total = self._overall_total(doc, d, drafts, nxt)
                 if total is not None:
@@ -327,6 +381,12 @@ class RelationLinker:
                     if cands:
                         d.fields["whole"] = cands[-1]
         self._share_lists(doc, shares, drafts, rels)
+        # 'Of the 4,800, 960 were minors, accounting for 25 percent': the part's whole is the share's whole
+        whole_of = {id(r["part"]): r["whole"] for r in rels if r["type"] == "part_of"}
+        for d in shares:
+            part = d.fields.get("of")
+            if "whole" not in d.fields and isinstance(part, Draft) and id(part) in whole_of:
+                d.fields["whole"] = whole_of[id(part)]
 
     @staticmethod
     def _overall_total(doc: Doc, d: Draft, drafts: list[Draft], of_tok: int) -> Draft | None:
