@@ -72,3 +72,22 @@ def test_unreadable_document_is_reported_and_the_rest_audited(files):
     assert result.exit_code == 1
     recs = [json.loads(line) for line in result.stdout.splitlines()]
     assert recs[2]["reason"] == "empty file" and "findings" in recs[0]
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("In 2016 prosecutors approved the arrest of 72,600 suspects and decided not to approve the arrest of 19,800, "
+         "a non-arrest rate of 21.4%.", "consistent"),
+        ("In 2016 prosecutors approved the arrest of 72,600 suspects and decided not to approve the arrest of 19,800, "
+         "a non-arrest rate of 27.3%.", "inconsistent"),
+        ("Prosecutors approved the arrests of 317,000 people and decided not to arrest 90,000 people. The non-arrest "
+         "rate was 22.1 percent.", "consistent"),
+    ],
+)
+def test_named_rate_end_to_end(text, status):
+    from extractor import extract
+    from extractor.checks import audit
+
+    (found,) = [f for f in audit(extract(text)) if f.check == "named_rate"]
+    assert found.status == status

@@ -231,3 +231,37 @@ def test_currency_conversions(extract, text, source, target):
 
 def test_no_conversion_between_amounts_in_one_currency(extract):
     assert relations(extract("They moved 5 million yuan (and 2 million yuan later)."), "conversion") == []
+
+
+def test_sum_when_the_text_says_the_parts_make_up_the_total(extract):
+    r = extract(
+        "Police cracked 83,000 drug cases, including 51,000 cases of trafficking, 26,000 cases of possession and "
+        "6,000 cases of manufacturing, which together made up the total."
+    )
+    (total,) = relations(r, "sum")
+    assert r.fact(total.total).text == "83,000"
+    assert [r.fact(p).text for p in total.parts] == ["51,000", "26,000", "6,000"]
+
+
+def test_no_sum_without_the_words(extract):
+    r = extract("More than 670,000 cases were filed, including 58,000 civil and 614,000 administrative lawsuits.")
+    assert relations(r, "sum") == []
+
+
+def test_shares_respectively_of_one_whole(extract):
+    r = extract(
+        "Courts concluded 120,000 civil cases and 80,000 criminal cases, accounting for 60% and 40% respectively "
+        "of the 200,000 cases concluded."
+    )
+    for share, part in (("60%", "120,000"), ("40%", "80,000")):
+        fact = by_text(r, share)
+        assert (r.fact(fact.of).text, r.fact(fact.whole).text) == (part, "200,000")
+
+
+def test_partitive_whole_counts_what_the_cue_names(extract):
+    r = extract(
+        "Police cracked 12,000 cases and arrested 23,600 suspects. The police seized 356 guns. Among the arrested "
+        "suspects, 3,200 were fugitives, accounting for 13.6%."
+    )
+    share = by_text(r, "13.6%")
+    assert r.fact(share.whole).text == "23,600"

@@ -73,6 +73,11 @@ class NumberMerger:
             # a hard line wrap may stand between the digits and the scale word ("220\nmillion")
             if j + 1 < len(doc) and doc[j].is_space and "\n\n" not in doc[j].text and doc[j + 1].lower_ in self.scales:
                 j += 1
+            # 万 rendered word for word: '2.36 ten thousand suspects'
+            if j + 1 < len(doc) and doc[j].lower_ == "ten" and doc[j + 1].lower_ == "thousand":
+                scale *= 10_000
+                j += 2
+                continue
             if not (j < len(doc) and doc[j].lower_ in self.scales):
                 break
             value, glued_only = self.scales[doc[j].lower_]

@@ -30,6 +30,8 @@ CONVERSION_GAP = re.compile(
     re.I,
 )
 QUOTES = "\"“”'‘’"
+# Units that all count cases, and units that all count people: a part may be counted in a kindred unit.
+CASE_UNITS = {"case", "crime", "lawsuit", "incident", "clue", "offence", "offense", "dispute", "petition", "report"}
 # Units that all count people: a part in persons may belong to a whole in suspects or criminals.
 PERSON_UNITS = {
     "person",
@@ -85,6 +87,7 @@ class RelationLinker:
         self._conversions(doc, drafts, rels)
         self._respectively(doc, drafts, rules, rels)
         parts = self._parts(doc, drafts, rules, rels)
+        self._sums(doc, rules, rels)
         self._shares(doc, drafts, rels)
         self._nearest_links(doc, drafts, rules, parts)
         self._fill_units(doc, drafts, rels)
@@ -140,7 +143,21 @@ class RelationLinker:
             if not items:
                 continue
             self._pair(items, quals, rels)
+            self._whole_after(doc, cue, quals)
             done_until = cue.start
+
+    def _whole_after(self, doc: Doc, cue: Span, quals: list[Draft]) -> None:
+        """'accounting for 60% and 45% respectively of the 200,000 cases': the shares' common whole."""
+        k = next_tok(doc, cue.end)
+        if k < len(doc) and doc[k].lower_ == "of":
+            k = next_tok(doc, k + 1)
+            if k < len(doc) and doc[k].lower_ in {"the", "all"}:
+                k = next_tok(doc, k + 1)
+            whole = self.by_tok.get(k)
+            if whole is not None and whole.kind in ITEM_KINDS:
+                for q in quals:
+                    if q.kind == "percentage" and q.fields.get("role") == "share":
+                        q.fields["whole"] = whole
 
     @staticmethod
     def _pair(items: list[Draft | None], quals: list[Draft], rels: list[dict]) -> None:
@@ -246,8 +263,14 @@ class RelationLinker:
                         add(part, lead, "of_the")
             elif mode in ("among", "of_them", "of_the") and at_sentence_start:
                 whole_pool = self._previous_counts(doc, counts, sent)
+                named = self._partitive_unit(doc, cue, after)
+                if named:
+                    # 'Among the arrested suspects, 3,200 ...': the whole counts what the cue names
+                    wider = [d for d in counts if d.tok < sent.start and d.fields.get("unit") == named]
+                    wider = [d for d in wider if sent_of(doc, d.tok).start >= self._sentences_back(doc, sent, 2)]
+                    whole_pool = wider[-1:] or whole_pool
                 for part in after:
-                    add(part, self._pick_whole(part, whole_pool), "among")
+                    add(part, self._pick_whole(part, whole_pool, doc), "among")
             elif mode == "of_the" and after:
                 whole = after[0]
                 comma = next((t.i for t in doc[whole.tok : sent.end] if t.text == ","), None)
@@ -278,6 +301,21 @@ class RelationLinker:
                         break
                     add(part, whole, "including")
         return set(parts)
+
+    @staticmethod
+    def _sums(doc: Doc, rules: RuleIndex, rels: list[dict]) -> None:
+        """'83,000 cases, including 51,000 ..., 24,000 ... and 6,000 ..., which together made up the total':
+        parts the text says make up their whole become a sum."""
+        for cue in rules.by_label.get("SUM_CUE", ()):
+            sent = sent_of(doc, cue.start)
+            groups: dict[int, list[dict]] = {}
+            for r in rels:
+                if r["type"] == "part_of" and sent.start <= r["part"].tok < cue.start:
+                    groups.setdefault(id(r["whole"]), []).append(r)
+            for members in groups.values():
+                done = any(r["type"] == "sum" and r["total"] is members[0]["whole"] for r in rels)
+                if len(members) >= 2 and not done:
+                    rels.append({"type": "sum", "parts": [m["part"] for m in members], "total": members[0]["whole"]})
 
     def _antecedent(self, earlier: list[Draft], parts: dict[int, Draft]) -> Draft | None:
         """The count 'of which' refers back to: a whole already used by a parallel part, else the nearest
@@ -314,18 +352,65 @@ class RelationLinker:
         return []
 
     @staticmethod
-    def _pick_whole(part: Draft, pool: list[Draft]) -> Draft | None:
+    def _partitive_unit(doc: Doc, cue: Span, after: list[Draft]) -> str | None:
+        """The unit a partitive cue names: 'Among the arrested suspects,' -> suspect; None for 'Among them'."""
+        stop = after[0].tok if after else cue.end + 8
+        words = []
+        for t in doc[cue.end : stop]:
+            if t.text in {",", "，"}:
+                break
+            if t.is_alpha:
+                words.append(t.lower_)
+        if not words or words[-1] in {"them", "these", "those", "which", "whom", "it"}:
+            return None
+        return _singular(words[-1])
+
+    @staticmethod
+    def _sentences_back(doc: Doc, sent: Span, n: int) -> int:
+        """The first token of the sentence n sentences before `sent`."""
+        start = sent.start
+        for _ in range(n):
+            if start == 0:
+                break
+            start = sent_of(doc, start - 1).start
+        return start
+
+    @staticmethod
+    def _pick_whole(part: Draft, pool: list[Draft], doc: Doc | None = None) -> Draft | None:
+        """The whole a part belongs to among `pool` (earliest first): the nearest of the same unit, else of
+        the same class (people), else the first, unless both units are known and differ."""
         if not pool:
             return None
         unit = part.fields.get("unit")
-        for d in pool:
-            if unit and d.fields.get("unit") == unit:
-                return d
-        if unit in PERSON_UNITS:
-            for d in pool:
-                if d.fields.get("unit") in PERSON_UNITS:
-                    return d
-        return pool[0]
+        if doc is not None and unit:
+            # 'Of the cases accepted in 2021, ...': a year in the cue picks the count of that year
+            year = _year_in_cue(doc, part)
+            dated = [d for d in pool if year and _year_after(doc, d.tok) == year and d.fields.get("unit") == unit]
+            if dated:
+                return dated[-1]
+        same = [d for d in pool if unit and d.fields.get("unit") == unit]
+        if len(same) > 1 and doc is not None:
+            # 'accounting for 24.2% of the cases accepted': the count whose verb the sentence repeats
+            words = {t.lower_ for t in sent_of(doc, part.tok)}
+            acted = [
+                d
+                for d in same
+                if (d.fields.get("action") or "").split()[-1:] and d.fields["action"].split()[-1] in words
+            ]
+            if acted:
+                return acted[0]
+        if same:
+            return same[0]
+        for group in (PERSON_UNITS, CASE_UNITS):
+            if unit in group:
+                kin = [d for d in pool if d.fields.get("unit") in group]
+                if kin:
+                    return kin[0]
+        first = pool[0]
+        other = first.fields.get("unit")
+        if unit and other and other != unit and not any(unit in g and other in g for g in (PERSON_UNITS, CASE_UNITS)):
+            return None  # counts of different things ('fugitives' among 'guns'): no guess
+        return first
 
     # -- shares --------------------------------------------------------------------------------------------
     def _shares(self, doc: Doc, drafts: list[Draft], rels: list[dict]) -> None:
@@ -609,6 +694,15 @@ def _is_baseline(doc: Doc, i: int) -> bool:
     if word in BASELINE_WORDS:
         return True
     return word in {"with", "to"} and k > 0 and doc[prev_tok(doc, k - 1)].lower_ in {"compared", "comparing", "versus"}
+
+
+def _year_in_cue(doc: Doc, part: Draft) -> int | None:
+    """The year named between the head of the part's sentence and the part: 'Of the cases accepted in 2021, N'."""
+    sent = sent_of(doc, part.tok)
+    for t in doc[sent.start : part.tok]:
+        if re.fullmatch(r"(19|20)\d\d", t.text):
+            return int(t.text)
+    return None
 
 
 def _year_after(doc: Doc, i: int) -> int | None:

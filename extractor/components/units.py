@@ -320,7 +320,9 @@ class UnitFinder:
         before = [s for s in rules.within(max(sent.start, i - 12), i, "ACTION")]
         before = [s for s in before if not any(t.text in CLAUSE_BREAKS for t in doc[s.end : i])]
         if before:
-            return _action_text(doc, before[-1])
+            # the nearest verb, and of verbs ending there the longest ('decided not to approve the arrest of')
+            end = max(s.end for s in before)
+            return _action_text(doc, max((s for s in before if s.end == end), key=len))
         if after:
             return _action_text(doc, after[0])
         return None
