@@ -96,6 +96,22 @@ PERCENTAGES = [
     ("The court adopted 99% of the sentencing suggestions.", "99%", "share", None, None, False),
     ("Online filing made up 72.5% of civil cases.", "72.5%", "share", None, None, False),
     ("The figure stood at 4.5 percent.", "4.5 percent", "level", None, None, False),
+    ("Police arrested 1,620 people, 9 percent more than 2018.", "9 percent", "change", "up", "named_year", False),
+    ("Cases were 15 percent fewer than last year.", "15 percent", "change", "down", "year_on_year", False),
+    ("The share rose from 46.2% in 2015 to 89.7% in 2020.", "46.2%", "level", None, None, False),
+    ("Cases filed +9.3%, persons punished -2.1%.", "2.1%", "change", "down", "none", False),
+    ("The amount fell by 18.4%，the number of cases by 3%.", "18.4%", "change", "down", "none", False),
+    ("Of the 1,500 cases, 300, or 20 percent, involved officials.", "20 percent", "share", None, None, False),
+    ("Of the suspects, 64.6 percent were aged under 35.", "64.6 percent", "share", None, None, False),
+    (
+        "The application rate of the leniency system for confessing guilt and accepting punishment reached 87.6%.",
+        "87.6%",
+        "rate",
+        None,
+        None,
+        False,
+    ),
+    ("Cases and persons were up 10 and 20 percent respectively.", "10", "change", "up", "none", False),
 ]
 
 
@@ -142,6 +158,7 @@ MULTIPLIERS = [
         False,
     ),
     ("Fraud cases doubled compared with 2019.", "doubled", 2, None, False),
+    ("Fraud websites jumped tenfold.", "tenfold", 10, None, False),
     (
         "The number of investigations was 4.26 compared with the same period last year. Times.",
         "4.26",
@@ -152,9 +169,7 @@ MULTIPLIERS = [
 ]
 
 
-@pytest.mark.parametrize(
-    "text, surface, value, approx, suspect", MULTIPLIERS, ids=[m[1] for m in MULTIPLIERS]
-)
+@pytest.mark.parametrize("text, surface, value, approx, suspect", MULTIPLIERS, ids=[m[1] for m in MULTIPLIERS])
 def test_multipliers(extract, text, surface, value, approx, suspect):
     m = by_text(extract(text), surface, "multiplier")
     assert (m.value, m.approx, m.suspect) == (value, approx, suspect)
@@ -185,6 +200,9 @@ MONEY = [
     ("Investigators froze 12 million euros.", "12 million euros", 12_000_000, "EUR", None),
     ("They traded US$5.6m in crypto.", "US$5.6m", 5_600_000, "USD", None),
     ("a smuggling case worth 220\nmillion yuan", "220\nmillion yuan", 220_000_000, "CNY", None),
+    ("Casinos paid MOP 27.5 million in fines.", "MOP 27.5 million", 27_500_000, "MOP", None),
+    ("Customs seized HK$2.3m in cash.", "HK$2.3m", 2_300_000, "HKD", None),
+    ("Police froze 1.2 billion yuan（about 170 million US dollars）.", "1.2 billion yuan", 1_200_000_000, "CNY", None),
 ]
 
 

@@ -93,6 +93,7 @@ def test_not_figures(extract, text):
         ("Of those punished, 524,000 received party disciplinary penalties.", "person"),
         ("Of the complaints received, 1,710 were pursuable.", "complaint"),
         ("Of them, 1,283 were foreigners.", "foreigner"),
+        ("Discipline in 2022: persons punished, 2,811.", "person"),
     ],
 )
 def test_count_units(extract, text, unit):

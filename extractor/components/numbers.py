@@ -88,6 +88,15 @@ class NumberMerger:
                 break
             scale *= value
             j += 1
+            # 'three hundred and twenty': the tens and units after 'hundred'
+            if value == 100 and info["words"] and j + 1 < len(doc) and doc[j].lower_ == "and":
+                rest = self.words.get(doc[j + 1].lower_)
+                if rest is not None and 0 < rest < 100:
+                    base, scale, j = base * 100 + rest, 1, j + 2
+                    if rest >= 20 and rest % 10 == 0 and j + 1 < len(doc) and doc[j].text in HYPHENS:
+                        unit = self.words.get(doc[j + 1].lower_)
+                        if unit is not None and 0 < unit < 10:
+                            base, j = base + unit, j + 2
         info["scale"] = scale
         return j, base, info
 

@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Doc
 
-from extractor.components.context import CLAUSE_BREAKS, Draft, RuleIndex, is_num, next_tok, sent_of
+from extractor.components.context import CLAUSE_BREAKS, Draft, RuleIndex, is_num, next_tok, prev_tok, sent_of
 from extractor.patterns import PatternRow
 from extractor.rules import by_label
 
@@ -247,6 +247,18 @@ class UnitFinder:
                 return "person"  # 'Of those punished, 524,000 ...'
             if head:
                 return None
+        # tables written as prose: 'cases filed, 2,436; persons punished, 2,811'
+        k = prev_tok(doc, i - 1)
+        if k > 0 and doc[k].text in {",", "，", ":", "："}:
+            label_words = []
+            j = k - 1
+            while j >= sent_start and doc[j].is_alpha and len(label_words) < 4:
+                label_words.insert(0, doc[j].lower_)
+                j -= 1
+            if label_words and (j < sent_start or doc[j].text in CLAUSE_BREAKS or doc[j].text in {",", "，"}):
+                nouns = [w for w in label_words if not w.endswith(("ed", "ing")) and w not in STOP]
+                if nouns:
+                    return self.unit_of(nouns[-1])
         # 'the number of registered drug addicts ... was 2.14 million'
         for k in range(i - 1, max(sent_start, i - 25) - 1, -1):
             if doc[k].lower_ == "of" and k > 0 and doc[k - 1].lower_ in {"number", "total"}:
