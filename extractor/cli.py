@@ -15,7 +15,11 @@ import typer
 from extractor.io.readers import MAX_BYTES, InputDoc, InputFailure, iter_inputs
 from extractor.models import DocumentRecord, ErrorRecord
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Extract the figures, dates and named operations of press releases, and audit whether they add up.",
+)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_FINDINGS = 0, 1, 2, 3
 
@@ -135,7 +139,9 @@ class FailOn(str, Enum):
 
 @app.command()
 def audit(
-    paths: PathsArg,
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files, folders (their .txt files, sorted) or - for stdin.")
+    ] = None,
     fmt: Annotated[
         Format, typer.Option("--format", help="text (a report to read), json (JSON Lines) or html.")
     ] = Format.text,
@@ -147,8 +153,17 @@ def audit(
     patterns: PatternsOpt = None,
     out: OutOpt = None,
     max_bytes: MaxBytesOpt = MAX_BYTES,
+    store: Annotated[
+        Path | None, typer.Option("--store", help="Audit a batch store ACROSS its releases (instead of PATHS).")
+    ] = None,
 ) -> None:
     """Extract, then check that the figures add up: baselines, shares, parts and wholes, rates, conversions."""
+    if store is not None:
+        from extractor.cli_batch import audit_store
+
+        raise typer.Exit(audit_store(store, fmt, fail_on, out))
+    if not paths:
+        fail("name the files or folders to audit, or a store with --store")
     from extractor.checks import audit as run_checks
     from extractor.checks import coverage
     from extractor.rules import by_label, pipeline_rows
@@ -203,6 +218,9 @@ def schema() -> None:
     from extractor.models import document_json_schema
 
     typer.echo(json.dumps(document_json_schema(), indent=2))
+
+
+from extractor import cli_batch  # noqa: E402,F401  (registers batch, export)
 
 
 def main() -> None:

@@ -697,7 +697,8 @@ def dateline_date(text: str) -> dt.date | None:
     lines = _lines(text)
     # Only the top of the release and short bracketed credit lines can hold its dateline: search those alone.
     top_end = max((e for _s, e, rank in lines if rank < _DATELINE_TOP_LINES), default=len(text))
-    head_end = min(len(text), max(top_end, _DATELINE_KEY_CHARS))
+    # when every paragraph is one line the top lines are the whole release: never scan past the key window
+    head_end = min(len(text), top_end, _DATELINE_KEY_CHARS)
     regions = [(0, head_end)] + [
         (s, e)
         for s, e, _rank in lines

@@ -141,7 +141,8 @@ def clause_end(doc: Doc, i: int) -> int:
 
 def is_num(tok: Token) -> bool:
     """True for a merged numeral token."""
-    return tok._.num is not None
+    nums = tok.doc.user_data.get("_nums")
+    return tok.i in nums if nums is not None else tok._.num is not None
 
 
 def only_joiners(doc: Doc, start: int, end: int) -> bool:

@@ -118,10 +118,14 @@ class NumberMerger:
                 span = doc.char_span(start, end)
                 if span is not None and len(span) > 1:
                     retok.merge(span)
+        nums = set()
         for start, end, value, info in found:
             span = doc.char_span(start, end)
             if span is None or len(span) != 1:
                 continue
             span[0]._.num = value
             span[0]._.num_info = info
+            nums.add(span.start)
+        # later components ask 'is this token a numeral?' thousands of times: answer from a set
+        doc.user_data["_nums"] = nums
         return doc
