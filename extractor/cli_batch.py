@@ -156,6 +156,32 @@ def export(
 # -- audit --store ------------------------------------------------------------------------------------------------
 
 
+@app.command()
+def report(
+    store: Annotated[Path, typer.Option("--store", help="A store filled by `extractor batch`.")],
+    out: OutOpt = None,
+    metric: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--metric",
+            help="'unit: action' to chart, e.g. 'person: prosecuted' (repeatable); "
+            "default: the most frequent across releases.",
+        ),
+    ] = None,
+) -> None:
+    """Write the archive report: one HTML page with a metric across releases and findings by check and year."""
+    from extractor.io.archive_report import render_store_report
+    from extractor.io.store import Store, StoreError
+
+    try:
+        with Store(store, create=False) as st:
+            page = render_store_report(st, metric)
+    except StoreError as err:
+        fail(str(err))
+    with output(out) as fh:
+        fh.write(page)
+
+
 def audit_store(store: Path, fmt: str = "text", fail_on: str = "never", out: Path | None = None) -> int:
     """`extractor audit --store STORE`: find figures that disagree BETWEEN the releases of a store, write them to
     its findings table (replacing those of the last run) and report them. Returns the exit code: 3 when

@@ -801,7 +801,7 @@ def line_chart(
         )
     names = list(data)
     legend_h = 22 if names else 0
-    left, right, top, bottom = 56, 16, 12 + legend_h, 40
+    left, right, top, bottom = 76, 16, 12 + legend_h, 40
     plot_w, plot_h = width - left - right, height - top - bottom
     lo = min([0.0, *values])
     ymax = nice_ceiling(max(values, default=0) - lo) + lo if values else 1.0

@@ -1,0 +1,117 @@
+"""`extractor report --store`: the archive page, with charts built from the store."""
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from extractor.cli import app
+from extractor.io.archive_report import build_inputs, choose_metrics, document_period
+
+RELEASES = [
+    ("2019-01-20", "In 2018, procuratorates prosecuted 1,200 people for fraud, up 9.1% year-on-year."),
+    ("2020-01-18", "In 2019, procuratorates prosecuted 1,380 people for fraud, up 15% year-on-year."),
+    ("2021-01-22", "In 2020, procuratorates prosecuted 1,518 people for fraud, up 10% year-on-year."),
+]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("archive")
+    src = tmp / "releases.jsonl"
+    src.write_text(
+        "\n".join(json.dumps({"id": f"r{n}", "text": t, "published": p}) for n, (p, t) in enumerate(RELEASES)) + "\n",
+        encoding="utf-8",
+    )
+    path = tmp / "archive.sqlite"
+    result = CliRunner().invoke(app, ["batch", str(src), "--store", str(path), "--jobs", "1", "--no-progress"])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+@pytest.fixture(scope="module")
+def page(store, tmp_path_factory):
+    out = tmp_path_factory.mktemp("page") / "archive.html"
+    result = CliRunner().invoke(app, ["report", "--store", str(store), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return out.read_text(encoding="utf-8")
+
+
+def test_metric_series_come_from_the_store(store):
+    from extractor.io.store import Store
+
+    with Store(store, create=False) as st:
+        records = list(st.iter_records())
+    metrics = choose_metrics(records, None)
+    assert metrics[0] == "person: prosecuted"
+    _, series, findings = build_inputs(records, metrics)
+    assert series["person: prosecuted"] == {"2019": 1200, "2020": 1380, "2021": 1518}
+    assert sum(findings["change_baseline"]["2019"].values()) == 1
+
+
+def test_page_has_charts_as_inline_svg(page):
+    svgs = page.count("<svg")
+    assert svgs >= 2
+    start = page.index("<svg")
+    chart = page[start : page.index("</svg>", start) + 6]
+    root = ET.fromstring(chart)
+    assert root.get("role") == "img"
+    assert "1,518" in page and "person: prosecuted" in page
+    assert "http://" not in page.replace("http://www.w3.org/2000/svg", "")
+
+
+def test_metric_option(store, tmp_path):
+    out = tmp_path / "a.html"
+    result = CliRunner().invoke(
+        app, ["report", "--store", str(store), "--metric", "person: prosecuted", "-o", str(out)]
+    )
+    assert result.exit_code == 0
+    assert "person: prosecuted" in out.read_text(encoding="utf-8")
+
+
+def test_missing_store_is_one_line(tmp_path):
+    result = CliRunner().invoke(app, ["report", "--store", str(tmp_path / "none.sqlite")])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    "record, period",
+    [
+        ({"published": "2020-06-02"}, "2020"),
+        ({"reference_date": "2019-03-01"}, "2019"),
+        ({"facts": [{"kind": "date", "value": "2018"}]}, "2018"),
+        ({"facts": []}, "?"),
+    ],
+)
+def test_document_period(record, period):
+    assert document_period(record) == period
+
+
+def test_archive_page_renders_in_chromium(page, tmp_path):
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        pytest.skip("headless Chromium (/usr/bin/chromium) is not installed")
+    import subprocess
+
+    html = tmp_path / "archive.html"
+    html.write_text(page, encoding="utf-8")
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        "--enable-logging=stderr",
+        "--v=0",
+    ]
+    done = subprocess.run(
+        [str(chromium), *flags, "--dump-dom", html.as_uri()], capture_output=True, text=True, timeout=60
+    )
+    assert "<svg" in done.stdout
+    assert "CONSOLE" not in done.stderr or "Uncaught" not in done.stderr
