@@ -23,9 +23,7 @@ app = typer.Typer(
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_FINDINGS = 0, 1, 2, 3
 
-PathsArg = Annotated[
-    list[str], typer.Argument(help="Files, folders (their .txt files, sorted) or - for stdin.")
-]
+PathsArg = Annotated[list[str], typer.Argument(help="Files, folders (their .txt files, sorted) or - for stdin.")]
 RefOpt = Annotated[
     str | None, typer.Option("--reference-date", help="YYYY-MM-DD: resolves 'last year', 'yesterday' ...")
 ]
@@ -95,9 +93,7 @@ def process(
             continue
         try:
             record = extract(item.text, ref, source=item.source, published=item.published, patterns_dirs=dirs)
-            record = record.model_copy(
-                update={"encoding": item.encoding, "doc_id": item.doc_id or record.doc_id}
-            )
+            record = record.model_copy(update={"encoding": item.encoding, "doc_id": item.doc_id or record.doc_id})
         except Exception as err:  # one bad document must not stop the run
             reason = f"internal error: {type(err).__name__}: {err}".splitlines()[0]
             yield item, ErrorRecord(source=item.source, error=f"{item.source}: {reason}", reason=reason)
@@ -183,7 +179,9 @@ def audit(
         findings = run_checks(record, rates=rates, exchange_rates=fx)
         record = record.model_copy(update={"findings": findings, "coverage": coverage(record, findings)})
         bad = [f for f in findings if f.status == "inconsistent"]
-        if (fail_on is FailOn.inconsistent and bad) or (fail_on is FailOn.error and any(f.severity == "error" for f in bad)):
+        if (fail_on is FailOn.inconsistent and bad) or (
+            fail_on is FailOn.error and any(f.severity == "error" for f in bad)
+        ):
             flagged = True
         audited.append((record, item.text))
     with output(out) as fh:

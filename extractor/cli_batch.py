@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import textwrap
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -26,9 +25,9 @@ from extractor.cli import (
     output,
 )
 from extractor.io.readers import MAX_BYTES
+from extractor.io.report_text import fill_line
 
 EXIT_INTERRUPTED = 130
-WIDTH = 100
 
 StoreOpt = Annotated[Path, typer.Option("--store", help="The SQLite store to fill (created if missing).")]
 
@@ -210,17 +209,6 @@ def audit_store(store: Path, fmt: str = "text", fail_on: str = "never", out: Pat
     return EXIT_OK
 
 
-def _fill(prefix: str, body: str, indent: int) -> str:
-    return textwrap.fill(
-        body,
-        width=WIDTH,
-        initial_indent=" " * indent + prefix,
-        subsequent_indent=" " * (indent + len(prefix)),
-        break_long_words=False,
-        break_on_hyphens=False,
-    )
-
-
 def render_cross_release(store, findings) -> str:
     """The text report of the findings between releases: inconsistencies with both sentences, then the rest."""
     from extractor.io.report_text import sentence_at
@@ -239,16 +227,16 @@ def render_cross_release(store, findings) -> str:
     if bad:
         lines.append(f"Inconsistencies ({len(bad)}):")
         for n, fnd in enumerate(bad, start=1):
-            lines.append(_fill(f"{n}. ", f"[{fnd.severity}] {fnd.check}: {fnd.message}", 2))
+            lines.append(fill_line(f"{n}. ", f"[{fnd.severity}] {fnd.check}: {fnd.message}", 2))
             for doc in fnd.details.get("documents", []):
                 if doc["key"] not in texts:
                     texts[doc["key"]] = store.document_text(doc["key"])
                 text = texts[doc["key"]]
                 sentence = sentence_at(text, doc["start"], doc["end"]) if text else doc["text"]
                 lines.append(f"     {doc['source']} ({doc['doc_id']}:{doc['fact']}, period {doc['period']}):")
-                lines.append(_fill("", f"“{sentence}”", 7))
+                lines.append(fill_line("", f"“{sentence}”", 7))
             if fnd.details.get("arithmetic"):
-                lines.append(_fill("Arithmetic: ", str(fnd.details["arithmetic"]), 5))
+                lines.append(fill_line("Arithmetic: ", str(fnd.details["arithmetic"]), 5))
         lines.append("")
     else:
         lines.append("No inconsistencies between releases found.")
@@ -256,7 +244,7 @@ def render_cross_release(store, findings) -> str:
     for title, group in (("Consistent", good), ("Could not be tested", untestable)):
         if group:
             lines.append(f"{title} ({len(group)}):")
-            lines.extend(_fill("- ", f"{f.check}: {f.message}", 2) for f in group)
+            lines.extend(fill_line("- ", f"{f.check}: {f.message}", 2) for f in group)
             lines.append("")
     return "\n".join(lines)
 

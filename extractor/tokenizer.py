@@ -40,4 +40,6 @@ def customize_tokenizer(nlp: Language) -> None:
     infixes = list(nlp.Defaults.infixes) + GLUE_INFIXES
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.tokenizer.suffix_search = compile_suffix_regex(list(nlp.Defaults.suffixes) + FULLWIDTH).search
-    nlp.tokenizer.prefix_search = compile_prefix_regex(list(nlp.Defaults.prefixes) + FULLWIDTH + [r"[+−](?=[0-9])"]).search
+    nlp.tokenizer.prefix_search = compile_prefix_regex(
+        list(nlp.Defaults.prefixes) + FULLWIDTH + [r"[+−](?=[0-9])"]
+    ).search

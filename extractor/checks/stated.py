@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extractor.checks._common import facts_by_id, finding, guarded, is_number, label
-from extractor.checks.intervals import DEFAULT_ROUNDING, Interval, fact_interval, fmt_number
+from extractor.checks.intervals import DEFAULT_ROUNDING, fact_interval, fmt_number
 from extractor.models import Finding
 
 CHECK = "stated_change"

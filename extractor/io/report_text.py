@@ -70,7 +70,8 @@ def _sentences(record, fnd, text: str | None) -> list[str]:
     return out[:MAX_SENTENCES]
 
 
-def _fill(prefix: str, body: str, indent: int) -> str:
+def fill_line(prefix: str, body: str, indent: int) -> str:
+    """body wrapped to the report width, the first line after prefix, the rest aligned under it."""
     return textwrap.fill(
         body,
         width=WIDTH,
@@ -105,15 +106,15 @@ def render_text(record, findings, text: str | None = None) -> str:
     if bad:
         lines.append(f"Inconsistencies ({len(bad)}):")
         for n, fnd in enumerate(bad, start=1):
-            lines.append(_fill(f"{n}. ", f"[{fnd.severity}] {fnd.check}: {fnd.message}", 2))
+            lines.append(fill_line(f"{n}. ", f"[{fnd.severity}] {fnd.check}: {fnd.message}", 2))
             sentences = _sentences(record, fnd, text)
             for s in sentences:
-                lines.append(_fill("Sentence: ", f"“{s}”", 5))
+                lines.append(fill_line("Sentence: ", f"“{s}”", 5))
             if not sentences:
-                lines.append(_fill("Figures: ", _figures(record, fnd), 5))
+                lines.append(fill_line("Figures: ", _figures(record, fnd), 5))
             arithmetic = (fnd.details or {}).get("arithmetic")
             if arithmetic:
-                lines.append(_fill("Arithmetic: ", str(arithmetic), 5))
+                lines.append(fill_line("Arithmetic: ", str(arithmetic), 5))
         lines.append("")
     else:
         lines.append("No inconsistencies found.")
@@ -121,12 +122,12 @@ def render_text(record, findings, text: str | None = None) -> str:
     if good:
         lines.append(f"Consistent ({len(good)}):")
         for fnd in good:
-            lines.append(_fill("- ", f"{fnd.check}: {fnd.message}", 2))
+            lines.append(fill_line("- ", f"{fnd.check}: {fnd.message}", 2))
         lines.append("")
     if untestable:
         lines.append(f"Could not be tested ({len(untestable)}):")
         for fnd in untestable:
-            lines.append(_fill("- ", f"{fnd.check}: {fnd.message}", 2))
+            lines.append(fill_line("- ", f"{fnd.check}: {fnd.message}", 2))
         lines.append("")
     cov = coverage(record, findings)
     lines.append(f"Coverage: {cov['line']}")
@@ -138,4 +139,4 @@ def render_all(items: Iterable[tuple]) -> str:
     return "\n".join(render_text(*item) for item in items)
 
 
-__all__ = ["render_all", "render_text", "sentence_at"]
+__all__ = ["fill_line", "render_all", "render_text", "sentence_at"]
