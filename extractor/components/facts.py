@@ -300,8 +300,7 @@ class FactBuilder:
         else:
             d.set(role="level")
         if points and d.fields["role"] != "change":
-            d.fields.pop("points", None)
-            d.set(points_level=True)
+            d.fields.pop("points", None)  # points belong to changes only
         if d.fields["role"] == "change":
             d.set(**self._basis(doc, d, rules, w_start, end_tok))
 
@@ -344,7 +343,6 @@ class FactBuilder:
                     for key in ("role", "direction", "basis", "basis_year"):
                         if key in prev.fields:
                             d.fields[key] = prev.fields[key]
-                    d.fields.pop("points_level", None)
                     if d.fields.get("role") != "change":
                         d.fields.pop("points", None)
             prev = d
