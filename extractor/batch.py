@@ -29,7 +29,16 @@ from pathlib import Path
 from typing import Any
 
 from extractor.io.html_input import HTML_SUFFIXES, read_html
-from extractor.io.readers import MAX_BYTES, InputDoc, InputError, InputFailure, _jsonl_docs, decode, read_bytes
+from extractor.io.readers import (
+    MAX_BYTES,
+    InputDoc,
+    InputError,
+    InputFailure,
+    _jsonl_docs,
+    decode,
+    iter_path,
+    read_bytes,
+)
 from extractor.io.store import DocumentResult, ErrorResult, Store
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -107,24 +116,7 @@ def iter_batch_inputs(paths: Iterable[str], max_bytes: int = MAX_BYTES) -> Itera
 
 
 def _iter_path(path: Path, raw: str, max_bytes: int) -> Iterator[InputDoc | InputFailure]:
-    if path.is_dir():
-        files = sorted(
-            p
-            for p in path.rglob("*")
-            if p.suffix.lower() in BATCH_SUFFIXES
-            and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            and p.is_file()
-        )
-        if not files:
-            yield InputFailure(raw, f"folder holds no {'/'.join(BATCH_SUFFIXES)} files")
-        for f in files:
-            yield from read_file(f, max_bytes)
-    elif path.is_file():
-        yield from read_file(path, max_bytes)
-    elif path.exists():
-        yield InputFailure(raw, "not a regular file or folder")
-    else:
-        yield InputFailure(raw, "no such file or folder")
+    return iter_path(path, raw, max_bytes, recursive=True, suffixes=BATCH_SUFFIXES, read=read_file)
 
 
 def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[InputDoc | InputFailure]:

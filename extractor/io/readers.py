@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -158,20 +158,39 @@ def iter_inputs(
         if raw == "-":
             yield from read_bytes("-", sys.stdin.buffer.read(), max_bytes)
             continue
-        path = Path(raw)
-        if path.is_dir():
-            pattern = "**/*" if recursive else "*"
-            files = sorted(p for p in path.glob(pattern) if p.is_file() and p.suffix.lower() in suffixes)
-            if not files:
-                yield InputFailure(raw, f"folder holds no {'/'.join(suffixes)} files")
-            for f in files:
-                yield from _read_file(f, max_bytes)
-        elif path.is_file():
-            yield from _read_file(path, max_bytes)
-        elif path.exists():
-            yield InputFailure(raw, "not a regular file or folder")
-        else:
-            yield InputFailure(raw, "no such file or folder")
+        yield from iter_path(Path(raw), raw, max_bytes, recursive, suffixes)
+
+
+def iter_path(
+    path: Path,
+    raw: str,
+    max_bytes: int = MAX_BYTES,
+    recursive: bool = False,
+    suffixes: tuple[str, ...] = (".txt",),
+    read: Callable[[Path, int], Iterator[InputDoc | InputFailure]] | None = None,
+) -> Iterator[InputDoc | InputFailure]:
+    """The documents of one path as named by the user (`raw`): a file, or a folder's files with these suffixes,
+    sorted (with `recursive`, all levels below it but hidden folders); a failure naming the reason otherwise."""
+    read = read or _read_file
+    if path.is_dir():
+        found = path.rglob("*") if recursive else path.glob("*")
+        files = sorted(
+            p
+            for p in found
+            if p.suffix.lower() in suffixes
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            and p.is_file()
+        )
+        if not files:
+            yield InputFailure(raw, f"folder holds no {'/'.join(suffixes)} files")
+        for f in files:
+            yield from read(f, max_bytes)
+    elif path.is_file():
+        yield from read(path, max_bytes)
+    elif path.exists():
+        yield InputFailure(raw, "not a regular file or folder")
+    else:
+        yield InputFailure(raw, "no such file or folder")
 
 
 def _read_file(path: Path, max_bytes: int) -> Iterator[InputDoc | InputFailure]:
