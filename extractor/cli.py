@@ -59,22 +59,26 @@ def record_json(record: DocumentRecord | ErrorRecord) -> str:
     return json.dumps(record.model_dump(mode="json", by_alias=True, exclude_none=True), ensure_ascii=False)
 
 
-def _setup(reference_date: str | None, patterns: list[Path] | None):
+def check_options(reference_date: str | None, patterns: list[Path] | None, *, build: bool = True):
+    """(reference date, pattern folders) from the command line; exits 2 with one line on a bad date or a bad
+    pattern folder, before any document is read. With `build`, the pipeline is built here once."""
     from extractor.api import cached_pipeline, parse_date
     from extractor.patterns import PatternFileError
+    from extractor.rules import pipeline_rows
 
     try:
         ref = parse_date(reference_date)
     except ValueError as err:
         fail(str(err))
     dirs = tuple(str(p) for p in patterns or ())
+    missing = [d for d in dirs if not Path(d).is_dir()]
+    if missing:
+        fail(f"--patterns: not a folder: {', '.join(missing)}")
     try:
-        cached_pipeline(dirs)
+        cached_pipeline(dirs) if build else pipeline_rows(dirs)
     except PatternFileError as err:
         first, *rest = str(err).splitlines()
         fail(f"bad pattern file: {first}" + (f" (and {len(rest)} more problems)" if rest else ""))
-        for line in rest:
-            typer.echo(f"  {line}", err=True)
     return ref, dirs
 
 
@@ -110,7 +114,7 @@ def extract(
     max_bytes: MaxBytesOpt = MAX_BYTES,
 ) -> None:
     """Extract the figures, dates and operations of each document as JSON Lines, one record per document."""
-    ref, dirs = _setup(reference_date, patterns)
+    ref, dirs = check_options(reference_date, patterns)
     failed = 0
     with output(out) as fh:
         for _item, record in process(paths, ref, dirs, max_bytes):
@@ -164,7 +168,7 @@ def audit(
     from extractor.checks import coverage
     from extractor.rules import by_label, pipeline_rows
 
-    ref, dirs = _setup(reference_date, patterns)
+    ref, dirs = check_options(reference_date, patterns)
     rows = pipeline_rows(dirs)
     rates, fx = by_label(rows, "RATE_DEFINITION"), by_label(rows, "EXCHANGE_RATE")
     failed = 0

@@ -21,6 +21,7 @@ from extractor.cli import (
     PatternsOpt,
     RefOpt,
     app,
+    check_options,
     fail,
     output,
 )
@@ -34,24 +35,9 @@ StoreOpt = Annotated[Path, typer.Option("--store", help="The SQLite store to fil
 
 def _options(reference_date: str | None, patterns: list[Path] | None):
     """BatchOptions from the command line; exits 2 on a bad date or a bad pattern folder, before any work."""
-    from extractor.api import parse_date
     from extractor.batch import BatchOptions
-    from extractor.patterns import PatternFileError
-    from extractor.rules import pipeline_rows
 
-    try:
-        ref = parse_date(reference_date)
-    except ValueError as err:
-        fail(str(err))
-    dirs = tuple(str(p) for p in patterns or ())
-    missing = [d for d in dirs if not Path(d).is_dir()]
-    if missing:
-        fail(f"--patterns: not a folder: {', '.join(missing)}")
-    try:
-        pipeline_rows(dirs)
-    except PatternFileError as err:
-        first, *rest = str(err).splitlines()
-        fail(f"bad pattern file: {first}" + (f" (and {len(rest)} more problems)" if rest else ""))
+    ref, dirs = check_options(reference_date, patterns, build=False)
     return BatchOptions(patterns_dirs=dirs, reference_date=ref.isoformat() if ref else None)
 
 
