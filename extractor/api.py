@@ -47,7 +47,7 @@ def parse_date(value: str | dt.date | None) -> dt.date | None:
         raise ValueError(f"reference date {value!r} is not YYYY-MM-DD") from err
 
 
-def _choose_reference(text: str, reference_date, published) -> tuple[dt.date | None, str | None]:
+def _choose_reference(text: str, reference_date, published, finder=None) -> tuple[dt.date | None, str | None]:
     if reference_date is not None:
         return parse_date(reference_date), "option"
     if published:
@@ -57,14 +57,15 @@ def _choose_reference(text: str, reference_date, published) -> tuple[dt.date | N
             pass
     from extractor.dates import dateline_date
 
-    found = dateline_date(text)
+    found = dateline_date(text, finder)
     return (found, "dateline") if found else (None, None)
 
 
 def make_doc(nlp: Language, text: str, reference_date=None, published=None) -> Doc:
     """A tokenised doc with its reference date set, ready for the pipeline's components."""
     doc = nlp.make_doc(text)
-    ref, source = _choose_reference(text, reference_date, published)
+    finder = nlp.get_pipe("extractor_dates").finder if "extractor_dates" in nlp.pipe_names else None
+    ref, source = _choose_reference(text, reference_date, published, finder)
     doc._.reference_date = ref
     doc.user_data["reference_date_source"] = source
     return doc

@@ -588,22 +588,31 @@ class DateFinder:
             raise DateRuleError("bad date rows:\n" + "\n".join(problems))
         self._rules = rules
 
+    def _scan(self, text: str) -> list[tuple[int, Any, re.Match]]:
+        """Every rule's regex matches in `text`. The last text's matches are kept: the dateline and the date
+        component read the same release, one without and one with its reference date."""
+        last = getattr(self, "_last_scan", None)
+        if last is not None and last[0] == text:
+            return last[1]
+        found = [(order, rule, m) for order, rule in enumerate(self._rules) for m in rule.regex.finditer(text)]
+        self._last_scan = (text, found)
+        return found
+
     def find(self, text: str, reference_date: dt.date | None = None) -> list[DateMatch]:
         """Non-overlapping dates in `text`, sorted by start; relative ones resolved on `reference_date`."""
         if isinstance(reference_date, dt.datetime):
             reference_date = reference_date.date()
         candidates = []
-        for order, rule in enumerate(self._rules):
-            for m in rule.regex.finditer(text):
-                start, end = m.span("span") if _group(m, "span") is not None else m.span()
-                if end <= start:
+        for order, rule, m in self._scan(text):
+            start, end = m.span("span") if _group(m, "span") is not None else m.span()
+            if end <= start:
+                continue
+            norm = None
+            if rule.normalise is not None:
+                norm = rule.normalise(m, rule.row.attrs, reference_date)
+                if norm is None:
                     continue
-                norm = None
-                if rule.normalise is not None:
-                    norm = rule.normalise(m, rule.row.attrs, reference_date)
-                    if norm is None:
-                        continue
-                candidates.append((start, end, order, rule, norm))
+            candidates.append((start, end, order, rule, norm))
         candidates.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))
         taken: list[tuple[int, int]] = []
         chosen = []
@@ -692,8 +701,10 @@ def _lines(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
-def dateline_date(text: str) -> dt.date | None:
-    """The release's own full date: after 'Updated:', alone on a top line, or in '(Xinhua ... date)'."""
+def dateline_date(text: str, finder: DateFinder | None = None) -> dt.date | None:
+    """The release's own full date: after 'Updated:', alone on a top line, or in '(Xinhua ... date)'.
+
+    `finder`: the DateFinder of the pipeline that will read the text (its scan of the text is then reused)."""
     lines = _lines(text)
     # Only the top of the release and short bracketed credit lines can hold its dateline: search those alone.
     top_end = max((e for _s, e, rank in lines if rank < _DATELINE_TOP_LINES), default=len(text))
@@ -704,13 +715,12 @@ def dateline_date(text: str) -> dt.date | None:
         for s, e, _rank in lines
         if s >= head_end and len(text[s:e].strip()) <= _DATELINE_CREDIT_CHARS and text[s:e].strip().startswith("(")
     ]
-    finder = _default_finder()
-    found = []
-    for lo, hi in regions:
-        for m in finder.find(text[lo:hi]):
-            m = replace(m, start=m.start + lo, end=m.end + lo)
-            if (day := _full_day(m)) is not None:
-                found.append((m, day))
+    finder = finder or _default_finder()
+    found = [
+        (m, day)
+        for m in finder.find(text)
+        if any(lo <= m.start and m.end <= hi for lo, hi in regions) and (day := _full_day(m)) is not None
+    ]
     if not found:
         return None
 
