@@ -88,6 +88,7 @@ class RelationLinker:
         self._respectively(doc, drafts, rules, rels)
         parts = self._parts(doc, drafts, rules, rels)
         self._sums(doc, rules, rels)
+        self._totals(doc, drafts, rules, rels)
         self._shares(doc, drafts, rels)
         self._nearest_links(doc, drafts, rules, parts)
         self._fill_units(doc, drafts, rels)
@@ -264,7 +265,12 @@ class RelationLinker:
             elif mode in ("among", "of_them", "of_the") and at_sentence_start:
                 whole_pool = self._previous_counts(doc, counts, sent)
                 named = self._partitive_unit(doc, cue, after)
-                if named:
+                if named and named.endswith("ed"):
+                    # 'Among the captured, 2,341 ...': the whole is the count of people captured
+                    acted = [d for d in counts if d.tok < sent.start and _acted(d, named)]
+                    acted = [d for d in acted if sent_of(doc, d.tok).start >= self._sentences_back(doc, sent, 3)]
+                    whole_pool = acted[-1:]
+                elif named:
                     # 'Among the arrested suspects, 3,200 ...': the whole counts what the cue names
                     wider = [d for d in counts if d.tok < sent.start and d.fields.get("unit") == named]
                     wider = [d for d in wider if sent_of(doc, d.tok).start >= self._sentences_back(doc, sent, 2)]
@@ -284,11 +290,11 @@ class RelationLinker:
                 if part_before is not None and part_before.kind == "count":
                     # '287 of which', '34 of them': the count before the cue is the part
                     earlier = [d for d in before if d.tok < part_before.tok]
-                    whole = self._antecedent(earlier, parts)
+                    whole = self._antecedent(earlier, parts, part_before)
                     add(part_before, whole, "of_them")
                 elif after and before:
                     # 'reports, of which 819,000 were tip-offs'
-                    add(after[0], self._antecedent(before, parts), "of_them")
+                    add(after[0], self._antecedent(before, parts, after[0]), "of_them")
             elif mode in ("including", "among"):
                 whole = self._pick_whole(after[0], list(reversed(before))) if before and after else None
                 if whole is None and cue.text.lower().startswith("includ"):
@@ -301,6 +307,20 @@ class RelationLinker:
                         break
                     add(part, whole, "including")
         return set(parts)
+
+    def _totals(self, doc: Doc, drafts: list[Draft], rules: RuleIndex, rels: list[dict]) -> None:
+        """'41 ..., 26 ... and 65 involved electronics, totalling 132 cases': the count after the cue is the sum
+        of the counts of its unit before it in the sentence."""
+        for cue in rules.by_label.get("TOTAL_CUE", ()):
+            total = self.by_tok.get(next_tok(doc, cue.end))
+            if total is None or total.kind != "count":
+                continue
+            sent = sent_of(doc, cue.start)
+            unit = total.fields.get("unit")
+            parts = [d for d in drafts if d.kind == "count" and sent.start <= d.tok < cue.start]
+            parts = [d for d in parts if d.fields.get("unit") in (unit, None)]
+            if len(parts) >= 2:
+                rels.append({"type": "sum", "parts": parts, "total": total})
 
     @staticmethod
     def _sums(doc: Doc, rules: RuleIndex, rels: list[dict]) -> None:
@@ -317,13 +337,18 @@ class RelationLinker:
                 if len(members) >= 2 and not done:
                     rels.append({"type": "sum", "parts": [m["part"] for m in members], "total": members[0]["whole"]})
 
-    def _antecedent(self, earlier: list[Draft], parts: dict[int, Draft]) -> Draft | None:
-        """The count 'of which' refers back to: a whole already used by a parallel part, else the nearest
-        count of a core unit, else the nearest count."""
+    def _antecedent(self, earlier: list[Draft], parts: dict[int, Draft], part: Draft | None = None) -> Draft | None:
+        """The count 'of which' refers back to: a whole already used by a parallel part, else the nearest count
+        of the part's own unit ('204 cases involving 263 persons, of which 47 cases'), else the nearest count of
+        a core unit, else the nearest count."""
         if not earlier:
             return None
         if id(earlier[-1]) in parts:
             return parts[id(earlier[-1])]
+        unit = part.fields.get("unit") if part is not None else None
+        same = [d for d in earlier if unit and d.fields.get("unit") == unit]
+        if same:
+            return same[-1]
         for d in reversed(earlier):
             if self._core(d):
                 return d
@@ -451,6 +476,18 @@ class RelationLinker:
                 if isinstance(d.fields.get("of"), Draft):
                     rels.append({"type": "part_of", "part": d.fields["of"], "whole": named, "cue": "share"})
                 continue
+            if own_part and following[1].lower_ == "the":
+                k2 = next_tok(doc, following[1].i + 1)
+                word = doc[k2].lower_ if k2 < len(doc) else ""
+                nxt2 = doc[next_tok(doc, k2 + 1)] if next_tok(doc, k2 + 1) < len(doc) else None
+                if word.endswith("ed") and (nxt2 is None or not nxt2.is_alpha):
+                    # 'accounting for 21.8% of the prosecuted': the count of people prosecuted before it
+                    acted = [x for x in drafts if x.kind == "count" and x.tok < d.tok and _acted(x, word)]
+                    if acted:
+                        d.fields["whole"] = acted[-1]
+                        if isinstance(d.fields.get("of"), Draft):
+                            rels.append({"type": "part_of", "part": d.fields["of"], "whole": acted[-1], "cue": "share"})
+                        continue
             if len(following) == 2 and following[0].lower_ == "of" and following[1].lower_ in {"the", "all"}:
                 total = self._overall_total(doc, d, drafts, nxt)
                 if total is not None:
@@ -568,11 +605,19 @@ class RelationLinker:
                 if isinstance(base, Draft) and (base is d.fields["of"] or base.kind != d.fields["of"].kind):
                     d.fields.pop("baseline")
 
-    @staticmethod
-    def _stated_baseline(doc: Doc, d: Draft, drafts: list[Draft]) -> Draft | None:
+    def _stated_baseline(self, doc: Doc, d: Draft, drafts: list[Draft]) -> Draft | None:
         """The earlier figure a change is measured from, when the sentence states it: 'from 1,250 in 2018 to
         1,600', '512,000 cases in 2020 and 598,000 cases in 2021, an increase of 21.8%'."""
         target = d.fields["of"]
+        # 'up 9.2% from 53,400 in 2021': the earlier figure right after the change
+        k = next_tok(doc, doc.char_span(d.start, d.end, alignment_mode="expand").end)
+        basis = next((s for s in self.rules.starting.get(k, ()) if s.label_ == "BASIS"), None)
+        if basis is not None:
+            k = next_tok(doc, basis.end)
+        if k < len(doc) and doc[k].lower_ == "from":
+            after = self.by_tok.get(next_tok(doc, k + 1))
+            if after is not None and after.kind == target.kind and after is not target:
+                return after
         sent = sent_of(doc, d.tok)
         earlier = [x for x in drafts if sent.start <= x.tok < target.tok and x.kind == target.kind]
         if not earlier:
@@ -655,8 +700,17 @@ class RelationLinker:
         share_whole = {id(r["part"]): r["whole"] for r in rels if r["type"] == "part_of" and r["cue"] == "share"}
         counts = [d for d in drafts if d.kind == "count"]
         bare = [d for d in counts if "unit" not in d.fields]
+        base_of = {
+            id(x.fields["baseline"]): x.fields["of"]
+            for x in drafts
+            if isinstance(x.fields.get("baseline"), Draft) and isinstance(x.fields.get("of"), Draft)
+        }
         for n, d in enumerate(counts):
             if d not in bare:
+                continue
+            if id(d) in base_of and base_of[id(d)].fields.get("unit"):
+                # 'up 9.2% from 53,400 in 2021': the earlier figure counts what the later one counts
+                d.fields["unit"] = base_of[id(d)].fields["unit"]
                 continue
             sent = sent_of(doc, d.tok)
             nxt = counts[n + 1] if n + 1 < len(counts) else None
@@ -694,6 +748,12 @@ def _is_baseline(doc: Doc, i: int) -> bool:
     if word in BASELINE_WORDS:
         return True
     return word in {"with", "to"} and k > 0 and doc[prev_tok(doc, k - 1)].lower_ in {"compared", "comparing", "versus"}
+
+
+def _acted(d: Draft, verb: str) -> bool:
+    """True when count d's action is `verb` ('captured', 'prosecuted'), not negated."""
+    action = d.fields.get("action") or ""
+    return action.split()[-1:] == [verb] and not action.startswith(("not ", "decided not"))
 
 
 def _year_in_cue(doc: Doc, part: Draft) -> int | None:

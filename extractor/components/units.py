@@ -119,6 +119,8 @@ PERSON_ACTIONS = re.compile(
 CASE_ACTIONS = re.compile(r"^(filed|registered|solved|cracked|handled|accepted|concluded|closed|placed on file)")
 MAX_NP = 7
 DETERMINERS = {"the", "these", "those", "all"}
+SUBJECT_VERBS = {"reached", "was", "were", "stood", "totaled", "totalled", "hit", "amounted", "numbered", "exceeded",
+                 "surpassed", "topped", "rose", "fell", "increased", "decreased", "dropped", "grew"}
 LINKING_VERBS = {
     "involved", "received", "included", "accounted", "reached", "exceeded", "amounted", "totaled", "totalled",
     "concerned", "related", "covered", "came", "went", "got", "made", "took", "saw", "had", "became", "remained",
@@ -181,6 +183,8 @@ class UnitFinder:
             if tok.text in QUOTES:
                 j += 1
                 continue
+            if j > i and tok.is_sent_start:
+                break  # 'Persons not prosecuted: 1,024\nCivil protests filed: 186': the next line is not its noun
             if tok.text == "-" and words and j + 1 < len(doc) and not tok.whitespace_ and doc[j + 1].is_alpha:
                 words[-1] = words[-1] + "-" + doc[j + 1].text
                 j += 2
@@ -208,8 +212,10 @@ class UnitFinder:
         """The counted noun of a phrase: the last known unit word, else the last word."""
         known = [w for w in words if w.lower() in self.units]
         last = words[-1] if words else ""
-        # '1,200 police cars': a plural head outranks a known unit word used as a modifier
-        if last and last[:1].islower() and last.lower().endswith("s") and not last.lower().endswith("ss"):
+        # '1,200 police cars': a plural head outranks a known unit word used as a modifier ('police'), but not a
+        # known plural ('1,582 cases matters': the verb after it)
+        plural_known = bool(known) and known[-1].lower().endswith("s")
+        if last and not plural_known and last[:1].islower() and last.lower().endswith("s") and not last.lower().endswith("ss"):
             return last
         if known:
             return known[-1]
@@ -247,6 +253,14 @@ class UnitFinder:
                 return "person"  # 'Of those punished, 524,000 ...'
             if head:
                 return None
+        # 'Legal aid cases reached 58,300': the subject before a linking verb names the unit
+        k = prev_tok(doc, i - 1)
+        if k > 0 and doc[k].lower_ in SUBJECT_VERBS:
+            j = prev_tok(doc, k - 1)
+            if j >= sent_start and doc[j].is_alpha:
+                word = doc[j].lower_
+                if word in self.units or (word.endswith("s") and not word.endswith("ss") and word not in STOP):
+                    return self.unit_of(doc[j].text)
         # tables written as prose: 'cases filed, 2,436; persons punished, 2,811'
         k = prev_tok(doc, i - 1)
         if k > 0 and doc[k].text in {",", "，", ":", "："}:
@@ -260,12 +274,15 @@ class UnitFinder:
                 if nouns:
                     return self.unit_of(nouns[-1])
         # 'the number of registered drug addicts ... was 2.14 million'
-        for k in range(i - 1, max(sent_start, i - 25) - 1, -1):
+        for k in range(i - 1, max(sent_start, i - 30) - 1, -1):
             if doc[k].lower_ == "of" and k > 0 and doc[k - 1].lower_ in {"number", "total"}:
-                words, _ = self._phrase(doc, next_tok(doc, k + 1))
+                j = next_tok(doc, k + 1)
+                while j < len(doc) and doc[j].lower_ in {"such", "these", "those", "the", "all"}:
+                    j = next_tok(doc, j + 1)
+                words, _ = self._phrase(doc, j)
                 head = self._head(words)
                 return self.unit_of(head) if head else None
-            if is_num(doc[k]) or doc[k].text in CLAUSE_BREAKS:
+            if doc[k].text in CLAUSE_BREAKS:
                 break
         return None
 
