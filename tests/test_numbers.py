@@ -94,6 +94,9 @@ def test_not_figures(extract, text):
         ("Of the complaints received, 1,710 were pursuable.", "complaint"),
         ("Of them, 1,283 were foreigners.", "foreigner"),
         ("Discipline in 2022: persons punished, 2,811.", "person"),
+        ("Legal aid cases reached 58,300.", "case"),
+        ("In 2021, the number of such cases was 436.", "case"),
+        ('"Every one of the 1,582 cases matters," he said.', "case"),
     ],
 )
 def test_count_units(extract, text, unit):
@@ -140,3 +143,8 @@ def test_glued_digits_are_read_and_flagged(extract, text, surface, value):
 def test_glued_percent_and_word(extract):
     r = extract("Cases and persons were up by 7.5%and 4% respectively.")
     assert [(f.text, f.value) for f in facts_of(r, "percentage")] == [("7.5%", 7.5), ("4%", 4)]
+
+
+def test_table_lines_keep_their_own_units(extract):
+    r = extract("Persons not prosecuted: 1,024\nCivil protests filed: 186")
+    assert [(f.text, f.unit) for f in facts_of(r, "count")] == [("1,024", "person"), ("186", "protest")]

@@ -265,3 +265,67 @@ def test_partitive_whole_counts_what_the_cue_names(extract):
     )
     share = by_text(r, "13.6%")
     assert r.fact(share.whole).text == "23,600"
+
+
+def test_respectively_shares_after_counts_with_their_own_changes(extract):
+    r = extract(
+        "In 2021 courts concluded 525,618 intellectual property cases. The number of patent cases was 28,528, up "
+        "27.3%; trademark cases was 78,157, up 10.2%; and copyright cases were 313,497, up 19.6%, respectively "
+        "accounting for 5.4%, 14.9% and 59.6% of the total."
+    )
+    for share, part in (("5.4%", "28,528"), ("14.9%", "78,157"), ("59.6%", "313,497")):
+        fact = by_text(r, share)
+        assert (r.fact(fact.of).text, r.fact(fact.whole).text) == (part, "525,618")
+    assert r.fact(by_text(r, "19.6%").of).text == "313,497"
+
+
+def test_a_share_in_the_next_clause_is_not_a_respectively_qualifier(extract):
+    r = extract(
+        "The court accepted 50,773 cases and tried 49,863 cases, increases from the previous five years of 174% "
+        "and 191% respectively, with 82.4% of cases completed in time."
+    )
+    assert by_text(r, "174%").role == "change" and r.fact(by_text(r, "191%").of).text == "49,863"
+    assert by_text(r, "82.4%").of is None
+
+
+@pytest.mark.parametrize(
+    "text, share, whole",
+    [
+        (
+            "Police captured 7,108 drug criminals. The number of drug addicts registered was 61,200. Among the "
+            "captured, 2,341 were repeat offenders, accounting for 32.9%.",
+            "32.9%",
+            "7,108",
+        ),
+        (
+            "Prosecutors prosecuted 11,430 people. Juveniles numbered 3,216 persons, accounting for 21.8% of the "
+            "prosecuted.",
+            "21.8%",
+            "11,430",
+        ),
+    ],
+)
+def test_wholes_named_by_a_participle(extract, text, share, whole):
+    r = extract(text)
+    assert r.fact(by_text(r, share).whole).text == whole
+
+
+def test_of_which_prefers_the_parts_own_unit(extract):
+    r = extract("Courts filed 204 cases involving 263 persons, of which 47 cases were major.")
+    (rel,) = relations(r, "part_of")
+    assert (r.fact(rel.part).text, r.fact(rel.whole).text) == ("47", "204")
+
+
+def test_totalling_makes_a_sum(extract):
+    r = extract("Police found 41 fraud cases, 26 theft cases and 65 other cases, totalling 132 cases.")
+    (total,) = relations(r, "sum")
+    assert r.fact(total.total).text == "132" and len(total.parts) == 3
+
+
+def test_baseline_right_after_the_change(extract):
+    r = extract(
+        "Legal aid cases reached 58,300, up 9.2% from 53,400 in 2021, and 1.36 million consultations were given."
+    )
+    pct = by_text(r, "9.2%")
+    assert (r.fact(pct.of).text, r.fact(pct.baseline).text) == ("58,300", "53,400")
+    assert by_text(r, "53,400").unit == "case"

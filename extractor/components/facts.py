@@ -76,6 +76,7 @@ class FactBuilder:
         drafts.sort(key=lambda d: d.start)
         quantities.sort(key=lambda q: q[0])
         self.figure_toks = {d.tok for d in drafts}
+        self.quantity_toks = {q[0] for q in quantities}
         for draft in drafts:
             if draft.kind == "count":
                 self.units.describe(doc, draft, rules)
@@ -239,7 +240,8 @@ class FactBuilder:
         c_start = clause_start(doc, i)
         w_start = c_start
         for j in range(i - 1, c_start - 1, -1):
-            if is_num(doc[j]):
+            # another figure bounds the window; a numeral inside a date ('the previous five years') does not
+            if j in self.quantity_toks:
                 w_start = j + 1
                 break
         w_start = max(w_start, i - 12)

@@ -115,6 +115,21 @@ class RelationLinker:
             if not before:
                 continue
             qual_kind = before[-1].kind
+            nxt_draft = next((d for d in drafts if d.tok >= cue.end), None)
+            share_after = (
+                nxt_draft is not None
+                and nxt_draft.kind == "percentage"
+                and nxt_draft.fields.get("role") == "share"
+                and nxt_draft.tok < sent.end
+                and nxt_draft.tok - cue.end <= 4
+                and self._only_share_words(doc, cue.end, nxt_draft.tok, rules)
+            )
+            if share_after and qual_kind != "count":
+                # 'copyright cases were 313,497, up 19.6%, respectively accounting for 5.4%, 14.9% and 59.6%':
+                # the shares after the cue pair with the counts, whatever qualifies those counts on the way
+                self._respectively_after(doc, cue, sent, [d for d in before if d.kind == "count"], drafts, rules, rels)
+                done_until = cue.start
+                continue
             if qual_kind == "count":
                 # 'charged 31,000, 9,800 and 1,120 people ... respectively, accounting for 1.8%, 0.6% and 0.07%'
                 self._respectively_after(doc, cue, sent, before, drafts, rules, rels)
@@ -193,10 +208,19 @@ class RelationLinker:
                 out.append(q)
         return out
 
+    @staticmethod
+    def _only_share_words(doc: Doc, start: int, end: int, rules: RuleIndex) -> bool:
+        """True when tokens [start, end) are a share cue ('accounting for'), commas and spaces only."""
+        cue_toks = {i for s in rules.within(start, end, "SHARE") for i in range(s.start, s.end)}
+        return all(t.is_space or t.text in {",", "，"} or t.i in cue_toks for t in doc[start:end]) and bool(cue_toks)
+
     def _respectively_after(self, doc, cue, sent, before, drafts, rules, rels) -> None:
         """Items before 'respectively', qualifiers after it: 'charged 31,000, 9,800 and 1,120 people for ...
         respectively, accounting for 1.8%, 0.6% and 0.07% of the total'."""
+        if not before:
+            return
         items = [before[-1]]
+        adjacent = True
         for d in reversed(before[:-1]):
             gap = [
                 t
@@ -204,9 +228,14 @@ class RelationLinker:
                 if not t.is_space
             ]
             if d.kind != "count" or len(gap) > 2 or any(t.lower_ not in {",", "，", "and", "、"} for t in gap):
+                adjacent = False
                 break
             items.insert(0, d)
         after = [d for d in drafts if cue.end <= d.tok < sent.end and not d.fields.get("_converted")]
+        if not adjacent and len(items) == 1:
+            # one item per clause: 'patent cases was 28,528, up 27.3%; trademark cases was 78,157, up 10.2%; ...'
+            n = sum(1 for d in after if d.kind == "percentage")
+            items = [d for d in before if d.kind == "count"][-n:] if n else items
         if len(items) < 2 or not after or after[0].kind not in ("percentage", "money", "multiplier"):
             return
         if after[0].tok - cue.end > 8:
