@@ -183,7 +183,7 @@ class UnitFinder:
             if tok.text in QUOTES:
                 j += 1
                 continue
-            if j > i and tok.is_sent_start:
+            if tok.is_sent_start:
                 break  # 'Persons not prosecuted: 1,024\nCivil protests filed: 186': the next line is not its noun
             if tok.text == "-" and words and j + 1 < len(doc) and not tok.whitespace_ and doc[j + 1].is_alpha:
                 words[-1] = words[-1] + "-" + doc[j + 1].text
@@ -224,9 +224,7 @@ class UnitFinder:
 
     def _fallback_unit(self, doc: Doc, i: int, start: int) -> str | None:
         """Units read from the words around a count with no noun after it."""
-        if start >= len(doc):
-            return None
-        low = doc[start].lower_
+        low = doc[start].lower_ if start < len(doc) else ""
         # 'Twenty-nine of the cases': a partitive names the unit
         if low == "of":
             k = next_tok(doc, start + 1)
@@ -329,7 +327,7 @@ class UnitFinder:
                 break
             if tok.lower_ in PASSIVE or (tok.lower_ == "and" and j + 1 < len(doc) and _starts_clause(doc[j + 1])):
                 break
-            if "\n\n" in tok.text:
+            if "\n\n" in tok.text or (tok.is_sent_start and j > start):
                 break
             j += 1
         while j > start and doc[j - 1].lower_ in STOP | {"-"}:
