@@ -137,6 +137,8 @@ def doc_to_record(doc: Doc, source: str, published: str | None = None) -> Docume
                 rel[key] = [ids[id(x)] for x in r[key]]
         relations.append(rel)
     ref = doc._.reference_date
+    if published is None and ref is not None and doc.user_data.get("reference_date_source") == "dateline":
+        published = ref.isoformat()  # the release's own dateline is its publication date
     return DocumentRecord.model_validate(
         {
             "source": source,

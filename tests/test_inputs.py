@@ -162,3 +162,12 @@ def test_output_file(cli, tmp_path):
     result = cli("extract", tmp_path / "a.txt", "-o", out)
     assert result.exit_code == 0 and result.stdout == ""
     assert json.loads(out.read_text(encoding="utf-8"))["facts"]
+
+
+def test_dateline_gives_reference_and_publication_date(cli, tmp_path):
+    (tmp_path / "a.txt").write_text("Updated: 2014-03-10 16:26\n\nPolice filed 12 cases last year.\n", encoding="utf-8")
+    (rec,) = records(cli("extract", tmp_path / "a.txt"))
+    assert (rec["reference_date"], rec["reference_date_source"], rec["published"]) == (
+        "2014-03-10", "dateline", "2014-03-10")
+    last_year = next(f for f in rec["facts"] if f["text"] == "last year")
+    assert last_year["resolved"] == "2013"
