@@ -296,7 +296,7 @@ class RelationLinker:
                 named = self._partitive_unit(doc, cue, after)
                 if named and named.endswith("ed"):
                     # 'Among the captured, 2,341 ...': the whole is the count of people captured
-                    acted = [d for d in counts if d.tok < sent.start and _acted(d, named)]
+                    acted = [d for d in counts if d.tok < sent.start and _acted(d, named) and id(d) not in parts]
                     acted = [d for d in acted if sent_of(doc, d.tok).start >= self._sentences_back(doc, sent, 3)]
                     whole_pool = acted[-1:]
                 elif named:
@@ -511,7 +511,17 @@ class RelationLinker:
                 nxt2 = doc[next_tok(doc, k2 + 1)] if next_tok(doc, k2 + 1) < len(doc) else None
                 if word.endswith("ed") and (nxt2 is None or not nxt2.is_alpha):
                     # 'accounting for 21.8% of the prosecuted': the count of people prosecuted before it
-                    acted = [x for x in drafts if x.kind == "count" and x.tok < d.tok and _acted(x, word)]
+                    part = d.fields.get("of")
+                    inner = {id(r["part"]) for r in rels if r["type"] == "part_of"}
+                    acted = [
+                        x
+                        for x in drafts
+                        if x.kind == "count"
+                        and x.tok < d.tok
+                        and _acted(x, word)
+                        and x is not part
+                        and id(x) not in inner
+                    ]
                     if acted:
                         d.fields["whole"] = acted[-1]
                         if isinstance(d.fields.get("of"), Draft):

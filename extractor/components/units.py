@@ -345,7 +345,13 @@ class UnitFinder:
         if after and passive:
             return _action_text(doc, after[0])
         before = [s for s in rules.within(max(sent.start, i - 12), i, "ACTION")]
-        before = [s for s in before if not any(t.text in CLAUSE_BREAKS for t in doc[s.end : i])]
+        # a clause break ends the verb's reach, but for the colon of a table line: 'Persons prosecuted: 11,430'
+        label_colon = prev_tok(doc, i - 1)
+        before = [
+            s
+            for s in before
+            if not any(t.text in CLAUSE_BREAKS and t.i != label_colon for t in doc[s.end : i])
+        ]
         if before:
             # the nearest verb, and of verbs ending there the longest ('decided not to approve the arrest of')
             end = max(s.end for s in before)
