@@ -112,6 +112,10 @@ PERCENTAGES = [
         False,
     ),
     ("Cases and persons were up 10 and 20 percent respectively.", "10", "change", "up", "none", False),
+    ("Compared with the first quarter of 2021, the number of people punished increased by 2.5 percent.",
+     "2.5 percent", "change", "up", "named_year", False),
+    ("Cases were up 5% in 2019.", "5%", "change", "up", "none", False),
+    ("Cases were 12% lower than in 2019.", "12%", "change", "down", "named_year", False),
 ]
 
 

@@ -19,6 +19,7 @@ FIGURES = [
     ("Police arrested more than 3,000 suspects.", [("count", "3,000", 3000, "more_than")]),
     ("Inspectors punished over 20,000 cadres.", [("count", "20,000", 20000, "over")]),
     ("Nearly 700 gangs were smashed.", [("count", "700", 700, "nearly")]),
+    ("They strengthened supervision over 1,100 detention centers.", [("count", "1,100", 1100, None)]),
     ("About 45,500 cases were exposed.", [("count", "45,500", 45500, "about")]),
     ("At least 12 people were detained.", [("count", "12", 12, "at_least")]),
     ("Less than 300 complaints were filed.", [("count", "300", 300, "less_than")]),

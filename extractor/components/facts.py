@@ -29,6 +29,7 @@ MARKER_AFTER = {".", ")", "、", "）", ":"}
 SENT_ENDERS = {".", "!", "?", "。"}
 RANGE_JOINERS = {"-", "–", "~", "～"}
 RANGE_WORDS = {"-", "–", "~", "～", "to", "and"}
+CONTROL_NOUNS = {"supervision", "control", "jurisdiction", "oversight", "power", "authority", "leadership", "management"}
 # A figure in trillions written with thousands ("81,700 trillion yuan") is 亿 mistranslated as trillion.
 TRILLION_GARBLE_MIN = 1000
 
@@ -96,7 +97,11 @@ class FactBuilder:
 
     def _approx(self, doc: Doc, i: int, rules: RuleIndex) -> str | None:
         span = rules.ending_at(prev_tok(doc, i - 1) + 1, "APPROX")
-        return self.attrs[span.id_]["approx"] if span is not None else None
+        if span is None:
+            return None
+        if span.text.lower() == "over" and span.start > 0 and doc[prev_tok(doc, span.start - 1)].lower_ in CONTROL_NOUNS:
+            return None  # 'supervision over 1,100 detention centers': a preposition, not a qualifier
+        return self.attrs[span.id_]["approx"]
 
     def _classify(self, doc: Doc, tok: Token, rules: RuleIndex) -> tuple[Draft | None, str]:
         """The draft for numeral `tok`, or None with the reason it is no figure."""
@@ -319,6 +324,11 @@ class FactBuilder:
             stop = min(sent_end, end_tok + 16)
         after = rules.within(end_tok, stop, "BASIS")
         before = rules.within(w_start, d.tok, "BASIS")
+        if not before:
+            # 'Compared with 2022, ..., the number increased by 8.9%': a comparison opening the sentence
+            sent = sent_of(doc, d.tok)
+            opening = next_tok(doc, sent.start) + 1
+            before = [s for s in rules.by_label.get("BASIS", ()) if sent.start <= s.start <= opening and s.end <= d.tok]
         cue = after[0] if after else (before[-1] if before else None)
         if cue is None:
             return {"basis": "none"}
