@@ -62,6 +62,12 @@ LINKS = [
         None,
     ),
     ("Theft accounted for 17.3% of arrests.", "17.3%", None),
+    (
+        "Police closed 87 venues, and the number of synthetic drug cases increased nearly fourfold from 2008.",
+        "fourfold",
+        None,
+    ),
+    ("Police filed 3,000 cases, and the number of cases rose 5%.", "5%", "3,000"),
     ("In the first quarter, registered cases fell 8.9% year on year to 1.12 million.", "8.9%", "1.12 million"),
     ("Between 300 and 400 suspects were detained, and 20%-30% of the funds were recovered.", "20%", None),
     ("Police arrested 188,408 people for theft, accounting for 17.3%.", "17.3%", "188,408"),

@@ -31,7 +31,21 @@ CONVERSION_GAP = re.compile(
 )
 QUOTES = "\"“”'‘’"
 # Units that all count cases, and units that all count people: a part may be counted in a kindred unit.
-CASE_UNITS = {"case", "crime", "lawsuit", "incident", "clue", "offence", "offense", "dispute", "petition", "report"}
+CASE_UNITS = {
+    "case",
+    "crime",
+    "lawsuit",
+    "incident",
+    "clue",
+    "offence",
+    "offense",
+    "dispute",
+    "petition",
+    "report",
+    "investigation",
+    "prosecution",
+    "trial",
+}
 # Units that all count people: a part in persons may belong to a whole in suspects or criminals.
 PERSON_UNITS = {
     "person",
@@ -627,6 +641,8 @@ class RelationLinker:
                     d.fields.setdefault("baseline", q)
                     continue
                 target, found = q, True
+                if q is not None and not self._same_subject(doc, q, d, rules):
+                    target = None  # 'closed 87 venues, and the number of drug cases increased fourfold'
                 break
             if not found:
                 target = self._anaphora(doc, sent, drafts, rules, parts)
@@ -671,6 +687,22 @@ class RelationLinker:
         if same_unit and y_prev and y_target and y_prev < y_target:
             return prev
         return None
+
+    @staticmethod
+    def _same_subject(doc: Doc, q: Draft, d: Draft, rules: RuleIndex) -> bool:
+        """False when 'the number of X' between figure q and qualifier d names something q does not count."""
+        if q.kind != "count" or not q.fields.get("unit"):
+            return True
+        for span in rules.within(q.tok + 1, d.tok, "ANAPHOR"):
+            k = span.end - 1 if span[-1].lower_ == "of" else next_tok(doc, span.end)
+            if k >= len(doc) or doc[k].lower_ != "of":
+                continue
+            words = [t.lower_ for t in doc[k + 1 : min(d.tok, k + 7)] if t.is_alpha]
+            units = {_singular(w) for w in words}
+            unit = q.fields["unit"]
+            kin = any(unit in g and units & g for g in (PERSON_UNITS, CASE_UNITS))
+            return unit in units or kin
+        return True
 
     def _level_after(self, doc: Doc, d: Draft) -> Draft | None:
         """'dropped 4.2 percentage points to 11.3 percent', 'fell 8.9% to 1.12 million': the level the change
