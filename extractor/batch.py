@@ -24,7 +24,6 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -195,12 +194,10 @@ _PIPELINE_LOCK = threading.Lock()  # a Dask worker with several threads still ru
 _WARMED: set[tuple[str, ...]] = set()  # pattern folders whose pipeline has run one chunk in this process
 
 
-@lru_cache(maxsize=4)
 def _audit_rules(patterns_dirs: tuple[str, ...]):
-    from extractor.rules import by_label, pipeline_rows
+    from extractor.rules import audit_rules
 
-    rows = pipeline_rows(patterns_dirs)
-    return by_label(rows, "RATE_DEFINITION"), by_label(rows, "EXCHANGE_RATE")
+    return audit_rules(patterns_dirs)
 
 
 def prepare_worker(options: BatchOptions, ignore_sigint: bool = True) -> None:

@@ -166,11 +166,10 @@ def audit(
         fail("name the files or folders to audit, or a store with --store")
     from extractor.checks import audit as run_checks
     from extractor.checks import coverage
-    from extractor.rules import by_label, pipeline_rows
+    from extractor.rules import audit_rules
 
     ref, dirs = check_options(reference_date, patterns)
-    rows = pipeline_rows(dirs)
-    rates, fx = by_label(rows, "RATE_DEFINITION"), by_label(rows, "EXCHANGE_RATE")
+    rates, fx = audit_rules(dirs)
     failed = 0
     flagged = False
     audited: list[tuple[DocumentRecord | ErrorRecord, str | None]] = []

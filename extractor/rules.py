@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from extractor.patterns import PatternRow, load_patterns
+from extractor.patterns import PatternRow, load_patterns, rows_with_label
 
 
 @lru_cache(maxsize=8)
@@ -17,10 +17,14 @@ def pipeline_rows(patterns_dirs: list[str] | tuple[str, ...] | None) -> list[Pat
     return list(_rows(tuple(str(d) for d in (patterns_dirs or ()))))
 
 
-def by_label(rows: list[PatternRow], *labels: str) -> list[PatternRow]:
-    """The rows whose label is one of `labels`."""
-    wanted = set(labels)
-    return [r for r in rows if r.label in wanted]
+by_label = rows_with_label  # the rows whose label is one of `labels`
+
+
+@lru_cache(maxsize=8)
+def audit_rules(patterns_dirs: tuple[str, ...] = ()) -> tuple[list[PatternRow], list[PatternRow]]:
+    """(rate definitions, exchange-rate ranges) for the audit: bundled rows plus those of `patterns_dirs`."""
+    rows = pipeline_rows(patterns_dirs)
+    return by_label(rows, "RATE_DEFINITION"), by_label(rows, "EXCHANGE_RATE")
 
 
 def phrase_table(rows: list[PatternRow], *labels: str) -> dict[str, dict]:
