@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +16,7 @@ from extractor.dates import DateFinder, DateMatch, DateRuleError, dateline_date,
 from extractor.patterns import PatternRow, load_pattern_file, patterns_dir
 
 DATES_FILE = patterns_dir() / "dates.jsonl"
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
 @pytest.fixture(scope="module")
@@ -418,16 +421,46 @@ def test_every_date_row_loads_and_ids_are_unique():
     assert len(raw) == len(rows)
 
 
+def _whole_text_scan(finder: DateFinder, text: str) -> list[tuple[str, tuple[int, int]]]:
+    """Every rule's matches in the whole text, but those across a blank line (see the next test)."""
+    blank_line = re.compile(r"\n[ \t]*\n")
+    found = ((rule.row.id, m) for rule in finder._rules for m in rule.regex.finditer(text))
+    return sorted((rule_id, m.span()) for rule_id, m in found if not blank_line.search(m.group()))
+
+
+SCAN_TEXTS = [c[0] for c in ABSOLUTE_DAYS + MONTHS_AND_YEARS + RANGES + PARTS_OF_PERIODS + RELATIVE + TRAPS] + [
+    "Jan. 5, 2023 was the date. In 2022 the court heard 1,204 cases. Dec. 4 this year; No. 3. From June to Sept.",
+    "The campaign ran between early March\nand late June 2021! Q2 2021 figures rose. Today (26th), police said so.",
+]
+
+
+def test_a_rule_searches_only_sentences_holding_what_it_needs(finder):
+    # The gate is an optimisation: it must find exactly what a scan of the whole text finds.
+    texts = SCAN_TEXTS + [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+    for text in texts:
+        gated = sorted((rule.row.id, m.span()) for _, rule, m in finder._gated_scan(text))
+        assert gated == _whole_text_scan(finder, text), text
+
+
+def test_a_date_never_crosses_a_blank_line(finder):
+    # 'the year 2017' then a paragraph opening 'Officials said' is no four-digit count of officials
+    text = "Friday, March 03, 2017\n\nOfficials said"
+    assert any(rule.row.id.startswith("date-trap_count") for rule in finder._rules if rule.regex.search(text))
+    assert not any(rule.row.id.startswith("date-trap") for _, rule, _ in finder._gated_scan(text))
+
+
 def test_bad_rows_are_all_reported():
     rows = [
         PatternRow(id="date-bad-001", label="DATE", pattern=r"\d+", regex=True, attrs={"shape": "fortnight"}),
         PatternRow(id="date-bad-002", label="DATE", pattern="next week"),
+        PatternRow(id="date-bad-003", label="DATE", pattern=r"\d+", regex=True, attrs={"shape": "year", "needs": "("}),
         PatternRow(id="count-other-001", label="COUNT", pattern="x"),
     ]
     with pytest.raises(DateRuleError) as err:
         DateFinder(rows)
     message = str(err.value)
     assert "date-bad-001" in message and "fortnight" in message and "date-bad-002" in message
+    assert "date-bad-003" in message
     assert "count-other-001" not in message
 
 
