@@ -4,9 +4,17 @@ import json
 
 import pytest
 
+from pathlib import Path
+
+from spacy.matcher import Matcher
+
 from extractor.api import run
+from extractor.components.matcher import expand_token_pattern
 from extractor.patterns import PatternFileError, load_pattern_file, load_patterns, patterns_dir
 from extractor.pipeline import build_pipeline
+from extractor.rules import pipeline_rows
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
 @pytest.mark.parametrize("path", sorted(patterns_dir().glob("*.jsonl")), ids=lambda p: p.name)
@@ -94,3 +102,49 @@ def test_user_patterns_add_a_currency(tmp_path):
 def test_missing_user_folder_is_an_error(tmp_path):
     with pytest.raises(PatternFileError, match="not a folder"):
         build_pipeline([tmp_path / "nope"])
+
+
+# -- token rules through the PhraseMatcher ---------------------------------------------------------------------
+
+EXPANSIONS = [
+    ([{"LOWER": "twice"}, {"LOWER": {"IN": ["as", "the"]}}], [("twice", "as"), ("twice", "the")], False),
+    ([{"LOWER": "-", "OP": "?"}, {"LOWER": "days"}], [("-", "days"), ("days",)], False),
+    ([{"IS_SENT_START": True, "LOWER": "of"}, {"LOWER": "the", "OP": "?"}], [("of",), ("of", "the")], True),
+]
+NOT_EXPANDED = [
+    [{"LOWER": "from"}, {"TEXT": {"REGEX": "^20[0-9]{2}$"}}],
+    [{"LOWER": "from"}, {"LOWER": "the", "OP": "*"}],
+    [{"LOWER": "From"}],
+    [{"LOWER": {"NOT_IN": ["a"]}}],
+    [{"IS_SENT_START": True, "LOWER": "of", "OP": "?"}],
+]
+
+
+@pytest.mark.parametrize("pattern, phrases, sent_start", EXPANSIONS)
+def test_a_simple_token_rule_becomes_phrases(pattern, phrases, sent_start):
+    assert expand_token_pattern(pattern) == (phrases, sent_start)
+
+
+@pytest.mark.parametrize("pattern", NOT_EXPANDED)
+def test_other_token_rules_stay_with_the_matcher(pattern):
+    assert expand_token_pattern(pattern) is None
+
+
+def test_phrases_find_what_spacys_matcher_finds(nlp):
+    # every bundled token rule, over the samples and sentences made to hit the rules
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))] + [
+        "Of the 3,200 cases, 41 involved minors. Within 15 consecutive days and 3 working days, 7-day checks ran.",
+        "He was sentenced to 12 years in prison; the 21-year-old, 16 years of age, had 2 Comment(s) at 9 a.m.",
+        "A three-pronged drive seized 5.6 tons and 3 kg; twice as many, twice the number; one-third of 90 cases.",
+    ]
+    rows = [r for r in pipeline_rows(None) if r.kind == "token"]
+    assert rows and any(expand_token_pattern(r.pattern) for r in rows)
+    reference = Matcher(nlp.vocab)
+    for row in rows:
+        reference.add(row.id, [row.pattern])
+    ruler = nlp.get_pipe("extractor_matcher")
+    for doc in nlp.pipe(texts):
+        want = {(nlp.vocab.strings[i], s, e) for i, s, e in reference(doc)}
+        got = {(span.id_, span.start, span.end) for span in doc.spans[ruler.spans_key] if span.id_ in reference}
+        assert got == want
+        assert want  # the texts do hit the rules

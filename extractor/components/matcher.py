@@ -43,9 +43,17 @@ class RuleMatcher:
         self.matcher = Matcher(nlp.vocab, validate=True)
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.regexes: list[tuple[str, re.Pattern]] = []
+        self.sent_start_rules: set[str] = set()
         for row in rows:
             if row.kind == "token":
-                self.matcher.add(row.id, [row.pattern])
+                expanded = expand_token_pattern(row.pattern)
+                if expanded is None:
+                    self.matcher.add(row.id, [row.pattern])
+                    continue
+                phrases, sent_start = expanded
+                self.phrase_matcher.add(row.id, [Doc(nlp.vocab, words=list(words)) for words in phrases])
+                if sent_start:
+                    self.sent_start_rules.add(row.id)
             elif row.kind == "phrase":
                 # the tokenizer's special cases depend on case ('U.S.' vs 'u.s.'), so add each casing
                 variants = {row.pattern, row.pattern.lower(), row.pattern.upper(), row.pattern.title()}
@@ -61,8 +69,13 @@ class RuleMatcher:
     def __call__(self, doc: Doc) -> Doc:
         vocab = doc.vocab
         spans: list[Span] = []
-        for match_id, start, end in list(self.matcher(doc)) + list(self.phrase_matcher(doc)):
+        matches = list(self.phrase_matcher(doc))
+        if len(self.matcher):
+            matches += self.matcher(doc)
+        for match_id, start, end in matches:
             rule_id = vocab.strings[match_id]
+            if rule_id in self.sent_start_rules and not doc[start].is_sent_start:
+                continue
             spans.append(Span(doc, start, end, label=self.labels[rule_id], span_id=rule_id))
         for rule_id, regex in self.regexes:
             for m in regex.finditer(text_of(doc)):
@@ -72,3 +85,37 @@ class RuleMatcher:
         spans.sort(key=lambda s: (s.start, -s.end))
         doc.spans[self.spans_key] = spans
         return doc
+
+
+def expand_token_pattern(pattern: list[dict], limit: int = 5000) -> tuple[list[tuple[str, ...]], bool] | None:
+    """A token pattern of LOWER values and IN lists, each token once or optional ("?"), as the word sequences it
+    matches, for the PhraseMatcher: spaCy's Matcher tries every pattern at every token through Python
+    predicates, the PhraseMatcher looks a token up once. `IS_SENT_START: true` on the first token is allowed
+    (checked on each match); the flag says so. None when the pattern needs the Matcher (other attributes,
+    REGEX, "*"/"+", or more than `limit` sequences)."""
+    seqs: list[tuple[str, ...]] = [()]
+    sent_start = False
+    for i, token in enumerate(pattern):
+        op = token.get("OP")
+        keys = set(token) - {"OP"}
+        if i == 0 and token.get("IS_SENT_START") is True:
+            sent_start = True
+            keys.discard("IS_SENT_START")
+        if op not in (None, "?") or keys != {"LOWER"}:
+            return None
+        value = token["LOWER"]
+        if isinstance(value, str):
+            words = [value]
+        elif isinstance(value, dict) and set(value) == {"IN"}:
+            words = list(value["IN"])
+        else:
+            return None
+        if not all(isinstance(w, str) and w and w == w.lower() and not any(c.isspace() for c in w) for w in words):
+            return None
+        grown = [seq + (w,) for seq in seqs for w in words]
+        seqs = grown + seqs if op == "?" else grown
+        if len(seqs) > limit:
+            return None
+    if sent_start and pattern[0].get("OP") == "?":
+        return None  # the first token may be left out: the token to check would then be unclear
+    return sorted({seq for seq in seqs if seq}), sent_start
