@@ -53,6 +53,9 @@ LOOKAROUND_CHARS = 80
 
 DOUBLE = '"“”„‟'
 SINGLE = "'‘’‚‛"
+QUOTE_CHAR_RES = {DOUBLE: re.compile(f"[{DOUBLE}]"), SINGLE: re.compile(f"[{SINGLE}]")}
+BLANK_LINE_RE = re.compile(r"\n\s*\n")
+WORD_GAP_RE = re.compile(r"[ \t]+")
 OPEN_AFTER = "([{<—–-/:;,.…"
 PRIORITY = {"quoted": 0, "code": 1, "name": 2, "run": 2, "repeat": 3}
 
@@ -175,7 +178,13 @@ class OperationFinder:
             alt = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
             gap = "" if kind == "run" else rf"(?P<gap>(?:[a-z][a-z\-]*\s+){{0,{CUE_GAP_WORDS}}}?)"
             self.cue_res[kind] = re.compile(rf"^[\"”’'‘“]?\s*{gap}(?P<cue>(?i:{alt}))\b")
-        self.before_cues = [(r.id, re.compile(r.pattern)) for r in cues if r.regex and r.attrs.get("before")]
+        # (id, regex, needs): `needs`, a regex every match contains, lets a text without it skip the rule
+        self.before_cues = [
+            (r.id, re.compile(r.pattern), re.compile(r.attrs["needs"]) if r.attrs.get("needs") else None)
+            for r in cues
+            if r.regex and r.attrs.get("before")
+        ]
+        self._live_before_cues = [(rid, rx) for rid, rx, _ in self.before_cues]
         self.alias_res = [
             (r.id, re.compile(r.pattern)) for r in rows_with_label(rows, "OPERATION_ALIAS") if r.regex
         ]
@@ -202,6 +211,10 @@ class OperationFinder:
     def find(self, text: str) -> list[OperationMatch]:
         """Every mention of a named operation, non-overlapping and sorted by start."""
         titles = _title_lines(text)
+        # a cue before a name is tried before every capitalised run: only the rules this text can match
+        self._live_before_cues = [
+            (rid, rx) for rid, rx, needs in self.before_cues if needs is None or needs.search(text)
+        ]
         quotes = self._quotes(text)
         cands: list[_Cand] = []
         for q in quotes:
@@ -223,12 +236,11 @@ class OperationFinder:
         pairs: list[tuple[int, int]] = []
         for family in (DOUBLE, SINGLE):
             stack: list[int] = []
-            for i, ch in enumerate(text):
-                if ch not in family:
-                    continue
+            for quote in QUOTE_CHAR_RES[family].finditer(text):
+                i = quote.start()
                 if stack and _can_close(text, i, family is SINGLE):
                     o = stack.pop()
-                    if i - o - 1 <= MAX_QUOTE_CHARS and not re.search(r"\n\s*\n", text[o:i]):
+                    if i - o - 1 <= MAX_QUOTE_CHARS and not BLANK_LINE_RE.search(text, o, i):
                         pairs.append((o, i))
                     else:
                         stack.clear()
@@ -353,8 +365,8 @@ class OperationFinder:
                 if not self._vetoed(text, s, e):
                     out.append(_Cand(s, e, "run", rule))
                 continue
-            if any(a <= run[0].start() < b for a, b in titles):
-                continue
+            if len(run) < 2 or any(a <= run[0].start() < b for a, b in titles):
+                continue  # one word is no name without a cue before it
             out += self._names_in_run(text, run)
         return out
 
@@ -502,7 +514,7 @@ class OperationFinder:
 
     def _before_cue(self, before: str) -> str | None:
         """The id of the row that ends `before` with 'an operation code-named', if any."""
-        return next((rid for rid, rx in self.before_cues if rx.search(before)), None)
+        return next((rid for rid, rx in self._live_before_cues if rx.search(before)), None)
 
     def _vetoed(
         self, text: str, s: int, e: int, outer_s: int | None = None, outer_e: int | None = None
@@ -597,15 +609,18 @@ def _runs(text: str) -> list[list[re.Match]]:
     runs: list[list[re.Match]] = []
     cur: list[re.Match] = []
     prev_end = -1
+    joined = WORD_GAP_RE.fullmatch
     for m in WORD_RE.finditer(text):
         w = m.group()
-        ok = w[0].isupper() or w[0].isdigit() or (w.lower() in CONNECTORS and bool(cur))
-        joined = bool(cur) and re.fullmatch(r"[ \t]+", text[prev_end : m.start()]) is not None
-        if ok and (joined or not cur):
+        capital = w[0].isupper() or w[0].isdigit()
+        if not cur:
+            if capital:
+                cur.append(m)
+        elif (capital or w.lower() in CONNECTORS) and joined(text, prev_end, m.start()):
             cur.append(m)
         else:
             runs.append(cur)
-            cur = [m] if (w[0].isupper() or w[0].isdigit()) else []
+            cur = [m] if capital else []
         prev_end = m.end()
     runs.append(cur)
     out = []
