@@ -383,3 +383,16 @@ def test_rule_attrs_are_well_formed():
         elif row.label == "OPERATION_NOT":
             assert row.attrs.get("scope") in scopes, row.id
             assert row.regex == (row.attrs["scope"] != "phrase"), row.id
+
+
+def test_a_cue_rule_is_skipped_only_in_texts_without_what_it_needs():
+    # `needs` is an optimisation: a finder without it finds the same names
+    ungated = OperationFinder([r.model_copy(update={"attrs": {**r.attrs, "needs": None}}) for r in ROWS])
+    assert any(r.attrs.get("needs") for r in ROWS)
+    samples = sorted((patterns_dir().parent / "samples").glob("*.txt"))
+    cases = [c[1] for c in QUOTED + UNQUOTED + CODES + TASK_FORCES + TRAPS + ALIASES] + [p.read_text(encoding="utf-8") for p in samples] + [
+        "Police ran a campaign known as Clean Sweep, a project titled Safe Homes and an action code named Falcon.",
+        'The nationwide special campaign "Net Guard" and the joint operation "Sword 2024" closed 41 cases.',
+    ]
+    for text in cases:
+        assert FINDER.find(text) == ungated.find(text), text
