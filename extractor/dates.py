@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -10,6 +9,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from extractor.gates import Requires, holds, parse_requires, words_of
 from extractor.patterns import PatternRow, load_pattern_file, patterns_dir
 
 DATE_LABEL = "DATE"
@@ -552,14 +552,12 @@ class _Rule:
     row: PatternRow
     regex: re.Pattern
     normalise: Normaliser | None  # None for a trap
-    needs: re.Pattern | None  # what every match contains: a sentence without it is not searched
+    requires: Requires | None  # words every match contains: a sentence without them is not searched
 
 
 # Where a sentence may end, for the scan: a stop before a capital or a quote, or a blank line. A stop before a
 # digit or a small letter ('Dec. 4', 'No. 3', 'approx. five') never ends one. No date crosses these points.
 _SCAN_BREAK = re.compile(r"[.!?;。！？；][\"'”’)）]*\s+(?=[\"“‘(（]?[A-Z])|\n[ \t]*\n\s*")
-
-
 class DateFinder:
     """Runs the DATE rows and DATE_NOT traps over a text; longest match wins, winning traps dropped.
 
@@ -585,17 +583,17 @@ class DateFinder:
                     known = ", ".join(sorted(NORMALISERS))
                     problems.append(f"{row.id}: unknown shape {shape!r} (known: {known})")
                     continue
-            needs = row.attrs.get("needs")
-            if needs is not None and (not isinstance(needs, str) or not needs):
-                problems.append(f"{row.id}: attrs.needs must be a regex that every match contains")
+            try:
+                requires = parse_requires(row.attrs["requires"]) if "requires" in row.attrs else None
+            except ValueError as err:
+                problems.append(f"{row.id}: {err}")
                 continue
             try:
                 regex = re.compile(row.pattern)
-                needs_regex = re.compile(needs) if needs else None
             except re.error as err:
                 problems.append(f"{row.id}: bad regular expression: {err}")
                 continue
-            rules.append(_Rule(row, regex, normalise, needs_regex))
+            rules.append(_Rule(row, regex, normalise, requires))
         if problems:
             raise DateRuleError("bad date rows:\n" + "\n".join(problems))
         self._rules = rules
@@ -611,24 +609,24 @@ class DateFinder:
         return found
 
     def _gated_scan(self, text: str) -> Iterator[tuple[int, _Rule, re.Match]]:
-        """Each rule's matches, searched only in the sentences that hold what the rule `needs` (a month name, a
-        year, 'quarter'): the same matches as a scan of the whole text, since no date crosses a sentence break,
-        at a fraction of the cost (a regex with lookbehinds is tried at every character it is given)."""
+        """Each rule's matches, searched only in the sentences that hold what the rule `requires` ("<month>
+        <year>", "last year"): the same matches as a scan of the whole text, since no date crosses a sentence
+        break, at a fraction of the cost (a regex with lookbehinds is tried at every character it is given)."""
         starts = [0] + [m.end() for m in _SCAN_BREAK.finditer(text)]
-        ends = starts[1:] + [len(text)]
+        bounds = list(zip(starts, starts[1:] + [len(text)]))
+        words = [words_of(text, start, end) for start, end in bounds]
+        in_text = set().union(*words)
         for order, rule in enumerate(self._rules):
-            if rule.needs is None:
+            if rule.requires is None:
                 for m in rule.regex.finditer(text):
                     yield order, rule, m
                 continue
-            chunk = -1
-            for hit in rule.needs.finditer(text):
-                at = bisect.bisect_right(starts, hit.start()) - 1
-                if at <= chunk:
-                    continue
-                chunk = at
-                for m in rule.regex.finditer(text, starts[at], ends[at]):
-                    yield order, rule, m
+            if not holds(rule.requires, in_text):
+                continue
+            for (start, end), held in zip(bounds, words):
+                if holds(rule.requires, held):
+                    for m in rule.regex.finditer(text, start, end):
+                        yield order, rule, m
 
     def find(self, text: str, reference_date: dt.date | None = None) -> list[DateMatch]:
         """Non-overlapping dates in `text`, sorted by start; relative ones resolved on `reference_date`."""

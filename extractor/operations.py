@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from extractor.gates import holds, parse_requires, words_of
 from extractor.patterns import PatternRow, load_pattern_file, patterns_dir, rows_with_label
 
 # A longer quoted phrase is a quotation, not a name; one followed by '(hereinafter ...)' may be longer.
@@ -178,9 +179,9 @@ class OperationFinder:
             alt = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
             gap = "" if kind == "run" else rf"(?P<gap>(?:[a-z][a-z\-]*\s+){{0,{CUE_GAP_WORDS}}}?)"
             self.cue_res[kind] = re.compile(rf"^[\"”’'‘“]?\s*{gap}(?P<cue>(?i:{alt}))\b")
-        # (id, regex, needs): `needs`, a regex every match contains, lets a text without it skip the rule
+        # (id, regex, requires): `requires` (see extractor.gates) lets a text without those words skip the rule
         self.before_cues = [
-            (r.id, re.compile(r.pattern), re.compile(r.attrs["needs"]) if r.attrs.get("needs") else None)
+            (r.id, re.compile(r.pattern), parse_requires(r.attrs["requires"]) if "requires" in r.attrs else None)
             for r in cues
             if r.regex and r.attrs.get("before")
         ]
@@ -212,8 +213,9 @@ class OperationFinder:
         """Every mention of a named operation, non-overlapping and sorted by start."""
         titles = _title_lines(text)
         # a cue before a name is tried before every capitalised run: only the rules this text can match
+        words = words_of(text)
         self._live_before_cues = [
-            (rid, rx) for rid, rx, needs in self.before_cues if needs is None or needs.search(text)
+            (rid, rx) for rid, rx, requires in self.before_cues if requires is None or holds(requires, words)
         ]
         quotes = self._quotes(text)
         cands: list[_Cand] = []

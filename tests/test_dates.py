@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from extractor.dates import DateFinder, DateMatch, DateRuleError, dateline_date, find_dates
+from extractor.gates import parse_requires
 from extractor.patterns import PatternRow, load_pattern_file, patterns_dir
 
 DATES_FILE = patterns_dir() / "dates.jsonl"
@@ -434,7 +435,7 @@ SCAN_TEXTS = [c[0] for c in ABSOLUTE_DAYS + MONTHS_AND_YEARS + RANGES + PARTS_OF
 ]
 
 
-def test_a_rule_searches_only_sentences_holding_what_it_needs(finder):
+def test_a_rule_searches_only_sentences_holding_what_it_requires(finder):
     # The gate is an optimisation: it must find exactly what a scan of the whole text finds.
     texts = SCAN_TEXTS + [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
     for text in texts:
@@ -453,17 +454,28 @@ def test_bad_rows_are_all_reported():
     rows = [
         PatternRow(id="date-bad-001", label="DATE", pattern=r"\d+", regex=True, attrs={"shape": "fortnight"}),
         PatternRow(id="date-bad-002", label="DATE", pattern="next week"),
-        PatternRow(id="date-bad-003", label="DATE", pattern=r"\d+", regex=True, attrs={"shape": "year", "needs": "("}),
+        PatternRow(id="date-bad-003", label="DATE", pattern=r"\d+", regex=True, attrs={"shape": "year", "requires": ["<fortnight>"]}),
         PatternRow(id="count-other-001", label="COUNT", pattern="x"),
     ]
     with pytest.raises(DateRuleError) as err:
         DateFinder(rows)
     message = str(err.value)
     assert "date-bad-001" in message and "fortnight" in message and "date-bad-002" in message
-    assert "date-bad-003" in message
+    assert "date-bad-003" in message and "<fortnight>" in message
     assert "count-other-001" not in message
 
 
 def test_import_is_cheap():
     code = "import sys, extractor.dates; assert 'dateparser' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("requires", ["<year>", [], [""], ["Last year"], ["<fortnight>"], ["last-year"], [3]])
+def test_malformed_requires_are_refused(requires):
+    with pytest.raises(ValueError):
+        parse_requires(requires)
+
+
+def test_requires_groups_slots_and_classes():
+    requires = parse_requires(["<month> <year>", "last|next year"])
+    assert requires == ((frozenset({"<month>"}), frozenset({"<year>"})), (frozenset({"last", "next"}), frozenset({"year"})))

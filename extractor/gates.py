@@ -1,0 +1,71 @@
+"""Rule gates: the words every match of a rule contains, so a sentence or a text without them is not searched.
+
+A rule's `attrs.requires` is a list of groups; a group is slots separated by spaces; a slot is words joined by "|".
+A text can hold a match when, for some group, every slot has one of its words among the text's words (runs of
+letters, lower-cased) or classes (`<year>`, `<number>`, `<month>`, `<weekday>`):
+
+    "requires": ["<month> <year>", "last|next year"]
+
+The gate is an optimisation only: the tests check that gated and ungated rules find the same matches.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_WORD = re.compile(r"[a-z]+")
+_YEAR = re.compile(r"(?<!\d)(?:18|19|20)\d\d(?!\d)")
+_NUMBER = re.compile(r"\d")
+_MONTHS = "january february march april may june july august september october november december"
+_WORD_CLASSES = {  # English names (calendar's follow the locale)
+    "<month>": set(_MONTHS.split()) | {m[:3] for m in _MONTHS.split()} | {"sept"},
+    "<weekday>": set("monday tuesday wednesday thursday friday saturday sunday".split()),
+}
+CLASSES = ("<year>", "<number>", *_WORD_CLASSES)
+
+Requires = tuple[tuple[frozenset[str], ...], ...]
+
+
+def parse_requires(value: Any) -> Requires:
+    """`["<month> <year>", "last|next year"]` -> ((month, year), (last or next, year)); ValueError if malformed."""
+    if not isinstance(value, list) or not value or not all(isinstance(g, str) and g.split() for g in value):
+        raise ValueError('attrs.requires must be a list of groups like "<month> <year>" or "last|next year"')
+    groups = []
+    for group in value:
+        slots = []
+        for slot in group.split():
+            words = frozenset(slot.split("|"))
+            bad = [w for w in words if not (w in CLASSES or re.fullmatch(r"[a-z]+", w))]
+            if bad:
+                raise ValueError(
+                    f"attrs.requires: {', '.join(sorted(bad))} is neither a lower-case word nor {', '.join(CLASSES)}"
+                )
+            slots.append(words)
+        groups.append(tuple(slots))
+    return tuple(groups)
+
+
+def words_of(text: str, start: int = 0, end: int | None = None) -> set[str]:
+    """The words of text[start:end] (runs of letters, lower-cased), with the classes they belong to."""
+    end = len(text) if end is None else end
+    words = set(_WORD.findall(text[start:end].lower()))
+    for name, members in _WORD_CLASSES.items():
+        if not members.isdisjoint(words):
+            words.add(name)
+    if _NUMBER.search(text, start, end):
+        words.add("<number>")
+        if _YEAR.search(text, start, end):
+            words.add("<year>")
+    return words
+
+
+def holds(requires: Requires, words: set[str]) -> bool:
+    """Whether `words` (from `words_of`) can hold a match of a rule that `requires` them."""
+    for group in requires:
+        for slot in group:
+            if slot.isdisjoint(words):
+                break
+        else:
+            return True
+    return False
