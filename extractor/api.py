@@ -12,7 +12,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.components.context import Draft
+from extractor.components.context import Draft, text_of
 from extractor.models import DocumentRecord
 
 FACT_FIELDS = {
@@ -92,7 +92,7 @@ def _draft_payload(d: Draft, ids: dict[int, str]) -> dict[str, Any]:
 
 def doc_to_record(doc: Doc, source: str, published: str | None = None) -> DocumentRecord:
     """The validated record of a processed doc: facts in document order with ids f1, f2, ..."""
-    text = doc.text
+    text = text_of(doc)
     items: list[tuple[int, int, str, Any]] = []
     for d in doc._.drafts or []:
         items.append((d.start, d.end, d.kind, d))

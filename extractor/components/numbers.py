@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+import numpy
+from spacy.attrs import IDX, LOWER
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
+from extractor.components.context import text_of
 from extractor.rules import phrase_table, pipeline_rows
 
 NUM_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -42,6 +46,7 @@ class NumberMerger:
         rows = pipeline_rows(patterns_dirs)
         self.words = {k: int(v["value"]) for k, v in phrase_table(rows, "NUMBER_WORD").items() if " " not in k}
         self.scales = {k: (int(v["value"]), bool(v.get("glued_only"))) for k, v in phrase_table(rows, "SCALE").items()}
+        self.word_keys = numpy.asarray([hash_string(w) for w in self.words], dtype="uint64")
 
     def _read(self, doc: Doc, i: int):
         """(end token index, base value, info) for a numeral starting at token i, else None."""
@@ -100,14 +105,24 @@ class NumberMerger:
         info["scale"] = scale
         return j, base, info
 
+    def _candidates(self, doc: Doc) -> list[int]:
+        """The tokens a numeral can start at: those opening with a digit, and number words."""
+        text = text_of(doc)
+        starts = doc.to_array([IDX]).tolist()
+        lowers = doc.to_array([LOWER])
+        words = numpy.isin(lowers, self.word_keys)
+        return [i for i, at in enumerate(starts) if text[at].isdigit() or words[i]]
+
     def __call__(self, doc: Doc) -> Doc:
         found = []
         i = 0
-        while i < len(doc):
-            read = self._read(doc, i)
+        for k in self._candidates(doc) if len(doc) else []:
+            if k < i:
+                continue  # inside the numeral before
+            read = self._read(doc, k)
             if read is None:
-                i += 1
                 continue
+            i = k
             j, base, info = read
             prev = doc[i - 1] if i else None
             info["glued"] = bool(prev is not None and not prev.whitespace_ and (prev.is_alpha or prev.text == "%"))

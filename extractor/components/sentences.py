@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+
+from extractor.components.context import text_of
 
 ENDERS = {".", "!", "?", "。", "！", "？"}
+# the characters that can make the next token a sentence start: a line break, or a stop ending the token before
+BREAK_CHARS = re.compile("[\n.!?。！？…]")
 HEADING_MAX = 60
 
 
@@ -26,30 +32,36 @@ class SentenceSplitter:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        text = doc.text
-        starts = [False] * len(doc)
-        starts[0] = True
-        for i in range(1, len(doc)):
-            prev, tok = doc[i - 1], doc[i]
-            gap = text[prev.idx + len(prev) : tok.idx]
-            if prev.is_space:
-                gap = prev.text + gap
-            start = False
-            if "\n\n" in gap or "\n\n" in prev.text:
-                start = True
-            elif "\n" in gap or (prev.is_space and "\n" in prev.text):
-                line_start = text.rfind("\n", 0, prev.idx) + 1
-                line = text[line_start : prev.idx + len(prev)].strip()
-                last = line[-1:] if line else ""
-                start = last in ENDERS or last in ":;" or len(line) < HEADING_MAX or not tok.text[:1].islower()
-                if last and last.isalnum() and tok.text[:1].islower():
-                    start = False
-            elif prev.text in ENDERS or prev.text.endswith(("...", "…")):
-                first = tok.text[:1]
-                start = not (first.isdigit() or first.islower() or first in ",;%)")
-            if start and not tok.is_space:
-                starts[i] = True
+        text = text_of(doc)
+        starts = numpy.full(len(doc), -1, dtype="int64")
+        starts[0] = 1
+        # Only a token after a line break or after a stop can start a sentence: look at those alone.
+        token_starts = doc.to_array([IDX])
+        marks = numpy.fromiter((m.start() for m in BREAK_CHARS.finditer(text)), dtype="int64")
+        candidates = numpy.unique(numpy.searchsorted(token_starts, marks, side="right"))
+        for i in candidates[(candidates >= 1) & (candidates < len(doc))].tolist():
+            if self._starts(text, doc[i - 1], doc[i]):
+                starts[i] = 1
         # one array write: setting Token.is_sent_start one by one rescans the doc on every call
-        values = numpy.asarray([1 if x else -1 for x in starts], dtype="int64").astype("uint64").reshape(-1, 1)
-        doc.from_array([SENT_START], values)
+        doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
         return doc
+
+    @staticmethod
+    def _starts(text: str, prev: Token, tok: Token) -> bool:
+        gap = text[prev.idx + len(prev) : tok.idx]
+        if prev.is_space:
+            gap = prev.text + gap
+        start = False
+        if "\n\n" in gap or "\n\n" in prev.text:
+            start = True
+        elif "\n" in gap or (prev.is_space and "\n" in prev.text):
+            line_start = text.rfind("\n", 0, prev.idx) + 1
+            line = text[line_start : prev.idx + len(prev)].strip()
+            last = line[-1:] if line else ""
+            start = last in ENDERS or last in ":;" or len(line) < HEADING_MAX or not tok.text[:1].islower()
+            if last and last.isalnum() and tok.text[:1].islower():
+                start = False
+        elif prev.text in ENDERS or prev.text.endswith(("...", "…")):
+            first = tok.text[:1]
+            start = not (first.isdigit() or first.islower() or first in ",;%)")
+        return start and not tok.is_space
