@@ -139,6 +139,12 @@ def clause_end(doc: Doc, i: int) -> int:
     return sent_end
 
 
+def num_indices(doc: Doc) -> list[int]:
+    """The indices of the merged numeral tokens, in order."""
+    nums = doc.user_data.get("_nums")
+    return sorted(nums) if nums is not None else [t.i for t in doc if t._.num is not None]
+
+
 def is_num(tok: Token) -> bool:
     """True for a merged numeral token."""
     nums = tok.doc.user_data.get("_nums")

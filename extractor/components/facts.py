@@ -16,6 +16,7 @@ from extractor.components.context import (
     clause_start,
     is_num,
     next_tok,
+    num_indices,
     only_joiners,
     prev_tok,
     sent_of,
@@ -61,8 +62,8 @@ class FactBuilder:
         taken = self._taken_chars(doc)
         drafts: list[Draft] = []
         quantities: list[tuple[int, Draft | None, str]] = []
-        for tok in doc:
-            if is_num(tok) and not any(s < tok.idx + len(tok) and tok.idx < e for s, e in taken):
+        for tok in map(doc.__getitem__, num_indices(doc)):
+            if not any(s < tok.idx + len(tok) and tok.idx < e for s, e in taken):
                 draft, reason = self._classify(doc, tok, rules)
                 quantities.append((tok.i, draft, reason))
                 if draft is not None:
