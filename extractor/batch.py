@@ -3,7 +3,8 @@
 The parent process reads the inputs, skips documents the store has finished (by content key), sends small
 chunks of documents to workers (spawned or forkserver processes, each building the pipeline once), and writes
 each chunk's results to SQLite in one transaction. Workers send records back as JSON text; the pipeline runs
-inside `nlp.memory_zone()` per chunk so memory stays flat however many documents pass through.
+inside `nlp.memory_zone()` per chunk (after a first WARM_DOCS documents) so memory stays flat however many
+documents pass through.
 """
 
 from __future__ import annotations
@@ -191,7 +192,12 @@ def read_jsonl_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[InputDoc
 # -- the worker side ----------------------------------------------------------------------------------------------
 
 _PIPELINE_LOCK = threading.Lock()  # a Dask worker with several threads still runs one document at a time
-_WARMED: set[tuple[str, ...]] = set()  # pattern folders whose pipeline has run one chunk in this process
+# Documents each pipeline (keyed by its pattern folders) has run in this process outside a memory zone. Words a
+# zone adds are dropped when it ends, the tokenizer's cache with them, so a word met in every chunk would be split
+# and looked up afresh each time: the first WARM_DOCS documents run outside zones and their words (the genre's
+# vocabulary, a bounded amount) stay for good; from then on every chunk runs in a zone and memory stays flat.
+WARM_DOCS = 256
+_WARMED: dict[tuple[str, ...], int] = {}
 
 
 def _audit_rules(patterns_dirs: tuple[str, ...]):
@@ -223,10 +229,9 @@ def process_chunk(tasks: list[Task], options: BatchOptions) -> list[Result]:
     nlp = cached_pipeline(options.patterns_dirs)
     rates, fx = _audit_rules(options.patterns_dirs)
     out: list[Result] = []
-    # A process's first chunk runs outside a memory zone: its common words stay in the vocab and the tokenizer's
-    # cache for good (a bounded amount), so later zones, which drop all they added, do not pay for them again.
-    zone = nlp.memory_zone() if options.patterns_dirs in _WARMED else contextlib.nullcontext()
-    _WARMED.add(options.patterns_dirs)
+    warmed = _WARMED.get(options.patterns_dirs, 0)
+    zone = nlp.memory_zone() if warmed >= WARM_DOCS else contextlib.nullcontext()
+    _WARMED[options.patterns_dirs] = warmed + len(tasks)
     with _PIPELINE_LOCK, zone:
         for key, source, text, published, encoding, doc_id in tasks:
             try:

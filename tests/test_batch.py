@@ -244,3 +244,22 @@ def test_jsonl_is_read_a_line_at_a_time(tmp_path):
         (f"{path}:6", "InputDoc"),
     ]
     assert items[0].published == "2023-01-02" and items[0].doc_id == "r0"
+
+
+def test_words_stay_while_warming_up_then_each_chunk_runs_in_a_memory_zone(monkeypatch):
+    from extractor import batch
+    from extractor.api import cached_pipeline
+
+    monkeypatch.setattr(batch, "WARM_DOCS", 1)
+    monkeypatch.setattr(batch, "_WARMED", {})
+    options = BatchOptions()
+    strings = cached_pipeline(options.patterns_dirs).vocab.strings
+
+    def chunk(word: str) -> list:
+        return [(word, f"{word}.txt", f"Police in Zhejiang questioned 12 {word} suspects in May.", None, None, None)]
+
+    [(status, _, _)] = batch.process_chunk(chunk("Blorvexian"), options)
+    [(status2, _, record)] = batch.process_chunk(chunk("Quaxlomite"), options)
+    assert status == status2 == "ok" and "Quaxlomite" in record
+    assert "Blorvexian" in strings  # warm-up: kept
+    assert "Quaxlomite" not in strings  # in a zone: dropped with it
