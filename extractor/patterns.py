@@ -86,6 +86,26 @@ def _check_row(row: PatternRow) -> str | None:
             return "bad token pattern: " + "; ".join(str(e) for e in errors)
     elif row.regex:
         return "regex=true needs a string pattern"
+    return _check_attrs(row)
+
+
+def _check_attrs(row: PatternRow) -> str | None:
+    """What the rows of some labels must carry: audit data is read whole, a rule gate must parse."""
+    from extractor.checks.conversion import LABEL as EXCHANGE_LABEL
+    from extractor.checks.conversion import range_from_row
+    from extractor.checks.rates import LABEL as RATE_LABEL
+    from extractor.checks.rates import definition_from_row
+    from extractor.gates import parse_requires
+
+    try:
+        if row.label == EXCHANGE_LABEL:
+            range_from_row(row)
+        elif row.label == RATE_LABEL:
+            definition_from_row(row)
+        if "requires" in row.attrs:
+            parse_requires(row.attrs["requires"])
+    except ValueError as err:
+        return str(err)
     return None
 
 

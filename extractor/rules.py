@@ -21,10 +21,14 @@ by_label = rows_with_label  # the rows whose label is one of `labels`
 
 
 @lru_cache(maxsize=8)
-def audit_rules(patterns_dirs: tuple[str, ...] = ()) -> tuple[list[PatternRow], list[PatternRow]]:
-    """(rate definitions, exchange-rate ranges) for the audit: bundled rows plus those of `patterns_dirs`."""
+def audit_rules(patterns_dirs: tuple[str, ...] = ()) -> tuple[list, list]:
+    """(rate definitions, exchange-rate ranges) for the audit, bundled plus those of `patterns_dirs`, validated
+    once: the checks take them as they are instead of reading every row again for each document."""
+    from extractor.checks.conversion import resolve_exchange_rates
+    from extractor.checks.rates import resolve_rates
+
     rows = pipeline_rows(patterns_dirs)
-    return by_label(rows, "RATE_DEFINITION"), by_label(rows, "EXCHANGE_RATE")
+    return resolve_rates(by_label(rows, "RATE_DEFINITION")), resolve_exchange_rates(by_label(rows, "EXCHANGE_RATE"))
 
 
 def phrase_table(rows: list[PatternRow], *labels: str) -> dict[str, dict]:

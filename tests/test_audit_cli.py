@@ -91,3 +91,21 @@ def test_named_rate_end_to_end(text, status):
 
     (found,) = [f for f in audit(extract(text)) if f.check == "named_rate"]
     assert found.status == status
+
+
+@pytest.mark.parametrize(
+    "row, reason",
+    [
+        ({"label": "EXCHANGE_RATE", "attrs": {"pair": "CNY/USD", "year": 2020, "low": 9, "high": 1}}, "above"),
+        ({"label": "RATE_DEFINITION", "attrs": {"rate": "approval rate"}}, "unknown attrs"),
+        ({"label": "DATE", "regex": True, "attrs": {"shape": "year", "requires": ["<fortnight>"]}}, "<fortnight>"),
+    ],
+)
+def test_bad_audit_data_in_a_patterns_folder_is_one_line_naming_file_and_line(files, tmp_path, row, reason):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    row = {"id": "mine-bad-001", "pattern": r"\d+", **row}
+    (folder / "mine.jsonl").write_text("\n" + json.dumps(row) + "\n", encoding="utf-8")
+    result = run(files / "b.txt", "--patterns", folder)
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1 and "mine.jsonl:2: mine-bad-001" in result.output and reason in result.output

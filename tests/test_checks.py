@@ -551,8 +551,12 @@ def test_bundled_exchange_rates_load_and_bad_rows_name_their_line(tmp_path):
         load_exchange_rates(path)
     msg = str(err.value)
     assert "exchange_rates.jsonl:2: exchange_rate-usd-2002" in msg and "pair" in msg and "above" in msg
-    assert "exchange_rates.jsonl:3: exchange_rate-usd-2003" in msg and "already given" in msg
     assert "jsonl:1:" not in msg
+    # a year given twice is found once every row is valid on its own
+    path.write_text("\n".join(json.dumps(r) for r in rows[::2]) + "\n", encoding="utf-8")
+    with pytest.raises(PatternFileError) as err:
+        load_exchange_rates(path)
+    assert "exchange_rates.jsonl:2: exchange_rate-usd-2003" in str(err.value) and "already given" in str(err.value)
 
 
 # ---------------------------------------------------------------- repeated_figure
