@@ -64,6 +64,7 @@ def _choose_reference(text: str, reference_date, published, finder=None) -> tupl
 def make_doc(nlp: Language, text: str, reference_date=None, published=None) -> Doc:
     """A tokenised doc with its reference date set, ready for the pipeline's components."""
     doc = nlp.make_doc(text)
+    doc.user_data["_text"] = text  # what text_of(doc) gives, without joining the tokens again
     finder = nlp.get_pipe("extractor_dates").finder if "extractor_dates" in nlp.pipe_names else None
     ref, source = _choose_reference(text, reference_date, published, finder)
     doc._.reference_date = ref
