@@ -2,7 +2,8 @@
 
 A rule's `attrs.requires` is a list of groups; a group is slots separated by spaces; a slot is words joined by "|".
 A text can hold a match when, for some group, every slot has one of its words among the text's words (runs of
-letters, lower-cased) or classes (`<year>`, `<number>`, `<month>`, `<weekday>`):
+letters, lower-cased) or classes (`<year>` 1800-2099, `<number>` any digit, `<month>` a capitalised month name
+or abbreviation, `<weekday>`):
 
     "requires": ["<month> <year>", "last|next year"]
 
@@ -17,12 +18,13 @@ from typing import Any
 _WORD = re.compile(r"[a-z]+")
 _YEAR = re.compile(r"(?<!\d)(?:18|19|20)\d\d(?!\d)")
 _NUMBER = re.compile(r"\d")
-_MONTHS = "january february march april may june july august september october november december"
-_WORD_CLASSES = {  # English names (calendar's follow the locale)
-    "<month>": set(_MONTHS.split()) | {m[:3] for m in _MONTHS.split()} | {"sept"},
-    "<weekday>": set("monday tuesday wednesday thursday friday saturday sunday".split()),
-}
-CLASSES = ("<year>", "<number>", *_WORD_CLASSES)
+# English names (calendar's follow the locale); a month as the date rules write it, capitalised ('May', not 'may')
+_MONTH = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?![A-Za-z])"
+)
+_WORD_CLASSES = {"<weekday>": set("monday tuesday wednesday thursday friday saturday sunday".split())}
+CLASSES = ("<year>", "<number>", "<month>", *_WORD_CLASSES)
 
 Requires = tuple[tuple[frozenset[str], ...], ...]
 
@@ -53,6 +55,8 @@ def words_of(text: str, start: int = 0, end: int | None = None) -> set[str]:
     for name, members in _WORD_CLASSES.items():
         if not members.isdisjoint(words):
             words.add(name)
+    if _MONTH.search(text, start, end):
+        words.add("<month>")
     if _NUMBER.search(text, start, end):
         words.add("<number>")
         if _YEAR.search(text, start, end):
