@@ -84,9 +84,9 @@ def text_of(doc: Doc) -> str:
     return text
 
 
-def sent_of(doc: Doc, i: int) -> Span:
-    """The sentence holding token i. Token.sent walks the whole doc on every call; this looks the sentence up
-    in bounds computed once per doc."""
+def sent_bounds(doc: Doc, i: int) -> tuple[int, int]:
+    """(start, end) of the sentence holding token i. Token.sent walks the whole doc on every call; this looks
+    the sentence up in bounds computed once per doc."""
     bounds = doc.user_data.get("_sent_bounds")
     if bounds is None or bounds[0] != len(doc):
         starts = [s.start for s in doc.sents] if len(doc) else [0]
@@ -99,30 +99,58 @@ def sent_of(doc: Doc, i: int) -> Span:
         doc.user_data["_sent_bounds"] = bounds
     _, starts, owner = bounds
     n = owner[i]
-    end = starts[n + 1] if n + 1 < len(starts) else len(doc)
-    return doc[starts[n] : end]
+    return starts[n], starts[n + 1] if n + 1 < len(starts) else len(doc)
+
+
+def sent_of(doc: Doc, i: int) -> Span:
+    """The sentence holding token i (see `sent_bounds`)."""
+    start, end = sent_bounds(doc, i)
+    return doc[start:end]
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """The text of every token, read once per doc: doc[i] builds a new Token object on every access."""
+    texts = doc.user_data.get("_token_texts")
+    if texts is None or len(texts) != len(doc):
+        texts = doc.user_data["_token_texts"] = [t.text for t in doc]
+    return texts
+
+
+def token_lowers(doc: Doc) -> list[str]:
+    """The lower-case text of every token, read once per doc (see `token_texts`)."""
+    lowers = doc.user_data.get("_token_lowers")
+    if lowers is None or len(lowers) != len(doc):
+        lowers = doc.user_data["_token_lowers"] = [t.lower() for t in token_texts(doc)]
+    return lowers
+
+
+def _is_space(text: str) -> bool:
+    return text.isspace() and "\n\n" not in text
 
 
 def next_tok(doc: Doc, i: int) -> int:
     """Index of the first non-space token at or after i (len(doc) if none)."""
-    while i < len(doc) and doc[i].is_space and "\n\n" not in doc[i].text:
+    texts = token_texts(doc)
+    while i < len(texts) and _is_space(texts[i]):
         i += 1
     return i
 
 
 def prev_tok(doc: Doc, i: int) -> int:
     """Index of the last non-space token at or before i (-1 if none)."""
-    while i >= 0 and doc[i].is_space and "\n\n" not in doc[i].text:
+    texts = token_texts(doc)
+    while i >= 0 and _is_space(texts[i]):
         i -= 1
     return i
 
 
 def clause_start(doc: Doc, i: int) -> int:
     """First token of the clause holding token i: after the last ; or : of its sentence."""
-    sent_start = sent_of(doc, i).start
+    sent_start = sent_bounds(doc, i)[0]
+    texts = token_texts(doc)
     j = i - 1
     while j >= sent_start:
-        if doc[j].text in CLAUSE_BREAKS:
+        if texts[j] in CLAUSE_BREAKS:
             return j + 1
         j -= 1
     return sent_start
@@ -130,10 +158,11 @@ def clause_start(doc: Doc, i: int) -> int:
 
 def clause_end(doc: Doc, i: int) -> int:
     """One past the last token of the clause holding token i."""
-    sent_end = sent_of(doc, i).end
+    sent_end = sent_bounds(doc, i)[1]
+    texts = token_texts(doc)
     j = i + 1
     while j < sent_end:
-        if doc[j].text in CLAUSE_BREAKS:
+        if texts[j] in CLAUSE_BREAKS:
             return j
         j += 1
     return sent_end

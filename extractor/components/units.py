@@ -6,7 +6,17 @@ import re
 
 from spacy.tokens import Doc
 
-from extractor.components.context import CLAUSE_BREAKS, Draft, RuleIndex, is_num, next_tok, prev_tok, sent_of
+from extractor.components.context import (
+    CLAUSE_BREAKS,
+    Draft,
+    RuleIndex,
+    is_num,
+    next_tok,
+    prev_tok,
+    sent_of,
+    token_lowers,
+    token_texts,
+)
 from extractor.patterns import PatternRow
 from extractor.rules import by_label
 
@@ -112,6 +122,7 @@ STOP = {
 }
 QUOTES = {'"', "“", "”", "'", "‘", "’", "«", "»"}
 PASSIVE = {"were", "was", "been", "be", "are", "is", "got"}
+SUBJECT_BREAKS = {",", ".", "(", "，", "。", "!", "?"}  # with CLAUSE_BREAKS and numerals: where a subject ends
 PERSON_ACTIONS = re.compile(
     r"prosecut|arrest|detain|sentenc|convict|punish|investigat|apprehend|captur|rescu|transferr|charg|indict|"
     r"repatriat|extradit|expel|fined|disciplin|interview|summon|surrender|brought"
@@ -319,18 +330,20 @@ class UnitFinder:
 
     @staticmethod
     def _subject_end(doc: Doc, start: int) -> int:
+        texts, lowers = token_texts(doc), token_lowers(doc)
+        nums = doc.user_data.get("_nums")
         j = start
         limit = min(len(doc), start + 14)
         while j < limit:
-            tok = doc[j]
-            if tok.text in CLAUSE_BREAKS or tok.text in {",", ".", "(", "，", "。", "!", "?"} or is_num(tok):
+            text, lower = texts[j], lowers[j]
+            if text in CLAUSE_BREAKS or text in SUBJECT_BREAKS or (j in nums if nums is not None else is_num(doc[j])):
                 break
-            if tok.lower_ in PASSIVE or (tok.lower_ == "and" and j + 1 < len(doc) and _starts_clause(doc[j + 1])):
+            if lower in PASSIVE or (lower == "and" and j + 1 < len(doc) and _starts_clause(doc[j + 1])):
                 break
-            if "\n\n" in tok.text or (tok.is_sent_start and j > start):
+            if "\n\n" in text or (j > start and doc[j].is_sent_start):
                 break
             j += 1
-        while j > start and doc[j - 1].lower_ in STOP | {"-"}:
+        while j > start and (lowers[j - 1] in STOP or lowers[j - 1] == "-"):
             j -= 1
         return j
 
@@ -341,7 +354,7 @@ class UnitFinder:
         sent = sent_of(doc, i)
         after_limit = min(sent.end, subj_end + 5)
         after = [s for s in rules.within(i + 1, after_limit, "ACTION")]
-        passive = any(t.lower_ in PASSIVE for t in doc[i + 1 : after_limit])
+        passive = any(lower in PASSIVE for lower in token_lowers(doc)[i + 1 : after_limit])
         if after and passive:
             return _action_text(doc, after[0])
         before = [s for s in rules.within(max(sent.start, i - 12), i, "ACTION")]
