@@ -54,6 +54,20 @@ class RuleIndex:
             for spans_at in table.values():
                 spans_at.sort(key=lambda s: -(s.end - s.start))
 
+    @classmethod
+    def of(cls, doc: Doc, key: str = "rules") -> RuleIndex:
+        """The index of doc.spans[key], built once per doc for the components that read it (the last of them
+        drops it: `RuleIndex.release(doc)`, so no Span outlives the pipeline in `doc.user_data`)."""
+        cached = doc.user_data.get(f"_rule_index:{key}")
+        count = len(doc.spans[key]) if key in doc.spans else 0
+        if cached is None or cached[0] != count:
+            cached = doc.user_data[f"_rule_index:{key}"] = (count, cls(doc, key))
+        return cached[1]
+
+    @staticmethod
+    def release(doc: Doc, key: str = "rules") -> None:
+        doc.user_data.pop(f"_rule_index:{key}", None)
+
     def starting_at(self, i: int, *labels: str) -> Span | None:
         """The longest span with one of `labels` starting at token i."""
         for span in self.starting.get(i, ()):

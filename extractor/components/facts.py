@@ -58,7 +58,7 @@ class FactBuilder:
         self.units = UnitFinder(rows)
 
     def __call__(self, doc: Doc) -> Doc:
-        rules = RuleIndex(doc)
+        rules = RuleIndex.of(doc)
         taken = self._taken_chars(doc)
         drafts: list[Draft] = []
         quantities: list[tuple[int, Draft | None, str]] = []

@@ -94,8 +94,9 @@ class RelationLinker:
         rels: list[dict] = []
         if not drafts:
             doc._.draft_relations = rels
+            RuleIndex.release(doc)
             return doc
-        rules = RuleIndex(doc)
+        rules = RuleIndex.of(doc)
         self.rules = rules
         self.by_tok = {d.tok: d for d in drafts}
         self._conversions(doc, drafts, rels)
@@ -107,6 +108,7 @@ class RelationLinker:
         self._nearest_links(doc, drafts, rules, parts)
         self._fill_units(doc, drafts, rels)
         doc._.draft_relations = rels
+        RuleIndex.release(doc)
         return doc
 
     # -- conversions ---------------------------------------------------------------------------------------
