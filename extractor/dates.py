@@ -613,7 +613,7 @@ class DateFinder:
         <year>", "last year"): the same matches as a scan of the whole text, since no date crosses a sentence
         break, at a fraction of the cost (a regex with lookbehinds is tried at every character it is given)."""
         starts = [0] + [m.end() for m in _SCAN_BREAK.finditer(text)]
-        bounds = list(zip(starts, starts[1:] + [len(text)]))
+        bounds = list(zip(starts, [*starts[1:], len(text)], strict=True))
         words = [words_of(text, start, end) for start, end in bounds]
         in_text = set().union(*words)
         for order, rule in enumerate(self._rules):
@@ -623,7 +623,7 @@ class DateFinder:
                 continue
             if not holds(rule.requires, in_text):
                 continue
-            for (start, end), held in zip(bounds, words):
+            for (start, end), held in zip(bounds, words, strict=True):
                 if holds(rule.requires, held):
                     for m in rule.regex.finditer(text, start, end):
                         yield order, rule, m

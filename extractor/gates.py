@@ -23,7 +23,7 @@ _MONTH = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?![A-Za-z])"
 )
-_WORD_CLASSES = {"<weekday>": set("monday tuesday wednesday thursday friday saturday sunday".split())}
+_WORD_CLASSES = {"<weekday>": {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}}
 CLASSES = ("<year>", "<number>", "<month>", *_WORD_CLASSES)
 
 Requires = tuple[tuple[frozenset[str], ...], ...]

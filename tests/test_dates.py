@@ -454,7 +454,13 @@ def test_bad_rows_are_all_reported():
     rows = [
         PatternRow(id="date-bad-001", label="DATE", pattern=r"\d+", regex=True, attrs={"shape": "fortnight"}),
         PatternRow(id="date-bad-002", label="DATE", pattern="next week"),
-        PatternRow(id="date-bad-003", label="DATE", pattern=r"\d+", regex=True, attrs={"shape": "year", "requires": ["<fortnight>"]}),
+        PatternRow(
+            id="date-bad-003",
+            label="DATE",
+            pattern=r"\d+",
+            regex=True,
+            attrs={"shape": "year", "requires": ["<fortnight>"]},
+        ),
         PatternRow(id="count-other-001", label="COUNT", pattern="x"),
     ]
     with pytest.raises(DateRuleError) as err:
@@ -478,4 +484,5 @@ def test_malformed_requires_are_refused(requires):
 
 def test_requires_groups_slots_and_classes():
     requires = parse_requires(["<month> <year>", "last|next year"])
-    assert requires == ((frozenset({"<month>"}), frozenset({"<year>"})), (frozenset({"last", "next"}), frozenset({"year"})))
+    month_year = (frozenset({"<month>"}), frozenset({"<year>"}))
+    assert requires == (month_year, (frozenset({"last", "next"}), frozenset({"year"})))

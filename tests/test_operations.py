@@ -388,10 +388,11 @@ def test_rule_attrs_are_well_formed():
 def test_a_cue_rule_is_skipped_only_in_texts_without_what_it_requires():
     # `requires` is an optimisation: a finder without it finds the same names
     stripped = [{k: v for k, v in r.attrs.items() if k != "requires"} for r in ROWS]
-    ungated = OperationFinder([r.model_copy(update={"attrs": attrs}) for r, attrs in zip(ROWS, stripped)])
+    ungated = OperationFinder([r.model_copy(update={"attrs": attrs}) for r, attrs in zip(ROWS, stripped, strict=True)])
     assert any(r.attrs.get("requires") for r in ROWS)
     samples = sorted((patterns_dir().parent / "samples").glob("*.txt"))
-    cases = [c[1] for c in QUOTED + UNQUOTED + CODES + TASK_FORCES + TRAPS + ALIASES] + [p.read_text(encoding="utf-8") for p in samples] + [
+    cases = [c[1] for c in QUOTED + UNQUOTED + CODES + TASK_FORCES + TRAPS + ALIASES]
+    cases += [p.read_text(encoding="utf-8") for p in samples] + [
         "Police ran a campaign known as Clean Sweep, a project titled Safe Homes and an action code named Falcon.",
         'The nationwide special campaign "Net Guard" and the joint operation "Sword 2024" closed 41 cases.',
     ]

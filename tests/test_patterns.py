@@ -1,11 +1,9 @@
 """Pattern files: every bundled file loads; bad rows are reported by file and line; users can add their own."""
 
 import json
-
-import pytest
-
 from pathlib import Path
 
+import pytest
 from spacy.matcher import Matcher
 
 from extractor.api import run

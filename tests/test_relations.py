@@ -83,7 +83,8 @@ def test_links(extract, text, qualifier, target):
     "text, pairs",
     [
         (
-            "Procuratorates filed 999 cases and 1,285 persons, a year-on-year increase of 28.6% and 24.5% respectively.",
+            "Procuratorates filed 999 cases and 1,285 persons, a year-on-year increase of 28.6% and 24.5% "
+            "respectively.",
             [("28.6%", "999"), ("24.5%", "1,285")],
         ),
         (
@@ -102,8 +103,8 @@ def test_links(extract, text, qualifier, target):
             [("13.66 billion yuan", "647"), ("170 million yuan", "922")],
         ),
         (
-            "A total of 1,413,742 cases were reviewed. After examination, 1,818,808 people were prosecuted, up 7.2% and "
-            "7.4% year-on-year respectively.",
+            "A total of 1,413,742 cases were reviewed. After examination, 1,818,808 people were prosecuted, up 7.2% "
+            "and 7.4% year-on-year respectively.",
             [("7.2%", "1,413,742"), ("7.4%", "1,818,808")],
         ),
         (

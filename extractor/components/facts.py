@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from decimal import Decimal
 
@@ -30,7 +31,9 @@ MARKER_AFTER = {".", ")", "、", "）", ":"}
 SENT_ENDERS = {".", "!", "?", "。"}
 RANGE_JOINERS = {"-", "–", "~", "～"}
 RANGE_WORDS = {"-", "–", "~", "～", "to", "and"}
-CONTROL_NOUNS = {"supervision", "control", "jurisdiction", "oversight", "power", "authority", "leadership", "management"}
+CONTROL_NOUNS = {
+    "supervision", "control", "jurisdiction", "oversight", "power", "authority", "leadership", "management"
+}
 # A figure in trillions written with thousands ("81,700 trillion yuan") is 亿 mistranslated as trillion.
 TRILLION_GARBLE_MIN = 1000
 
@@ -100,7 +103,8 @@ class FactBuilder:
         span = rules.ending_at(prev_tok(doc, i - 1) + 1, "APPROX")
         if span is None:
             return None
-        if span.text.lower() == "over" and span.start > 0 and doc[prev_tok(doc, span.start - 1)].lower_ in CONTROL_NOUNS:
+        before = doc[prev_tok(doc, span.start - 1)] if span.start > 0 else None
+        if span.text.lower() == "over" and before is not None and before.lower_ in CONTROL_NOUNS:
             return None  # 'supervision over 1,100 detention centers': a preposition, not a qualifier
         return self.attrs[span.id_]["approx"]
 
@@ -361,7 +365,7 @@ class FactBuilder:
             prev = d
         # '20%-30% of the funds': the two ends of a range share the role the cue gave either of them
         pcts = [d for d in drafts if d.kind == "percentage"]
-        for a, b in zip(pcts, pcts[1:], strict=False):
+        for a, b in itertools.pairwise(pcts):
             gap = text_of(doc)[a.end : b.start].strip()
             if gap in RANGE_JOINERS and (a.fields.get("role") == "level") != (b.fields.get("role") == "level"):
                 src, dst = (a, b) if b.fields.get("role") == "level" else (b, a)

@@ -112,7 +112,7 @@ def expand_token_pattern(pattern: list[dict], limit: int = 5000) -> tuple[list[t
             return None
         if not all(isinstance(w, str) and w and w == w.lower() and not any(c.isspace() for c in w) for w in words):
             return None
-        grown = [seq + (w,) for seq in seqs for w in words]
+        grown = [(*seq, w) for seq in seqs for w in words]
         seqs = grown + seqs if op == "?" else grown
         if len(seqs) > limit:
             return None

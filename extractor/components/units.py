@@ -226,7 +226,8 @@ class UnitFinder:
         # '1,200 police cars': a plural head outranks a known unit word used as a modifier ('police'), but not a
         # known plural ('1,582 cases matters': the verb after it)
         plural_known = bool(known) and known[-1].lower().endswith("s")
-        if last and not plural_known and last[:1].islower() and last.lower().endswith("s") and not last.lower().endswith("ss"):
+        plural_form = last.lower().endswith("s") and not last.lower().endswith("ss")
+        if last and not plural_known and last[:1].islower() and plural_form:
             return last
         if known:
             return known[-1]
