@@ -197,7 +197,7 @@ class OperationFinder:
         self.names = [
             # the name first, the check of the character before it after: a pattern opening with a lookbehind is
             # tried at every character of the text, one opening with a literal is searched for (50x faster)
-            (r.id, re.compile(rf"{re.escape(r.pattern)}(?<![\w'’]{re.escape(r.pattern)})(?![\w'’])"), r.attrs.get("needs"))
+            (r.id, re.compile(rf"{(name := re.escape(r.pattern))}(?<![\w'’]{name})(?![\w'’])"), r.attrs.get("needs"))
             for r in rows_with_label(rows, "OPERATION_NAME")
             if not r.regex
         ]

@@ -1,6 +1,7 @@
 """Pattern files: every bundled file loads; bad rows are reported by file and line; users can add their own."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,7 @@ from spacy.matcher import Matcher
 
 from extractor.api import run
 from extractor.components.matcher import expand_token_pattern
+from extractor.gates import holds, parse_requires, words_of
 from extractor.patterns import PatternFileError, load_pattern_file, load_patterns, patterns_dir
 from extractor.pipeline import build_pipeline
 from extractor.rules import pipeline_rows
@@ -146,3 +148,25 @@ def test_phrases_find_what_spacys_matcher_finds(nlp):
         got = {(span.id_, span.start, span.end) for span in doc.spans[ruler.spans_key] if span.id_ in reference}
         assert got == want
         assert want  # the texts do hit the rules
+
+
+GATE_TEXTS = [
+    "Call the 12377 reporting hotline or the 96110 anti-fraud hot-line; telephone: 010-65250000.",
+    "Zhang, 52, was sentenced; the 12345 service line took 3,000 calls. Cases rose 6% from 2019.",
+    "Arrests were 12% lower than in the first half of 2021, and up 3% compared with 2020.",
+]
+
+
+def test_a_rule_gate_never_hides_a_match():
+    # `requires` lets a text without those words skip a rule: wherever the rule matches, they are there
+    texts = GATE_TEXTS + [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+    gated = [r for r in pipeline_rows(None) if r.regex and "requires" in r.attrs]
+    assert len(gated) > 10
+    hits = 0
+    for row in gated:
+        regex, requires = re.compile(row.pattern), parse_requires(row.attrs["requires"])
+        for text in texts:
+            for m in regex.finditer(text):
+                hits += 1
+                assert holds(requires, words_of(m.group())), (row.id, m.group())
+    assert hits > 20

@@ -9,6 +9,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from extractor.components.context import text_of
+from extractor.gates import Requires, holds, parse_requires, words_of
 from extractor.rules import pipeline_rows
 
 # Rules with these labels are read by other components (number words, dates, operations, audit data).
@@ -42,7 +43,8 @@ class RuleMatcher:
         self.labels = {r.id: r.label for r in rows}
         self.matcher = Matcher(nlp.vocab, validate=True)
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.regexes: list[tuple[str, re.Pattern]] = []
+        # (id, regex, requires): `requires` (see extractor.gates) lets a text without those words skip the rule
+        self.regexes: list[tuple[str, re.Pattern, Requires | None]] = []
         self.sent_start_rules: set[str] = set()
         for row in rows:
             if row.kind == "token":
@@ -60,7 +62,8 @@ class RuleMatcher:
                 docs = {tuple(t.lower_ for t in d): d for d in map(nlp.make_doc, sorted(variants))}
                 self.phrase_matcher.add(row.id, list(docs.values()))
             else:
-                self.regexes.append((row.id, re.compile(row.pattern)))
+                requires = parse_requires(row.attrs["requires"]) if "requires" in row.attrs else None
+                self.regexes.append((row.id, re.compile(row.pattern), requires))
 
     def attrs_for(self, span: Span) -> dict:
         """The metadata of the rule that produced `span`."""
@@ -77,8 +80,12 @@ class RuleMatcher:
             if rule_id in self.sent_start_rules and not doc[start].is_sent_start:
                 continue
             spans.append(Span(doc, start, end, label=self.labels[rule_id], span_id=rule_id))
-        for rule_id, regex in self.regexes:
-            for m in regex.finditer(text_of(doc)):
+        text = text_of(doc)
+        words = words_of(text) if any(requires for _, _, requires in self.regexes) else set()
+        for rule_id, regex, requires in self.regexes:
+            if requires is not None and not holds(requires, words):
+                continue
+            for m in regex.finditer(text):
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is not None and len(span):
                     spans.append(Span(doc, span.start, span.end, label=self.labels[rule_id], span_id=rule_id))
