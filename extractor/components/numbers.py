@@ -6,12 +6,11 @@ import re
 from decimal import Decimal
 
 import numpy
-from spacy.attrs import IDX, LOWER
+from spacy.attrs import LIKE_NUM, LOWER
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
-from extractor.components.context import text_of
 from extractor.rules import phrase_table, pipeline_rows
 
 NUM_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -106,12 +105,11 @@ class NumberMerger:
         return j, base, info
 
     def _candidates(self, doc: Doc) -> list[int]:
-        """The tokens a numeral can start at: those opening with a digit, and number words."""
-        text = text_of(doc)
-        starts = doc.to_array([IDX]).tolist()
-        lowers = doc.to_array([LOWER])
-        words = numpy.isin(lowers, self.word_keys)
-        return [i for i, at in enumerate(starts) if text[at].isdigit() or words[i]]
+        """The tokens a numeral can start at: number-like ones (spaCy's LIKE_NUM flag, set once per word: '1,285',
+        '4.26', 'ten') and the number words of the rules."""
+        flags = doc.to_array([LIKE_NUM, LOWER])
+        mask = (flags[:, 0] == 1) | numpy.isin(flags[:, 1], self.word_keys)
+        return numpy.flatnonzero(mask).tolist()
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
