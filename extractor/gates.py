@@ -13,6 +13,7 @@ The gate is an optimisation only: the tests check that gated and ungated rules f
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 _WORD = re.compile(r"[a-z]+")
@@ -48,9 +49,20 @@ def parse_requires(value: Any) -> Requires:
     return tuple(groups)
 
 
-def words_of(text: str, start: int = 0, end: int | None = None) -> set[str]:
-    """The words of text[start:end] (runs of letters, lower-cased), with the classes they belong to."""
-    end = len(text) if end is None else end
+def words_of(text: str, start: int = 0, end: int | None = None) -> frozenset[str]:
+    """The words of text[start:end] (runs of letters, lower-cased), with the classes they belong to. A whole
+    text's are kept for the next call: several components gate their rules on the same release."""
+    if start == 0 and end is None:
+        return _text_words(text)
+    return _words(text, start, len(text) if end is None else end)
+
+
+@lru_cache(maxsize=2)
+def _text_words(text: str) -> frozenset[str]:
+    return _words(text, 0, len(text))
+
+
+def _words(text: str, start: int, end: int) -> frozenset[str]:
     words = set(_WORD.findall(text[start:end].lower()))
     for name, members in _WORD_CLASSES.items():
         if not members.isdisjoint(words):
@@ -61,10 +73,10 @@ def words_of(text: str, start: int = 0, end: int | None = None) -> set[str]:
         words.add("<number>")
         if _YEAR.search(text, start, end):
             words.add("<year>")
-    return words
+    return frozenset(words)
 
 
-def holds(requires: Requires, words: set[str]) -> bool:
+def holds(requires: Requires, words: frozenset[str] | set[str]) -> bool:
     """Whether `words` (from `words_of`) can hold a match of a rule that `requires` them."""
     for group in requires:
         for slot in group:

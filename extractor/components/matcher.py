@@ -81,7 +81,7 @@ class RuleMatcher:
                 continue
             spans.append(Span(doc, start, end, label=self.labels[rule_id], span_id=rule_id))
         text = text_of(doc)
-        words = words_of(text) if any(requires for _, _, requires in self.regexes) else set()
+        words = words_of(text) if any(requires for _, _, requires in self.regexes) else frozenset()
         for rule_id, regex, requires in self.regexes:
             if requires is not None and not holds(requires, words):
                 continue
