@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import lru_cache
@@ -13,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.components.context import Draft, text_of
+from extractor.io.readers import content_id
 from extractor.models import DocumentRecord
 
 FACT_FIELDS = {
@@ -30,11 +30,6 @@ def cached_pipeline(patterns_dirs: tuple[str, ...] = ()) -> Language:
     from extractor.pipeline import build_pipeline
 
     return build_pipeline(list(patterns_dirs))
-
-
-def content_id(text: str) -> str:
-    """A stable id for a document's content (sha256 of its UTF-8 text, first 16 hex digits)."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def parse_date(value: str | dt.date | None) -> dt.date | None:

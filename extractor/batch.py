@@ -35,6 +35,7 @@ from extractor.io.readers import (
     InputError,
     InputFailure,
     _jsonl_docs,
+    content_id,
     decode,
     iter_path,
     read_bytes,
@@ -369,8 +370,6 @@ def run_batch(
                 on_error(source, reason)
 
         def chunks() -> Iterator[list[Task]]:
-            from extractor.api import content_id
-
             buf: list[Task] = []
             for item in iter_batch_inputs(paths, max_bytes):
                 if isinstance(item, InputFailure):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 import unicodedata
@@ -12,6 +13,11 @@ from pathlib import Path
 MAX_BYTES = 20_000_000
 # Characters that GB18030-encoded English releases carry and Latin-1 text decoded as GB18030 does not.
 GB_MARKERS = set("“”‘’、，。：；（）！？《》【】…—·") | {chr(c) for c in range(0x3000, 0x3040)}
+
+
+def content_id(text: str) -> str:
+    """A stable id for a document's content (sha256 of its UTF-8 text, first 16 hex digits)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 class InputError(ValueError):

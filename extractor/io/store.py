@@ -1,6 +1,6 @@
 """The SQLite store of batch runs: documents (with their text), facts, relations, findings and errors.
 
-Documents are keyed by `api.content_id` of their text. Each document is written with its facts, relations and
+Documents are keyed by `readers.content_id` of their text. Each document is written with its facts, relations and
 findings in the same transaction as the other documents of its small batch, so a run killed at any moment leaves
 only whole documents behind, and a re-run skips them. Only the parent process of a batch writes here.
 """
@@ -22,7 +22,7 @@ CREATE TABLE IF NOT EXISTS meta (
     value TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS documents (
-    key                   TEXT PRIMARY KEY,   -- api.content_id(text)
+    key                   TEXT PRIMARY KEY,   -- readers.content_id(text)
     doc_id                TEXT NOT NULL,      -- the record's doc_id: the input's id, else key
     source                TEXT NOT NULL,
     url                   TEXT,
