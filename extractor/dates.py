@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from extractor.gates import Requires, holds, parse_requires, words_of
+from extractor.gates import Requires, holds, requires_of, words_of
 from extractor.patterns import PatternRow, load_pattern_file, patterns_dir
 
 DATE_LABEL = "DATE"
@@ -558,6 +558,8 @@ class _Rule:
 # Where a sentence may end, for the scan: a stop before a capital or a quote, or a blank line. A stop before a
 # digit or a small letter ('Dec. 4', 'No. 3', 'approx. five') never ends one. No date crosses these points.
 _SCAN_BREAK = re.compile(r"[.!?;。！？；][\"'”’)）]*\s+(?=[\"“‘(（]?[A-Z])|\n[ \t]*\n\s*")
+
+
 class DateFinder:
     """Runs the DATE rows and DATE_NOT traps over a text; longest match wins, winning traps dropped.
 
@@ -584,7 +586,7 @@ class DateFinder:
                     problems.append(f"{row.id}: unknown shape {shape!r} (known: {known})")
                     continue
             try:
-                requires = parse_requires(row.attrs["requires"]) if "requires" in row.attrs else None
+                requires = requires_of(row.attrs)
             except ValueError as err:
                 problems.append(f"{row.id}: {err}")
                 continue

@@ -49,6 +49,11 @@ def parse_requires(value: Any) -> Requires:
     return tuple(groups)
 
 
+def requires_of(attrs: dict) -> Requires | None:
+    """A rule's parsed `attrs.requires`, or None when it has none (it then searches everything)."""
+    return parse_requires(attrs["requires"]) if "requires" in attrs else None
+
+
 def words_of(text: str, start: int = 0, end: int | None = None) -> frozenset[str]:
     """The words of text[start:end] (runs of letters, lower-cased), with the classes they belong to. A whole
     text's are kept for the next call: several components gate their rules on the same release."""

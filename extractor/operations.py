@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from extractor.gates import holds, parse_requires, words_of
+from extractor.gates import holds, requires_of, words_of
 from extractor.patterns import PatternRow, load_pattern_file, patterns_dir, rows_with_label
 
 # A longer quoted phrase is a quotation, not a name; one followed by '(hereinafter ...)' may be longer.
@@ -181,7 +181,7 @@ class OperationFinder:
             self.cue_res[kind] = re.compile(rf"^[\"”’'‘“]?\s*{gap}(?P<cue>(?i:{alt}))\b")
         # (id, regex, requires): `requires` (see extractor.gates) lets a text without those words skip the rule
         self.before_cues = [
-            (r.id, re.compile(r.pattern), parse_requires(r.attrs["requires"]) if "requires" in r.attrs else None)
+            (r.id, re.compile(r.pattern), requires_of(r.attrs))
             for r in cues
             if r.regex and r.attrs.get("before")
         ]

@@ -95,15 +95,14 @@ def _check_attrs(row: PatternRow) -> str | None:
     from extractor.checks.conversion import range_from_row
     from extractor.checks.rates import LABEL as RATE_LABEL
     from extractor.checks.rates import definition_from_row
-    from extractor.gates import parse_requires
+    from extractor.gates import requires_of
 
     try:
         if row.label == EXCHANGE_LABEL:
             range_from_row(row)
         elif row.label == RATE_LABEL:
             definition_from_row(row)
-        if "requires" in row.attrs:
-            parse_requires(row.attrs["requires"])
+        requires_of(row.attrs)
     except ValueError as err:
         return str(err)
     return None

@@ -9,7 +9,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from extractor.components.context import text_of
-from extractor.gates import Requires, holds, parse_requires, words_of
+from extractor.gates import Requires, holds, requires_of, words_of
 from extractor.rules import pipeline_rows
 
 # Rules with these labels are read by other components (number words, dates, operations, audit data).
@@ -62,7 +62,7 @@ class RuleMatcher:
                 docs = {tuple(t.lower_ for t in d): d for d in map(nlp.make_doc, sorted(variants))}
                 self.phrase_matcher.add(row.id, list(docs.values()))
             else:
-                requires = parse_requires(row.attrs["requires"]) if "requires" in row.attrs else None
+                requires = requires_of(row.attrs)
                 self.regexes.append((row.id, re.compile(row.pattern), requires))
 
     def attrs_for(self, span: Span) -> dict:
