@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-import numpy
 from spacy.attrs import LIKE_NUM, LOWER
 from spacy.language import Language
 from spacy.strings import hash_string
@@ -45,7 +44,7 @@ class NumberMerger:
         rows = pipeline_rows(patterns_dirs)
         self.words = {k: int(v["value"]) for k, v in phrase_table(rows, "NUMBER_WORD").items() if " " not in k}
         self.scales = {k: (int(v["value"]), bool(v.get("glued_only"))) for k, v in phrase_table(rows, "SCALE").items()}
-        self.word_keys = numpy.asarray([hash_string(w) for w in self.words], dtype="uint64")
+        self.word_keys = frozenset(hash_string(w) for w in self.words)
 
     def _read(self, doc: Doc, i: int):
         """(end token index, base value, info) for a numeral starting at token i, else None."""
@@ -107,9 +106,8 @@ class NumberMerger:
     def _candidates(self, doc: Doc) -> list[int]:
         """The tokens a numeral can start at: number-like ones (spaCy's LIKE_NUM flag, set once per word: '1,285',
         '4.26', 'ten') and the number words of the rules."""
-        flags = doc.to_array([LIKE_NUM, LOWER])
-        mask = (flags[:, 0] == 1) | numpy.isin(flags[:, 1], self.word_keys)
-        return numpy.flatnonzero(mask).tolist()
+        keys = self.word_keys
+        return [k for k, (like, lower) in enumerate(doc.to_array([LIKE_NUM, LOWER]).tolist()) if like or lower in keys]
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
