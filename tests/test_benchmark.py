@@ -1,0 +1,42 @@
+"""The benchmark script's pieces (no timing is asserted: speed is measured by running the script, not by tests)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from extractor.api import cached_pipeline
+
+SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "benchmark.py"
+
+
+@pytest.fixture(scope="module")
+def bench():
+    spec = importlib.util.spec_from_file_location("benchmark", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_documents_are_unique_so_the_store_does_not_skip_repeats(bench):
+    base = bench.base_texts()
+    texts = [bench.text_of(base, i) for i in range(2 * len(base))]
+    assert len(set(texts)) == len(texts)
+    assert texts[len(base)].startswith(base[0])
+
+
+def test_breakdown_times_every_stage_of_a_run(bench, capsys):
+    texts = [bench.text_of(bench.base_texts(), i) for i in range(3)]
+    stages = bench.row_breakdown(texts)
+    expected = {"tokenizer alone (blank 'en')", "extractor tokenizer", "release date (date-rule scan)"}
+    expected |= set(cached_pipeline(()).pipe_names) | {"record (pydantic)"}
+    assert set(stages) == expected
+    assert all(seconds >= 0 for seconds in stages.values())
+    bench.print_breakdown(dict(stages), len(texts))
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[0].split()[0] == "stage"
+    # a line per stage, then the total and the tokenizer row the multiples are measured in
+    assert len(lines) == 1 + len(expected) + 1
+    assert lines[-1].startswith("tokenizer alone") and lines[-1].endswith("1.00x")
