@@ -656,9 +656,11 @@ def _title_lines(text: str) -> list[tuple[int, int]]:
     out = []
     small = {"of", "the", "and", "in", "on", "for", "to", "a", "an", "at", "by", "with", "from", "as", "vs"}
     for m in re.finditer(r"[^\n]+", text):
-        words = [w for w in re.findall(r"[A-Za-z][\w'’\-]*", m.group()) if w.lower() not in small]
         line = m.group().rstrip()
-        if len(words) >= 3 and len(line) < 200 and not line.endswith((".", "。", ";", ":")):
+        if len(line) >= 200 or line.endswith((".", "。", ";", ":")):
+            continue  # a paragraph, not a headline: its words need not be read
+        words = [w for w in re.findall(r"[A-Za-z][\w'’\-]*", m.group()) if w.lower() not in small]
+        if len(words) >= 3:
             caps = sum(1 for w in words if w[0].isupper())
             if caps / len(words) >= 0.8:
                 out.append(m.span())
