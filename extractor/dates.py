@@ -11,6 +11,7 @@ from typing import Any
 
 from extractor.gates import Requires, holds, requires_of, words_of
 from extractor.patterns import PatternRow, load_pattern_file, patterns_dir
+from extractor.state import DocState
 
 DATE_LABEL = "DATE"
 TRAP_LABEL = "DATE_NOT"
@@ -599,15 +600,16 @@ class DateFinder:
         if problems:
             raise DateRuleError("bad date rows:\n" + "\n".join(problems))
         self._rules = rules
+        self._state = DocState()  # last_scan: (text, matches) of the last text this thread scanned
 
     def _scan(self, text: str) -> list[tuple[int, Any, re.Match]]:
         """Every rule's regex matches in `text`. The last text's matches are kept: the dateline and the date
         component read the same release, one without and one with its reference date."""
-        last = getattr(self, "_last_scan", None)
+        last = getattr(self._state, "last_scan", None)
         if last is not None and last[0] == text:
             return last[1]
         found = [(order, rule, m) for order, rule, m in self._gated_scan(text)]
-        self._last_scan = (text, found)
+        self._state.last_scan = (text, found)
         return found
 
     def _gated_scan(self, text: str) -> Iterator[tuple[int, _Rule, re.Match]]:

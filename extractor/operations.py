@@ -41,6 +41,7 @@ from pathlib import Path
 
 from extractor.gates import holds, requires_of, words_of
 from extractor.patterns import PatternRow, load_pattern_file, patterns_dir, rows_with_label
+from extractor.state import DocState
 
 # A longer quoted phrase is a quotation, not a name; one followed by '(hereinafter ...)' may be longer.
 MAX_WORDS = 12
@@ -185,7 +186,7 @@ class OperationFinder:
             for r in cues
             if r.regex and r.attrs.get("before")
         ]
-        self._live_before_cues = [(rid, rx) for rid, rx, _ in self.before_cues]
+        self._state = DocState()  # live_before_cues: the cues the text being read can match
         self.alias_res = [
             (r.id, re.compile(r.pattern)) for r in rows_with_label(rows, "OPERATION_ALIAS") if r.regex
         ]
@@ -216,7 +217,7 @@ class OperationFinder:
         titles = _title_lines(text)
         # a cue before a name is tried before every capitalised run: only the rules this text can match
         words = words_of(text)
-        self._live_before_cues = [
+        self._state.live_before_cues = [
             (rid, rx) for rid, rx, requires in self.before_cues if requires is None or holds(requires, words)
         ]
         quotes = self._quotes(text)
@@ -518,7 +519,7 @@ class OperationFinder:
 
     def _before_cue(self, before: str) -> str | None:
         """The id of the row that ends `before` with 'an operation code-named', if any."""
-        return next((rid for rid, rx in self._live_before_cues if rx.search(before)), None)
+        return next((rid for rid, rx in self._state.live_before_cues if rx.search(before)), None)
 
     def _vetoed(
         self, text: str, s: int, e: int, outer_s: int | None = None, outer_e: int | None = None

@@ -25,6 +25,7 @@ from extractor.components.context import (
 )
 from extractor.components.units import UnitFinder
 from extractor.rules import pipeline_rows
+from extractor.state import DocState
 
 YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
 MARKER_AFTER = {".", ")", "、", "）", ":"}
@@ -59,6 +60,7 @@ class FactBuilder:
         rows = pipeline_rows(patterns_dirs)
         self.attrs = {r.id: r.attrs for r in rows}
         self.units = UnitFinder(rows)
+        self._state = DocState()  # figure_toks, quantity_toks of the doc being read
 
     def __call__(self, doc: Doc) -> Doc:
         rules = RuleIndex.of(doc)
@@ -80,8 +82,8 @@ class FactBuilder:
                 quantities.append((span.start, d, ""))
         drafts.sort(key=lambda d: d.start)
         quantities.sort(key=lambda q: q[0])
-        self.figure_toks = {d.tok for d in drafts}
-        self.quantity_toks = {q[0] for q in quantities}
+        self._state.figure_toks = {d.tok for d in drafts}
+        self._state.quantity_toks = {q[0] for q in quantities}
         for draft in drafts:
             if draft.kind == "count":
                 self.units.describe(doc, draft, rules)
@@ -249,9 +251,10 @@ class FactBuilder:
         end_tok = doc.char_span(d.start, d.end, alignment_mode="expand").end
         c_start = clause_start(doc, i)
         w_start = c_start
+        quantity_toks = self._state.quantity_toks
         for j in range(i - 1, c_start - 1, -1):
             # another figure bounds the window; a numeral inside a date ('the previous five years') does not
-            if j in self.quantity_toks:
+            if j in quantity_toks:
                 w_start = j + 1
                 break
         w_start = max(w_start, i - 12)
@@ -320,9 +323,10 @@ class FactBuilder:
         """The comparison a change is measured against: nearest basis cue in its clause, before or after."""
         sent_end = sent_of(doc, d.tok).end
         stop = sent_end
+        figure_toks = self._state.figure_toks
         for j in range(end_tok, min(sent_end, end_tok + 16)):
             tok = doc[j]
-            if tok.text in CLAUSE_BREAKS or (j in self.figure_toks and not _is_percent_at(doc, j)):
+            if tok.text in CLAUSE_BREAKS or (j in figure_toks and not _is_percent_at(doc, j)):
                 stop = j
                 break
         else:

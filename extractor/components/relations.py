@@ -20,6 +20,7 @@ from extractor.components.context import (
     text_of,
 )
 from extractor.rules import pipeline_rows
+from extractor.state import DocState
 
 ITEM_KINDS = ("count", "money")
 RANGE = {"-", "–", "~", "～"}
@@ -88,6 +89,7 @@ class RelationLinker:
     def __init__(self, name: str, patterns_dirs: list[str]):
         self.name = name
         self.attrs = {r.id: r.attrs for r in pipeline_rows(patterns_dirs)}
+        self._state = DocState()  # rules, by_tok of the doc being read
 
     def __call__(self, doc: Doc) -> Doc:
         drafts: list[Draft] = doc._.drafts or []
@@ -97,8 +99,8 @@ class RelationLinker:
             RuleIndex.release(doc)
             return doc
         rules = RuleIndex.of(doc)
-        self.rules = rules
-        self.by_tok = {d.tok: d for d in drafts}
+        self._state.rules = rules
+        self._state.by_tok = {d.tok: d for d in drafts}
         self._conversions(doc, drafts, rels)
         self._respectively(doc, drafts, rules, rels)
         parts = self._parts(doc, drafts, rules, rels)
@@ -185,7 +187,7 @@ class RelationLinker:
             k = next_tok(doc, k + 1)
             if k < len(doc) and doc[k].lower_ in {"the", "all"}:
                 k = next_tok(doc, k + 1)
-            whole = self.by_tok.get(k)
+            whole = self._state.by_tok.get(k)
             if whole is not None and whole.kind in ITEM_KINDS:
                 for q in quals:
                     if q.kind == "percentage" and q.fields.get("role") == "share":
@@ -331,7 +333,7 @@ class RelationLinker:
                         rels.append({"type": "part_of", "part": part, "whole": whole, "cue": "of the"})
             elif mode == "of_them":
                 p = prev_tok(doc, cue.start - 1)
-                part_before = self.by_tok.get(p)
+                part_before = self._state.by_tok.get(p)
                 if part_before is not None and part_before.kind == "count":
                     # '287 of which', '34 of them': the count before the cue is the part
                     earlier = [d for d in before if d.tok < part_before.tok]
@@ -357,7 +359,7 @@ class RelationLinker:
         """'41 ..., 26 ... and 65 involved electronics, totalling 132 cases': the count after the cue is the sum
         of the counts of its unit before it in the sentence."""
         for cue in rules.by_label.get("TOTAL_CUE", ()):
-            total = self.by_tok.get(next_tok(doc, cue.end))
+            total = self._state.by_tok.get(next_tok(doc, cue.end))
             if total is None or total.kind != "count":
                 continue
             sent = sent_of(doc, cue.start)
@@ -488,7 +490,8 @@ class RelationLinker:
         for d in shares:
             end_tok = doc.char_span(d.start, d.end, alignment_mode="expand").end
             nxt = next_tok(doc, end_tok)
-            partner = self.by_tok.get(next_tok(doc, nxt + 1)) if nxt < len(doc) and doc[nxt].text in RANGE else None
+            in_range = nxt < len(doc) and doc[nxt].text in RANGE
+            partner = self._state.by_tok.get(next_tok(doc, nxt + 1)) if in_range else None
             if partner is not None and partner.kind == "percentage":
                 # '20%-30% of the funds': read what follows the range's far end
                 nxt = next_tok(doc, doc.char_span(partner.start, partner.end, alignment_mode="expand").end)
@@ -508,14 +511,14 @@ class RelationLinker:
             # '20% of the funds' names its own part; only a cue ('accounting for 14.2% of the total') or a bare
             # share ('188,408 people for theft, accounting for 17.3%') points back at a count
             own_part = len(following) == 2 and following[0].lower_ == "of"
-            cued = any(d.tok - s.end <= 4 for s in self.rules.within(c_start, d.tok, "SHARE"))
+            cued = any(d.tok - s.end <= 4 for s in self._state.rules.within(c_start, d.tok, "SHARE"))
             if earlier and earlier[-1].kind in ITEM_KINDS and "of" not in d.fields and (cued or not own_part):
                 d.fields["of"] = earlier[-1]
             # 'made up 8.5 percent of the 12,000 suspects': the whole is named right after 'of (the)'
             k = next_tok(doc, nxt + 1) if own_part else len(doc)
             if k < len(doc) and doc[k].lower_ in {"the", "all", "these", "those"}:
                 k = next_tok(doc, k + 1)
-            named = self.by_tok.get(k) if own_part else None
+            named = self._state.by_tok.get(k) if own_part else None
             if named is not None and named.kind in ITEM_KINDS:
                 d.fields["whole"] = named
                 if isinstance(d.fields.get("of"), Draft):
@@ -668,11 +671,11 @@ class RelationLinker:
         target = d.fields["of"]
         # 'up 9.2% from 53,400 in 2021': the earlier figure right after the change
         k = next_tok(doc, doc.char_span(d.start, d.end, alignment_mode="expand").end)
-        basis = next((s for s in self.rules.starting.get(k, ()) if s.label_ == "BASIS"), None)
+        basis = next((s for s in self._state.rules.starting.get(k, ()) if s.label_ == "BASIS"), None)
         if basis is not None:
             k = next_tok(doc, basis.end)
         if k < len(doc) and doc[k].lower_ == "from":
-            after = self.by_tok.get(next_tok(doc, k + 1))
+            after = self._state.by_tok.get(next_tok(doc, k + 1))
             if after is not None and after.kind == target.kind and after is not target:
                 return after
         sent = sent_of(doc, d.tok)
@@ -712,12 +715,12 @@ class RelationLinker:
         end_tok = doc.char_span(d.start, d.end, alignment_mode="expand").end
         k = next_tok(doc, end_tok)
         # skip a comparison in between: 'fell 8.9% year on year to 1.12 million'
-        basis = next((s for s in self.rules.starting.get(k, ()) if s.label_ == "BASIS"), None)
+        basis = next((s for s in self._state.rules.starting.get(k, ()) if s.label_ == "BASIS"), None)
         if basis is not None:
             k = next_tok(doc, basis.end)
         if k < len(doc) and doc[k].lower_ == "from":
             # 'fell by 9 per cent from 2,689 in 2022 to 2,447': the figure after 'from' is the baseline
-            base = self.by_tok.get(next_tok(doc, k + 1))
+            base = self._state.by_tok.get(next_tok(doc, k + 1))
             j = next_tok(doc, k + 2)
             while j < min(len(doc), k + 8) and doc[j].lower_ != "to":
                 j += 1
@@ -725,7 +728,7 @@ class RelationLinker:
                 d.fields.setdefault("baseline", base)
                 k = j
         if k < len(doc) and doc[k].lower_ == "to":
-            target = self.by_tok.get(next_tok(doc, k + 1))
+            target = self._state.by_tok.get(next_tok(doc, k + 1))
             if target is None:
                 return None
             if d.fields.get("points"):
