@@ -17,8 +17,6 @@ DATE_LABEL = "DATE"
 TRAP_LABEL = "DATE_NOT"
 REL = "REL"
 
-# A fixed base keeps dateparser's answers independent of the day the code runs; 2000 is a leap year.
-_FIXED_BASE = dt.datetime(2000, 1, 1)
 # A year-less date more than this many days after the reference date is taken to be from the year before.
 _FUTURE_SLACK_DAYS = 92
 
@@ -227,18 +225,7 @@ def _apply_part(part: tuple[Any, ...] | None, year: int) -> tuple[str, str, str 
     return f"{a}/{b}", "period", a, b
 
 
-# ---------------------------------------------------------------- dateparser, lazily and cached
-
-
-@lru_cache(maxsize=4096)
-def _dp_day(text: str, need_year: bool) -> tuple[int, int, int] | None:
-    """(year, month, day) of an absolute date as dateparser reads it; without need_year the year is filler."""
-    import dateparser
-
-    parts = ["day", "month", "year"] if need_year else ["day", "month"]
-    settings = {"PREFER_DAY_OF_MONTH": "first", "RELATIVE_BASE": _FIXED_BASE, "REQUIRE_PARTS": parts}
-    found = dateparser.parse(text, languages=["en"], settings=settings)
-    return (found.year, found.month, found.day) if found else None
+# ---------------------------------------------------------------- dateparser (relative phrases), lazily and cached
 
 
 @lru_cache(maxsize=1024)
@@ -253,15 +240,13 @@ def _dp_ago(phrase: str, ref: dt.date) -> dt.date | None:
 
 
 def _parse_day(m: re.Match, need_year: bool) -> tuple[int | None, int, int] | None:
-    """(year, month, day) of the absolute date in `m`: dateparser first, the named groups second."""
-    stop = m.end("year") if need_year else m.end("day")
-    surface = " ".join(m.string[m.start() : stop].split())
-    parsed = _dp_day(surface, need_year)
+    """(year, month, day) of the absolute date in `m`, from the rule's named groups (year None without
+    `need_year`); None when they name no real day ('February 30').
+
+    The groups are unambiguous (a month name, a day, a year), so dateparser is not asked: its reading could only
+    agree with them or be overruled by them, and it cost 1.4 ms for each date it had not seen."""
     month, day = _month(m.group("month")), int(m.group("day"))
     year = int(m.group("year")) if need_year else None
-    if parsed and parsed[1:] == (month, day) and (not need_year or parsed[0] == year):
-        return (parsed[0] if need_year else None), parsed[1], parsed[2]
-    # dateparser refused or disagreed (garbled spacing, odd punctuation); the named groups are unambiguous.
     return (year, month, day) if _valid(year, month, day) else None
 
 
