@@ -230,19 +230,19 @@ def process_chunk(tasks: list[Task], options: BatchOptions) -> list[Result]:
     nlp = cached_pipeline(options.patterns_dirs)
     rates, fx = _audit_rules(options.patterns_dirs)
     out: list[Result] = []
-    warmed = _WARMED.get(options.patterns_dirs, 0)
-    zone = nlp.memory_zone() if warmed >= WARM_DOCS else contextlib.nullcontext()
-    _WARMED[options.patterns_dirs] = warmed + len(tasks)
-    with _PIPELINE_LOCK, zone:
-        for key, source, text, published, encoding, doc_id in tasks:
-            try:
-                record = run(nlp, text, options.reference_date, source=source, published=published)
-                record = record.model_copy(update={"encoding": encoding, "doc_id": doc_id or record.doc_id})
-                findings = audit(record, rates=rates, exchange_rates=fx)
-                record = record.model_copy(update={"findings": findings, "coverage": coverage(record, findings)})
-                out.append(("ok", key, record_json(record)))
-            except Exception as err:  # one bad document must not stop the run
-                out.append(("error", key, f"internal error: {type(err).__name__}: {err}".splitlines()[0]))
+    with _PIPELINE_LOCK:  # memory zones and the _WARMED counts need one chunk at a time per process
+        warmed = _WARMED.get(options.patterns_dirs, 0)
+        _WARMED[options.patterns_dirs] = warmed + len(tasks)
+        with nlp.memory_zone() if warmed >= WARM_DOCS else contextlib.nullcontext():
+            for key, source, text, published, encoding, doc_id in tasks:
+                try:
+                    record = run(nlp, text, options.reference_date, source=source, published=published)
+                    record = record.model_copy(update={"encoding": encoding, "doc_id": doc_id or record.doc_id})
+                    findings = audit(record, rates=rates, exchange_rates=fx)
+                    record = record.model_copy(update={"findings": findings, "coverage": coverage(record, findings)})
+                    out.append(("ok", key, record_json(record)))
+                except Exception as err:  # one bad document must not stop the run
+                    out.append(("error", key, f"internal error: {type(err).__name__}: {err}".splitlines()[0]))
     return out
 
 

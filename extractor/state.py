@@ -7,8 +7,8 @@ import threading
 
 class DocState(threading.local):
     """A component's working state for the document it is reading, kept per thread: `__call__` sets it, the
-    helpers read it, and threads sharing the component keep their documents' state apart. Pickled (spaCy's
-    multiprocessing, a copy of the pipeline) it starts empty."""
+    helpers read it, and threads sharing the component keep their documents' state apart. Pickled (a copy of the
+    pipeline sent to another process) it starts empty."""
 
     def __reduce__(self):
         return (type(self), ())

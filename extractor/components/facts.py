@@ -25,7 +25,6 @@ from extractor.components.context import (
 )
 from extractor.components.units import UnitFinder
 from extractor.rules import pipeline_rows
-from extractor.state import DocState
 
 YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
 MARKER_AFTER = {".", ")", "、", "）", ":"}
@@ -60,7 +59,6 @@ class FactBuilder:
         rows = pipeline_rows(patterns_dirs)
         self.attrs = {r.id: r.attrs for r in rows}
         self.units = UnitFinder(rows)
-        self._state = DocState()  # figure_toks, quantity_toks of the doc being read
 
     def __call__(self, doc: Doc) -> Doc:
         rules = RuleIndex.of(doc)
@@ -82,13 +80,13 @@ class FactBuilder:
                 quantities.append((span.start, d, ""))
         drafts.sort(key=lambda d: d.start)
         quantities.sort(key=lambda q: q[0])
-        self._state.figure_toks = {d.tok for d in drafts}
-        self._state.quantity_toks = {q[0] for q in quantities}
+        figure_toks = {d.tok for d in drafts}
+        quantity_toks = {q[0] for q in quantities}
         for draft in drafts:
             if draft.kind == "count":
                 self.units.describe(doc, draft, rules)
             elif draft.kind == "percentage":
-                self._percentage_role(doc, draft, rules)
+                self._percentage_role(doc, draft, rules, quantity_toks, figure_toks)
         self._inherit_list_roles(doc, drafts)
         doc._.drafts = drafts
         doc._.quantities = quantities
@@ -245,13 +243,15 @@ class FactBuilder:
                 return doc[tok.i : j + 1].text
         return None
 
-    def _percentage_role(self, doc: Doc, d: Draft, rules: RuleIndex) -> None:
-        """Role, direction, basis and rate name of a percentage, from the cue words around it."""
+    def _percentage_role(
+        self, doc: Doc, d: Draft, rules: RuleIndex, quantity_toks: set[int], figure_toks: set[int]
+    ) -> None:
+        """Role, direction, basis and rate name of a percentage, from the cue words around it (`quantity_toks`:
+        the tokens of every quantity, `figure_toks`: of every figure)."""
         i = d.tok
         end_tok = doc.char_span(d.start, d.end, alignment_mode="expand").end
         c_start = clause_start(doc, i)
         w_start = c_start
-        quantity_toks = self._state.quantity_toks
         for j in range(i - 1, c_start - 1, -1):
             # another figure bounds the window; a numeral inside a date ('the previous five years') does not
             if j in quantity_toks:
@@ -317,13 +317,14 @@ class FactBuilder:
         if points and d.fields["role"] != "change":
             d.fields.pop("points", None)  # points belong to changes only
         if d.fields["role"] == "change":
-            d.set(**self._basis(doc, d, rules, w_start, end_tok))
+            d.set(**self._basis(doc, d, rules, w_start, end_tok, figure_toks))
 
-    def _basis(self, doc: Doc, d: Draft, rules: RuleIndex, w_start: int, end_tok: int) -> dict:
+    def _basis(
+        self, doc: Doc, d: Draft, rules: RuleIndex, w_start: int, end_tok: int, figure_toks: set[int]
+    ) -> dict:
         """The comparison a change is measured against: nearest basis cue in its clause, before or after."""
         sent_end = sent_of(doc, d.tok).end
         stop = sent_end
-        figure_toks = self._state.figure_toks
         for j in range(end_tok, min(sent_end, end_tok + 16)):
             tok = doc[j]
             if tok.text in CLAUSE_BREAKS or (j in figure_toks and not _is_percent_at(doc, j)):

@@ -89,7 +89,7 @@ class RelationLinker:
     def __init__(self, name: str, patterns_dirs: list[str]):
         self.name = name
         self.attrs = {r.id: r.attrs for r in pipeline_rows(patterns_dirs)}
-        self._state = DocState()  # rules, by_tok of the doc being read
+        self._state = DocState()  # rules, by_tok of the doc being read (per thread, during the call)
 
     def __call__(self, doc: Doc) -> Doc:
         drafts: list[Draft] = doc._.drafts or []
@@ -101,14 +101,18 @@ class RelationLinker:
         rules = RuleIndex.of(doc)
         self._state.rules = rules
         self._state.by_tok = {d.tok: d for d in drafts}
-        self._conversions(doc, drafts, rels)
-        self._respectively(doc, drafts, rules, rels)
-        parts = self._parts(doc, drafts, rules, rels)
-        self._sums(doc, rules, rels)
-        self._totals(doc, drafts, rules, rels)
-        self._shares(doc, drafts, rels)
-        self._nearest_links(doc, drafts, rules, parts)
-        self._fill_units(doc, drafts, rels)
+        try:
+            self._conversions(doc, drafts, rels)
+            self._respectively(doc, drafts, rules, rels)
+            parts = self._parts(doc, drafts, rules, rels)
+            self._sums(doc, rules, rels)
+            self._totals(doc, drafts, rules, rels)
+            self._shares(doc, drafts, rels)
+            self._nearest_links(doc, drafts, rules, parts)
+            self._fill_units(doc, drafts, rels)
+        finally:
+            # nothing of the doc (its spans, in the rule index) outlives the call, or a memory zone around it
+            self._state.rules = self._state.by_tok = None
         doc._.draft_relations = rels
         RuleIndex.release(doc)
         return doc
