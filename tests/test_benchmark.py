@@ -30,13 +30,25 @@ def test_documents_are_unique_so_the_store_does_not_skip_repeats(bench):
 def test_breakdown_times_every_stage_of_a_run(bench, capsys):
     texts = [bench.text_of(bench.base_texts(), i) for i in range(3)]
     stages = bench.row_breakdown(texts)
-    expected = {"tokenizer alone (blank 'en')", "extractor tokenizer", "release date (date-rule scan)"}
-    expected |= set(cached_pipeline(()).pipe_names) | {"record (pydantic)"}
+    expected = {bench.FLOOR_STAGE, "extractor tokenizer", bench.DATELINE_STAGE, "record (pydantic)"}
+    expected |= set(cached_pipeline(()).pipe_names)
     assert set(stages) == expected
     assert all(seconds >= 0 for seconds in stages.values())
-    bench.print_breakdown(dict(stages), len(texts))
+    bench.print_breakdown(stages, len(texts))
     lines = capsys.readouterr().out.strip().splitlines()
     assert lines[0].split()[0] == "stage"
     # a line per stage, then the total and the tokenizer row the multiples are measured in
     assert len(lines) == 1 + len(expected) + 1
     assert lines[-1].startswith("tokenizer alone") and lines[-1].endswith("1.00x")
+
+
+def test_breakdown_times_the_date_scan_once_per_document_and_pass(bench, monkeypatch):
+    """The dateline stage holds the date rules' scan and the date component reuses it: were the scan run twice,
+    the breakdown would charge it to one stage and hide it in another."""
+    finder = cached_pipeline(()).get_pipe("extractor_dates").finder
+    scans = []
+    scan = finder._gated_scan
+    monkeypatch.setattr(finder, "_gated_scan", lambda text: scans.append(text) or scan(text))
+    texts = [bench.text_of(bench.base_texts(), i) for i in range(2)]
+    bench.row_breakdown(texts)
+    assert len(scans) == len(texts) * bench.BREAKDOWN_PASSES
