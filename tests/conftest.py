@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
+from typer.testing import CliRunner
 
 from extractor.api import run
+from extractor.cli import app
 from extractor.pipeline import build_pipeline
 
 
@@ -12,6 +17,31 @@ from extractor.pipeline import build_pipeline
 def nlp():
     """The bundled pipeline, built once."""
     return build_pipeline()
+
+
+# Headless Chromium for the report tests (skipped without it; Debian: apt-get install chromium)
+CHROMIUM = Path(os.environ.get("EXTRACTOR_CHROMIUM", "/usr/bin/chromium"))
+HEADLESS_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture()
+def cli():
+    """cli(*args, input=None) -> the result of the `extractor` command line, run in this process."""
+    runner = CliRunner()
+
+    def invoke(*args, input=None):
+        return runner.invoke(app, [str(a) for a in args], input=input)
+
+    return invoke
 
 
 @pytest.fixture(scope="session")

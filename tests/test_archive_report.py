@@ -2,9 +2,9 @@
 
 import json
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
+from conftest import CHROMIUM, HEADLESS_FLAGS
 from typer.testing import CliRunner
 
 from extractor.cli import app
@@ -90,28 +90,20 @@ def test_document_period(record, period):
 
 
 def test_archive_page_renders_in_chromium(page, tmp_path):
-    chromium = Path("/usr/bin/chromium")
-    if not chromium.exists():
-        pytest.skip("headless Chromium (/usr/bin/chromium) is not installed")
+    if not CHROMIUM.exists():
+        pytest.skip(f"headless Chromium ({CHROMIUM}) is not installed")
     import subprocess
 
     html = tmp_path / "archive.html"
     html.write_text(page, encoding="utf-8")
     flags = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
+        *HEADLESS_FLAGS,
         f"--user-data-dir={tmp_path / 'profile'}",
         "--enable-logging=stderr",
         "--v=0",
     ]
     done = subprocess.run(
-        [str(chromium), *flags, "--dump-dom", html.as_uri()], capture_output=True, text=True, timeout=60
+        [str(CHROMIUM), *flags, "--dump-dom", html.as_uri()], capture_output=True, text=True, timeout=60
     )
     assert "<svg" in done.stdout
     assert "CONSOLE" not in done.stderr or "Uncaught" not in done.stderr

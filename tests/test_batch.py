@@ -11,11 +11,9 @@ import time
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from extractor import cli_batch  # noqa: F401  (registers batch and export on the app)
 from extractor.batch import BatchOptions, iter_batch_inputs, run_batch
-from extractor.cli import app
 from extractor.io.export import write_jsonl
 from extractor.io.readers import InputDoc, InputFailure
 from extractor.io.store import Store
@@ -73,16 +71,6 @@ def reference(archive, tmp_path_factory) -> str:
     stats = run_batch([str(archive)], store, jobs=1, progress=False)
     assert stats.errors == 0 and stats.documents == 40 and stats.skipped == 0
     return export_jsonl(store)
-
-
-@pytest.fixture()
-def cli():
-    runner = CliRunner()
-
-    def invoke(*args):
-        return runner.invoke(app, [str(a) for a in args])
-
-    return invoke
 
 
 def test_mixed_folder_gives_error_rows_and_full_results(cli, tmp_path):

@@ -18,22 +18,15 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import CHROMIUM, HEADLESS_FLAGS
 from typer.testing import CliRunner
 
 from extractor.cli import app
 from extractor.io.readers import InputDoc, iter_inputs
 
-CHROMIUM = Path(os.environ.get("EXTRACTOR_CHROMIUM", "/usr/bin/chromium"))
 ROOT = Path(__file__).resolve().parent.parent
 FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
+    *HEADLESS_FLAGS,
     "--disable-extensions",
     "--hide-scrollbars",
     "--remote-debugging-port=0",

@@ -3,22 +3,10 @@
 import json
 
 import pytest
-from typer.testing import CliRunner
 
-from extractor.cli import app
 from extractor.io.readers import InputError, decode
 
 TEXT = "Police filed 999 cases, up 28.6% year-on-year, and recovered 2.3 billion yuan.\n"
-
-
-@pytest.fixture()
-def cli():
-    runner = CliRunner()
-
-    def invoke(*args, input=None):
-        return runner.invoke(app, [str(a) for a in args], input=input)
-
-    return invoke
 
 
 def records(result):

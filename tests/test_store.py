@@ -7,27 +7,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from extractor import cli_batch
 from extractor.batch import metric_of, previous_period, run_batch
-from extractor.cli import app
 from extractor.io.export import COLUMNS
 from extractor.io.html_input import html_text, read_html
 from extractor.io.store import DocumentResult, ErrorResult, Store, StoreError
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
-
-
-@pytest.fixture()
-def cli():
-    runner = CliRunner()
-
-    def invoke(*args):
-        return runner.invoke(app, [str(a) for a in args])
-
-    return invoke
 
 
 @pytest.fixture(scope="module")
