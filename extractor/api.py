@@ -86,6 +86,18 @@ def _draft_payload(d: Draft, ids: dict[int, str]) -> dict[str, Any]:
     return payload
 
 
+def _links(drafts: list[Draft], ids: dict[int, str]) -> list[dict[str, Any]]:
+    """A `link` relation for each figure's of / whole / baseline field, with the evidence the linker kept."""
+    out = []
+    for d in drafts:
+        for role, evidence in (d.fields.get("_evidence") or {}).items():
+            target = d.fields.get(role)
+            if isinstance(target, Draft) and id(target) in ids:
+                link = {"type": "link", "role": role, "source": ids[id(d)], "target": ids[id(target)], **evidence}
+                out.append({k: v for k, v in link.items() if v is not None})
+    return out
+
+
 def doc_to_record(doc: Doc, source: str, published: str | None = None) -> DocumentRecord:
     """The validated record of a processed doc: facts in document order with ids f1, f2, ..."""
     text = text_of(doc)
@@ -127,11 +139,12 @@ def doc_to_record(doc: Doc, source: str, published: str | None = None) -> Docume
         facts.append({k: v for k, v in base.items() if v is not None})
     relations = []
     for r in doc._.draft_relations or []:
-        rel = {k: (ids[id(v)] if isinstance(v, Draft) else v) for k, v in r.items()}
+        rel = {k: (ids[id(v)] if isinstance(v, Draft) else v) for k, v in r.items() if not k.startswith("_")}
         for key in ("items", "qualifiers", "parts"):
             if key in rel:
                 rel[key] = [ids[id(x)] for x in r[key]]
-        relations.append(rel)
+        relations.append({k: v for k, v in rel.items() if v is not None})
+    relations.extend(_links(doc._.drafts or [], ids))
     ref = doc._.reference_date
     if published is None and ref is not None and doc.user_data.get("reference_date_source") == "dateline":
         published = ref.isoformat()  # the release's own dateline is its publication date

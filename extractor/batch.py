@@ -228,7 +228,7 @@ def process_chunk(tasks: list[Task], options: BatchOptions) -> list[Result]:
     from extractor.checks import audit, coverage
 
     nlp = cached_pipeline(options.patterns_dirs)
-    rates, fx = _audit_rules(options.patterns_dirs)
+    audit_data = _audit_rules(options.patterns_dirs)
     out: list[Result] = []
     with _PIPELINE_LOCK:  # memory zones and the _WARMED counts need one chunk at a time per process
         warmed = _WARMED.get(options.patterns_dirs, 0)
@@ -238,7 +238,7 @@ def process_chunk(tasks: list[Task], options: BatchOptions) -> list[Result]:
                 try:
                     record = run(nlp, text, options.reference_date, source=source, published=published)
                     record = record.model_copy(update={"encoding": encoding, "doc_id": doc_id or record.doc_id})
-                    findings = audit(record, rates=rates, exchange_rates=fx)
+                    findings = audit(record, **audit_data)
                     record = record.model_copy(update={"findings": findings, "coverage": coverage(record, findings)})
                     out.append(("ok", key, record_json(record)))
                 except Exception as err:  # one bad document must not stop the run

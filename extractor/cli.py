@@ -169,7 +169,7 @@ def audit(
     from extractor.rules import audit_rules
 
     ref, dirs = check_options(reference_date, patterns)
-    rates, fx = audit_rules(dirs)
+    audit_data = audit_rules(dirs)
     failed = 0
     flagged = False
     audited: list[tuple[DocumentRecord | ErrorRecord, str | None]] = []
@@ -179,7 +179,7 @@ def audit(
             typer.echo(f"extractor: error: {record.error}", err=True)
             audited.append((record, None))
             continue
-        findings = run_checks(record, rates=rates, exchange_rates=fx)
+        findings = run_checks(record, **audit_data)
         record = record.model_copy(update={"findings": findings, "coverage": coverage(record, findings)})
         bad = [f for f in findings if f.status == "inconsistent"]
         if (fail_on is FailOn.inconsistent and bad) or (

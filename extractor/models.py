@@ -125,16 +125,32 @@ Fact = Annotated[
 NUMERIC_KINDS = ("count", "percentage", "multiplier", "money")
 
 
-class PartOf(Record):
+Confidence = Literal["stated", "cued", "inferred"]
+
+
+class Evidence(Record):
+    """Why a relation holds: the cue in the text, the rule that read it, and how firmly the wording binds it.
+
+    `stated`: the cue names both ends ('of which 221,000', 'Of the 470,000 filed, 133,534'); `cued`: a cue binds
+    one end and the other is found by wording ('Among them' reaching into the sentence before, 'of the total');
+    `inferred`: a nearest-figure guess. The audit reports inconsistencies only on stated and cued links; a
+    failing check on an inferred one is `doubtful`.
+    """
+
+    cue: str | None = None
+    pattern_id: str | None = None
+    confidence: Confidence = "stated"
+
+
+class PartOf(Evidence):
     """The text says one count is a subset of another ('among them', 'of which', 'including')."""
 
     type: Literal["part_of"] = "part_of"
     part: str
     whole: str
-    cue: str | None = None
 
 
-class Sum(Record):
+class Sum(Evidence):
     """The text says the parts make up the total."""
 
     type: Literal["sum"] = "sum"
@@ -142,7 +158,7 @@ class Sum(Record):
     total: str
 
 
-class Conversion(Record):
+class Conversion(Evidence):
     """A money amount restated in another currency: '8.6 billion yuan (125 million U.S. dollars)'."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, serialize_by_alias=True)
@@ -151,7 +167,7 @@ class Conversion(Record):
     to: str
 
 
-class Respectively(Record):
+class Respectively(Evidence):
     """'A and B, up X and Y respectively': each qualifier pairs with its item; aligned is false when lengths differ."""
 
     type: Literal["respectively"] = "respectively"
@@ -160,7 +176,7 @@ class Respectively(Record):
     aligned: bool
 
 
-class RateOf(Record):
+class RateOf(Evidence):
     """A named rate and the counts its definition uses, found in the same release."""
 
     type: Literal["rate"] = "rate"
@@ -170,14 +186,25 @@ class RateOf(Record):
     definition: str | None = None
 
 
-Relation = Annotated[PartOf | Sum | Conversion | Respectively | RateOf, Field(discriminator="type")]
+class Link(Evidence):
+    """A figure's link to what it qualifies: `of` (the count that rose, the part a share is of), `whole` (a
+    share's total) or `baseline` (the earlier figure a change is measured from); the fact holds the same id in
+    its field of that name."""
+
+    type: Literal["link"] = "link"
+    role: Literal["of", "whole", "baseline"]
+    source: str
+    target: str
+
+
+Relation = Annotated[PartOf | Sum | Conversion | Respectively | RateOf | Link, Field(discriminator="type")]
 
 
 class Finding(Record):
     """One result of one audit check over the facts of a document."""
 
     check: str
-    status: Literal["consistent", "inconsistent", "untestable"]
+    status: Literal["consistent", "inconsistent", "doubtful", "untestable"]
     severity: Literal["info", "warning", "error"]
     facts: list[str]
     message: str

@@ -96,7 +96,11 @@ def _check_attrs(row: PatternRow) -> str | None:
     from extractor.checks.rates import LABEL as RATE_LABEL
     from extractor.checks.rates import definition_from_row
     from extractor.gates import requires_of
+    from extractor.labels import check_label
 
+    bad = check_label(row.label, row.attrs)
+    if bad:
+        return bad
     try:
         if row.label == EXCHANGE_LABEL:
             range_from_row(row)

@@ -21,14 +21,21 @@ by_label = rows_with_label  # the rows whose label is one of `labels`
 
 
 @lru_cache(maxsize=8)
-def audit_rules(patterns_dirs: tuple[str, ...] = ()) -> tuple[list, list]:
-    """(rate definitions, exchange-rate ranges) for the audit, bundled plus those of `patterns_dirs`, validated
-    once: the checks take them as they are instead of reading every row again for each document."""
+def audit_rules(patterns_dirs: tuple[str, ...] = ()) -> dict:
+    """The audit's data as keyword arguments of `checks.audit` (rates, exchange_rates, units), bundled plus
+    those of `patterns_dirs`, validated once: the checks take them as they are instead of reading every row
+    again for each document."""
     from extractor.checks.conversion import resolve_exchange_rates
     from extractor.checks.rates import resolve_rates
+    from extractor.unit_classes import LABEL as UNIT_CLASS
+    from extractor.unit_classes import UnitTable
 
     rows = pipeline_rows(patterns_dirs)
-    return resolve_rates(by_label(rows, "RATE_DEFINITION")), resolve_exchange_rates(by_label(rows, "EXCHANGE_RATE"))
+    return {
+        "rates": resolve_rates(by_label(rows, "RATE_DEFINITION")),
+        "exchange_rates": resolve_exchange_rates(by_label(rows, "EXCHANGE_RATE")),
+        "units": UnitTable(by_label(rows, UNIT_CLASS)),
+    }
 
 
 def phrase_table(rows: list[PatternRow], *labels: str) -> dict[str, dict]:

@@ -347,7 +347,13 @@ PART_CASES = [
     (("100", 100, {"approx": "more_than"}), ("90", 90, {}), "inconsistent"),
     (("103", 103, {}), ("100", 100, {"approx": "about"}), "consistent"),
     (("1.2 million", 1200000, {}), ("1,190,000", 1190000, {}), "consistent"),  # rounded, may be equal
-    (("80", 80, {"unit": "official"}), ("40", 40, {"unit": "case"}), "untestable"),
+    # counts of different classes: a larger part says the link may be wrong (doubtful), a smaller one tests nothing
+    (("80", 80, {"unit": "official"}), ("40", 40, {"unit": "case"}), "doubtful"),
+    (("30", 30, {"unit": "official"}), ("40", 40, {"unit": "case"}), "untestable"),
+    # the unit table's classes: a trafficker is a suspect is a person; a crime is a case
+    (("90", 90, {"unit": "trafficker"}), ("40", 40, {"unit": "person"}), "inconsistent"),
+    (("50", 50, {"unit": "crime"}), ("40", 40, {"unit": "case"}), "inconsistent"),
+    (("50", 50, {"unit": "tip-off"}), ("40", 40, {"unit": "report"}), "inconsistent"),
     (("80", 80, {"unit": "suspect"}), ("40", 40, {"unit": "person"}), "inconsistent"),
 ]
 

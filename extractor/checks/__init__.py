@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extractor.checks.baseline import change_baseline, multiplier_baseline
+from extractor.checks.confidence import weigh
 from extractor.checks.conversion import (
     ExchangeRange,
     currency_conversion,
@@ -30,7 +31,7 @@ CHECK_NAMES = (
     "currency_conversion",
     "repeated_figure",
 )
-_STATUS_ORDER = {"inconsistent": 0, "consistent": 1, "untestable": 2}
+_STATUS_ORDER = {"inconsistent": 0, "doubtful": 1, "consistent": 2, "untestable": 3}
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 __all__ = [
@@ -58,7 +59,7 @@ __all__ = [
 
 
 def sort_findings(record, findings: list[Finding]) -> list[Finding]:
-    """Inconsistent first (errors, then warnings), then consistent, then untestable; in document order."""
+    """Inconsistent first (errors, then warnings), then doubtful, consistent, untestable; in document order."""
     starts = {f.id: f.start for f in getattr(record, "facts", None) or []}
 
     def key(fnd: Finding):
@@ -74,12 +75,14 @@ def audit(
     rates=None,
     exchange_rates=None,
     rounding: Sequence[str] = DEFAULT_ROUNDING,
+    units=None,
 ) -> list[Finding]:
     """Run every check on one document record; findings ordered inconsistent first.
 
     `rates`: rate definitions (None for the bundled patterns/rates.jsonl, a path, or RateDefinition/PatternRow
     objects); `exchange_rates`: likewise for patterns/exchange_rates.jsonl; `rounding`: the accepted
-    conventions.
+    conventions; `units`: the unit table (None for the bundled patterns/unit_classes.jsonl).
+    An inconsistency that rests on an inferred link is reported as `doubtful`.
     A bad definitions file raises PatternFileError; odd records never raise.
     """
     findings: list[Finding] = []
@@ -87,10 +90,10 @@ def audit(
     findings += multiplier_baseline(record, rounding=rounding)
     findings += stated_change(record, rounding=rounding)
     findings += share_of_total(record, rounding=rounding)
-    findings += parts_and_wholes(record, rounding=rounding)
+    findings += parts_and_wholes(record, rounding=rounding, units=units)
     findings += named_rate(record, rates=resolve_rates(rates), rounding=rounding)
     findings += currency_conversion(
         record, exchange_rates=resolve_exchange_rates(exchange_rates), rounding=rounding
     )
     findings += repeated_figure(record, rounding=rounding)
-    return sort_findings(record, findings)
+    return sort_findings(record, weigh(record, findings))

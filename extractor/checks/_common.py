@@ -18,9 +18,10 @@ def finding(
     details: dict[str, Any] | None = None,
     severity: str | None = None,
 ) -> Finding:
-    """A Finding; severity defaults to 'info' unless the status is 'inconsistent' ('error')."""
+    """A Finding; severity defaults to 'info' unless the status is 'inconsistent' ('error') or 'doubtful'
+    ('warning')."""
     if severity is None:
-        severity = "error" if status == "inconsistent" else "info"
+        severity = {"inconsistent": "error", "doubtful": "warning"}.get(status, "info")
     ids = list(dict.fromkeys(f for f in facts if f))
     return Finding(
         check=check, status=status, severity=severity, facts=ids, message=message, details=details or {}

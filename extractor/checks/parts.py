@@ -7,52 +7,13 @@ from collections.abc import Sequence
 from extractor.checks._common import facts_by_id, finding, guarded, is_number, label, same_measure
 from extractor.checks.intervals import DEFAULT_ROUNDING, Interval, fact_interval, fmt_number, to_fraction
 from extractor.models import Finding
+from extractor.unit_classes import UnitTable, bundled_units
 
 CHECK = "parts_and_wholes"
 
-# Units that all count people, so a part in one may be a subset of a whole in another.
-PERSON_UNITS = frozenset(
-    {
-        "person",
-        "people",
-        "persons",
-        "individual",
-        "suspect",
-        "official",
-        "defendant",
-        "criminal",
-        "offender",
-        "fugitive",
-        "servant",
-        "staff",
-        "member",
-        "leader",
-        "cadre",
-        "prosecutor",
-        "judge",
-        "police",
-        "officer",
-        "policeman",
-        "victim",
-        "addict",
-        "driver",
-        "woman",
-        "child",
-        "man",
-        "citizen",
-        "resident",
-        "enforcer",
-        "juvenile",
-        "minor",
-        "employee",
-        "worker",
-        "personnel",
-    }
-)
-
-
-def comparable_units(a, b) -> bool:
-    """Whether a subset relation can be tested: same kind and currency, compatible units."""
+def comparable_units(a, b, units: UnitTable | None = None) -> bool:
+    """Whether a subset relation can be tested: same kind and currency, units of one class (the unit table of
+    patterns/unit_classes.jsonl: leaders among suspects, crimes among cases) or a unit left unsaid."""
     if not same_measure(a, b):
         return False
     if a.kind != "count":
@@ -60,7 +21,7 @@ def comparable_units(a, b) -> bool:
     ua, ub = (a.unit or "").strip().lower(), (b.unit or "").strip().lower()
     if not ua or not ub or ua == ub:
         return True
-    return ua in PERSON_UNITS and ub in PERSON_UNITS
+    return (units or bundled_units()).kin(ua, ub)
 
 
 def _can_be_at_most(part: Interval, whole: Interval) -> bool:
@@ -70,14 +31,16 @@ def _can_be_at_most(part: Interval, whole: Interval) -> bool:
     return part.lo < whole.hi or (part.lo == whole.hi and part.lo_closed and whole.hi_closed)
 
 
-def parts_and_wholes(record, *, rounding: Sequence[str] = DEFAULT_ROUNDING) -> list[Finding]:
+def parts_and_wholes(
+    record, *, rounding: Sequence[str] = DEFAULT_ROUNDING, units: UnitTable | None = None
+) -> list[Finding]:
     """PartOf: part <= whole; Sum: parts add up to the total; Respectively: as many qualifiers as items."""
     facts = facts_by_id(record)
     out: list[Finding] = []
     for rel in getattr(record, "relations", None) or []:
         kind = getattr(rel, "type", None)
         if kind == "part_of":
-            out.extend(guarded(CHECK, [rel.part, rel.whole], lambda r=rel: _part_of(r, facts, rounding)))
+            out.extend(guarded(CHECK, [rel.part, rel.whole], lambda r=rel: _part_of(r, facts, rounding, units)))
         elif kind == "sum":
             out.extend(guarded(CHECK, [*rel.parts, rel.total], lambda r=rel: _sum(r, facts, rounding)))
         elif kind == "respectively":
@@ -85,25 +48,30 @@ def parts_and_wholes(record, *, rounding: Sequence[str] = DEFAULT_ROUNDING) -> l
     return out
 
 
-def _part_of(rel, facts, rounding) -> list[Finding]:
+def _part_of(rel, facts, rounding, units: UnitTable | None) -> list[Finding]:
     part, whole = facts.get(rel.part), facts.get(rel.whole)
     ids = [rel.part, rel.whole]
     if part is None or whole is None:
         return []
     if not (is_number(getattr(part, "value", None)) and is_number(getattr(whole, "value", None))):
         return []
-    if not comparable_units(part, whole):
-        return [
-            finding(
-                CHECK,
-                "untestable",
-                ids,
-                f"{label(part)} is said to be part of {label(whole)}, but they count different things "
-                f"({getattr(part, 'unit', None) or part.kind} vs "
-                f"{getattr(whole, 'unit', None) or whole.kind}).",
-            )
-        ]
+    comparable = comparable_units(part, whole, units)
+    if not comparable and not same_measure(part, whole):
+        return [finding(CHECK, "untestable", ids, f"{label(part)} and {label(whole)} are not the same kind of figure.")]
     p_iv, w_iv = fact_interval(part, rounding), fact_interval(whole, rounding)
+    if not comparable:
+        things = f"{getattr(part, 'unit', None)} vs {getattr(whole, 'unit', None)}"
+        if _can_be_at_most(p_iv, w_iv):
+            msg = f"{label(part)} is said to be part of {label(whole)}, but they count different things ({things})."
+            return [finding(CHECK, "untestable", ids, msg)]
+        # larger, yet of another class of thing: the link itself may be wrong, so doubtful, not inconsistent
+        msg = (
+            f"{label(part)} is said to be part of {label(whole)} and is larger, but they count different things "
+            f"({things}), so the link may be wrong."
+        )
+        arithmetic = f"{fmt_number(part.value)} > {fmt_number(whole.value)}"
+        details = {"part": part.value, "whole": whole.value, "cue": rel.cue, "arithmetic": arithmetic}
+        return [finding(CHECK, "doubtful", ids, msg, details)]
     details = {
         "part": part.value,
         "whole": whole.value,

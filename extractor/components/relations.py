@@ -21,6 +21,8 @@ from extractor.components.context import (
 )
 from extractor.rules import pipeline_rows
 from extractor.state import DocState
+from extractor.unit_classes import LABEL as UNIT_CLASS
+from extractor.unit_classes import UnitTable
 
 ITEM_KINDS = ("count", "money")
 RANGE = {"-", "–", "~", "～"}
@@ -31,47 +33,6 @@ CONVERSION_GAP = re.compile(
     re.I,
 )
 QUOTES = "\"“”'‘’"
-# Units that all count cases, and units that all count people: a part may be counted in a kindred unit.
-CASE_UNITS = {
-    "case",
-    "crime",
-    "lawsuit",
-    "incident",
-    "clue",
-    "offence",
-    "offense",
-    "dispute",
-    "petition",
-    "report",
-    "investigation",
-    "prosecution",
-    "trial",
-}
-# Units that all count people: a part in persons may belong to a whole in suspects or criminals.
-PERSON_UNITS = {
-    "person",
-    "suspect",
-    "criminal",
-    "defendant",
-    "official",
-    "offender",
-    "fugitive",
-    "victim",
-    "member",
-    "leader",
-    "prosecutor",
-    "judge",
-    "officer",
-    "cadre",
-    "servant",
-    "staff",
-    "minor",
-    "addict",
-    "worker",
-    "juvenile",
-}
-
-
 @Language.factory(
     "extractor_relations",
     assigns=["doc._.draft_relations"],
@@ -88,7 +49,9 @@ class RelationLinker:
 
     def __init__(self, name: str, patterns_dirs: list[str]):
         self.name = name
-        self.attrs = {r.id: r.attrs for r in pipeline_rows(patterns_dirs)}
+        rows = pipeline_rows(patterns_dirs)
+        self.attrs = {r.id: r.attrs for r in rows}
+        self.units = UnitTable(r for r in rows if r.label == UNIT_CLASS)
         self._state = DocState()  # rules, by_tok of the doc being read (per thread, during the call)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -117,6 +80,27 @@ class RelationLinker:
         RuleIndex.release(doc)
         return doc
 
+    def _part_of(
+        self, rels: list[dict], part: Draft, whole: Draft, cue: Span | str | None, confidence: str, via: str = "cue"
+    ) -> None:
+        """Record that `part` is a subset of `whole`, with its cue and how firmly the wording binds the two; two
+        known units of different classes ('fugitives' among 'guns') leave the link a guess."""
+        pu, wu = part.fields.get("unit"), whole.fields.get("unit")
+        if pu and wu and not self.units.kin(pu, wu):
+            confidence = "inferred"
+        text, pattern_id = (cue.text.lower(), cue.id_) if isinstance(cue, Span) else (cue, None)
+        rels.append(
+            {
+                "type": "part_of",
+                "part": part,
+                "whole": whole,
+                "cue": text,
+                "pattern_id": pattern_id,
+                "confidence": confidence,
+                "_via": via,
+            }
+        )
+
     # -- conversions ---------------------------------------------------------------------------------------
     @staticmethod
     def _conversions(doc: Doc, drafts: list[Draft], rels: list[dict]) -> None:
@@ -124,7 +108,7 @@ class RelationLinker:
         for a, b in itertools.pairwise(money):
             gap = text_of(doc)[a.end : b.start]
             if a.fields.get("currency") != b.fields.get("currency") and CONVERSION_GAP.match(gap):
-                rels.append({"type": "conversion", "from": a, "to": b})
+                rels.append({"type": "conversion", "from": a, "to": b, "cue": gap.strip() or None})
                 b.fields["_converted"] = True
 
     # -- respectively --------------------------------------------------------------------------------------
@@ -180,7 +164,7 @@ class RelationLinker:
                     items = earlier[-(len(quals) - len(items)) :] + items
             if not items:
                 continue
-            self._pair(items, quals, rels)
+            self._pair(items, quals, rels, cue)
             self._whole_after(doc, cue, quals)
             done_until = cue.start
 
@@ -195,10 +179,10 @@ class RelationLinker:
             if whole is not None and whole.kind in ITEM_KINDS:
                 for q in quals:
                     if q.kind == "percentage" and q.fields.get("role") == "share":
-                        q.fields["whole"] = whole
+                        _link(q, "whole", whole, "respectively of", "stated", cue.id_)
 
     @staticmethod
-    def _pair(items: list[Draft | None], quals: list[Draft], rels: list[dict]) -> None:
+    def _pair(items: list[Draft | None], quals: list[Draft], rels: list[dict], cue: Span) -> None:
         """Record a 'respectively' list and, when the lists line up, link each qualifier to its item. An item
         slot of None is a quantity that is no fact ('550,000 tonnes'): it keeps its place in the list."""
         aligned = len(items) == len(quals)
@@ -208,12 +192,15 @@ class RelationLinker:
                 "items": [i for i in items if i is not None],
                 "qualifiers": quals,
                 "aligned": aligned,
+                "cue": cue.text.lower(),
+                "pattern_id": cue.id_,
+                "confidence": "stated",
             }
         )
         if aligned:
             for item, qual in zip(items, quals, strict=True):
                 if item is not None:
-                    qual.fields["of"] = item
+                    _link(qual, "of", item, cue.text.lower(), "stated", cue.id_)
         for q in quals:
             q.fields["_resp"] = True
 
@@ -267,7 +254,7 @@ class RelationLinker:
             if d.kind != quals[0].kind or not self._list_gap(doc, quals[-1], d, rules, drafts):
                 break
             quals.append(d)
-        self._pair(items, quals, rels)
+        self._pair(items, quals, rels, cue)
 
     @staticmethod
     def _list_gap(doc: Doc, a: Draft, b: Draft, rules: RuleIndex, drafts: list[Draft]) -> bool:
@@ -291,11 +278,11 @@ class RelationLinker:
         counts = [d for d in drafts if d.kind == "count"]
         parts: dict[int, Draft] = {}
 
-        def add(part: Draft, whole: Draft | None, cue: str) -> None:
-            if whole is None or part is whole or id(part) in parts or (whole.tok > part.tok and cue != "of_the"):
+        def add(part: Draft, whole: Draft | None, how: str, confidence: str) -> None:
+            if whole is None or part is whole or id(part) in parts or (whole.tok > part.tok and how != "of_the"):
                 return
             parts[id(part)] = whole
-            rels.append({"type": "part_of", "part": part, "whole": whole, "cue": cue})
+            self._part_of(rels, part, whole, cue, confidence)
 
         for cue in rules.by_label.get("PART_CUE", ()):
             mode = self.attrs[cue.id_]["mode"]
@@ -312,7 +299,7 @@ class RelationLinker:
                 comma = next((t.i for t in doc[lead.tok : sent.end] if t.text in {",", "，"}), None)
                 if comma is not None:
                     for part in [d for d in after[1:] if d.tok > comma]:
-                        add(part, lead, "of_the")
+                        add(part, lead, "of_the", "stated")
             elif mode in ("among", "of_them", "of_the") and at_sentence_start:
                 whole_pool = self._previous_counts(doc, counts, sent)
                 named = self._partitive_unit(doc, cue, after)
@@ -327,14 +314,15 @@ class RelationLinker:
                     wider = [d for d in wider if sent_of(doc, d.tok).start >= self._sentences_back(doc, sent, 2)]
                     whole_pool = wider[-1:] or whole_pool
                 for part in after:
-                    add(part, self._pick_whole(part, whole_pool, doc), "among")
+                    # the cue binds the part; the whole is read from the sentences before it
+                    add(part, self._pick_whole(part, whole_pool, doc), "among", "cued")
             elif mode == "of_the" and after:
                 whole = after[0]
                 comma = next((t.i for t in doc[whole.tok : sent.end] if t.text == ","), None)
                 if comma is not None:
                     for part in [d for d in after[1:] if d.tok > comma and id(d) not in parts]:
                         parts[id(part)] = whole
-                        rels.append({"type": "part_of", "part": part, "whole": whole, "cue": "of the"})
+                        self._part_of(rels, part, whole, cue, "stated")
             elif mode == "of_them":
                 p = prev_tok(doc, cue.start - 1)
                 part_before = self._state.by_tok.get(p)
@@ -342,12 +330,14 @@ class RelationLinker:
                     # '287 of which', '34 of them': the count before the cue is the part
                     earlier = [d for d in before if d.tok < part_before.tok]
                     whole = self._antecedent(earlier, parts, part_before)
-                    add(part_before, whole, "of_them")
+                    add(part_before, whole, "of_them", "stated" if earlier and whole is earlier[-1] else "cued")
                 elif after and before:
                     # 'reports, of which 819,000 were tip-offs'
-                    add(after[0], self._antecedent(before, parts, after[0]), "of_them")
+                    whole = self._antecedent(before, parts, after[0])
+                    add(after[0], whole, "of_them", "stated" if whole is before[-1] else "cued")
             elif mode in ("including", "among"):
                 whole = self._pick_whole(after[0], list(reversed(before))) if before and after else None
+                confidence = "stated" if whole is not None and whole is before[-1] else "cued"
                 if whole is None and cue.text.lower().startswith("includ"):
                     pool = self._previous_counts(doc, counts, sent)
                     whole = pool[-1] if pool else None
@@ -356,7 +346,7 @@ class RelationLinker:
                         break
                     if any(t.text in CLAUSE_BREAKS for t in doc[cue.end : part.tok]):
                         break
-                    add(part, whole, "including")
+                    add(part, whole, "including", confidence)
         return set(parts)
 
     def _totals(self, doc: Doc, drafts: list[Draft], rules: RuleIndex, rels: list[dict]) -> None:
@@ -451,8 +441,7 @@ class RelationLinker:
             start = sent_of(doc, start - 1).start
         return start
 
-    @staticmethod
-    def _pick_whole(part: Draft, pool: list[Draft], doc: Doc | None = None) -> Draft | None:
+    def _pick_whole(self, part: Draft, pool: list[Draft], doc: Doc | None = None) -> Draft | None:
         """The whole a part belongs to among `pool` (earliest first): the nearest of the same unit, else of
         the same class (people), else the first, unless both units are known and differ."""
         if not pool:
@@ -477,14 +466,12 @@ class RelationLinker:
                 return acted[0]
         if same:
             return same[0]
-        for group in (PERSON_UNITS, CASE_UNITS):
-            if unit in group:
-                kin = [d for d in pool if d.fields.get("unit") in group]
-                if kin:
-                    return kin[0]
+        kin = [d for d in pool if self.units.kin(unit, d.fields.get("unit"))]
+        if kin:
+            return kin[0]
         first = pool[0]
         other = first.fields.get("unit")
-        if unit and other and other != unit and not any(unit in g and other in g for g in (PERSON_UNITS, CASE_UNITS)):
+        if unit and other and other != unit and not self.units.kin(unit, other):
             return None  # counts of different things ('fugitives' among 'guns'): no guess
         return first
 
@@ -510,23 +497,29 @@ class RelationLinker:
                 and following[1].lower_ in {"which", "them", "whom", "these"}
             ):
                 if in_sent:
-                    d.fields["whole"] = in_sent[-1]
+                    _link(d, "whole", in_sent[-1], f"of {following[1].lower_}", "stated")
                 continue
             # '20% of the funds' names its own part; only a cue ('accounting for 14.2% of the total') or a bare
             # share ('188,408 people for theft, accounting for 17.3%') points back at a count
             own_part = len(following) == 2 and following[0].lower_ == "of"
-            cued = any(d.tok - s.end <= 4 for s in self._state.rules.within(c_start, d.tok, "SHARE"))
-            if earlier and earlier[-1].kind in ITEM_KINDS and "of" not in d.fields and (cued or not own_part):
-                d.fields["of"] = earlier[-1]
+            share_cue = next(
+                (s for s in self._state.rules.within(c_start, d.tok, "SHARE") if d.tok - s.end <= 4), None
+            )
+            if earlier and earlier[-1].kind in ITEM_KINDS and "of" not in d.fields and (share_cue or not own_part):
+                # 'accounting for 17.3%' binds the share to the figure before it; a bare '10.4%' is a guess
+                if share_cue is not None:
+                    _link(d, "of", earlier[-1], share_cue.text.lower(), "cued", share_cue.id_)
+                else:
+                    _link(d, "of", earlier[-1], None, "inferred")
             # 'made up 8.5 percent of the 12,000 suspects': the whole is named right after 'of (the)'
             k = next_tok(doc, nxt + 1) if own_part else len(doc)
             if k < len(doc) and doc[k].lower_ in {"the", "all", "these", "those"}:
                 k = next_tok(doc, k + 1)
             named = self._state.by_tok.get(k) if own_part else None
             if named is not None and named.kind in ITEM_KINDS:
-                d.fields["whole"] = named
+                _link(d, "whole", named, "of the", "stated")
                 if isinstance(d.fields.get("of"), Draft):
-                    rels.append({"type": "part_of", "part": d.fields["of"], "whole": named, "cue": "share"})
+                    self._part_of(rels, d.fields["of"], named, "of the", "stated", via="share")
                 continue
             if own_part and following[1].lower_ == "the":
                 k2 = next_tok(doc, following[1].i + 1)
@@ -546,16 +539,16 @@ class RelationLinker:
                         and id(x) not in inner
                     ]
                     if acted:
-                        d.fields["whole"] = acted[-1]
+                        _link(d, "whole", acted[-1], f"of the {word}", "cued")
                         if isinstance(d.fields.get("of"), Draft):
-                            rels.append({"type": "part_of", "part": d.fields["of"], "whole": acted[-1], "cue": "share"})
+                            self._part_of(rels, d.fields["of"], acted[-1], f"of the {word}", "cued", via="share")
                         continue
             if len(following) == 2 and following[0].lower_ == "of" and following[1].lower_ in {"the", "all"}:
-                total = self._overall_total(doc, d, drafts, nxt)
+                total = self._overall_total(doc, d, drafts, nxt, rels)
                 if total is not None:
-                    d.fields["whole"] = total
+                    _link(d, "whole", total, "of the total", "cued")
                     if isinstance(d.fields.get("of"), Draft):
-                        rels.append({"type": "part_of", "part": d.fields["of"], "whole": total, "cue": "share"})
+                        self._part_of(rels, d.fields["of"], total, "of the total", "cued", via="share")
                     continue
             if len(following) == 2 and following[0].lower_ == "of" and "whole" not in d.fields:
                 noun = next((t for t in doc[nxt + 1 : nxt + 4] if t.is_alpha and t.lower_ not in {"the", "all"}), None)
@@ -563,19 +556,22 @@ class RelationLinker:
                     unit = _singular(noun.lower_)
                     cands = [x for x in in_sent if x.fields.get("unit") == unit and x is not d.fields.get("of")]
                     if cands:
-                        d.fields["whole"] = cands[-1]
+                        _link(d, "whole", cands[-1], f"of {noun.lower_}", "cued")
         self._share_lists(doc, shares, drafts, rels)
         # 'Of the 4,800, 960 were minors, accounting for 25 percent': the part's whole is the share's whole
-        whole_of = {id(r["part"]): r["whole"] for r in rels if r["type"] == "part_of"}
+        whole_of = {id(r["part"]): r for r in rels if r["type"] == "part_of"}
         for d in shares:
             part = d.fields.get("of")
             if "whole" not in d.fields and isinstance(part, Draft) and id(part) in whole_of:
-                d.fields["whole"] = whole_of[id(part)]
+                rel = whole_of[id(part)]
+                _link(d, "whole", rel["whole"], rel["cue"], rel["confidence"], rel["pattern_id"])
 
-    @staticmethod
-    def _overall_total(doc: Doc, d: Draft, drafts: list[Draft], of_tok: int) -> Draft | None:
-        """'accounting for 14.2% of the total (number of cases)': the largest earlier count of the same kind of
-        thing as the part, anywhere before it in the release."""
+    def _overall_total(
+        self, doc: Doc, d: Draft, drafts: list[Draft], of_tok: int, rels: list[dict]
+    ) -> Draft | None:
+        """'accounting for 14.2% of the total (number of cases)': the total the release gave for the same class
+        of thing, read from position and unit alone: the first earlier count of a kindred unit that is no part
+        of another nor a sibling of the share's part (releases lead with their totals), never chosen by value."""
         words = {t.lower_ for t in doc[of_tok : of_tok + 3]}
         if not words & {"total", "all", "overall"}:
             return None
@@ -583,44 +579,83 @@ class RelationLinker:
         unit = part.fields.get("unit") if isinstance(part, Draft) else None
         if unit is None:
             return None
-        same = [
+        inner = {id(r["part"]) for r in rels if r["type"] == "part_of"}
+        # the other shares' parts in the sentence are the total's siblings, not the total
+        sent = sent_of(doc, d.tok)
+        inner |= {
+            id(x.fields["of"])
+            for x in drafts
+            if x.kind == "percentage" and sent.start <= x.tok < sent.end and isinstance(x.fields.get("of"), Draft)
+        }
+        cands = [
             x
             for x in drafts
             if x.kind == "count"
-            and x.tok < d.tok
+            and x.tok < part.tok
             and x is not part
-            and (x.fields.get("unit") == unit or (unit in PERSON_UNITS and x.fields.get("unit") in PERSON_UNITS))
+            and id(x) not in inner
+            and not x.fields.get("_converted")
+            and self.units.kin(x.fields.get("unit"), unit)
         ]
-        return max(same, key=lambda x: x.value) if same else None
+        return cands[0] if cands else None
 
-    @staticmethod
-    def _share_lists(doc: Doc, shares: list[Draft], drafts: list[Draft], rels: list[dict]) -> None:
-        """Shares of one paragraph whose parts are counts share a whole: the nearest earlier count at least as
-        large as their parts together ('The top 10 arrests were: 188,408 ..., accounting for 17.3%; ...')."""
+    def _share_lists(self, doc: Doc, shares: list[Draft], drafts: list[Draft], rels: list[dict]) -> None:
+        """Shares of one paragraph whose parts are counts share a whole ('The top 10 arrests were: 188,408 ...,
+        accounting for 17.3%; 113,454 ..., 10.4%'): the total the release gave just before the list, that is
+        the first count of a kindred unit in the list's paragraph before its first part, else in the nearest
+        paragraph before it that has one (the genre opens a paragraph with its total). Chosen by position and
+        unit, never by value; 'cued' when a colon introduces the list, else 'inferred'."""
+        text = text_of(doc)
         groups: list[list[Draft]] = []
         for d in shares:
             if not isinstance(d.fields.get("of"), Draft) or "whole" in d.fields:
                 continue
             if (
                 groups
-                and "\n\n" not in text_of(doc)[groups[-1][-1].end : d.start]
-                and "\n" not in text_of(doc)[groups[-1][-1].end : d.start].strip(" ")
+                and "\n\n" not in text[groups[-1][-1].end : d.start]
+                and "\n" not in text[groups[-1][-1].end : d.start].strip(" ")
             ):
                 groups[-1].append(d)
             else:
                 groups.append([d])
+        inner = {id(r["part"]) for r in rels if r["type"] == "part_of"}
         for group in groups:
             if len(group) < 2:
                 continue
-            total = sum(float(d.fields["of"].value) for d in group)
+            members = {id(d.fields["of"]) for d in group}
             first_part = group[0].fields["of"]
-            cands = [x for x in drafts if x.kind == "count" and x.tok < first_part.tok and float(x.value) >= total]
-            if not cands:
+            unit = first_part.fields.get("unit")
+            cands = [
+                x
+                for x in drafts
+                if x.kind == "count"
+                and x.tok < first_part.tok
+                and id(x) not in members
+                and id(x) not in inner
+                and (unit is None or self.units.kin(x.fields.get("unit"), unit))
+            ]
+            whole = self._paragraph_lead(text, cands, first_part)
+            if whole is None:
                 continue
-            whole = cands[-1]
+            header = text[_paragraph_start(text, first_part.start) : first_part.start]
+            confidence = "cued" if header.rstrip().endswith((":", "：")) else "inferred"
+            cue = header.strip()[-40:] or None
             for d in group:
-                d.fields["whole"] = whole
-                rels.append({"type": "part_of", "part": d.fields["of"], "whole": whole, "cue": "share"})
+                _link(d, "whole", whole, cue, confidence)
+                self._part_of(rels, d.fields["of"], whole, cue, confidence, via="share")
+
+    @staticmethod
+    def _paragraph_lead(text: str, cands: list[Draft], first_part: Draft) -> Draft | None:
+        """The first of `cands` in first_part's paragraph, else the first in the nearest paragraph before."""
+        start = _paragraph_start(text, first_part.start)
+        own = [x for x in cands if x.start >= start]
+        if own:
+            return own[0]
+        earlier = [x for x in cands if x.start < start]
+        if not earlier:
+            return None
+        lead_start = _paragraph_start(text, earlier[-1].start)
+        return next(x for x in earlier if x.start >= lead_start)
 
     # -- nearest figure ------------------------------------------------------------------------------------
     def _nearest_links(self, doc: Doc, drafts: list[Draft], rules: RuleIndex, parts: set[int]) -> None:
@@ -647,29 +682,38 @@ class RelationLinker:
                     continue
                 if q is not None and _is_baseline(doc, tok_i):
                     # 'compared with 4,000 in 2021, an increase of 25 percent': the earlier figure is the baseline
-                    d.fields.setdefault("baseline", q)
+                    _link(d, "baseline", q, doc[prev_tok(doc, tok_i - 1)].lower_, "stated", keep=True)
                     continue
                 target, found = q, True
                 if q is not None and not self._same_subject(doc, q, d, rules):
                     target = None  # 'closed 87 venues, and the number of drug cases increased fourfold'
                 break
-            if not found:
-                target = self._anaphora(doc, sent, drafts, rules, parts)
-            if target is None:
-                target = self._level_after(doc, d)
             if target is not None:
-                d.fields["of"] = target
+                # the change follows its figure in one clause ('filed 999 cases, up 28.6%'); across a ';' or
+                # ':' it is a guess
+                broken = any(t.text in CLAUSE_BREAKS for t in doc[target.tok : d.tok])
+                _link(d, "of", target, None, "inferred" if broken else "cued")
+                continue
+            if not found:
+                anaphor = self._anaphora(doc, sent, drafts, rules, parts)
+                if anaphor is not None:
+                    target, cue = anaphor
+                    _link(d, "of", target, cue.text.lower(), "cued", cue.id_)
+                    continue
+            target = self._level_after(doc, d)
+            if target is not None:
+                _link(d, "of", target, "to", "stated")  # 'grew 18.3% to 7,412'
         for d in drafts:
             if d.kind in ("percentage", "multiplier") and isinstance(d.fields.get("of"), Draft):
                 if "baseline" not in d.fields:
-                    base = self._stated_baseline(doc, d, drafts)
-                    if base is not None:
-                        d.fields["baseline"] = base
+                    found_base = self._stated_baseline(doc, d, drafts)
+                    if found_base is not None:
+                        _link(d, "baseline", *found_base)
                 base = d.fields.get("baseline")
                 if isinstance(base, Draft) and (base is d.fields["of"] or base.kind != d.fields["of"].kind):
                     d.fields.pop("baseline")
 
-    def _stated_baseline(self, doc: Doc, d: Draft, drafts: list[Draft]) -> Draft | None:
+    def _stated_baseline(self, doc: Doc, d: Draft, drafts: list[Draft]) -> tuple[Draft, str, str] | None:
         """The earlier figure a change is measured from, when the sentence states it: 'from 1,250 in 2018 to
         1,600', '512,000 cases in 2020 and 598,000 cases in 2021, an increase of 21.8%'."""
         target = d.fields["of"]
@@ -681,24 +725,23 @@ class RelationLinker:
         if k < len(doc) and doc[k].lower_ == "from":
             after = self._state.by_tok.get(next_tok(doc, k + 1))
             if after is not None and after.kind == target.kind and after is not target:
-                return after
+                return after, "from", "stated"
         sent = sent_of(doc, d.tok)
         earlier = [x for x in drafts if sent.start <= x.tok < target.tok and x.kind == target.kind]
         if not earlier:
             return None
         prev = earlier[-1]
         if _is_baseline(doc, prev.tok):
-            return prev
+            return prev, doc[prev_tok(doc, prev.tok - 1)].lower_, "stated"
         y_prev, y_target = _year_after(doc, prev.tok), _year_after(doc, target.tok)
         same_unit = prev.fields.get("unit") == target.fields.get("unit") and prev.fields.get(
             "currency"
         ) == target.fields.get("currency")
         if same_unit and y_prev and y_target and y_prev < y_target:
-            return prev
+            return prev, f"{y_prev} ... {y_target}", "cued"  # '512,000 cases in 2020 and 598,000 in 2021'
         return None
 
-    @staticmethod
-    def _same_subject(doc: Doc, q: Draft, d: Draft, rules: RuleIndex) -> bool:
+    def _same_subject(self, doc: Doc, q: Draft, d: Draft, rules: RuleIndex) -> bool:
         """False when 'the number of X' between figure q and qualifier d names something q does not count."""
         if q.kind != "count" or not q.fields.get("unit"):
             return True
@@ -709,8 +752,7 @@ class RelationLinker:
             words = [t.lower_ for t in doc[k + 1 : min(d.tok, k + 7)] if t.is_alpha]
             units = {_singular(w) for w in words}
             unit = q.fields["unit"]
-            kin = any(unit in g and units & g for g in (PERSON_UNITS, CASE_UNITS))
-            return unit in units or kin
+            return unit in units or any(self.units.kin(unit, u) for u in units)
         return True
 
     def _level_after(self, doc: Doc, d: Draft) -> Draft | None:
@@ -729,7 +771,7 @@ class RelationLinker:
             while j < min(len(doc), k + 8) and doc[j].lower_ != "to":
                 j += 1
             if base is not None and j < len(doc) and doc[j].lower_ == "to":
-                d.fields.setdefault("baseline", base)
+                _link(d, "baseline", base, "from", "stated", keep=True)
                 k = j
         if k < len(doc) and doc[k].lower_ == "to":
             target = self._state.by_tok.get(next_tok(doc, k + 1))
@@ -744,7 +786,9 @@ class RelationLinker:
         return None
 
     @staticmethod
-    def _anaphora(doc: Doc, sent: Span, drafts: list[Draft], rules: RuleIndex, parts: set[int]) -> Draft | None:
+    def _anaphora(
+        doc: Doc, sent: Span, drafts: list[Draft], rules: RuleIndex, parts: set[int]
+    ) -> tuple[Draft, Span] | None:
         first = sent.start
         while first < sent.end and (doc[first].is_space or doc[first].text in QUOTES):
             first += 1
@@ -766,7 +810,7 @@ class RelationLinker:
             words = [t.lower_ for t in doc[k + 1 : min(sent.end, k + 8)] if t.is_alpha]
             units = {_singular(w) for w in words}
             cands = [d for d in cands if d.fields.get("unit") in units]
-        return cands[0] if cands else None
+        return (cands[0], anaphor) if cands else None
 
     # -- units of bare counts ------------------------------------------------------------------------------
     @staticmethod
@@ -776,8 +820,8 @@ class RelationLinker:
         before it in its sentence, a whole found through shares, the verb ('Prosecuted 405,000 for ...')."""
         from extractor.components.units import CASE_ACTIONS, PERSON_ACTIONS
 
-        cue_whole = {id(r["part"]): r["whole"] for r in rels if r["type"] == "part_of" and r["cue"] != "share"}
-        share_whole = {id(r["part"]): r["whole"] for r in rels if r["type"] == "part_of" and r["cue"] == "share"}
+        cue_whole = {id(r["part"]): r["whole"] for r in rels if r["type"] == "part_of" and r["_via"] != "share"}
+        share_whole = {id(r["part"]): r["whole"] for r in rels if r["type"] == "part_of" and r["_via"] == "share"}
         counts = [d for d in drafts if d.kind == "count"]
         bare = [d for d in counts if "unit" not in d.fields]
         base_of = {
@@ -816,6 +860,24 @@ class RelationLinker:
 
 
 BASELINE_WORDS = {"from", "than"}
+
+
+def _link(
+    d: Draft, role: str, target: Draft, cue: str | None, confidence: str, pattern_id: str | None = None,
+    keep: bool = False,
+) -> None:
+    """Point figure d's `role` field ('of', 'whole', 'baseline') at `target`, with the evidence the record's
+    link relation reports; `keep` leaves a link already made in place."""
+    if keep and role in d.fields:
+        return
+    d.fields[role] = target
+    d.fields.setdefault("_evidence", {})[role] = {"cue": cue, "pattern_id": pattern_id, "confidence": confidence}
+
+
+def _paragraph_start(text: str, at: int) -> int:
+    """Where the paragraph holding character `at` starts: after the last blank line (or line break) before it."""
+    k = text.rfind("\n", 0, at)
+    return 0 if k < 0 else k + 1
 
 
 def _is_baseline(doc: Doc, i: int) -> bool:

@@ -22,9 +22,14 @@ KIND_STYLES = {
     "date": "dotted underline",
     "operation": "boxed",
 }
-STATUSES = ("inconsistent", "consistent", "untestable")
-STATUS_LABELS = {"inconsistent": "Inconsistent", "consistent": "Consistent", "untestable": "Untestable"}
-STATUS_ICONS = {"inconsistent": "✗", "consistent": "✓", "untestable": "?"}
+STATUSES = ("inconsistent", "doubtful", "consistent", "untestable")
+STATUS_LABELS = {
+    "inconsistent": "Inconsistent",
+    "doubtful": "Doubtful (inferred link)",
+    "consistent": "Consistent",
+    "untestable": "Untestable",
+}
+STATUS_ICONS = {"inconsistent": "✗", "doubtful": "~", "consistent": "✓", "untestable": "?"}
 NUMERIC = ("count", "percentage", "multiplier", "money")
 MAX_SENTENCES = 3
 MAX_DETAIL_CHARS = 400
@@ -610,7 +615,7 @@ def render_html(audited: Sequence[tuple[Any, str | None]]) -> str:
 PALETTE = ("#1d4ed8", "#b91c1c", "#047857", "#7e22ce", "#b45309", "#0e7490", "#be185d", "#374151")
 DASHES = ("", "6 3", "2 3", "8 3 2 3", "1 4", "10 4")
 MARKERS = ("circle", "square", "triangle", "diamond")
-STATUS_COLOURS = {"inconsistent": "#b91c1c", "consistent": "#047857", "untestable": "#64748b"}
+STATUS_COLOURS = {"inconsistent": "#b91c1c", "doubtful": "#b45309", "consistent": "#047857", "untestable": "#64748b"}
 
 
 def _chart_id(title: str, chart_id: str | None) -> str:

@@ -101,7 +101,9 @@ def render_text(record, findings, text: str | None = None) -> str:
     bad = [f for f in findings if f.status == "inconsistent"]
     good = [f for f in findings if f.status == "consistent"]
     untestable = [f for f in findings if f.status == "untestable"]
-    lines.append(f"   {len(bad)} inconsistent, {len(good)} consistent, {len(untestable)} untestable")
+    doubtful = [f for f in findings if f.status == "doubtful"]
+    counts = f"   {len(bad)} inconsistent, {len(good)} consistent, {len(untestable)} untestable"
+    lines.append(counts + (f", {len(doubtful)} doubtful" if doubtful else ""))
     lines.append("")
     if bad:
         lines.append(f"Inconsistencies ({len(bad)}):")
@@ -118,6 +120,11 @@ def render_text(record, findings, text: str | None = None) -> str:
         lines.append("")
     else:
         lines.append("No inconsistencies found.")
+        lines.append("")
+    if doubtful:
+        lines.append(f"Doubtful: would not add up, but the link is inferred, not stated ({len(doubtful)}):")
+        for fnd in doubtful:
+            lines.append(fill_line("- ", f"{fnd.check}: {fnd.message}", 2))
         lines.append("")
     if good:
         lines.append(f"Consistent ({len(good)}):")

@@ -1,0 +1,179 @@
+"""The label registry: every rule label, the model of its `attrs`, and the component that reads it (no spaCy here).
+
+A row whose label is not listed here, or whose attrs do not fit the label's model, is rejected when its file
+loads, with FILE:LINE and the reason; a typo never loads as a rule that silently does nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+
+class Attrs(BaseModel):
+    """What every rule may carry: `requires`, the words each of its matches contains (see extractor/gates.py)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    requires: list[str] | None = None
+
+
+class NoAttrs(Attrs):
+    """A label whose rows carry nothing but their pattern (and, optionally, a rule gate)."""
+
+
+Approx = Literal["more_than", "over", "nearly", "about", "at_least", "less_than", "up_to"]
+
+
+class ApproxAttrs(Attrs):
+    approx: Approx
+
+
+class BasisAttrs(Attrs):
+    basis: Literal["year_on_year", "previous_period", "named_year", "none"]
+
+
+class DirectionAttrs(Attrs):
+    direction: Literal["up", "down"]
+
+
+class CurrencyAttrs(Attrs):
+    currency: str = Field(pattern=r"^[A-Z]{3}$")
+
+
+class DateAttrs(Attrs):
+    shape: str
+    months_per: int | None = None
+    offset: int | None = None
+    anaphoric: bool | None = None
+    n: int | None = None
+
+    @field_validator("shape")
+    @classmethod
+    def _known_shape(cls, v: str) -> str:
+        from extractor.dates import NORMALISERS  # the normalisers are code; the shape names one of them
+
+        if v not in NORMALISERS:
+            raise ValueError(f"unknown shape {v!r} (known: {', '.join(sorted(NORMALISERS))})")
+        return v
+
+
+class NumberAttrs(Attrs):
+    value: int | float
+
+
+class ScaleAttrs(Attrs):
+    value: int
+    glued_only: bool | None = None
+
+
+class ReasonAttrs(Attrs):
+    reason: str | None = None
+
+
+class PointsAttrs(Attrs):
+    points: bool | None = None
+
+
+class PartCueAttrs(Attrs):
+    mode: Literal["among", "including", "of_the", "of_them"]
+
+
+class UnitAttrs(Attrs):
+    unit: str | None = None
+    core: bool | None = None
+
+
+class UnitClassAttrs(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    is_a: str = Field(min_length=1)
+
+
+class OperationHeadAttrs(Attrs):
+    key: str | None = None
+    unquoted: bool | None = None
+    leading: bool | None = None
+    needs_year: bool | None = None
+
+
+class OperationCueAttrs(Attrs):
+    after: list[Literal["quoted", "code", "run"]] | None = None
+    before: bool | None = None
+
+
+class OperationCodeAttrs(Attrs):
+    always: bool | None = None
+    task_force: bool | None = None
+    context: bool | None = None
+
+
+class OperationNameAttrs(Attrs):
+    needs: Literal["year_or_cue"] | None = None
+
+
+class OperationNotAttrs(Attrs):
+    scope: Literal["phrase", "name", "before", "after", "run", "run_cue", "run_name", "run_next", "cue_after"] = "name"
+
+
+@dataclass(frozen=True)
+class Label:
+    """A rule label: the model its attrs must fit and the component (or audit check) that reads its rows."""
+
+    attrs: type[BaseModel] | None  # None: the reader validates the rows whole (audit data)
+    reader: str
+    doc: str
+
+
+LABELS: dict[str, Label] = {
+    "ACTION": Label(NoAttrs, "extractor_facts", "verbs governing a count ('prosecuted', 'not arrested')"),
+    "ANAPHOR": Label(NoAttrs, "extractor_relations", "'the number', 'this figure': refers back"),
+    "APPROX": Label(ApproxAttrs, "extractor_facts", "qualifiers: 'more than', 'nearly'"),
+    "BASIS": Label(BasisAttrs, "extractor_facts", "comparison bases: 'year-on-year', 'from 2016'"),
+    "CHANGE": Label(DirectionAttrs, "extractor_facts", "direction before a figure: 'an increase of'"),
+    "CHANGE_AFTER": Label(DirectionAttrs, "extractor_facts", "direction after a figure: '28% higher'"),
+    "CURRENCY_AFTER": Label(CurrencyAttrs, "extractor_facts", "currency after an amount: 'yuan'"),
+    "CURRENCY_BEFORE": Label(CurrencyAttrs, "extractor_facts", "currency before an amount: 'RMB', 'US$'"),
+    "DATE": Label(DateAttrs, "extractor_dates", "date shapes, each read by its normaliser"),
+    "DATE_NOT": Label(NoAttrs, "extractor_dates", "date traps"),
+    "EXCHANGE_RATE": Label(None, "currency_conversion", "plausible yearly exchange-rate bands"),
+    "MULTIPLIER_VERB": Label(NumberAttrs, "extractor_facts", "'doubled', 'tripled'"),
+    "MULTIPLIER_WORD": Label(NoAttrs, "extractor_facts", "'times', '-fold'"),
+    "NOT_FIGURE": Label(ReasonAttrs, "extractor_facts", "whole spans that hold no figure (phone numbers)"),
+    "NOT_FIGURE_AFTER": Label(ReasonAttrs, "extractor_facts", "what after a numeral makes it no figure"),
+    "NOT_FIGURE_BEFORE": Label(ReasonAttrs, "extractor_facts", "what before a numeral makes it no figure"),
+    "NUMBER_WORD": Label(NumberAttrs, "extractor_numbers", "number words: 'twelve'"),
+    "OPERATION_ALIAS": Label(NoAttrs, "extractor_operations", "'(hereinafter referred to as'"),
+    "OPERATION_CODE": Label(OperationCodeAttrs, "extractor_operations", "number-dot codes: '5·13'"),
+    "OPERATION_CUE": Label(OperationCueAttrs, "extractor_operations", "words that make a name an operation"),
+    "OPERATION_HEAD": Label(OperationHeadAttrs, "extractor_operations", "head nouns: 'Action', 'Net'"),
+    "OPERATION_NAME": Label(OperationNameAttrs, "extractor_operations", "names without a head: 'Kunlun'"),
+    "OPERATION_NOT": Label(OperationNotAttrs, "extractor_operations", "vetoes"),
+    "PART_CUE": Label(PartCueAttrs, "extractor_relations", "partitives: 'among them', 'of which'"),
+    "PERCENT_SIGN": Label(PointsAttrs, "extractor_facts", "'%', 'percent', 'percentage points'"),
+    "RATE_DEFINITION": Label(None, "named_rate", "named rates and the counts they are made of"),
+    "RATE_WORD": Label(NoAttrs, "extractor_facts", "'rate': a percentage that is a named rate"),
+    "RESPECTIVELY": Label(NoAttrs, "extractor_relations", "'respectively'"),
+    "SCALE": Label(ScaleAttrs, "extractor_numbers", "scale words: 'million', 'bn'"),
+    "SHARE": Label(NoAttrs, "extractor_facts", "share cues: 'accounting for'"),
+    "SUM_CUE": Label(NoAttrs, "extractor_relations", "'together made up the total'"),
+    "TOTAL_CUE": Label(NoAttrs, "extractor_relations", "'totalling', 'for a total of'"),
+    "UNIT": Label(UnitAttrs, "extractor_facts", "counted nouns and their irregular forms"),
+    "UNIT_CLASS": Label(UnitClassAttrs, "unit table", "is-a: a trafficker is a suspect is a person"),
+}
+
+
+def check_label(label: str, attrs: dict) -> str | None:
+    """None when `label` is known and `attrs` fit its model, else the reason (naming what is allowed)."""
+    entry = LABELS.get(label)
+    if entry is None:
+        return f"unknown label {label!r} (known: {', '.join(sorted(LABELS))})"
+    if entry.attrs is None:
+        return None
+    try:
+        entry.attrs.model_validate(attrs)
+    except ValidationError as err:
+        return "; ".join(f"attrs.{'.'.join(map(str, e['loc'])) or ''}: {e['msg']}" for e in err.errors())
+    return None
