@@ -78,7 +78,7 @@ class PointsAttrs(Attrs):
 
 
 class PartCueAttrs(Attrs):
-    mode: Literal["among", "including", "of_the", "of_them"]
+    mode: Literal["among", "including", "of_the", "of_them", "count_of", "with"]
 
 
 class UnitAttrs(Attrs):

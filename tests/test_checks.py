@@ -347,9 +347,11 @@ PART_CASES = [
     (("100", 100, {"approx": "more_than"}), ("90", 90, {}), "inconsistent"),
     (("103", 103, {}), ("100", 100, {"approx": "about"}), "consistent"),
     (("1.2 million", 1200000, {}), ("1,190,000", 1190000, {}), "consistent"),  # rounded, may be equal
-    # counts of different classes: a larger part says the link may be wrong (doubtful), a smaller one tests nothing
-    (("80", 80, {"unit": "official"}), ("40", 40, {"unit": "case"}), "doubtful"),
-    (("30", 30, {"unit": "official"}), ("40", 40, {"unit": "case"}), "untestable"),
+    # counts of different classes on a link the linker did not state: a larger part says the link may be wrong
+    # (doubtful), a smaller one tests nothing; a stated link is tested whatever the units
+    (("80", 80, {"unit": "official"}), ("40", 40, {"unit": "case", "confidence": "cued"}), "doubtful"),
+    (("30", 30, {"unit": "official"}), ("40", 40, {"unit": "case", "confidence": "cued"}), "untestable"),
+    (("80", 80, {"unit": "official"}), ("40", 40, {"unit": "case", "confidence": "stated"}), "inconsistent"),
     # the unit table's classes: a trafficker is a suspect is a person; a crime is a case
     (("90", 90, {"unit": "trafficker"}), ("40", 40, {"unit": "person"}), "inconsistent"),
     (("50", 50, {"unit": "crime"}), ("40", 40, {"unit": "case"}), "inconsistent"),
@@ -360,8 +362,11 @@ PART_CASES = [
 
 @pytest.mark.parametrize("part, whole, status", PART_CASES)
 def test_part_of(part, whole, status):
-    d = Doc().count("w", whole[0], whole[1], **whole[2]).say(" in all, among them ")
-    d.count("p", part[0], part[1], **part[2]).rel(PartOf(part="p", whole="w", cue="among them"))
+    whole_kw = dict(whole[2])
+    confidence = whole_kw.pop("confidence", "stated")
+    d = Doc().count("w", whole[0], whole[1], **whole_kw).say(" in all, among them ")
+    rel = PartOf(part="p", whole="w", cue="among them", confidence=confidence)
+    d.count("p", part[0], part[1], **part[2]).rel(rel)
     f = only(parts_and_wholes(d.record()))
     assert f.status == status, f.message
 

@@ -84,9 +84,11 @@ class RelationLinker:
         self, rels: list[dict], part: Draft, whole: Draft, cue: Span | str | None, confidence: str, via: str = "cue"
     ) -> None:
         """Record that `part` is a subset of `whole`, with its cue and how firmly the wording binds the two; two
-        known units of different classes ('fugitives' among 'guns') leave the link a guess."""
+        nouns of different classes ('fugitives' among 'guns') leave the link a guess, while a unit read from the
+        words around a bare count ('Of the 470,000 filed') does not overrule the cue."""
         pu, wu = part.fields.get("unit"), whole.fields.get("unit")
-        if pu and wu and not self.units.kin(pu, wu):
+        nouns = part.fields.get("_unit_noun") and whole.fields.get("_unit_noun")
+        if pu and wu and nouns and not self.units.kin(pu, wu):
             confidence = "inferred"
         text, pattern_id = (cue.text.lower(), cue.id_) if isinstance(cue, Span) else (cue, None)
         rels.append(
@@ -323,18 +325,48 @@ class RelationLinker:
                     for part in [d for d in after[1:] if d.tok > comma and id(d) not in parts]:
                         parts[id(part)] = whole
                         self._part_of(rels, part, whole, cue, "stated")
-            elif mode == "of_them":
+            elif mode in ("of_them", "count_of"):
                 p = prev_tok(doc, cue.start - 1)
                 part_before = self._state.by_tok.get(p)
-                if part_before is not None and part_before.kind == "count":
-                    # '287 of which', '34 of them': the count before the cue is the part
+                named = after[0] if after and after[0].tok == next_tok(doc, cue.end) else None
+                if part_before is not None and part_before.kind == "count" and named is not None:
+                    # '58 of the 300 fugitives': the count after the cue is the whole
+                    add(part_before, named, "of_the", "stated")
+                elif part_before is not None and part_before.kind == "count":
+                    # '287 of which', '34 of them', 'Twelve of those cadres': the count before the cue is the part
                     earlier = [d for d in before if d.tok < part_before.tok]
-                    whole = self._antecedent(earlier, parts, part_before)
-                    add(part_before, whole, "of_them", "stated" if earlier and whole is earlier[-1] else "cued")
+                    if earlier:
+                        whole = self._antecedent(earlier, parts, part_before)
+                        add(part_before, whole, "of_them", "stated" if whole is earlier[-1] else "cued")
+                    elif mode == "of_them":
+                        # the whole is in the sentences before: 'The commission investigated 300 cadres.
+                        # Twelve of those cadres were expelled'
+                        pool = self._previous_counts(doc, counts, sent)
+                        add(part_before, self._pick_whole(part_before, pool, doc), "of_them", "cued")
+                elif mode == "count_of":
+                    pass  # 'the number of the cases': no count before the cue, no partitive
                 elif after and before:
                     # 'reports, of which 819,000 were tip-offs'
                     whole = self._antecedent(before, parts, after[0])
                     add(after[0], whole, "of_them", "stated" if whole is before[-1] else "cued")
+            elif mode == "with":
+                # 'handled 52,000 cases, with 3,902 given warnings and 214 expelled': after a comma, the counts
+                # the cue opens are parts of the figure before it
+                comma = prev_tok(doc, cue.start - 1)
+                if not before or comma < 0 or doc[comma].text not in {",", "，"} or not after:
+                    continue
+                if after[0].tok != next_tok(doc, cue.end):
+                    continue
+                whole = before[-1]
+                for part in after:
+                    if any(t.text in CLAUSE_BREAKS for t in doc[cue.end : part.tok]):
+                        break
+                    if part is not after[0] and doc[prev_tok(doc, part.tok - 1)].lower_ in PREPOSITIONS:
+                        break
+                    unit = part.fields.get("unit") if part.fields.get("_unit_noun") else None
+                    if unit and not self.units.kin(unit, whole.fields.get("unit")):
+                        break  # 'handled 18,700 tip-offs, with 2,482 officials punished': another thing counted
+                    add(part, whole, "with", "cued")
             elif mode in ("including", "among"):
                 whole = self._pick_whole(after[0], list(reversed(before))) if before and after else None
                 confidence = "stated" if whole is not None and whole is before[-1] else "cued"
@@ -622,6 +654,13 @@ class RelationLinker:
         for group in groups:
             if len(group) < 2:
                 continue
+            evidence = [d.fields.get("_evidence", {}).get("of", {}) for d in group]
+            cued = any(e.get("confidence") not in (None, "inferred") for e in evidence)
+            for e in evidence:
+                if cued and e.get("confidence") == "inferred":
+                    # '..., accounting for 17.3%; 113,454 people for fraud, 10.4%;': a bare share continues a
+                    # list whose first member carries the cue
+                    e.update(cue="list", confidence="cued")
             members = {id(d.fields["of"]) for d in group}
             first_part = group[0].fields["of"]
             unit = first_part.fields.get("unit")
@@ -680,6 +719,8 @@ class RelationLinker:
                     continue
                 if q is not None and q.fields.get("_converted"):
                     continue
+                if q is not None and self._modifier_amount(doc, q, d, drafts):
+                    continue
                 if q is not None and _is_baseline(doc, tok_i):
                     # 'compared with 4,000 in 2021, an increase of 25 percent': the earlier figure is the baseline
                     _link(d, "baseline", q, doc[prev_tok(doc, tok_i - 1)].lower_, "stated", keep=True)
@@ -713,6 +754,19 @@ class RelationLinker:
                 if isinstance(base, Draft) and (base is d.fields["of"] or base.kind != d.fields["of"].kind):
                     d.fields.pop("baseline")
 
+    def _modifier_amount(self, doc: Doc, q: Draft, d: Draft, drafts: list[Draft]) -> bool:
+        """True when amount q only describes a count before it in the clause: '1,200 cases involving more than
+        30 million yuan, up 9%' (the change is the cases')."""
+        if q.kind != "money":
+            return False
+        k = q.tok - 1
+        while k >= 0 and (doc[k].is_space or any(s.label_ == "APPROX" for s in self._state.rules.ending.get(k + 1, ()))):
+            k = k - 1 if doc[k].is_space else min(s.start for s in self._state.rules.ending[k + 1]) - 1
+        if k < 0 or doc[k].lower_ not in AMOUNT_MODIFIERS:
+            return False
+        start = clause_start(doc, q.tok)
+        return any(x.kind == "count" and start <= x.tok < q.tok for x in drafts)
+
     def _stated_baseline(self, doc: Doc, d: Draft, drafts: list[Draft]) -> tuple[Draft, str, str] | None:
         """The earlier figure a change is measured from, when the sentence states it: 'from 1,250 in 2018 to
         1,600', '512,000 cases in 2020 and 598,000 cases in 2021, an increase of 21.8%'."""
@@ -722,10 +776,16 @@ class RelationLinker:
         basis = next((s for s in self._state.rules.starting.get(k, ()) if s.label_ == "BASIS"), None)
         if basis is not None:
             k = next_tok(doc, basis.end)
-        if k < len(doc) and doc[k].lower_ == "from":
+        cue = doc[k].lower_ if k < len(doc) else ""
+        if cue in COMPARATIVES and k + 1 < len(doc) and doc[next_tok(doc, k + 1)].lower_ == "than":
+            # '25% more than 1,440 in 2020', '8% higher than the 1,440 of 2020'
+            cue, k = f"{cue} than", next_tok(doc, k + 1)
+            if next_tok(doc, k + 1) < len(doc) and doc[next_tok(doc, k + 1)].lower_ == "the":
+                k = next_tok(doc, k + 1)
+        if cue == "from" or cue.endswith(" than"):
             after = self._state.by_tok.get(next_tok(doc, k + 1))
             if after is not None and after.kind == target.kind and after is not target:
-                return after, "from", "stated"
+                return after, cue, "stated"
         sent = sent_of(doc, d.tok)
         earlier = [x for x in drafts if sent.start <= x.tok < target.tok and x.kind == target.kind]
         if not earlier:
@@ -860,6 +920,8 @@ class RelationLinker:
 
 
 BASELINE_WORDS = {"from", "than"}
+COMPARATIVES = {"more", "higher", "greater", "less", "lower", "fewer"}
+AMOUNT_MODIFIERS = {"involving", "involved", "worth", "valued", "totaling", "totalling", "at", "of", "to", "amounting"}
 
 
 def _link(
@@ -887,6 +949,12 @@ def _is_baseline(doc: Doc, i: int) -> bool:
     if k < 0:
         return False
     word = doc[k].lower_
+    if word == "than" and k > 0:
+        # 'charged more than 41,000 people' qualifies the figure; '25% more than 1,486' names the earlier one
+        j = prev_tok(doc, k - 1)
+        if j >= 0 and doc[j].lower_ in {"more", "less", "fewer"}:
+            before = prev_tok(doc, j - 1)
+            return before >= 0 and (is_num(doc[before]) or doc[before].text in {"%", "percent"})
     if word in BASELINE_WORDS:
         return True
     return word in {"with", "to"} and k > 0 and doc[prev_tok(doc, k - 1)].lower_ in {"compared", "comparing", "versus"}

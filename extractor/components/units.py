@@ -119,7 +119,20 @@ STOP = {
     "about",
     "against",
     "between",
+    "them",
+    "they",
+    "it",
+    "us",
+    "we",
+    "you",
+    "he",
+    "she",
+    "him",
+    "her",
 }
+# Participles that do not end in -ed: '3,902 given warnings' is a verb, not 'warnings' counted
+IRREGULAR_PARTICIPLES = {"given", "taken", "held", "caught", "sent", "brought", "found", "put", "shown", "seen",
+                         "made", "kept", "won", "lost", "paid", "sold", "told", "dealt", "struck", "hit"}
 QUOTES = {'"', "“", "”", "'", "‘", "’", "«", "»"}
 PASSIVE = {"were", "was", "been", "be", "are", "is", "got"}
 SUBJECT_BREAKS = {",", ".", "(", "，", "。", "!", "?"}  # with CLAUSE_BREAKS and numerals: where a subject ends
@@ -309,6 +322,9 @@ class UnitFinder:
         # 'punished and ...', 'cracked': a participle standing alone is a verb, not the counted noun
         while words and words[-1].lower().endswith(("ed", "ing")) and words[-1].lower() not in self.units:
             words.pop()
+        # '3,902 given warnings', '214 caught': a leading irregular participle is the verb
+        if words and words[0].lower() in IRREGULAR_PARTICIPLES and not hyphen:
+            words = []
         head = words[0] if hyphen and words else self._head(words)
         # '1,902 involved fake products', '524,000 received penalties': a leading verb, not a modifier
         if words and words[0].lower() in LINKING_VERBS and not hyphen:
@@ -320,6 +336,8 @@ class UnitFinder:
         unit = self.unit_of(head) if head else self._fallback_unit(doc, i, start)
         if unit:
             d.set(unit=unit)
+            if head:
+                d.fields["_unit_noun"] = True  # the noun after the count names it, not the words around it
         subj_end = self._subject_end(doc, start)
         if subj_end > start:
             subject = doc[start:subj_end].text.strip(" ,;\"“”'‘’")
