@@ -33,7 +33,7 @@ PARTITIVES = [
     ("Discipline bodies handled 52,000 cases, with 3,902 given warnings and 214 expelled.", "214", "52,000", "cued"),
     ("Authorities disciplined 118,000 (of which 96,000 received party sanctions).", "96,000", "118,000", "stated"),
     ("Police detained 8,460 suspects, including 52 major traffickers.", "52", "8,460", "stated"),
-    ("Courts took 250,000 cases. Of the 250,000 accepted, 71,406 were closed in a month.", "71,406", "250,000", "stated"),
+    ("Courts took 250,000 cases. Of the 250,000 accepted, 71,406 were closed.", "71,406", "250,000", "stated"),
     ("Procuratorates filed 20,000 cases. Among the total, there were 9,311 major cases.", "9,311", "20,000", "cued"),
     ("Police cracked 2,100 cases, with 300 of them involving guns.", "300", "2,100", "cued"),
     ("Courts concluded 31,600 cases, 4,200 of which involved online fraud.", "4,200", "31,600", "stated"),

@@ -759,9 +759,10 @@ class RelationLinker:
         30 million yuan, up 9%' (the change is the cases')."""
         if q.kind != "money":
             return False
+        ending = self._state.rules.ending
         k = q.tok - 1
-        while k >= 0 and (doc[k].is_space or any(s.label_ == "APPROX" for s in self._state.rules.ending.get(k + 1, ()))):
-            k = k - 1 if doc[k].is_space else min(s.start for s in self._state.rules.ending[k + 1]) - 1
+        while k >= 0 and (doc[k].is_space or any(s.label_ == "APPROX" for s in ending.get(k + 1, ()))):
+            k = k - 1 if doc[k].is_space else min(s.start for s in ending[k + 1]) - 1
         if k < 0 or doc[k].lower_ not in AMOUNT_MODIFIERS:
             return False
         start = clause_start(doc, q.tok)
