@@ -140,7 +140,7 @@ def doc_to_record(doc: Doc, source: str, published: str | None = None) -> Docume
     relations = []
     for r in doc._.draft_relations or []:
         rel = {k: (ids[id(v)] if isinstance(v, Draft) else v) for k, v in r.items() if not k.startswith("_")}
-        for key in ("items", "qualifiers", "parts"):
+        for key in ("items", "qualifiers", "parts", "denominator"):
             if key in rel:
                 rel[key] = [ids[id(x)] for x in r[key]]
         relations.append({k: v for k, v in rel.items() if v is not None})

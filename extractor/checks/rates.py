@@ -207,6 +207,36 @@ def named_rate(record, *, rates=None, rounding: Sequence[str] = DEFAULT_ROUNDING
     return out
 
 
+def rate_relations(record, *, rates=None) -> list[dict[str, Any]]:
+    """A `rate` relation for each named rate whose definition finds its counts before it (by their actions and
+    subjects, the wording, never their values): what the audit's named_rate check then recomputes."""
+    definitions = resolve_rates(rates)
+    out: list[dict[str, Any]] = []
+    for pct in getattr(record, "facts", None) or []:
+        if getattr(pct, "kind", None) != "percentage" or pct.role != "rate":
+            continue
+        definition = next((d for d in definitions if d.matches_name(pct.rate_name)), None)
+        if definition is None:
+            continue
+        num, other = _find_counts(pct, definition, record)
+        if num is None or other is None:
+            continue
+        denominator = [other.id, num.id] if definition.other_role == "complement" else [other.id]
+        out.append(
+            {
+                "type": "rate",
+                "rate": pct.id,
+                "numerator": num.id,
+                "denominator": denominator,
+                "definition": definition.formula,
+                "cue": pct.rate_name,
+                "pattern_id": definition.id,
+                "confidence": "cued",
+            }
+        )
+    return out
+
+
 def _find_counts(pct, definition: RateDefinition, record) -> tuple[Any, Any]:
     """The counts nearest before the rate that match the definition's numerator and its other count."""
     counts = [

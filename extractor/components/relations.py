@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from types import SimpleNamespace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -19,6 +20,8 @@ from extractor.components.context import (
     sent_of,
     text_of,
 )
+from extractor.checks.rates import LABEL as RATE_LABEL
+from extractor.checks.rates import rate_relations, resolve_rates
 from extractor.rules import pipeline_rows
 from extractor.state import DocState
 from extractor.unit_classes import LABEL as UNIT_CLASS
@@ -52,6 +55,7 @@ class RelationLinker:
         rows = pipeline_rows(patterns_dirs)
         self.attrs = {r.id: r.attrs for r in rows}
         self.units = UnitTable(r for r in rows if r.label == UNIT_CLASS)
+        self.rates = resolve_rates([r for r in rows if r.label == RATE_LABEL])
         self._state = DocState()  # rules, by_tok of the doc being read (per thread, during the call)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -73,6 +77,7 @@ class RelationLinker:
             self._shares(doc, drafts, rels)
             self._nearest_links(doc, drafts, rules, parts)
             self._fill_units(doc, drafts, rels)
+            self._rates(drafts, rels)
         finally:
             # nothing of the doc (its spans, in the rule index) outlives the call, or a memory zone around it
             self._state.rules = self._state.by_tok = None
@@ -91,6 +96,12 @@ class RelationLinker:
         if pu and wu and nouns and not self.units.kin(pu, wu):
             confidence = "inferred"
         text, pattern_id = (cue.text.lower(), cue.id_) if isinstance(cue, Span) else (cue, None)
+        same = next((r for r in rels if r["type"] == "part_of" and r["part"] is part and r["whole"] is whole), None)
+        if same is not None:
+            # two rules found one link ('Of them, 18,000 ..., 15% of all people indicted'): keep the firmer
+            if FIRMNESS[confidence] > FIRMNESS[same["confidence"]]:
+                same.update(cue=text, pattern_id=pattern_id, confidence=confidence)
+            return
         rels.append(
             {
                 "type": "part_of",
@@ -102,6 +113,30 @@ class RelationLinker:
                 "_via": via,
             }
         )
+
+    # -- named rates ---------------------------------------------------------------------------------------
+    def _rates(self, drafts: list[Draft], rels: list[dict]) -> None:
+        """'the non-arrest rate was 22.4%': a `rate` relation when the rate's definition (patterns/rates.jsonl)
+        finds its counts before it by their actions and subjects (the audit's named_rate check reads it)."""
+        if not any(d.fields.get("role") == "rate" for d in drafts):
+            return
+        views = [
+            SimpleNamespace(
+                id=str(n),
+                kind=d.kind,
+                start=d.start,
+                value=float(d.value) if not isinstance(d.value, str) else d.value,
+                **{k: d.fields.get(k) for k in ("role", "rate_name", "action", "subject", "unit")},
+            )
+            for n, d in enumerate(drafts)
+        ]
+        for rel in rate_relations(SimpleNamespace(facts=views), rates=self.rates):
+            rel.update(
+                rate=drafts[int(rel["rate"])],
+                numerator=drafts[int(rel["numerator"])],
+                denominator=[drafts[int(i)] for i in rel["denominator"]],
+            )
+            rels.append(rel)
 
     # -- conversions ---------------------------------------------------------------------------------------
     @staticmethod
@@ -159,6 +194,14 @@ class RelationLinker:
             first = quals[0]
             item_kinds = ("count",) if qual_kind == "money" else ITEM_KINDS
             items = self._slots(doc, sent.start, first.tok, item_kinds, done_until)
+            confidence = "stated"
+            if not items and sent.start > 0:
+                # 'Police solved 1,200 robberies, ... and 78 kidnappings. These represent drops of 12.5%, ...,
+                # respectively': the items are the sentence before, when it lists as many figures
+                prev_sent = sent_of(doc, sent.start - 1)
+                earlier = self._slots(doc, prev_sent.start, prev_sent.end, item_kinds, done_until)
+                if len(earlier) == len(quals) and "\n\n" not in text_of(doc)[prev_sent.end_char : sent.start_char]:
+                    items, confidence = earlier, "cued"
             if items and len(items) < len(quals) and sent.start > 0:
                 prev_sent = sent_of(doc, sent.start - 1)
                 if "\n\n" not in text_of(doc)[prev_sent.end_char : sent.start_char + 1]:
@@ -166,7 +209,7 @@ class RelationLinker:
                     items = earlier[-(len(quals) - len(items)) :] + items
             if not items:
                 continue
-            self._pair(items, quals, rels, cue)
+            self._pair(items, quals, rels, cue, confidence)
             self._whole_after(doc, cue, quals)
             done_until = cue.start
 
@@ -184,7 +227,9 @@ class RelationLinker:
                         _link(q, "whole", whole, "respectively of", "stated", cue.id_)
 
     @staticmethod
-    def _pair(items: list[Draft | None], quals: list[Draft], rels: list[dict], cue: Span) -> None:
+    def _pair(
+        items: list[Draft | None], quals: list[Draft], rels: list[dict], cue: Span, confidence: str = "stated"
+    ) -> None:
         """Record a 'respectively' list and, when the lists line up, link each qualifier to its item. An item
         slot of None is a quantity that is no fact ('550,000 tonnes'): it keeps its place in the list."""
         aligned = len(items) == len(quals)
@@ -196,13 +241,13 @@ class RelationLinker:
                 "aligned": aligned,
                 "cue": cue.text.lower(),
                 "pattern_id": cue.id_,
-                "confidence": "stated",
+                "confidence": confidence,
             }
         )
         if aligned:
             for item, qual in zip(items, quals, strict=True):
                 if item is not None:
-                    _link(qual, "of", item, cue.text.lower(), "stated", cue.id_)
+                    _link(qual, "of", item, cue.text.lower(), confidence, cue.id_)
         for q in quals:
             q.fields["_resp"] = True
 
@@ -678,7 +723,7 @@ class RelationLinker:
                 continue
             header = text[_paragraph_start(text, first_part.start) : first_part.start]
             confidence = "cued" if header.rstrip().endswith((":", "：")) else "inferred"
-            cue = header.strip()[-40:] or None
+            cue = "list after a colon" if confidence == "cued" else "paragraph total"
             for d in group:
                 _link(d, "whole", whole, cue, confidence)
                 self._part_of(rels, d.fields["of"], whole, cue, confidence, via="share")
@@ -922,6 +967,7 @@ class RelationLinker:
 
 BASELINE_WORDS = {"from", "than"}
 COMPARATIVES = {"more", "higher", "greater", "less", "lower", "fewer"}
+FIRMNESS = {"inferred": 0, "cued": 1, "stated": 2}
 AMOUNT_MODIFIERS = {"involving", "involved", "worth", "valued", "totaling", "totalling", "at", "of", "to", "amounting"}
 
 
