@@ -175,3 +175,70 @@ def test_unit_table_rejects_a_cycle(tmp_path):
     path.write_text("\n".join(rows), encoding="utf-8")
     with pytest.raises(PatternFileError, match="comes back"):
         UnitTable(load_pattern_file(path))
+
+
+# (text, share, its part or None, its whole or None)
+SHARES = [
+    (
+        "Courts heard 9,000 cases. Of them, 1,125 were fraud cases, 12.5 percent of the total.",
+        "12.5 percent",
+        "1,125",
+        "9,000",
+    ),
+    ("Courts heard 9,000 cases, 1,125 of which, or 12.5% of all cases, involved fraud.", "12.5%", "1,125", "9,000"),
+    ("Courts heard 9,000 cases. Fraud cases made up 12.5 percent of the total.", "12.5 percent", None, "9,000"),
+    ("Courts heard 9,000 cases, with fraud cases taking up 12.5 percent.", "12.5 percent", None, None),
+    ("Police arrested 188,408 people for theft, accounting for 17.3%.", "17.3%", "188,408", None),
+    ("Prosecutors charged 18,000 minors, which accounted for 15%.", "15%", "18,000", None),
+    ("The funds reached 9 billion yuan, and 12.5% of the funds went to rural areas.", "12.5%", None, None),
+    ("Courts heard 9,000 cases, and 12.5 percent of the defendants were women.", "12.5 percent", None, None),
+]
+
+
+@pytest.mark.parametrize("text, share, part, whole", SHARES, ids=[s[0][:40] for s in SHARES])
+def test_share_families(extract, text, share, part, whole):
+    r = extract(text)
+    fact = by_text(r, share)
+    assert fact.role == "share"
+    assert (r.fact(fact.of).text if fact.of else None) == part
+    assert (r.fact(fact.whole).text if fact.whole else None) == whole
+
+
+def test_respectively_reaches_back_only_when_the_sentence_refers_back(extract):
+    counts = "Police solved 1,200 robberies, 3,400 thefts, 560 frauds and 78 kidnappings. "
+    r = extract(counts + "These represent year-on-year drops of 12.5%, 30.1%, 8.8% and 17.0%, respectively.")
+    assert [r.fact(by_text(r, p).of).text for p in ("12.5%", "30.1%", "8.8%", "17.0%")] == [
+        "1,200",
+        "3,400",
+        "560",
+        "78",
+    ]
+    rel = next(x for x in r.relations if x.type == "respectively")
+    assert rel.aligned and rel.confidence == "cued"
+    r = extract(counts + "Fraud, theft, arson and robbery fell 12.5%, 30.1%, 8.8% and 17.0%, respectively.")
+    assert by_text(r, "12.5%").of is None
+
+
+@pytest.mark.parametrize(
+    "text, numerator, denominator",
+    [
+        (
+            "Procuratorates approved the arrest of 40,000 suspects and decided not to arrest 10,000 people. "
+            "The non-arrest rate was 20%.",
+            "10,000",
+            {"10,000", "40,000"},
+        ),
+        (
+            "Procuratorates approved the arrest of 40,000 suspects, and no arrest was approved for 10,000 people. "
+            "The non-arrest rate was 20%.",
+            "10,000",
+            {"10,000", "40,000"},
+        ),
+    ],
+)
+def test_a_named_rate_is_a_relation_to_its_counts(extract, text, numerator, denominator):
+    r = extract(text)
+    rel = next(x for x in r.relations if x.type == "rate")
+    assert r.fact(rel.rate).text == "20%" and r.fact(rel.numerator).text == numerator
+    assert {r.fact(i).text for i in rel.denominator} == denominator and rel.pattern_id
+    assert [f.status for f in audit(r) if f.check == "named_rate"] == ["consistent"]

@@ -197,10 +197,13 @@ class RelationLinker:
             confidence = "stated"
             if not items and sent.start > 0:
                 # 'Police solved 1,200 robberies, ... and 78 kidnappings. These represent drops of 12.5%, ...,
-                # respectively': the items are the sentence before, when it lists as many figures
+                # respectively': the items are the sentence before, when this one refers back to it and that
+                # one lists as many figures
                 prev_sent = sent_of(doc, sent.start - 1)
                 earlier = self._slots(doc, prev_sent.start, prev_sent.end, item_kinds, done_until)
-                if len(earlier) == len(quals) and "\n\n" not in text_of(doc)[prev_sent.end_char : sent.start_char]:
+                same_para = "\n\n" not in text_of(doc)[prev_sent.end_char : sent.start_char]
+                refers_back = doc[next_tok(doc, sent.start)].lower_ in BACK_REFERENCES
+                if len(earlier) == len(quals) and same_para and refers_back:
                     items, confidence = earlier, "cued"
             if items and len(items) < len(quals) and sent.start > 0:
                 prev_sent = sent_of(doc, sent.start - 1)
@@ -578,14 +581,24 @@ class RelationLinker:
                 continue
             # '20% of the funds' names its own part; only a cue ('accounting for 14.2% of the total') or a bare
             # share ('188,408 people for theft, accounting for 17.3%') points back at a count
-            own_part = len(following) == 2 and following[0].lower_ == "of"
+            own_part = len(following) == 2 and following[0].lower_ == "of" and not self._names_whole(doc, nxt)
             share_cue = next(
                 (s for s in self._state.rules.within(c_start, d.tok, "SHARE") if d.tok - s.end <= 4), None
             )
-            if earlier and earlier[-1].kind in ITEM_KINDS and "of" not in d.fields and (share_cue or not own_part):
+            if (
+                earlier
+                and earlier[-1].kind in ITEM_KINDS
+                and "of" not in d.fields
+                and (share_cue or not own_part)
+                and not self._new_subject(doc, earlier[-1], share_cue.start if share_cue is not None else d.tok)
+            ):
                 # 'accounting for 17.3%' binds the share to the figure before it; a bare '10.4%' is a guess
                 if share_cue is not None:
                     _link(d, "of", earlier[-1], share_cue.text.lower(), "cued", share_cue.id_)
+                elif len(following) == 2 and following[0].lower_ == "of":
+                    # '1,125 were fraud cases, 12.5 percent of the total': 'of the total' names the whole, so
+                    # the figure before is the part
+                    _link(d, "of", earlier[-1], f"of {following[1].lower_}", "cued")
                 else:
                     _link(d, "of", earlier[-1], None, "inferred")
             # 'made up 8.5 percent of the 12,000 suspects': the whole is named right after 'of (the)'
@@ -643,6 +656,27 @@ class RelationLinker:
                 rel = whole_of[id(part)]
                 _link(d, "whole", rel["whole"], rel["cue"], rel["confidence"], rel["pattern_id"])
 
+    def _new_subject(self, doc: Doc, figure: Draft, end: int) -> bool:
+        """True when a new subject stands after the last comma between a figure and a share's cue, so the
+        figure is not the share's part: '9,000 cases, with fraud cases taking up 12.5%' (but '188,408 people
+        for theft, accounting for 17.3%', '18,000 were minors, which accounted for 15%')."""
+        start = doc.char_span(figure.start, figure.end, alignment_mode="expand").end
+        toks = doc[start:end]
+        commas = [t.i for t in toks if t.text in {",", "，"} or t.lower_ in {"while", "whereas"}]
+        if not commas:
+            return False
+        return any(t.is_alpha and t.lower_ not in SHARE_GLUE for t in doc[commas[-1] + 1 : end])
+
+    def _names_whole(self, doc: Doc, of_tok: int) -> bool:
+        """True when 'of' at of_tok names a whole rather than the share's own part: 'of the total', 'of all',
+        'of the 9,000 cases' (a figure), not 'of the funds'."""
+        k = next_tok(doc, of_tok + 1)
+        if k < len(doc) and doc[k].lower_ in {"the", "these", "those"}:
+            k = next_tok(doc, k + 1)
+        if k >= len(doc):
+            return False
+        return doc[k].lower_ in {"total", "all", "overall", "whole"} or k in self._state.by_tok
+
     def _overall_total(
         self, doc: Doc, d: Draft, drafts: list[Draft], of_tok: int, rels: list[dict]
     ) -> Draft | None:
@@ -654,6 +688,11 @@ class RelationLinker:
             return None
         part = d.fields.get("of")
         unit = part.fields.get("unit") if isinstance(part, Draft) else None
+        if part is None:
+            # 'Fraud cases made up 12.5 percent of the total': no part figure; the clause names what is counted
+            nouns = [_singular(t.lower_) for t in doc[clause_start(doc, d.tok) : d.tok] if t.is_alpha]
+            unit = next((n for n in reversed(nouns) if self.units.root(n) in ("case", "person") or n in
+                         {x.fields.get("unit") for x in drafts if x.kind == "count"}), None)
         if unit is None:
             return None
         inner = {id(r["part"]) for r in rels if r["type"] == "part_of"}
@@ -664,11 +703,12 @@ class RelationLinker:
             for x in drafts
             if x.kind == "percentage" and sent.start <= x.tok < sent.end and isinstance(x.fields.get("of"), Draft)
         }
+        before = part.tok if part is not None else d.tok
         cands = [
             x
             for x in drafts
             if x.kind == "count"
-            and x.tok < part.tok
+            and x.tok < before
             and x is not part
             and id(x) not in inner
             and not x.fields.get("_converted")
@@ -968,6 +1008,10 @@ class RelationLinker:
 BASELINE_WORDS = {"from", "than"}
 COMPARATIVES = {"more", "higher", "greater", "less", "lower", "fewer"}
 FIRMNESS = {"inferred": 0, "cued": 1, "stated": 2}
+BACK_REFERENCES = {"these", "they", "those", "this", "above", "both"}
+# words that may stand between a figure's comma and its share cue without being a new subject
+SHARE_GLUE = {"which", "that", "and", "or", "respectively", "together", "altogether", "all", "of", "them", "these",
+              "up", "down", "year", "on", "yoy", "a", "an", "increase", "decrease", "respectively"}
 AMOUNT_MODIFIERS = {"involving", "involved", "worth", "valued", "totaling", "totalling", "at", "of", "to", "amounting"}
 
 
