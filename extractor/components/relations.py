@@ -9,6 +9,8 @@ from types import SimpleNamespace
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extractor.checks.rates import LABEL as RATE_LABEL
+from extractor.checks.rates import rate_relations, resolve_rates
 from extractor.components.context import (
     CLAUSE_BREAKS,
     Draft,
@@ -20,8 +22,6 @@ from extractor.components.context import (
     sent_of,
     text_of,
 )
-from extractor.checks.rates import LABEL as RATE_LABEL
-from extractor.checks.rates import rate_relations, resolve_rates
 from extractor.rules import pipeline_rows
 from extractor.state import DocState
 from extractor.unit_classes import LABEL as UNIT_CLASS
@@ -1011,7 +1011,7 @@ FIRMNESS = {"inferred": 0, "cued": 1, "stated": 2}
 BACK_REFERENCES = {"these", "they", "those", "this", "above", "both"}
 # words that may stand between a figure's comma and its share cue without being a new subject
 SHARE_GLUE = {"which", "that", "and", "or", "respectively", "together", "altogether", "all", "of", "them", "these",
-              "up", "down", "year", "on", "yoy", "a", "an", "increase", "decrease", "respectively"}
+              "up", "down", "year", "on", "yoy", "a", "an", "increase", "decrease"}
 AMOUNT_MODIFIERS = {"involving", "involved", "worth", "valued", "totaling", "totalling", "at", "of", "to", "amounting"}
 
 
