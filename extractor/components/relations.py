@@ -354,15 +354,16 @@ class RelationLinker:
                 whole_pool = self._previous_counts(doc, counts, sent)
                 named = self._partitive_unit(doc, cue, after)
                 if named and named.endswith("ed"):
-                    # 'Among the captured, 2,341 ...': the whole is the count of people captured
+                    # 'Among the captured, 2,341 ...': the whole is the count of people captured, the nearest
+                    # before (a paragraph or more back when the cue names it so)
                     acted = [d for d in counts if d.tok < sent.start and _acted(d, named) and id(d) not in parts]
-                    acted = [d for d in acted if sent_of(doc, d.tok).start >= self._sentences_back(doc, sent, 3)]
                     whole_pool = acted[-1:]
                 elif named:
-                    # 'Among the arrested suspects, 3,200 ...': the whole counts what the cue names
+                    # 'Among the arrested suspects, 3,200 ...': the whole counts what the cue names; in the two
+                    # sentences before, else the nearest earlier count of that unit
                     wider = [d for d in counts if d.tok < sent.start and d.fields.get("unit") == named]
-                    wider = [d for d in wider if sent_of(doc, d.tok).start >= self._sentences_back(doc, sent, 2)]
-                    whole_pool = wider[-1:] or whole_pool
+                    near = [d for d in wider if sent_of(doc, d.tok).start >= self._sentences_back(doc, sent, 2)]
+                    whole_pool = near[-1:] or whole_pool or wider[-1:]
                 for part in after:
                     # the cue binds the part; the whole is read from the sentences before it
                     add(part, self._pick_whole(part, whole_pool, doc), "among", "cued")
