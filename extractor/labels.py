@@ -86,6 +86,12 @@ class UnitAttrs(Attrs):
     core: bool | None = None
 
 
+class WordAttrs(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    list: str = Field(pattern=r"^[a-z_]+$")
+
+
 class UnitClassAttrs(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -162,6 +168,7 @@ LABELS: dict[str, Label] = {
     "TOTAL_CUE": Label(NoAttrs, "extractor_relations", "'totalling', 'for a total of'"),
     "UNIT": Label(UnitAttrs, "extractor_facts", "counted nouns and their irregular forms"),
     "UNIT_CLASS": Label(UnitClassAttrs, "unit table", "is-a: a trafficker is a suspect is a person"),
+    "WORD": Label(WordAttrs, "lexicon", "word lists the components read (patterns/lexicon.jsonl)"),
 }
 
 

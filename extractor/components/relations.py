@@ -22,6 +22,7 @@ from extractor.components.context import (
     sent_of,
     text_of,
 )
+from extractor.lexicon import words
 from extractor.rules import pipeline_rows
 from extractor.state import DocState
 from extractor.unit_classes import LABEL as UNIT_CLASS
@@ -29,7 +30,7 @@ from extractor.unit_classes import UnitTable
 
 ITEM_KINDS = ("count", "money")
 RANGE = {"-", "–", "~", "～"}
-PREPOSITIONS = {"in", "of", "for", "with", "involving", "from", "by", "at", "on", "to", "over"}
+PREPOSITIONS = words("part_prepositions")
 CONVERSION_GAP = re.compile(
     r"^\s*(?:[(（]|,?\s*(?:or|i\.e\.|equivalent to|worth))\s*"
     r"(?:about|approximately|around|roughly|some|nearly|almost|over|more than|or|equivalent to|approx\.)?\s*$",
@@ -1006,14 +1007,13 @@ class RelationLinker:
                 d.fields["unit"] = unit
 
 
-BASELINE_WORDS = {"from", "than"}
-COMPARATIVES = {"more", "higher", "greater", "less", "lower", "fewer"}
+BASELINE_WORDS = words("baseline_words")
+COMPARATIVES = words("comparatives")
 FIRMNESS = {"inferred": 0, "cued": 1, "stated": 2}
-BACK_REFERENCES = {"these", "they", "those", "this", "above", "both"}
+BACK_REFERENCES = words("back_references")
 # words that may stand between a figure's comma and its share cue without being a new subject
-SHARE_GLUE = {"which", "that", "and", "or", "respectively", "together", "altogether", "all", "of", "them", "these",
-              "up", "down", "year", "on", "yoy", "a", "an", "increase", "decrease"}
-AMOUNT_MODIFIERS = {"involving", "involved", "worth", "valued", "totaling", "totalling", "at", "of", "to", "amounting"}
+SHARE_GLUE = words("share_glue")
+AMOUNT_MODIFIERS = words("amount_modifiers")
 
 
 def _link(

@@ -17,124 +17,16 @@ from extractor.components.context import (
     token_lowers,
     token_texts,
 )
+from extractor.lexicon import words
 from extractor.patterns import PatternRow
 from extractor.rules import by_label
 
 # Words that end the counted noun phrase.
-STOP = {
-    "of",
-    "in",
-    "for",
-    "to",
-    "from",
-    "with",
-    "and",
-    "or",
-    "were",
-    "was",
-    "are",
-    "is",
-    "have",
-    "has",
-    "had",
-    "been",
-    "be",
-    "by",
-    "at",
-    "on",
-    "which",
-    "who",
-    "whom",
-    "that",
-    "this",
-    "these",
-    "those",
-    "their",
-    "its",
-    "than",
-    "as",
-    "up",
-    "down",
-    "over",
-    "under",
-    "into",
-    "across",
-    "during",
-    "since",
-    "after",
-    "before",
-    "per",
-    "while",
-    "but",
-    "not",
-    "also",
-    "all",
-    "each",
-    "respectively",
-    "such",
-    "the",
-    "a",
-    "an",
-    "year-on-year",
-    "nationwide",
-    "accounting",
-    "involving",
-    "including",
-    "concerning",
-    "among",
-    "through",
-    "via",
-    "so",
-    "above",
-    "below",
-    "beyond",
-    "within",
-    "without",
-    "upon",
-    "toward",
-    "towards",
-    "throughout",
-    "along",
-    "will",
-    "would",
-    "could",
-    "can",
-    "may",
-    "should",
-    "did",
-    "do",
-    "does",
-    "got",
-    "get",
-    "more",
-    "less",
-    "times",
-    "percent",
-    "yuan",
-    "people's",
-    "where",
-    "when",
-    "there",
-    "here",
-    "about",
-    "against",
-    "between",
-    "them",
-    "they",
-    "it",
-    "us",
-    "we",
-    "you",
-    "he",
-    "she",
-    "him",
-    "her",
-}
+STOP = words("np_stop")
 # Participles that do not end in -ed: '3,902 given warnings' is a verb, not 'warnings' counted
-IRREGULAR_PARTICIPLES = {"given", "taken", "held", "caught", "sent", "brought", "found", "put", "shown", "seen",
-                         "made", "kept", "won", "lost", "paid", "sold", "told", "dealt", "struck", "hit"}
+IRREGULAR_PARTICIPLES = words("irregular_participles")
 QUOTES = {'"', "“", "”", "'", "‘", "’", "«", "»"}
-PASSIVE = {"were", "was", "been", "be", "are", "is", "got"}
+PASSIVE = words("passive")
 SUBJECT_BREAKS = {",", ".", "(", "，", "。", "!", "?"}  # with CLAUSE_BREAKS and numerals: where a subject ends
 PERSON_ACTIONS = re.compile(
     r"prosecut|arrest|detain|sentenc|convict|punish|investigat|apprehend|captur|rescu|transferr|charg|indict|"
@@ -142,13 +34,9 @@ PERSON_ACTIONS = re.compile(
 )
 CASE_ACTIONS = re.compile(r"^(filed|registered|solved|cracked|handled|accepted|concluded|closed|placed on file)")
 MAX_NP = 7
-DETERMINERS = {"the", "these", "those", "all"}
-SUBJECT_VERBS = {"reached", "was", "were", "stood", "totaled", "totalled", "hit", "amounted", "numbered", "exceeded",
-                 "surpassed", "topped", "rose", "fell", "increased", "decreased", "dropped", "grew"}
-LINKING_VERBS = {
-    "involved", "received", "included", "accounted", "reached", "exceeded", "amounted", "totaled", "totalled",
-    "concerned", "related", "covered", "came", "went", "got", "made", "took", "saw", "had", "became", "remained",
-}
+DETERMINERS = words("determiners")
+SUBJECT_VERBS = words("subject_verbs")
+LINKING_VERBS = words("linking_verbs")
 
 
 def singular(word: str) -> str:
