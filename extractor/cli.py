@@ -221,7 +221,7 @@ def schema() -> None:
     typer.echo(json.dumps(document_json_schema(), indent=2))
 
 
-from extractor import cli_batch  # noqa: E402,F401  (registers batch, export)
+from extractor import cli_batch, cli_explain  # noqa: E402,F401  (register batch, export, explain)
 
 
 def main() -> None:
