@@ -242,3 +242,31 @@ def test_a_named_rate_is_a_relation_to_its_counts(extract, text, numerator, deno
     assert r.fact(rel.rate).text == "20%" and r.fact(rel.numerator).text == numerator
     assert {r.fact(i).text for i in rel.denominator} == denominator and rel.pattern_id
     assert [f.status for f in audit(r) if f.check == "named_rate"] == ["consistent"]
+
+
+def test_parts_in_so_many_forms_make_up_their_total(extract):
+    r = extract(
+        "Discipline bodies handled 587,000 people in four forms: 343,000 received criticism, 180,000 light "
+        "penalties, 36,000 heavy penalties and 28,000 were expelled."
+    )
+    (total_sum,) = [x for x in r.relations if x.type == "sum"]
+    assert r.fact(total_sum.total).text == "587,000" and total_sum.confidence == "stated"
+    assert [r.fact(i).text for i in total_sum.parts] == ["343,000", "180,000", "36,000", "28,000"]
+    assert by_text(r, "343,000").unit == "person"  # a part with no noun counts what the total counts
+    assert [f.status for f in audit(r) if f.check == "parts_and_wholes" and len(f.facts) == 5] == ["consistent"]
+    # three counts after 'four forms:' do not line up with the text: no sum
+    r = extract("Bodies handled 587,000 people in four forms: 343,000 were criticised, 180,000 and 36,000.")
+    assert not [x for x in r.relations if x.type == "sum"]
+
+
+def test_a_list_ending_in_other_is_a_sum(extract):
+    r = extract("Police handled 6,000 cases, including 3,000 thefts, 2,000 frauds and 1,000 other cases.")
+    (total_sum,) = [x for x in r.relations if x.type == "sum"]
+    assert r.fact(total_sum.total).text == "6,000" and len(total_sum.parts) == 3
+    r = extract("Police handled 6,000 cases, including 3,000 thefts, 2,000 frauds and 1,000 robberies.")
+    assert not [x for x in r.relations if x.type == "sum"]
+
+
+def test_points_of_a_growth_rate_qualify_the_rate(extract):
+    r = extract("Cases filed rose 18.3%, and the growth slowed by 2.6 percentage points.")
+    assert r.fact(by_text(r, "2.6 percentage points").of).text == "18.3%"

@@ -37,6 +37,8 @@ CONVERSION_GAP = re.compile(
     re.I,
 )
 QUOTES = "\"“”'‘’"
+
+
 @Language.factory(
     "extractor_relations",
     assigns=["doc._.draft_relations"],
@@ -75,6 +77,8 @@ class RelationLinker:
             parts = self._parts(doc, drafts, rules, rels)
             self._sums(doc, rules, rels)
             self._totals(doc, drafts, rules, rels)
+            self._forms(doc, drafts, rels)
+            self._other_lists(doc, rels)
             self._shares(doc, drafts, rels)
             self._nearest_links(doc, drafts, rules, parts)
             self._fill_units(doc, drafts, rels)
@@ -445,6 +449,59 @@ class RelationLinker:
             if len(parts) >= 2:
                 rels.append({"type": "sum", "parts": parts, "total": total})
 
+    def _forms(self, doc: Doc, drafts: list[Draft], rels: list[dict]) -> None:
+        """'handled 587,000 people in four forms: 343,000 ..., 180,000 ..., 36,000 ... and 28,000 ...': when as
+        many counts follow the colon as the text says, they are parts that make up the total (a stated sum);
+        parts without a noun of their own count what the total counts."""
+        counts = [d for d in drafts if d.kind == "count"]
+        for n_draft in counts:
+            k = next_tok(doc, n_draft.tok + 1)
+            if k >= len(doc) or doc[k].lower_ not in LIST_NOUNS:
+                continue
+            colon = next_tok(doc, k + 1)
+            if colon >= len(doc) or doc[colon].text not in {":", "："}:
+                continue
+            back = prev_tok(doc, n_draft.tok - 1)
+            if back < 0 or doc[back].lower_ not in {"in", "into", "of"}:
+                continue
+            sent = sent_of(doc, n_draft.tok)
+            total = next((d for d in reversed(counts) if sent.start <= d.tok < back), None)
+            stop = next((t.i for t in doc[colon + 1 : sent.end] if t.text in {";", "；"}), sent.end)
+            parts = [d for d in counts if colon < d.tok < stop]
+            if total is None or len(parts) != int(n_draft.value) or len(parts) < 2:
+                continue
+            for part in parts:
+                if not part.fields.get("_unit_noun") and total.fields.get("unit"):
+                    part.fields["unit"] = total.fields["unit"]
+                self._part_of(rels, part, total, f"in {doc[n_draft.tok].text} {doc[k].text}:", "stated")
+            rels.append(
+                {
+                    "type": "sum",
+                    "parts": parts,
+                    "total": total,
+                    "cue": f"{doc[n_draft.tok].text} {doc[k].text}",
+                    "confidence": "stated",
+                }
+            )
+
+    @staticmethod
+    def _other_lists(doc: Doc, rels: list[dict]) -> None:
+        """'including 3,000 for theft, 2,000 for fraud and 1,000 other cases': a list of parts that ends with
+        'other' names every part, so the parts make up the whole (a stated sum)."""
+        by_whole: dict[int, list[dict]] = {}
+        for r in rels:
+            if r["type"] == "part_of" and r.get("_via") == "cue" and (r.get("cue") or "").startswith("includ"):
+                by_whole.setdefault(id(r["whole"]), []).append(r)
+        for members in by_whole.values():
+            last = members[-1]["part"]
+            k = next_tok(doc, last.tok + 1)
+            if len(members) < 2 or k >= len(doc) or doc[k].lower_ not in {"other", "others"}:
+                continue
+            whole = members[0]["whole"]
+            if not any(r["type"] == "sum" and r["total"] is whole for r in rels):
+                parts = [m["part"] for m in members]
+                rels.append({"type": "sum", "parts": parts, "total": whole, "cue": "and other", "confidence": "stated"})
+
     @staticmethod
     def _sums(doc: Doc, rules: RuleIndex, rels: list[dict]) -> None:
         """'83,000 cases, including 51,000 ..., 24,000 ... and 6,000 ..., which together made up the total':
@@ -584,9 +641,7 @@ class RelationLinker:
             # '20% of the funds' names its own part; only a cue ('accounting for 14.2% of the total') or a bare
             # share ('188,408 people for theft, accounting for 17.3%') points back at a count
             own_part = len(following) == 2 and following[0].lower_ == "of" and not self._names_whole(doc, nxt)
-            share_cue = next(
-                (s for s in self._state.rules.within(c_start, d.tok, "SHARE") if d.tok - s.end <= 4), None
-            )
+            share_cue = next((s for s in self._state.rules.within(c_start, d.tok, "SHARE") if d.tok - s.end <= 4), None)
             if (
                 earlier
                 and earlier[-1].kind in ITEM_KINDS
@@ -679,9 +734,7 @@ class RelationLinker:
             return False
         return doc[k].lower_ in {"total", "all", "overall", "whole"} or k in self._state.by_tok
 
-    def _overall_total(
-        self, doc: Doc, d: Draft, drafts: list[Draft], of_tok: int, rels: list[dict]
-    ) -> Draft | None:
+    def _overall_total(self, doc: Doc, d: Draft, drafts: list[Draft], of_tok: int, rels: list[dict]) -> Draft | None:
         """'accounting for 14.2% of the total (number of cases)': the total the release gave for the same class
         of thing, read from position and unit alone: the first earlier count of a kindred unit that is no part
         of another nor a sibling of the share's part (releases lead with their totals), never chosen by value."""
@@ -693,8 +746,15 @@ class RelationLinker:
         if part is None:
             # 'Fraud cases made up 12.5 percent of the total': no part figure; the clause names what is counted
             nouns = [_singular(t.lower_) for t in doc[clause_start(doc, d.tok) : d.tok] if t.is_alpha]
-            unit = next((n for n in reversed(nouns) if self.units.root(n) in ("case", "person") or n in
-                         {x.fields.get("unit") for x in drafts if x.kind == "count"}), None)
+            unit = next(
+                (
+                    n
+                    for n in reversed(nouns)
+                    if self.units.root(n) in ("case", "person")
+                    or n in {x.fields.get("unit") for x in drafts if x.kind == "count"}
+                ),
+                None,
+            )
         if unit is None:
             return None
         inner = {id(r["part"]) for r in rels if r["type"] == "part_of"}
@@ -795,6 +855,11 @@ class RelationLinker:
             if d.kind == "percentage" and d.fields.get("role") != "change":
                 continue
             sent = sent_of(doc, d.tok)
+            growth = self._growth_of(doc, d, drafts, sent) if d.fields.get("points") else None
+            if growth is not None:
+                # 'rose 18.3%, and the growth slowed by 2.6 percentage points': the points qualify the rate
+                _link(d, "of", growth, "growth", "cued")
+                continue
             target = None
             found = False
             for tok_i, q, _reason in reversed(quantities):
@@ -840,6 +905,20 @@ class RelationLinker:
                 base = d.fields.get("baseline")
                 if isinstance(base, Draft) and (base is d.fields["of"] or base.kind != d.fields["of"].kind):
                     d.fields.pop("baseline")
+
+    @staticmethod
+    def _growth_of(doc: Doc, d: Draft, drafts: list[Draft], sent: Span) -> Draft | None:
+        """The change percentage a change in percentage points qualifies when its clause names the growth
+        ('the growth slowed by 2.6 percentage points', 'the growth rate was 1.2 points lower')."""
+        earlier = [
+            x
+            for x in drafts
+            if x.kind == "percentage" and x.fields.get("role") == "change" and sent.start <= x.tok < d.tok
+        ]
+        if not earlier or earlier[-1].fields.get("points"):
+            return None
+        between = {t.lower_ for t in doc[earlier[-1].tok + 1 : d.tok]}
+        return earlier[-1] if between & GROWTH_WORDS else None
 
     def _modifier_amount(self, doc: Doc, q: Draft, d: Draft, drafts: list[Draft]) -> bool:
         """True when amount q only describes a count before it in the clause: '1,200 cases involving more than
@@ -1010,6 +1089,8 @@ class RelationLinker:
 BASELINE_WORDS = words("baseline_words")
 COMPARATIVES = words("comparatives")
 FIRMNESS = {"inferred": 0, "cued": 1, "stated": 2}
+GROWTH_WORDS = {"growth"}
+LIST_NOUNS = {"forms", "ways", "categories", "types", "kinds", "classes", "groups"}
 BACK_REFERENCES = words("back_references")
 # words that may stand between a figure's comma and its share cue without being a new subject
 SHARE_GLUE = words("share_glue")
@@ -1017,7 +1098,12 @@ AMOUNT_MODIFIERS = words("amount_modifiers")
 
 
 def _link(
-    d: Draft, role: str, target: Draft, cue: str | None, confidence: str, pattern_id: str | None = None,
+    d: Draft,
+    role: str,
+    target: Draft,
+    cue: str | None,
+    confidence: str,
+    pattern_id: str | None = None,
     keep: bool = False,
 ) -> None:
     """Point figure d's `role` field ('of', 'whole', 'baseline') at `target`, with the evidence the record's
