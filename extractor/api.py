@@ -42,7 +42,8 @@ def parse_date(value: str | dt.date | None) -> dt.date | None:
         raise ValueError(f"reference date {value!r} is not YYYY-MM-DD") from err
 
 
-def _choose_reference(text: str, reference_date, published, finder=None) -> tuple[dt.date | None, str | None]:
+def choose_reference(text: str, reference_date, published, finder=None) -> tuple[dt.date | None, str | None]:
+    """(reference date, where it came from): the option, else `published`, else the text's own dateline."""
     if reference_date is not None:
         return parse_date(reference_date), "option"
     if published:
@@ -57,13 +58,12 @@ def _choose_reference(text: str, reference_date, published, finder=None) -> tupl
 
 
 def make_doc(nlp: Language, text: str, reference_date=None, published=None) -> Doc:
-    """A tokenised doc with its reference date set, ready for the pipeline's components."""
+    """A tokenised doc holding what the caller knows of its date (the extractor_dates component chooses the
+    reference date from it, as it does for `nlp(text)`), ready for the pipeline's components."""
     doc = nlp.make_doc(text)
     doc.user_data["_text"] = text  # what text_of(doc) gives, without joining the tokens again
-    finder = nlp.get_pipe("extractor_dates").finder if "extractor_dates" in nlp.pipe_names else None
-    ref, source = _choose_reference(text, reference_date, published, finder)
-    doc._.reference_date = ref
-    doc.user_data["reference_date_source"] = source
+    doc._.reference_option = parse_date(reference_date)
+    doc._.published = published
     return doc
 
 
@@ -146,14 +146,15 @@ def doc_to_record(doc: Doc, source: str, published: str | None = None) -> Docume
         relations.append({k: v for k, v in rel.items() if v is not None})
     relations.extend(_links(doc._.drafts or [], ids))
     ref = doc._.reference_date
-    if published is None and ref is not None and doc.user_data.get("reference_date_source") == "dateline":
+    ref_source = doc._.reference_date_source if doc._.reference_date_source != "none" else None
+    if published is None and ref is not None and ref_source == "dateline":
         published = ref.isoformat()  # the release's own dateline is its publication date
     return DocumentRecord.model_validate(
         {
             "source": source,
             "doc_id": content_id(text),
             "reference_date": ref.isoformat() if ref else None,
-            "reference_date_source": doc.user_data.get("reference_date_source") if ref else None,
+            "reference_date_source": ref_source if ref else None,
             "published": published,
             "length": len(text),
             "facts": facts,

@@ -8,8 +8,10 @@ from spacy.tokens import Doc
 from extractor.components.context import text_of  # also registers doc._.date_matches
 from extractor.rules import pipeline_rows
 
-if not Doc.has_extension("reference_date"):
-    Doc.set_extension("reference_date", default=None)
+# What the caller knows (an option, a JSON Lines `published`), and what the pipeline chose from it
+for _name in ("reference_date", "reference_date_source", "reference_option", "published"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
 
 
 @Language.factory("extractor_dates", assigns=["doc._.date_matches"], default_config={"patterns_dirs": []})
@@ -19,7 +21,8 @@ def make_dates(nlp: Language, name: str, patterns_dirs: list[str]) -> DateCompon
 
 
 class DateComponent:
-    """Runs `extractor.dates.DateFinder` over the doc text; matches keep their character offsets."""
+    """Chooses the doc's reference date, then runs `extractor.dates.DateFinder` over the doc text; matches keep
+    their character offsets."""
 
     def __init__(self, name: str, patterns_dirs: list[str]):
         from extractor.dates import DateFinder
@@ -28,7 +31,18 @@ class DateComponent:
         self.finder = DateFinder(pipeline_rows(patterns_dirs))
 
     def __call__(self, doc: Doc) -> Doc:
+        if doc._.reference_date_source is None:
+            self.choose_reference(doc)
         ops = doc._.operation_matches or []
         matches = self.finder.find(text_of(doc), doc._.reference_date)
         doc._.date_matches = [m for m in matches if not any(o.start < m.end and m.start < o.end for o in ops)]
         return doc
+
+    def choose_reference(self, doc: Doc) -> None:
+        """The date relative dates resolve against: `doc._.reference_option` (the caller's), else
+        `doc._.published`, else the release's own dateline; so `nlp(text)` and `extract(text)` agree."""
+        from extractor.api import choose_reference
+
+        ref, source = choose_reference(text_of(doc), doc._.reference_option, doc._.published, self.finder)
+        doc._.reference_date = ref
+        doc._.reference_date_source = source or "none"
