@@ -8,7 +8,7 @@ __version__ = "0.1.0"
 
 def pipeline(patterns_dirs=None):
     """The spaCy `Language` that extracts facts; `patterns_dirs` adds folders of your own pattern files."""
-    from extractor.pipeline import build_pipeline
+    from extractor.build import build_pipeline
 
     return build_pipeline(patterns_dirs)
 

@@ -284,7 +284,7 @@ def mp_context() -> multiprocessing.context.BaseContext:
         return multiprocessing.get_context("spawn")
     ctx = multiprocessing.get_context("forkserver")
     # the server imports spaCy and the extractor once; each worker forks from it and only builds its pipeline
-    ctx.set_forkserver_preload(["extractor.api", "extractor.pipeline", "extractor.checks", "extractor.batch"])
+    ctx.set_forkserver_preload(["extractor.api", "extractor.build", "extractor.checks", "extractor.batch"])
     return ctx
 
 

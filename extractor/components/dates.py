@@ -5,11 +5,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.components.context import text_of  # also registers doc._.date_matches
+from extractor.components.context import text_of  # also registers doc._.date_matches and doc._.reference_date
 from extractor.rules import pipeline_rows
-
-if not Doc.has_extension("reference_date"):
-    Doc.set_extension("reference_date", default=None)
 
 
 @Language.factory("extractor_dates", assigns=["doc._.date_matches"], default_config={"patterns_dirs": []})
