@@ -41,6 +41,7 @@ from extractor.io.readers import (
     read_bytes,
 )
 from extractor.io.store import DocumentResult, ErrorResult, Store
+from extractor.models import record_data
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 BATCH_SUFFIXES = (".txt", *JSONL_SUFFIXES, *HTML_SUFFIXES)
@@ -219,7 +220,7 @@ def prepare_worker(options: BatchOptions, ignore_sigint: bool = True) -> None:
 
 def record_json(record) -> str:
     """One record as JSON text, exactly as `extractor extract`/`audit --format json` write it."""
-    return json.dumps(record.model_dump(mode="json", by_alias=True, exclude_none=True), ensure_ascii=False)
+    return json.dumps(record_data(record), ensure_ascii=False)
 
 
 def process_chunk(tasks: list[Task], options: BatchOptions) -> list[Result]:

@@ -13,7 +13,7 @@ from typing import Annotated, TextIO
 import typer
 
 from extractor.io.readers import MAX_BYTES, InputDoc, InputFailure, iter_inputs
-from extractor.models import DocumentRecord, ErrorRecord
+from extractor.models import DocumentRecord, ErrorRecord, record_data
 
 app = typer.Typer(
     add_completion=False,
@@ -56,7 +56,7 @@ def output(path: Path | None) -> Iterator[TextIO]:
 
 def record_json(record: DocumentRecord | ErrorRecord) -> str:
     """One JSON line for a record."""
-    return json.dumps(record.model_dump(mode="json", by_alias=True, exclude_none=True), ensure_ascii=False)
+    return json.dumps(record_data(record), ensure_ascii=False)
 
 
 def check_options(reference_date: str | None, patterns: list[Path] | None, *, build: bool = True):
@@ -97,7 +97,9 @@ def process(
             continue
         try:
             record = extract(item.text, ref, source=item.source, published=item.published, patterns_dirs=dirs)
-            record = record.model_copy(update={"encoding": item.encoding, "doc_id": item.doc_id or record.doc_id})
+            record = record.model_copy(
+                update={"encoding": item.encoding, "doc_id": item.doc_id or record.doc_id, "url": item.url}
+            )
         except Exception as err:  # one bad document must not stop the run
             reason = f"internal error: {type(err).__name__}: {err}".splitlines()[0]
             yield item, ErrorRecord(source=item.source, error=f"{item.source}: {reason}", reason=reason)

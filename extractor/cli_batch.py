@@ -103,6 +103,13 @@ class ExportFormat(str, Enum):
     parquet = "parquet"
 
 
+class ExportTable(str, Enum):
+    facts = "facts"
+    findings = "findings"
+    relations = "relations"
+    documents = "documents"
+
+
 @app.command()
 def export(
     store: Annotated[Path, typer.Argument(help="A store filled by `extractor batch`.")],
@@ -114,20 +121,28 @@ def export(
     errors: Annotated[
         bool, typer.Option("--errors/--no-errors", help="jsonl: include the records of documents that failed.")
     ] = True,
+    table: Annotated[
+        ExportTable | None,
+        typer.Option("--table", help="csv, parquet: facts (default), findings, relations, documents."),
+    ] = None,
 ) -> None:
-    """Write the records of a store out: JSON Lines, or one row per fact as CSV or Parquet."""
+    """Write the records of a store out: JSON Lines, or one table (facts, findings, relations, documents) as CSV
+    or Parquet."""
     from extractor.io.export import ExportError, write_csv, write_jsonl, write_parquet
     from extractor.io.store import Store, StoreError
 
+    if table is not None and fmt is ExportFormat.jsonl:
+        fail("--table names a table of csv or parquet; jsonl writes whole records")
+    table_name = (table or ExportTable.facts).value
     try:
         with Store(store, create=False) as st:
             if fmt is ExportFormat.parquet:
                 if out is None:
                     fail("parquet is binary: name the file with -o FILE.parquet")
-                write_parquet(st, out)
+                write_parquet(st, out, table_name)
             else:
                 with output(out) as fh:
-                    (write_jsonl(st, fh, errors) if fmt is ExportFormat.jsonl else write_csv(st, fh))
+                    (write_jsonl(st, fh, errors) if fmt is ExportFormat.jsonl else write_csv(st, fh, table_name))
     except (StoreError, ExportError) as err:
         fail(str(err))
     except BrokenPipeError:  # `extractor export ... | head`: the reader has all it wanted
@@ -184,7 +199,7 @@ def audit_store(store: Path, fmt: str = "text", fail_on: str = "never", out: Pat
             with output(out) as fh:
                 if fmt == "json":
                     for f in findings:
-                        fh.write(json.dumps(f.model_dump(mode="json", exclude_none=True), ensure_ascii=False) + "\n")
+                        fh.write(json.dumps(f.model_dump(mode="json"), ensure_ascii=False) + "\n")
                 else:
                     fh.write(render_cross_release(st, findings))
     except StoreError as err:
