@@ -65,3 +65,16 @@ def test_docbin_round_trips_a_processed_doc(nlp):
     assert [(s.label_, s.id_, s._.fact) for s in back.spans["facts"]] == [
         (s.label_, s.id_, s._.fact) for s in doc.spans["facts"]
     ]
+
+
+def test_nlp_of_a_string_reads_the_dateline_as_run_does(nlp):
+    doc = nlp(TEXT)
+    assert str(doc._.reference_date) == "2024-01-16"
+    assert doc_to_record(doc, "t") == doc_to_record(processed(nlp), "t")
+
+
+def test_nlp_pipe_with_processes_gives_the_serial_docs(nlp):
+    texts = [TEXT, "Police arrested 30 suspects and seized 2.1 million yuan in cash."] * 2
+    serial = [doc_to_record(d, "t") for d in nlp.pipe(texts)]
+    parallel = [doc_to_record(d, "t") for d in nlp.pipe(texts, n_process=2, batch_size=1)]
+    assert parallel == serial

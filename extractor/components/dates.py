@@ -25,6 +25,12 @@ class DateComponent:
         self.finder = DateFinder(pipeline_rows(patterns_dirs))
 
     def __call__(self, doc: Doc) -> Doc:
+        if "reference_date_source" not in doc.user_data:  # nlp(text): no make_doc chose a reference date
+            from extractor.dates import dateline_date
+
+            found = dateline_date(text_of(doc), self.finder)
+            doc._.reference_date = found
+            doc.user_data["reference_date_source"] = "dateline" if found else None
         ops = doc._.operation_matches or []
         matches = self.finder.find(text_of(doc), doc._.reference_date)
         doc._.date_matches = [m for m in matches if not any(o.start < m.end and m.start < o.end for o in ops)]
