@@ -12,7 +12,7 @@ from typing import Annotated, TextIO
 
 import typer
 
-from extractor.io.readers import MAX_BYTES, InputDoc, InputFailure, iter_inputs
+from extractor.io.readers import MAX_BYTES, InputDoc, InputFailure
 from extractor.models import DocumentRecord, ErrorRecord, record_data
 
 app = typer.Typer(
@@ -23,7 +23,8 @@ app = typer.Typer(
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_FINDINGS = 0, 1, 2, 3
 
-PathsArg = Annotated[list[str], typer.Argument(help="Files, folders (their .txt files, sorted) or - for stdin.")]
+PATHS_HELP = "Files, folders (recursive: .txt, .html, .jsonl), globs, or - for stdin."
+PathsArg = Annotated[list[str], typer.Argument(help=PATHS_HELP)]
 RefOpt = Annotated[
     str | None, typer.Option("--reference-date", help="YYYY-MM-DD: resolves 'last year', 'yesterday' ...")
 ]
@@ -87,8 +88,9 @@ def process(
 ) -> Iterator[tuple[InputDoc | InputFailure, DocumentRecord | ErrorRecord]]:
     """Each input with its record: a document record, or an error record naming the reason."""
     from extractor.api import extract
+    from extractor.io.inputs import iter_documents
 
-    for item in iter_inputs(paths, max_bytes=max_bytes):
+    for item in iter_documents(paths, max_bytes=max_bytes):
         if isinstance(item, InputFailure):
             yield (
                 item,
@@ -98,7 +100,12 @@ def process(
         try:
             record = extract(item.text, ref, source=item.source, published=item.published, patterns_dirs=dirs)
             record = record.model_copy(
-                update={"encoding": item.encoding, "doc_id": item.doc_id or record.doc_id, "url": item.url}
+                update={
+                    "encoding": item.encoding,
+                    "doc_id": item.doc_id or record.doc_id,
+                    "url": item.url,
+                    "title": item.title,
+                }
             )
         except Exception as err:  # one bad document must not stop the run
             reason = f"internal error: {type(err).__name__}: {err}".splitlines()[0]
@@ -141,9 +148,7 @@ class FailOn(str, Enum):
 
 @app.command()
 def audit(
-    paths: Annotated[
-        list[str] | None, typer.Argument(help="Files, folders (their .txt files, sorted) or - for stdin.")
-    ] = None,
+    paths: Annotated[list[str] | None, typer.Argument(help=PATHS_HELP)] = None,
     fmt: Annotated[
         Format, typer.Option("--format", help="text (a report to read), json (JSON Lines) or html.")
     ] = Format.text,
