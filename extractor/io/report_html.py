@@ -509,47 +509,105 @@ def _doc_section(doc: _Doc) -> str:
     )
 
 
+def problems_first(docs: list[_Doc]) -> list[_Doc]:
+    """Documents with inconsistent findings first (most first), then the rest, each group in input order."""
+    return sorted(docs, key=lambda d: (d.counts["inconsistent"] == 0, -d.counts["inconsistent"], d.n))
+
+
+def _year(rec) -> str:
+    for attr in ("published", "reference_date"):
+        value = getattr(rec, attr, None) or ""
+        if re.match(r"\d{4}", value):
+            return value[:4]
+    return ""
+
+
+def _bad_checks(doc: _Doc) -> list[str]:
+    return sorted({f.check for f in doc.findings if f.status == "inconsistent"})
+
+
+def _filters(docs: list[_Doc], errors: list) -> str:
+    checks = sorted({c for d in docs for c in _bad_checks(d)})
+    years = sorted({y for d in docs if (y := _year(d.record))}, reverse=True)
+
+    def select(name: str, label: str, options: list[tuple[str, str]]) -> str:
+        opts = "".join(f'<option value="{_esc(v)}">{_esc(t)}</option>' for v, t in options)
+        return (
+            f'<label>{label} <select data-filter="{name}" aria-controls="summary-table">'
+            f'<option value="">all</option>{opts}</select></label>'
+        )
+
+    status = [("inconsistent", "with inconsistencies"), ("ok", "without inconsistencies")]
+    if errors:
+        status.append(("error", "not read"))
+    return (
+        '<form class="filters" role="search" aria-label="Filter the documents" onsubmit="return false">'
+        + select("status", "Status", status)
+        + select("check", "Inconsistent check", [(c, _words(c)) for c in checks])
+        + select("year", "Year", [(y, y) for y in years])
+        + '<label>Document <input type="search" data-filter="text" aria-controls="summary-table" '
+        'placeholder="name contains"></label>'
+        '<output class="shown" aria-live="polite"></output></form>'
+    )
+
+
 def _summary(docs: list[_Doc], errors: list[tuple[int, Any]]) -> str:
-    rows: list[tuple[int, str]] = []
-    for doc in docs:
+    rows: list[str] = []
+    for doc in problems_first(docs):
         c = doc.counts
         bad = f'<strong class="bad">{c["inconsistent"]}</strong>' if c["inconsistent"] else "0"
+        checks = _bad_checks(doc)
+        year = _year(doc.record)
+        cov = doc.coverage
+        share = (cov.get("checked") or 0) / cov["figures"] if cov.get("figures") else 0
         rows.append(
-            (
-                doc.n,
-                f'<tr><th scope="row"><a href="#{doc.prefix}">{_esc(doc.record.source)}</a></th>'
-                f'<td class="num">{len(doc.facts)}</td><td class="num">{bad}</td>'
-                f'<td class="num">{c["consistent"]}</td><td class="num">{c["untestable"]}</td>'
-                f"<td>{_esc(doc.coverage.get('line', ''))} {_coverage_bar(doc.coverage)}</td></tr>",
-            )
+            f'<tr data-status="{"inconsistent" if c["inconsistent"] else "ok"}" data-check="{_esc(" ".join(checks))}"'
+            f' data-year="{year}" data-doc="{doc.prefix}">'
+            f'<th scope="row"><a href="#{doc.prefix}">{_esc(doc.record.source)}</a></th>'
+            f'<td class="num">{len(doc.facts)}</td><td class="num">{bad}</td>'
+            f'<td class="num">{c["consistent"]}</td><td class="num">{c["untestable"]}</td>'
+            f"<td>{_esc(', '.join(_words(x) for x in checks))}</td><td>{year}</td>"
+            f'<td data-v="{share:.4f}">{_esc(cov.get("line", ""))} {_coverage_bar(cov)}</td></tr>'
         )
-    for n, rec in errors:
-        rows.append(
-            (
-                n,
-                f'<tr class="error-row"><th scope="row">{_esc(rec.source)}</th>'
-                f'<td colspan="5"><span class="badge b-error"><span aria-hidden="true">!</span> Not read</span> '
-                f"{_esc(rec.reason)}</td></tr>",
-            )
+    for _n, rec in errors:
+        rows.insert(
+            sum(1 for d in docs if d.counts["inconsistent"]),
+            f'<tr class="error-row" data-status="error" data-check="" data-year="">'
+            f'<th scope="row">{_esc(rec.source)}</th>'
+            f'<td colspan="7"><span class="badge b-error"><span aria-hidden="true">!</span> Not read</span> '
+            f"{_esc(rec.reason)}</td></tr>",
         )
-    rows.sort(key=lambda r: r[0])
     tot = {s: sum(d.counts[s] for d in docs) for s in STATUSES}
     figures = sum(d.coverage.get("figures") or 0 for d in docs)
     checked = sum(d.coverage.get("checked") or 0 for d in docs)
     foot = (
         f'<tfoot><tr><th scope="row">All {len(docs)} documents</th><td class="num">{sum(len(d.facts) for d in docs)}'
         f'</td><td class="num">{tot["inconsistent"]}</td><td class="num">{tot["consistent"]}</td>'
-        f'<td class="num">{tot["untestable"]}</td><td>{checked} of {figures} figures checked</td></tr></tfoot>'
+        f'<td class="num">{tot["untestable"]}</td><td></td><td></td><td>{checked} of {figures} figures checked</td>'
+        "</tr></tfoot>"
+    )
+    columns = (
+        ("Document", "text"),
+        ("Facts", "num"),
+        ("Inconsistent", "num"),
+        ("Consistent", "num"),
+        ("Untestable", "num"),
+        ("Inconsistent checks", "text"),
+        ("Year", "text"),
+        ("Coverage", "num"),
     )
     head = "".join(
-        f'<th scope="col"{" class=num" if h not in ("Document", "Coverage") else ""}>{h}</th>'
-        for h in ("Document", "Facts", "Inconsistent", "Consistent", "Untestable", "Coverage")
+        f'<th scope="col" aria-sort="none"{" class=num" if typ == "num" and h != "Coverage" else ""}>'
+        f'<button type="button" data-sort="{typ}">{h}</button></th>'
+        for h, typ in columns
     )
     return (
         '<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>'
-        '<div class="table-wrap"><table class="summary"><caption>Findings and coverage of each document; '
-        "inconsistent findings are the figures that do not add up.</caption>"
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(r for _, r in rows)}</tbody>{foot}</table></div></section>"
+        + _filters(docs, errors)
+        + '<div class="table-wrap"><table class="summary" id="summary-table"><caption>Findings and coverage of each '
+        "document, those with inconsistent findings (the figures that do not add up) first; select a column "
+        "heading to sort by it.</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody>{foot}</table></div></section>"
     )
 
 
@@ -604,7 +662,7 @@ def render_html(audited: Sequence[tuple[Any, str | None]]) -> str:
         '<h1>Figures audit</h1><p class="sub">Counts, percentages, multipliers, money, dates and operations '
         "found in each release, and whether the figures add up.</p>" + _stats(docs, errors)
     )
-    body = _summary(docs, errors) + _legend() + "".join(_doc_section(d) for d in docs)
+    body = _summary(docs, errors) + _legend() + "".join(_doc_section(d) for d in problems_first(docs))
     if not docs and not errors:
         body += '<p class="none">No documents.</p>'
     return _page("Figures audit", header, body)
