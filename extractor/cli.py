@@ -140,6 +140,11 @@ class Format(str, Enum):
     html = "html"
 
 
+class Only(str, Enum):
+    inconsistent = "inconsistent"
+    findings = "findings"
+
+
 class FailOn(str, Enum):
     never = "never"
     inconsistent = "inconsistent"
@@ -163,12 +168,18 @@ def audit(
     store: Annotated[
         Path | None, typer.Option("--store", help="Audit a batch store ACROSS its releases (instead of PATHS).")
     ] = None,
+    only: Annotated[
+        Only | None,
+        typer.Option(
+            "--only", help="Report only documents with inconsistent findings (and those alone), or with any finding."
+        ),
+    ] = None,
 ) -> None:
     """Extract, then check that the figures add up: baselines, shares, parts and wholes, rates, conversions."""
     if store is not None:
         from extractor.cli_batch import audit_store
 
-        raise typer.Exit(audit_store(store, fmt, fail_on, out))
+        raise typer.Exit(audit_store(store, fmt, fail_on, out, only))
     if not paths:
         fail("name the files or folders to audit, or a store with --store")
     from extractor.checks import audit as run_checks
@@ -195,28 +206,43 @@ def audit(
             flagged = True
         audited.append((record, item.text))
     with output(out) as fh:
-        fh.write(render_audit(audited, fmt))
+        fh.write(render_audit(audited, fmt, only))
     if failed:
         raise typer.Exit(EXIT_FAILED)
     raise typer.Exit(EXIT_FINDINGS if flagged else EXIT_OK)
 
 
-def render_audit(audited: list[tuple[DocumentRecord | ErrorRecord, str | None]], fmt: Format) -> str:
-    """The audit of every document in one output format."""
+def _shown(record: DocumentRecord | ErrorRecord, only: Only | None) -> bool:
+    if only is None or isinstance(record, ErrorRecord):  # an unreadable document is always a problem to show
+        return True
+    findings = record.findings or []
+    if only is Only.inconsistent:
+        return any(f.status == "inconsistent" for f in findings)
+    return bool(findings)
+
+
+def render_audit(
+    audited: list[tuple[DocumentRecord | ErrorRecord, str | None]], fmt: Format, only: Only | None = None
+) -> str:
+    """The audit of every document in one output format; `only` keeps the documents with inconsistent findings
+    (the text report then shows those findings alone) or with any finding. Unreadable documents always show."""
+    shown = [(r, t) for r, t in audited if _shown(r, only)]
     if fmt is Format.json:
-        return "".join(record_json(r) + "\n" for r, _ in audited)
+        return "".join(record_json(r) + "\n" for r, _ in shown)
     if fmt is Format.html:
         from extractor.io.report_html import render_html
 
-        return render_html(audited)
-    from extractor.io.report_text import render_text
+        return render_html(shown)
+    from extractor.io.report_text import render_closing, render_text
 
     parts = []
-    for record, text in audited:
+    for record, text in shown:
         if isinstance(record, ErrorRecord):
             parts.append(f"== {record.source}\n   could not be read: {record.reason}\n")
         else:
-            parts.append(render_text(record, record.findings or [], text))
+            statuses = ("inconsistent",) if only is Only.inconsistent else None
+            parts.append(render_text(record, record.findings or [], text, statuses=statuses))
+    parts.append(render_closing([r for r, _ in audited], shown=len(shown), only=only.value if only else None))
     return "\n".join(parts)
 
 

@@ -182,7 +182,9 @@ def report(
         fh.write(page)
 
 
-def audit_store(store: Path, fmt: str = "text", fail_on: str = "never", out: Path | None = None) -> int:
+def audit_store(
+    store: Path, fmt: str = "text", fail_on: str = "never", out: Path | None = None, only: str | None = None
+) -> int:
     """`extractor audit --store STORE`: find figures that disagree BETWEEN the releases of a store, write them to
     its findings table (replacing those of the last run) and report them. Returns the exit code: 3 when
     `fail_on` is 'inconsistent' and any finding is, or 'error' and an inconsistent one has severity error; else 0."""
@@ -190,18 +192,22 @@ def audit_store(store: Path, fmt: str = "text", fail_on: str = "never", out: Pat
     from extractor.io.store import Store, StoreError
 
     fmt, fail_on = getattr(fmt, "value", fmt), getattr(fail_on, "value", fail_on)
-    if fmt not in ("text", "json"):
-        fail(f"audit --store reports as text or json, not {fmt}")
+    only = getattr(only, "value", only)
     try:
         with Store(store, create=False) as st:
             findings = cross_release_audit(st)
             st.replace_cross_release(f.model_dump(mode="json") for f in findings)
+            shown = [f for f in findings if only != "inconsistent" or f.status == "inconsistent"]
             with output(out) as fh:
                 if fmt == "json":
-                    for f in findings:
+                    for f in shown:
                         fh.write(json.dumps(f.model_dump(mode="json"), ensure_ascii=False) + "\n")
+                elif fmt == "html":
+                    from extractor.io.report_html import render_cross_release_html
+
+                    fh.write(render_cross_release_html(shown, st.document_text, st.counts(), str(st.path)))
                 else:
-                    fh.write(render_cross_release(st, findings))
+                    fh.write(render_cross_release(st, shown))
     except StoreError as err:
         fail(str(err))
     bad = [f for f in findings if f.status == "inconsistent"]

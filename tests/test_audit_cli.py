@@ -109,3 +109,29 @@ def test_bad_audit_data_in_a_patterns_folder_is_one_line_naming_file_and_line(fi
     result = run(files / "b.txt", "--patterns", folder)
     assert result.exit_code == 2
     assert result.output.count("\n") == 1 and "mine.jsonl:2: mine-bad-001" in result.output and reason in result.output
+
+
+def test_text_audit_ends_with_a_summary(files):
+    (files / "c.txt").write_bytes(b"")
+    result = run(files)
+    assert result.exit_code == 1
+    closing = result.stdout.split("== summary\n", 1)[1]
+    assert "2 documents read, 1 could not be read; 1 with inconsistent findings" in closing
+    assert "figures checked" in closing and f"{files / 'a.txt'} (1)" in closing
+
+
+@pytest.mark.parametrize(
+    "only, shown",
+    [("inconsistent", ["a.txt"]), ("findings", ["a.txt", "b.txt"])],
+)
+def test_only_lists_the_problem_documents(files, only, shown):
+    (files / "d.txt").write_text("The bureau held a meeting on the work.\n", encoding="utf-8")  # no findings
+    result = run(files, "--format", "json", "--only", only)
+    assert [json.loads(line)["source"].rsplit("/", 1)[-1] for line in result.stdout.splitlines()] == shown
+    text = run(files, "--only", only).stdout
+    assert [line.rsplit("/", 1)[-1] for line in text.splitlines() if line.startswith("== /")] == shown
+    assert f"listed above: {len(shown)} of 3 (--only {only})" in text
+    if only == "inconsistent":
+        assert "Consistent (" not in text.split("== summary")[0]
+    html = run(files, "--format", "html", "--only", only).stdout
+    assert html.count('<section class="doc"') == len(shown)

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -287,6 +288,25 @@ def test_audit_store_text_report(releases, capsys):
     assert "“In 2019, procuratorates across the country approved the arrest of 1,088,490 people" in report
     assert "Arithmetic: 1,818,808 / 1,692,846 - 1 = +7.44%, which does not" not in report
     assert "Arithmetic: 1,818,808 / 1,692,846 - 1 = +7.44%" in report
+
+
+def test_audit_store_html_report(releases, cli, tmp_path):
+    out = tmp_path / "across.html"
+    result = cli("audit", "--store", releases, "--format", "html", "-o", out)
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "<script" not in html
+    statuses = re.findall(r'<li class="finding s-(\w+)"', html)
+    assert statuses == ["inconsistent", "inconsistent", "consistent", "consistent"]
+    assert "approved the arrest of <mark>1,088,490</mark> people" in html
+    assert "1,818,808 / 1,692,846 - 1 = +7.44%" in html
+
+
+def test_audit_store_only_inconsistent(releases, cli):
+    result = cli("audit", "--store", releases, "--format", "json", "--only", "inconsistent")
+    assert result.exit_code == 0
+    found = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [f["status"] for f in found] == ["inconsistent", "inconsistent"]
 
 
 def test_release_year_alone_is_no_finding(tmp_path, capsys):

@@ -668,6 +668,66 @@ def render_html(audited: Sequence[tuple[Any, str | None]]) -> str:
     return _page("Figures audit", header, body)
 
 
+def _marked_sentence(text: str | None, start: int, end: int, surface: str) -> str:
+    if not text or end > len(text) or text[start:end] != surface:
+        return f"<mark>{_esc(surface)}</mark>"
+    sentence = sentence_at(text, start, end)
+    at = sentence.find(" ".join(surface.split()))
+    if at < 0:
+        return _esc(sentence)
+    n = len(" ".join(surface.split()))
+    return f"{_esc(sentence[:at])}<mark>{_esc(sentence[at : at + n])}</mark>{_esc(sentence[at + n :])}"
+
+
+def render_cross_release_html(findings: Sequence, text_of_key, counts: Mapping[str, int], store_name: str) -> str:
+    """`audit --store --format html`: the findings between releases as one self-contained page, inconsistent
+    first, each with the sentence of every release it compares (the figure marked) and its arithmetic.
+    `text_of_key(key)` gives a document's text."""
+    order = {s: i for i, s in enumerate(STATUSES)}
+    findings = sorted(findings, key=lambda f: order.get(f.status, len(order)))
+    texts: dict[str, str | None] = {}
+    items = []
+    for n, fnd in enumerate(findings, start=1):
+        releases = []
+        for doc in (fnd.details or {}).get("documents", []):
+            if doc["key"] not in texts:
+                texts[doc["key"]] = text_of_key(doc["key"])
+            sentence = _marked_sentence(texts[doc["key"]], doc["start"], doc["end"], doc["text"])
+            releases.append(
+                f"<li><strong>{_esc(doc['source'])}</strong> <span class=\"n\">({_esc(doc['doc_id'])}:"
+                f"{_esc(doc['fact'])}, period {_esc(doc.get('period'))})</span><blockquote>{sentence}</blockquote></li>"
+            )
+        arithmetic = (fnd.details or {}).get("arithmetic")
+        items.append(
+            f'<li class="finding s-{fnd.status}" id="x{n}"><p><span class="badge b-{fnd.status}">'
+            f'<span aria-hidden="true">{STATUS_ICONS[fnd.status]}</span> {STATUS_LABELS[fnd.status]}</span> '
+            f"<strong>{_esc(_words(fnd.check))}</strong> [{_esc(fnd.severity)}] {_esc(fnd.message)}</p>"
+            f"<ul>{''.join(releases)}</ul>"
+            + (f'<p class="arith"><span class="lbl">Arithmetic</span> {_esc(arithmetic)}</p>' if arithmetic else "")
+            + "</li>"
+        )
+    tally = {s: sum(1 for f in findings if f.status == s) for s in STATUSES}
+    tiles = [
+        ("Documents", f"{counts.get('documents', 0):,}"),
+        ("Inconsistent", f'<span class="{"bad" if tally["inconsistent"] else "ok"}">{tally["inconsistent"]}</span>'),
+        ("Consistent", f"{tally['consistent']}"),
+        ("Untestable", f"{tally['untestable']}"),
+    ]
+    header = (
+        "<h1>Figures across releases</h1>"
+        f'<p class="sub">{_esc(store_name)}: the same figure for the same period in different releases, and '
+        "year-on-year changes against the previous period's figure (checks cross_release_value, "
+        "cross_release_change).</p>"
+        '<dl class="stats">' + "".join(f"<div><dt>{t}</dt><dd>{v}</dd></div>" for t, v in tiles) + "</dl>"
+    )
+    body = (
+        f'<section aria-labelledby="x-h"><h2 id="x-h">Findings ({len(findings)})</h2>'
+        + (f'<ol class="findings">{"".join(items)}</ol>' if items else '<p class="none">No findings.</p>')
+        + "</section>"
+    )
+    return _page("Figures across releases", header, body, script=False)
+
+
 # ---------------------------------------------------------------- SVG charts (for the archive report)
 
 PALETTE = ("#1d4ed8", "#b91c1c", "#047857", "#7e22ce", "#b45309", "#0e7490", "#be185d", "#374151")
