@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extractor.io.inputs import iter_documents
+from extractor.io.inputs import count_documents, iter_documents
 from extractor.io.inputs import iter_documents as iter_batch_inputs  # noqa: F401  (its name before the move)
 from extractor.io.readers import MAX_BYTES, InputFailure, content_id
 from extractor.io.store import DocumentResult, ErrorResult, Store
@@ -250,11 +250,13 @@ def run_batch(
             stats.warnings.append(
                 f"{store_path} holds results made with other options ({before}); documents already there keep them"
             )
+        show = sys.stderr.isatty() if progress is None else progress
         bar = tqdm(
+            total=count_documents(paths) if show else None,  # the inputs counted first: a total and an ETA
             unit="doc",
             desc="batch",
             file=sys.stderr,
-            disable=None if progress is None else not progress,
+            disable=not show,
             dynamic_ncols=True,
             smoothing=0.1,
         )
@@ -272,6 +274,7 @@ def run_batch(
                 if isinstance(item, InputFailure):
                     store.write([ErrorResult(item.source, item.reason)])
                     fail(item.source, item.reason)
+                    bar.update(1)
                     continue
                 key = content_id(item.text)
                 stats.documents += 1
@@ -322,6 +325,30 @@ def run_batch(
             bar.close()
             stats.seconds = time.perf_counter() - started
     return stats
+
+
+def available_cores() -> int:
+    """The CPU cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def jobs_warning(jobs: int, cores: int, load: float | None) -> str | None:
+    """Why `jobs` workers may run no faster than fewer, or None: more jobs than cores, or cores already busy
+    (`load`: the 1-minute load average, before the run)."""
+    if jobs > cores:
+        return (
+            f"--jobs {jobs} exceeds the {cores} CPU cores: the workers will take turns on them, "
+            f"which is slower than --jobs {cores}"
+        )
+    if jobs > 1 and load is not None and load + jobs > cores + 0.5:
+        return (
+            f"the machine is busy (load {load:.1f} on {cores} cores): --jobs {jobs} may run no faster than "
+            f"--jobs {max(1, cores - round(load))}"
+        )
+    return None
 
 
 def default_jobs(jobs: int) -> int:

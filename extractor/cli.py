@@ -83,6 +83,33 @@ def check_options(reference_date: str | None, patterns: list[Path] | None, *, bu
     return ref, dirs
 
 
+def progress_bar(items, paths: list[str], desc: str = "documents"):
+    """`items` through a tqdm bar on stderr (total and ETA from a count of the inputs) when stderr is a terminal and
+    the run lasts more than a second; `items` as they are otherwise."""
+    if not sys.stderr.isatty():
+        return items
+    from tqdm import tqdm
+
+    from extractor.io.inputs import count_documents
+
+    return tqdm(items, total=count_documents(paths), desc=desc, unit="doc", file=sys.stderr, delay=1.0,
+                dynamic_ncols=True, leave=False)  # fmt: skip
+
+
+def warn(message: str) -> None:
+    """One warning line on stderr (above a progress bar, if one shows)."""
+    from tqdm import tqdm
+
+    tqdm.write(f"extractor: warning: {message}", file=sys.stderr)
+
+
+def echo_error(message: str) -> None:
+    """One error line on stderr (above a progress bar, if one shows)."""
+    from tqdm import tqdm
+
+    tqdm.write(f"extractor: error: {message}", file=sys.stderr)
+
+
 def process(
     paths: list[str], ref, dirs, max_bytes: int
 ) -> Iterator[tuple[InputDoc | InputFailure, DocumentRecord | ErrorRecord]]:
@@ -90,7 +117,7 @@ def process(
     from extractor.api import extract
     from extractor.io.inputs import iter_documents
 
-    for item in iter_documents(paths, max_bytes=max_bytes):
+    for item in progress_bar(iter_documents(paths, max_bytes=max_bytes), paths):
         if isinstance(item, InputFailure):
             yield (
                 item,
@@ -129,7 +156,7 @@ def extract(
         for _item, record in process(paths, ref, dirs, max_bytes):
             if isinstance(record, ErrorRecord):
                 failed += 1
-                typer.echo(f"extractor: error: {record.error}", err=True)
+                echo_error(record.error)
             fh.write(record_json(record) + "\n")
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
 
@@ -194,7 +221,7 @@ def audit(
     for item, record in process(paths, ref, dirs, max_bytes):
         if isinstance(record, ErrorRecord):
             failed += 1
-            typer.echo(f"extractor: error: {record.error}", err=True)
+            echo_error(record.error)
             audited.append((record, None))
             continue
         findings = run_checks(record, **audit_data)

@@ -70,6 +70,16 @@ def batch(
     from extractor.io.store import StoreError
 
     options = _options(reference_date, patterns)
+    if scheduler in (None, "local"):
+        from extractor.batch import available_cores, jobs_warning
+
+        try:
+            load = os.getloadavg()[0]
+        except (AttributeError, OSError):
+            load = None
+        warning = jobs_warning(default_jobs(jobs), available_cores(), load)
+        if warning:
+            typer.echo(f"extractor: warning: {warning}", err=True)
 
     def on_error(source: str, reason: str) -> None:
         tqdm.write(f"extractor: error: {source}: {reason}", file=sys.stderr)

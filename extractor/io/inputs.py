@@ -114,3 +114,40 @@ def read_jsonl_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[InputDoc
                 yield item
         if not found:
             yield InputFailure(source, "empty file")
+
+
+def count_documents(paths: Iterable[str]) -> int | None:
+    """How many documents `iter_documents(paths)` will give, for a progress bar's total: one per file, one per
+    non-blank line of a JSON Lines file; None when standard input is among them. Failures count as one."""
+    total = 0
+    for raw in paths:
+        if raw == "-":
+            return None
+        path = Path(raw)
+        if not path.exists() and glob.has_magic(raw):
+            files = [Path(m) for m in glob.glob(raw, recursive=True)]
+        elif path.is_dir():
+            files = [
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and p.is_file()
+            ]
+        else:
+            files = [path]
+        for f in files:
+            total += _lines(f) if f.suffix.lower() in JSONL_SUFFIXES else 1
+        if not files:
+            total += 1
+    return total
+
+
+def _lines(path: Path) -> int:
+    n = 0
+    try:
+        with path.open("rb") as fh:
+            n = sum(1 for line in fh if line.strip())
+    except OSError:
+        return 1
+    return max(n, 1)
