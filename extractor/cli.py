@@ -22,6 +22,36 @@ app = typer.Typer(
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_FINDINGS = 0, 1, 2, 3
+DISTRIBUTION = "press-figures"
+
+
+def version_line() -> str:
+    """'extractor 0.1.0 (press-figures)': the version of the installed distribution, else of the package."""
+    from importlib import metadata
+
+    from extractor import __version__
+
+    try:
+        version = metadata.version(DISTRIBUTION)
+    except metadata.PackageNotFoundError:
+        version = __version__
+    return f"extractor {version} ({DISTRIBUTION})"
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(version_line())
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Extract the figures, dates and named operations of press releases, and audit whether they add up."""
 
 PATHS_HELP = "Files, folders (recursive: .txt, .html, .jsonl), globs, or - for stdin."
 PathsArg = Annotated[list[str], typer.Argument(help=PATHS_HELP)]

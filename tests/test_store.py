@@ -138,7 +138,7 @@ def test_export_parquet_without_pyarrow(cli, sample_store, tmp_path, monkeypatch
     result = cli("export", sample_store, "--format", "parquet", "-o", tmp_path / "f.parquet")
     assert result.exit_code == 2
     assert result.stderr.strip() == (
-        "extractor: error: parquet export needs pyarrow, which is not installed: pip install 'extractor[parquet]'"
+        "extractor: error: parquet export needs pyarrow, which is not installed: pip install 'press-figures[parquet]'"
     )
 
 

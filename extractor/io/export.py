@@ -13,7 +13,7 @@ from extractor.io.store import Store
 from extractor.io.tables import COLUMNS, TABLE_NAMES, column_names, table_rows
 
 FORMATS = ("jsonl", "csv", "parquet")
-PARQUET_HINT = "pip install 'extractor[parquet]'"
+PARQUET_HINT = "pip install 'press-figures[parquet]'"
 PARQUET_BATCH_ROWS = 10_000
 # A spreadsheet runs a cell that opens with one of these as a formula ('=HYPERLINK(...)' in a release's text):
 # such a text cell gets a leading apostrophe, which spreadsheets show as text (OWASP, "CSV injection").

@@ -1,4 +1,4 @@
-"""The text of .html inputs: the article's main text by trafilatura when it is installed (`extractor[html]`), else
+"""The text of .html inputs: the article's main text by trafilatura when it is installed (`press-figures[html]`), else
 the visible text by the standard library's html.parser (scripts, styles and hidden parts skipped); the page's title
 and publication date go with it."""
 

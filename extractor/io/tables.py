@@ -195,12 +195,13 @@ _PANDAS_TYPES = {"str": "string", "int": "Int64", "float": "Float64", "bool": "b
 def to_dataframe(records: Iterable[Any], table: str = "facts"):
     """A pandas DataFrame of one table ('facts', 'findings', 'relations' or 'documents') of these records, with
     typed columns: `value` numeric (count, percentage, multiplier, money), `value_text` for dates and operation
-    names; missing values are <NA>. Needs pandas (`pip install 'extractor[pandas]'`)."""
+    names; missing values are <NA>. Needs pandas (`pip install 'press-figures[pandas]'`)."""
     cols = _columns(table)
     try:
         import pandas as pd
     except ImportError as err:
-        raise ImportError("to_dataframe needs pandas, which is not installed: pip install 'extractor[pandas]'") from err
+        hint = "pip install 'press-figures[pandas]'"
+        raise ImportError(f"to_dataframe needs pandas, which is not installed: {hint}") from err
     rows = list(table_rows(records, table))
     frame = pd.DataFrame.from_records(rows, columns=[name for name, _ in cols])
     return frame.astype({name: _PANDAS_TYPES[typ] for name, typ in cols})
