@@ -900,6 +900,28 @@ def _marker(kind: str, x: float, y: float, colour: str) -> str:
     return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{colour}"/>'
 
 
+_PERIOD_RE = re.compile(r"^(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|H([12])|Q([1-4])))?$")
+
+
+def period_position(label: str) -> float | None:
+    """Where a period lies on a time axis, in years: the middle of '2019' is 2019.5, of '2019-H1' 2019.25, of
+    '2019-Q4' 2019.875, of '2019-03' 2019.21; None for a label that is not a period."""
+    m = _PERIOD_RE.match(str(label))
+    if not m:
+        return None
+    year, month, day, half, quarter = m.groups()
+    y = int(year)
+    if day:
+        return y + min(1.0, ((int(month) - 1) * 30.44 + int(day) - 0.5) / 365.25)
+    if month:
+        return y + (int(month) - 0.5) / 12 if 1 <= int(month) <= 12 else None
+    if half:
+        return y + (int(half) - 0.5) / 2
+    if quarter:
+        return y + (int(quarter) - 0.5) / 4
+    return y + 0.5
+
+
 def line_chart(
     series: Mapping[str, Mapping[Any, Any] | Iterable[tuple[Any, Any]]],
     title: str,
@@ -944,19 +966,38 @@ def line_chart(
     if not xs:
         out.append(f'<text x="{width / 2}" y="{top + plot_h / 2}" text-anchor="middle" fill="#374151">No data</text>')
 
+    positions = {x: period_position(x) for x in xs}
+    timed = bool(xs) and all(v is not None for v in positions.values())
+    if timed:  # periods: placed by date, so a missing year leaves its gap
+        first_year = math.floor(min(positions.values()))
+        last_year = math.floor(max(positions.values()))
+        t0, t1 = first_year, last_year + 1
+
     def px(x_label: str) -> float:
+        if timed:
+            return left + plot_w * (positions[x_label] - t0) / (t1 - t0)
         return left + (plot_w * (xs.index(x_label) + 0.5) / len(xs))
 
     def py(v: float) -> float:
         return top + plot_h - plot_h * (v - lo) / span
 
-    step = max(1, math.ceil(len(xs) / 12))
-    for j, xl in enumerate(xs):
-        if j % step == 0:
+    if timed:
+        years = list(range(first_year, last_year + 1))
+        step = max(1, math.ceil(len(years) / 12))
+        for year in years[::step]:
+            x_mid = left + plot_w * (year + 0.5 - t0) / (t1 - t0)
             out.append(
-                f'<text x="{px(xl):.1f}" y="{top + plot_h + 16}" text-anchor="middle" fill="#374151" '
-                f'aria-hidden="true">{_esc(_shorten(xl, 12))}</text>'
+                f'<text x="{x_mid:.1f}" y="{top + plot_h + 16}" text-anchor="middle" fill="#374151" '
+                f'aria-hidden="true" class="year">{year}</text>'
             )
+    else:
+        step = max(1, math.ceil(len(xs) / 12))
+        for j, xl in enumerate(xs):
+            if j % step == 0:
+                out.append(
+                    f'<text x="{px(xl):.1f}" y="{top + plot_h + 16}" text-anchor="middle" fill="#374151" '
+                    f'aria-hidden="true">{_esc(_shorten(xl, 12))}</text>'
+                )
     for i, (name, points) in enumerate(data.items()):
         colour, dash = PALETTE[i % len(PALETTE)], DASHES[i % len(DASHES)]
         pts = [(px(xl), py(points[xl]), xl, points[xl]) for xl in xs if xl in points]
@@ -995,18 +1036,58 @@ def _data_table(caption: str, header: Sequence[str], rows: Iterable[Sequence[Any
     )
 
 
+def _doc_anchor(doc_id: Any) -> str:
+    return f"d-{_slug(str(doc_id))}"
+
+
+def _release_link(rel: Mapping[str, Any]) -> str:
+    name = _esc(rel.get("source", ""))
+    inner = f'<a href="#{_doc_anchor(rel.get("doc_id"))}">{name}</a>'
+    url = rel.get("url")
+    if url and re.match(r"https?://", str(url)):
+        inner += f' <a class="ext" href="{_esc(url)}" rel="noopener noreferrer">(release)</a>'
+    return inner
+
+
+def _problems_section(problems: Sequence[Mapping[str, Any]]) -> str:
+    items = []
+    for n, p in enumerate(problems, start=1):
+        rels = []
+        for rel in p.get("releases", []):
+            quotes = "".join(
+                f"<blockquote>{_sentence_html(sentence, [surface])}</blockquote>"
+                for sentence, surface in rel.get("sentences", [])
+            )
+            period = f' <span class="n">(period {_esc(rel["period"])})</span>' if rel.get("period") else ""
+            rels.append(f"<li>{_release_link(rel)}{period}{quotes}</li>")
+        arith = p.get("arithmetic")
+        items.append(
+            f'<li class="finding s-inconsistent" id="p{n}"><p><strong>{_esc(_words(p["check"]))}</strong> '
+            f"[{_esc(p['severity'])}] {_esc(p['message'])}</p><ul>{''.join(rels)}</ul>"
+            + (f'<p class="arith"><span class="lbl">Arithmetic</span> {_esc(arith)}</p>' if arith else "")
+            + "</li>"
+        )
+    body = f'<ol class="findings">{"".join(items)}</ol>' if items else '<p class="none">No inconsistent finding.</p>'
+    return (
+        f'<section id="problems" aria-labelledby="problems-h"><h2 id="problems-h">Inconsistent findings '
+        f"({len(problems)})</h2>{body}</section>"
+    )
+
+
 def render_archive_html(
     documents: Sequence[Mapping[str, Any]],
     metric_series: Mapping[str, Mapping[Any, Any] | Iterable[tuple[Any, Any]]],
     findings_by_check_year: Mapping[str, Mapping[Any, Mapping[str, int]]],
+    problems: Sequence[Mapping[str, Any]] | None = None,
 ) -> str:
     """The archive report of a store, as one self-contained page with inline SVG charts.
 
-    `documents`: dicts with source, and optionally doc_id, published, facts, inconsistent, consistent, untestable,
-    coverage (the coverage line); `metric_series`: metric name -> (period, value) pairs or {period: value};
-    `findings_by_check_year`: check -> year -> status -> number of findings.
+    `documents`: dicts with source, and optionally url, doc_id, published, facts, inconsistent, consistent,
+    untestable, coverage (the coverage line); `metric_series`: metric name -> (period, value) pairs or
+    {period: value}; `findings_by_check_year`: check -> year -> status -> number of findings; `problems`: the
+    inconsistent findings to list first (see archive_report.inconsistent_findings).
     """
-    charts = []
+    charts = [] if problems is None else [_problems_section(problems)]
     if metric_series:
         charts.append(
             '<section aria-labelledby="metrics-h"><h2 id="metrics-h">Reported figures over time</h2>'
@@ -1035,9 +1116,13 @@ def render_archive_html(
         charts.append("".join(parts))
     rows = []
     for d in documents:
+        name = _esc(d.get("source", ""))
+        if d.get("url") and re.match(r"https?://", str(d["url"])):
+            name = f'<a href="{_esc(d["url"])}" rel="noopener noreferrer">{name}</a>'
+        anchor = f' id="{_doc_anchor(d["doc_id"])}"' if d.get("doc_id") else ""
         rows.append(
-            "<tr>"
-            f'<th scope="row">{_esc(d.get("source", ""))}</th><td>{_esc(d.get("published") or "")}</td>'
+            f"<tr{anchor}>"
+            f'<th scope="row">{name}</th><td>{_esc(d.get("published") or "")}</td>'
             + "".join(f'<td class="num">{_esc(_num(d.get(k, "")))}</td>' for k in ("facts", *STATUSES))
             + f"<td>{_esc(d.get('coverage') or '')}</td></tr>"
         )
