@@ -123,3 +123,14 @@ def test_csv_export_of_a_hostile_id(cli, tmp_path):
     out = cli("export", store, "--format", "csv", "--table", "documents")
     (row,) = list(csv.DictReader(io.StringIO(out.stdout)))
     assert row["doc_id"] == "'=1+2" and row["source"] == "'=1+2"
+
+
+def test_relations_table_keeps_link_ends_apart_from_the_document_source(records):
+    pytest.importorskip("pandas")
+    rels = extractor.to_dataframe(records, "relations")
+    links = rels[rels["type"] == "link"]
+    assert len(links) and (links["source"] == "r1.txt").any()
+    facts = {(r.source, f.id) for r in records for f in r.facts}
+    assert all((s, a) in facts and (s, b) in facts for s, a, b in zip(
+        links["source"], links["source_fact"], links["target_fact"], strict=True))
+    assert set(links["confidence"]) <= {"stated", "cued", "inferred"}

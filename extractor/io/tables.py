@@ -82,6 +82,11 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("numerator", "str"),
         ("denominator", "str"),
         ("definition", "str"),
+        ("role", "str"),  # a link: of / whole / baseline, from source_fact to target_fact
+        ("source_fact", "str"),
+        ("target_fact", "str"),
+        ("pattern_id", "str"),
+        ("confidence", "str"),  # stated / cued / inferred
     ],
     "findings": [
         *_KEYS,
@@ -179,6 +184,8 @@ def table_rows(records: Iterable[Any], table: str) -> Iterator[dict[str, Any]]:
             raw = []
             for seq, item in enumerate(rec.get(key) or []):
                 row = {k: _ids(v) for k, v in item.items()}
+                if table == "relations":  # a link's `source` and `target` are fact ids; `source` is the document's
+                    row["source_fact"], row["target_fact"] = row.pop("source", None), row.pop("target", None)
                 if table == "findings":
                     details = item.get("details") or {}
                     row["details"] = json.dumps(details, ensure_ascii=False) if details else None
