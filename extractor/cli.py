@@ -231,6 +231,12 @@ def audit(
             "--only", help="Report only documents with inconsistent findings (and those alone), or with any finding."
         ),
     ] = None,
+    page_size: Annotated[
+        int,
+        typer.Option(
+            "--page-size", min=0, help="html with -o: documents per page, more in FILE-2.html ... (0: one page)."
+        ),
+    ] = 25,
 ) -> None:
     """Extract, then check that the figures add up: baselines, shares, parts and wholes, rates, conversions."""
     if store is not None:
@@ -262,8 +268,11 @@ def audit(
         ):
             flagged = True
         audited.append((record, item.text))
-    with output(out) as fh:
-        fh.write(render_audit(audited, fmt, only))
+    if fmt is Format.html and out is not None and page_size:
+        write_html_pages(audited, only, page_size, out)
+    else:
+        with output(out) as fh:
+            fh.write(render_audit(audited, fmt, only))
     if failed:
         raise typer.Exit(EXIT_FAILED)
     raise typer.Exit(EXIT_FINDINGS if flagged else EXIT_OK)
@@ -276,6 +285,16 @@ def _shown(record: DocumentRecord | ErrorRecord, only: Only | None) -> bool:
     if only is Only.inconsistent:
         return any(f.status == "inconsistent" for f in findings)
     return bool(findings)
+
+
+def write_html_pages(audited, only: Only | None, page_size: int, out: Path) -> None:
+    """The HTML audit as pages of `page_size` documents: `out`, then OUT-2.html ... beside it."""
+    from extractor.io.report_html import render_html_pages
+
+    shown = [(r, t) for r, t in audited if _shown(r, only)]
+    for name, page in render_html_pages(shown, page_size, out.name):
+        with output(out.with_name(name)) as fh:
+            fh.write(page)
 
 
 def render_audit(
