@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
@@ -181,14 +182,30 @@ def extract(
 ) -> None:
     """Extract the figures, dates and operations of each document as JSON Lines, one record per document."""
     ref, dirs = check_options(reference_date, patterns)
-    failed = 0
+    failed = done = facts = 0
+    started = time.perf_counter()
     with output(out) as fh:
         for _item, record in process(paths, ref, dirs, max_bytes):
+            done += 1
             if isinstance(record, ErrorRecord):
                 failed += 1
                 echo_error(record.error)
+            else:
+                facts += len(record.facts)
             fh.write(record_json(record) + "\n")
+    summary_line(done, failed, facts, None, time.perf_counter() - started)
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+def summary_line(documents: int, failed: int, facts: int, inconsistent: int | None, seconds: float) -> None:
+    """On a terminal, one closing line on stderr: documents, unreadable ones, facts (and inconsistent findings)."""
+    if not sys.stderr.isatty():
+        return
+    parts = [f"{documents:,} document{'s' if documents != 1 else ''}", f"{failed:,} could not be read"]
+    parts.append(f"{facts:,} facts")
+    if inconsistent is not None:
+        parts.append(f"{inconsistent:,} inconsistent findings")
+    typer.echo(f"extractor: {', '.join(parts)} in {seconds:.1f} s", err=True)
 
 
 class Format(str, Enum):
@@ -253,6 +270,7 @@ def audit(
     audit_data = audit_rules(dirs)
     failed = 0
     flagged = False
+    started = time.perf_counter()
     audited: list[tuple[DocumentRecord | ErrorRecord, str | None]] = []
     for item, record in process(paths, ref, dirs, max_bytes):
         if isinstance(record, ErrorRecord):
@@ -268,6 +286,14 @@ def audit(
         ):
             flagged = True
         audited.append((record, item.text))
+    docs = [r for r, _ in audited if isinstance(r, DocumentRecord)]
+    summary_line(
+        len(audited),
+        failed,
+        sum(len(r.facts) for r in docs),
+        sum(1 for r in docs for f in r.findings or [] if f.status == "inconsistent"),
+        time.perf_counter() - started,
+    )
     if fmt is Format.html and out is not None and page_size:
         write_html_pages(audited, only, page_size, out)
     else:

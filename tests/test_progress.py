@@ -79,3 +79,16 @@ def test_batch_command_warns_about_jobs(cli, folder, tmp_path, monkeypatch):
     monkeypatch.setattr("extractor.batch.available_cores", lambda: 1)
     result = cli("batch", folder, "--store", tmp_path / "s.sqlite", "--jobs", "2", "--no-progress")
     assert "extractor: warning: --jobs 2 exceeds the 1 CPU cores" in result.stderr
+
+
+def test_closing_line_on_a_terminal(folder, monkeypatch, capsys):
+    from extractor.cli import summary_line
+
+    monkeypatch.setattr(sys, "stderr", Terminal())
+    summary_line(9, 1, 40, 2, 3.21)
+    assert sys.stderr.getvalue() == (
+        "extractor: 9 documents, 1 could not be read, 40 facts, 2 inconsistent findings in 3.2 s\n"
+    )
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    summary_line(9, 1, 40, None, 3.2)
+    assert sys.stderr.getvalue() == ""
