@@ -146,7 +146,7 @@ def process(
 ) -> Iterator[tuple[InputDoc | InputFailure, DocumentRecord | ErrorRecord]]:
     """Each input with its record: a document record, or an error record naming the reason."""
     from extractor.api import extract
-    from extractor.io.inputs import iter_documents
+    from extractor.io.inputs import iter_documents, language_warning
 
     for item in progress_bar(iter_documents(paths, max_bytes=max_bytes), paths):
         if isinstance(item, InputFailure):
@@ -155,6 +155,9 @@ def process(
                 ErrorRecord(source=item.source, error=f"{item.source}: {item.reason}", reason=item.reason),
             )
             continue
+        note = language_warning(item.text)
+        if note:
+            warn(f"{item.source}: {note}")
         try:
             record = extract(item.text, ref, source=item.source, published=item.published, patterns_dirs=dirs)
             record = record.model_copy(

@@ -151,3 +151,20 @@ def _lines(path: Path) -> int:
     except OSError:
         return 1
     return max(n, 1)
+
+
+def language_warning(text: str) -> str | None:
+    """Why the English pipeline will miss most of a text, or None: a text mostly in Chinese, Japanese or Korean
+    script (of its letters, more than 30% CJK), whose figures a rule for English phrasing does not read."""
+    letters = cjk = 0
+    for ch in text[:20_000]:
+        if ch.isalpha():
+            letters += 1
+            if "\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af":
+                cjk += 1
+    if letters >= 20 and cjk > 0.3 * letters:
+        return (
+            f"{cjk * 100 // letters}% of its letters are Chinese, Japanese or Korean characters: the pipeline reads "
+            "English (machine translation), so most figures will be missed"
+        )
+    return None
