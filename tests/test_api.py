@@ -65,3 +65,9 @@ def test_extract_many_names_a_wrong_item(items, kw, message):
     with pytest.raises(TypeError, match="item 1") as err:
         list(extract_many(items, **kw))
     assert message in str(err.value)
+
+
+def test_no_submodule_can_shadow_the_pipeline_function():
+    import importlib.util
+
+    assert importlib.util.find_spec("extractor.pipeline") is None  # the builder lives in extractor.build
