@@ -10,8 +10,6 @@ documents pass through.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
-import glob
 import json
 import multiprocessing
 import os
@@ -28,22 +26,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extractor.io.html_input import HTML_SUFFIXES, read_html
-from extractor.io.readers import (
-    MAX_BYTES,
-    InputDoc,
-    InputError,
-    InputFailure,
-    _jsonl_docs,
-    content_id,
-    decode,
-    iter_path,
-    read_bytes,
-)
+from extractor.io.inputs import count_documents, iter_documents
+from extractor.io.inputs import iter_documents as iter_batch_inputs  # noqa: F401  (its name before the move)
+from extractor.io.readers import MAX_BYTES, InputFailure, content_id
 from extractor.io.store import DocumentResult, ErrorResult, Store
+from extractor.models import record_data
 
-JSONL_SUFFIXES = (".jsonl", ".ndjson")
-BATCH_SUFFIXES = (".txt", *JSONL_SUFFIXES, *HTML_SUFFIXES)
 CHUNK_SIZE = 16
 WINDOW_PER_WORKER = 3  # chunks in flight per worker: enough to keep it busy, few enough to keep memory flat
 
@@ -99,97 +87,6 @@ def _n(count: int, word: str) -> str:
 # -- reading inputs -----------------------------------------------------------------------------------------------
 
 
-def iter_batch_inputs(paths: Iterable[str], max_bytes: int = MAX_BYTES) -> Iterator[InputDoc | InputFailure]:
-    """Every document named by `paths`: folders (recursively: .txt, .html, .jsonl), globs, files, '-' for stdin."""
-    for raw in paths:
-        if raw == "-":
-            yield from read_bytes("-", sys.stdin.buffer.read(), max_bytes)
-            continue
-        path = Path(raw)
-        if not path.exists() and glob.has_magic(raw):
-            matches = sorted(glob.glob(raw, recursive=True))
-            if not matches:
-                yield InputFailure(raw, "no file matches this pattern")
-            for m in matches:
-                yield from _iter_path(Path(m), m, max_bytes)
-            continue
-        yield from _iter_path(path, raw, max_bytes)
-
-
-def _iter_path(path: Path, raw: str, max_bytes: int) -> Iterator[InputDoc | InputFailure]:
-    return iter_path(path, raw, max_bytes, recursive=True, suffixes=BATCH_SUFFIXES, read=read_file)
-
-
-def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[InputDoc | InputFailure]:
-    """The documents of one file: the visible text of .html, one per line of .jsonl (streamed), else its text."""
-    if path.suffix.lower() in JSONL_SUFFIXES:
-        yield from read_jsonl_file(path, max_bytes)
-    else:
-        yield from _read_whole(path, max_bytes)
-
-
-def _read_whole(path: Path, max_bytes: int) -> Iterator[InputDoc | InputFailure]:
-    source = str(path)
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            yield InputFailure(source, f"too large: {size:,} bytes (limit {max_bytes:,}; raise it with --max-bytes)")
-            return
-        data = path.read_bytes()
-    except OSError as err:
-        yield InputFailure(source, f"cannot read: {err.strerror or err}")
-        return
-    if path.suffix.lower() in HTML_SUFFIXES:
-        yield from read_html(source, data, max_bytes)
-    else:
-        yield from read_bytes(source, data, max_bytes)
-
-
-def read_jsonl_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[InputDoc | InputFailure]:
-    """The documents of a JSON Lines file, read a line at a time (an archive may be larger than memory);
-    `max_bytes` limits each line."""
-    source = str(path)
-    try:
-        fh = path.open("rb")
-    except OSError as err:
-        yield InputFailure(source, f"cannot read: {err.strerror or err}")
-        return
-    with fh:
-        if fh.read(4).startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
-            fh.close()  # UTF-16/32 lines cannot be split on b"\n": read it whole, as `extract` does
-            yield from _read_whole(path, max_bytes)
-            return
-        fh.seek(0)
-        found = False
-        for lineno, raw in enumerate(fh, start=1):
-            if lineno == 1:
-                raw = raw.removeprefix(b"\xef\xbb\xbf")
-            if not raw.strip():
-                continue
-            found = True
-            where = f"{source}:{lineno}"
-            if len(raw) > max_bytes:
-                yield InputFailure(
-                    where, f"too large: {len(raw):,} bytes (limit {max_bytes:,}; raise it with --max-bytes)"
-                )
-                continue
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                try:
-                    line, _encoding = decode(raw, max_bytes)
-                except InputError as err:
-                    yield InputFailure(where, str(err))
-                    continue
-            for item in _jsonl_docs(source, line):
-                # readers numbers the lines of the text it is given: this one line is line 1
-                if item.source == f"{source}:1":
-                    item = dataclasses.replace(item, source=where)
-                yield item
-        if not found:
-            yield InputFailure(source, "empty file")
-
-
 # -- the worker side ----------------------------------------------------------------------------------------------
 
 _PIPELINE_LOCK = threading.Lock()  # a Dask worker with several threads still runs one document at a time
@@ -219,7 +116,7 @@ def prepare_worker(options: BatchOptions, ignore_sigint: bool = True) -> None:
 
 def record_json(record) -> str:
     """One record as JSON text, exactly as `extractor extract`/`audit --format json` write it."""
-    return json.dumps(record.model_dump(mode="json", by_alias=True, exclude_none=True), ensure_ascii=False)
+    return json.dumps(record_data(record), ensure_ascii=False)
 
 
 def process_chunk(tasks: list[Task], options: BatchOptions) -> list[Result]:
@@ -284,7 +181,7 @@ def mp_context() -> multiprocessing.context.BaseContext:
         return multiprocessing.get_context("spawn")
     ctx = multiprocessing.get_context("forkserver")
     # the server imports spaCy and the extractor once; each worker forks from it and only builds its pipeline
-    ctx.set_forkserver_preload(["extractor.api", "extractor.pipeline", "extractor.checks", "extractor.batch"])
+    ctx.set_forkserver_preload(["extractor.api", "extractor.build", "extractor.checks", "extractor.batch"])
     return ctx
 
 
@@ -353,11 +250,13 @@ def run_batch(
             stats.warnings.append(
                 f"{store_path} holds results made with other options ({before}); documents already there keep them"
             )
+        show = sys.stderr.isatty() if progress is None else progress
         bar = tqdm(
+            total=count_documents(paths) if show else None,  # the inputs counted first: a total and an ETA
             unit="doc",
             desc="batch",
             file=sys.stderr,
-            disable=None if progress is None else not progress,
+            disable=not show,
             dynamic_ncols=True,
             smoothing=0.1,
         )
@@ -371,10 +270,11 @@ def run_batch(
 
         def chunks() -> Iterator[list[Task]]:
             buf: list[Task] = []
-            for item in iter_batch_inputs(paths, max_bytes):
+            for item in iter_documents(paths, max_bytes):
                 if isinstance(item, InputFailure):
                     store.write([ErrorResult(item.source, item.reason)])
                     fail(item.source, item.reason)
+                    bar.update(1)
                     continue
                 key = content_id(item.text)
                 stats.documents += 1
@@ -425,6 +325,30 @@ def run_batch(
             bar.close()
             stats.seconds = time.perf_counter() - started
     return stats
+
+
+def available_cores() -> int:
+    """The CPU cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def jobs_warning(jobs: int, cores: int, load: float | None) -> str | None:
+    """Why `jobs` workers may run no faster than fewer, or None: more jobs than cores, or cores already busy
+    (`load`: the 1-minute load average, before the run)."""
+    if jobs > cores:
+        return (
+            f"--jobs {jobs} exceeds the {cores} CPU cores: the workers will take turns on them, "
+            f"which is slower than --jobs {cores}"
+        )
+    if jobs > 1 and load is not None and load + jobs > cores + 0.5:
+        return (
+            f"the machine is busy (load {load:.1f} on {cores} cores): --jobs {jobs} may run no faster than "
+            f"--jobs {max(1, cores - round(load))}"
+        )
+    return None
 
 
 def default_jobs(jobs: int) -> int:

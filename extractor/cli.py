@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
@@ -12,8 +13,8 @@ from typing import Annotated, TextIO
 
 import typer
 
-from extractor.io.readers import MAX_BYTES, InputDoc, InputFailure, iter_inputs
-from extractor.models import DocumentRecord, ErrorRecord
+from extractor.io.readers import MAX_BYTES, InputDoc, InputFailure
+from extractor.models import DocumentRecord, ErrorRecord, record_data
 
 app = typer.Typer(
     add_completion=False,
@@ -22,8 +23,39 @@ app = typer.Typer(
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_FINDINGS = 0, 1, 2, 3
+DISTRIBUTION = "press-figures"
 
-PathsArg = Annotated[list[str], typer.Argument(help="Files, folders (their .txt files, sorted) or - for stdin.")]
+
+def version_line() -> str:
+    """'extractor 0.1.0 (press-figures)': the version of the installed distribution, else of the package."""
+    from importlib import metadata
+
+    from extractor import __version__
+
+    try:
+        version = metadata.version(DISTRIBUTION)
+    except metadata.PackageNotFoundError:
+        version = __version__
+    return f"extractor {version} ({DISTRIBUTION})"
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(version_line())
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Extract the figures, dates and named operations of press releases, and audit whether they add up."""
+
+PATHS_HELP = "Files, folders (recursive: .txt, .html, .jsonl), globs, or - for stdin."
+PathsArg = Annotated[list[str], typer.Argument(help=PATHS_HELP)]
 RefOpt = Annotated[
     str | None, typer.Option("--reference-date", help="YYYY-MM-DD: resolves 'last year', 'yesterday' ...")
 ]
@@ -56,7 +88,7 @@ def output(path: Path | None) -> Iterator[TextIO]:
 
 def record_json(record: DocumentRecord | ErrorRecord) -> str:
     """One JSON line for a record."""
-    return json.dumps(record.model_dump(mode="json", by_alias=True, exclude_none=True), ensure_ascii=False)
+    return json.dumps(record_data(record), ensure_ascii=False)
 
 
 def check_options(reference_date: str | None, patterns: list[Path] | None, *, build: bool = True):
@@ -82,22 +114,60 @@ def check_options(reference_date: str | None, patterns: list[Path] | None, *, bu
     return ref, dirs
 
 
+def progress_bar(items, paths: list[str], desc: str = "documents"):
+    """`items` through a tqdm bar on stderr (total and ETA from a count of the inputs) when stderr is a terminal and
+    the run lasts more than a second; `items` as they are otherwise."""
+    if not sys.stderr.isatty():
+        return items
+    from tqdm import tqdm
+
+    from extractor.io.inputs import count_documents
+
+    return tqdm(items, total=count_documents(paths), desc=desc, unit="doc", file=sys.stderr, delay=1.0,
+                dynamic_ncols=True, leave=False)  # fmt: skip
+
+
+def warn(message: str) -> None:
+    """One warning line on stderr (above a progress bar, if one shows)."""
+    from tqdm import tqdm
+
+    tqdm.write(f"extractor: warning: {message}", file=sys.stderr)
+
+
+def echo_error(message: str) -> None:
+    """One error line on stderr (above a progress bar, if one shows)."""
+    from tqdm import tqdm
+
+    tqdm.write(f"extractor: error: {message}", file=sys.stderr)
+
+
 def process(
     paths: list[str], ref, dirs, max_bytes: int
 ) -> Iterator[tuple[InputDoc | InputFailure, DocumentRecord | ErrorRecord]]:
     """Each input with its record: a document record, or an error record naming the reason."""
     from extractor.api import extract
+    from extractor.io.inputs import iter_documents, language_warning
 
-    for item in iter_inputs(paths, max_bytes=max_bytes):
+    for item in progress_bar(iter_documents(paths, max_bytes=max_bytes), paths):
         if isinstance(item, InputFailure):
             yield (
                 item,
                 ErrorRecord(source=item.source, error=f"{item.source}: {item.reason}", reason=item.reason),
             )
             continue
+        note = language_warning(item.text)
+        if note:
+            warn(f"{item.source}: {note}")
         try:
             record = extract(item.text, ref, source=item.source, published=item.published, patterns_dirs=dirs)
-            record = record.model_copy(update={"encoding": item.encoding, "doc_id": item.doc_id or record.doc_id})
+            record = record.model_copy(
+                update={
+                    "encoding": item.encoding,
+                    "doc_id": item.doc_id or record.doc_id,
+                    "url": item.url,
+                    "title": item.title,
+                }
+            )
         except Exception as err:  # one bad document must not stop the run
             reason = f"internal error: {type(err).__name__}: {err}".splitlines()[0]
             yield item, ErrorRecord(source=item.source, error=f"{item.source}: {reason}", reason=reason)
@@ -115,20 +185,41 @@ def extract(
 ) -> None:
     """Extract the figures, dates and operations of each document as JSON Lines, one record per document."""
     ref, dirs = check_options(reference_date, patterns)
-    failed = 0
+    failed = done = facts = 0
+    started = time.perf_counter()
     with output(out) as fh:
         for _item, record in process(paths, ref, dirs, max_bytes):
+            done += 1
             if isinstance(record, ErrorRecord):
                 failed += 1
-                typer.echo(f"extractor: error: {record.error}", err=True)
+                echo_error(record.error)
+            else:
+                facts += len(record.facts)
             fh.write(record_json(record) + "\n")
+    summary_line(done, failed, facts, None, time.perf_counter() - started)
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+def summary_line(documents: int, failed: int, facts: int, inconsistent: int | None, seconds: float) -> None:
+    """On a terminal, one closing line on stderr: documents, unreadable ones, facts (and inconsistent findings)."""
+    if not sys.stderr.isatty():
+        return
+    parts = [f"{documents:,} document{'s' if documents != 1 else ''}", f"{failed:,} could not be read"]
+    parts.append(f"{facts:,} facts")
+    if inconsistent is not None:
+        parts.append(f"{inconsistent:,} inconsistent findings")
+    typer.echo(f"extractor: {', '.join(parts)} in {seconds:.1f} s", err=True)
 
 
 class Format(str, Enum):
     text = "text"
     json = "json"
     html = "html"
+
+
+class Only(str, Enum):
+    inconsistent = "inconsistent"
+    findings = "findings"
 
 
 class FailOn(str, Enum):
@@ -139,9 +230,7 @@ class FailOn(str, Enum):
 
 @app.command()
 def audit(
-    paths: Annotated[
-        list[str] | None, typer.Argument(help="Files, folders (their .txt files, sorted) or - for stdin.")
-    ] = None,
+    paths: Annotated[list[str] | None, typer.Argument(help=PATHS_HELP)] = None,
     fmt: Annotated[
         Format, typer.Option("--format", help="text (a report to read), json (JSON Lines) or html.")
     ] = Format.text,
@@ -156,12 +245,24 @@ def audit(
     store: Annotated[
         Path | None, typer.Option("--store", help="Audit a batch store ACROSS its releases (instead of PATHS).")
     ] = None,
+    only: Annotated[
+        Only | None,
+        typer.Option(
+            "--only", help="Report only documents with inconsistent findings (and those alone), or with any finding."
+        ),
+    ] = None,
+    page_size: Annotated[
+        int,
+        typer.Option(
+            "--page-size", min=0, help="html with -o: documents per page, more in FILE-2.html ... (0: one page)."
+        ),
+    ] = 25,
 ) -> None:
     """Extract, then check that the figures add up: baselines, shares, parts and wholes, rates, conversions."""
     if store is not None:
         from extractor.cli_batch import audit_store
 
-        raise typer.Exit(audit_store(store, fmt, fail_on, out))
+        raise typer.Exit(audit_store(store, fmt, fail_on, out, only))
     if not paths:
         fail("name the files or folders to audit, or a store with --store")
     from extractor.checks import audit as run_checks
@@ -172,11 +273,12 @@ def audit(
     audit_data = audit_rules(dirs)
     failed = 0
     flagged = False
+    started = time.perf_counter()
     audited: list[tuple[DocumentRecord | ErrorRecord, str | None]] = []
     for item, record in process(paths, ref, dirs, max_bytes):
         if isinstance(record, ErrorRecord):
             failed += 1
-            typer.echo(f"extractor: error: {record.error}", err=True)
+            echo_error(record.error)
             audited.append((record, None))
             continue
         findings = run_checks(record, **audit_data)
@@ -187,29 +289,65 @@ def audit(
         ):
             flagged = True
         audited.append((record, item.text))
-    with output(out) as fh:
-        fh.write(render_audit(audited, fmt))
+    docs = [r for r, _ in audited if isinstance(r, DocumentRecord)]
+    summary_line(
+        len(audited),
+        failed,
+        sum(len(r.facts) for r in docs),
+        sum(1 for r in docs for f in r.findings or [] if f.status == "inconsistent"),
+        time.perf_counter() - started,
+    )
+    if fmt is Format.html and out is not None and page_size:
+        write_html_pages(audited, only, page_size, out)
+    else:
+        with output(out) as fh:
+            fh.write(render_audit(audited, fmt, only))
     if failed:
         raise typer.Exit(EXIT_FAILED)
     raise typer.Exit(EXIT_FINDINGS if flagged else EXIT_OK)
 
 
-def render_audit(audited: list[tuple[DocumentRecord | ErrorRecord, str | None]], fmt: Format) -> str:
-    """The audit of every document in one output format."""
+def _shown(record: DocumentRecord | ErrorRecord, only: Only | None) -> bool:
+    if only is None or isinstance(record, ErrorRecord):  # an unreadable document is always a problem to show
+        return True
+    findings = record.findings or []
+    if only is Only.inconsistent:
+        return any(f.status == "inconsistent" for f in findings)
+    return bool(findings)
+
+
+def write_html_pages(audited, only: Only | None, page_size: int, out: Path) -> None:
+    """The HTML audit as pages of `page_size` documents: `out`, then OUT-2.html ... beside it."""
+    from extractor.io.report_html import render_html_pages
+
+    shown = [(r, t) for r, t in audited if _shown(r, only)]
+    for name, page in render_html_pages(shown, page_size, out.name):
+        with output(out.with_name(name)) as fh:
+            fh.write(page)
+
+
+def render_audit(
+    audited: list[tuple[DocumentRecord | ErrorRecord, str | None]], fmt: Format, only: Only | None = None
+) -> str:
+    """The audit of every document in one output format; `only` keeps the documents with inconsistent findings
+    (the text report then shows those findings alone) or with any finding. Unreadable documents always show."""
+    shown = [(r, t) for r, t in audited if _shown(r, only)]
     if fmt is Format.json:
-        return "".join(record_json(r) + "\n" for r, _ in audited)
+        return "".join(record_json(r) + "\n" for r, _ in shown)
     if fmt is Format.html:
         from extractor.io.report_html import render_html
 
-        return render_html(audited)
-    from extractor.io.report_text import render_text
+        return render_html(shown)
+    from extractor.io.report_text import render_closing, render_text
 
     parts = []
-    for record, text in audited:
+    for record, text in shown:
         if isinstance(record, ErrorRecord):
             parts.append(f"== {record.source}\n   could not be read: {record.reason}\n")
         else:
-            parts.append(render_text(record, record.findings or [], text))
+            statuses = ("inconsistent",) if only is Only.inconsistent else None
+            parts.append(render_text(record, record.findings or [], text, statuses=statuses))
+    parts.append(render_closing([r for r, _ in audited], shown=len(shown), only=only.value if only else None))
     return "\n".join(parts)
 
 

@@ -70,6 +70,16 @@ def batch(
     from extractor.io.store import StoreError
 
     options = _options(reference_date, patterns)
+    if scheduler in (None, "local"):
+        from extractor.batch import available_cores, jobs_warning
+
+        try:
+            load = os.getloadavg()[0]
+        except (AttributeError, OSError):
+            load = None
+        warning = jobs_warning(default_jobs(jobs), available_cores(), load)
+        if warning:
+            typer.echo(f"extractor: warning: {warning}", err=True)
 
     def on_error(source: str, reason: str) -> None:
         tqdm.write(f"extractor: error: {source}: {reason}", file=sys.stderr)
@@ -103,6 +113,13 @@ class ExportFormat(str, Enum):
     parquet = "parquet"
 
 
+class ExportTable(str, Enum):
+    facts = "facts"
+    findings = "findings"
+    relations = "relations"
+    documents = "documents"
+
+
 @app.command()
 def export(
     store: Annotated[Path, typer.Argument(help="A store filled by `extractor batch`.")],
@@ -114,20 +131,28 @@ def export(
     errors: Annotated[
         bool, typer.Option("--errors/--no-errors", help="jsonl: include the records of documents that failed.")
     ] = True,
+    table: Annotated[
+        ExportTable | None,
+        typer.Option("--table", help="csv, parquet: facts (default), findings, relations, documents."),
+    ] = None,
 ) -> None:
-    """Write the records of a store out: JSON Lines, or one row per fact as CSV or Parquet."""
+    """Write the records of a store out: JSON Lines, or one table (facts, findings, relations, documents) as CSV
+    or Parquet."""
     from extractor.io.export import ExportError, write_csv, write_jsonl, write_parquet
     from extractor.io.store import Store, StoreError
 
+    if table is not None and fmt is ExportFormat.jsonl:
+        fail("--table names a table of csv or parquet; jsonl writes whole records")
+    table_name = (table or ExportTable.facts).value
     try:
         with Store(store, create=False) as st:
             if fmt is ExportFormat.parquet:
                 if out is None:
                     fail("parquet is binary: name the file with -o FILE.parquet")
-                write_parquet(st, out)
+                write_parquet(st, out, table_name)
             else:
                 with output(out) as fh:
-                    (write_jsonl(st, fh, errors) if fmt is ExportFormat.jsonl else write_csv(st, fh))
+                    (write_jsonl(st, fh, errors) if fmt is ExportFormat.jsonl else write_csv(st, fh, table_name))
     except (StoreError, ExportError) as err:
         fail(str(err))
     except BrokenPipeError:  # `extractor export ... | head`: the reader has all it wanted
@@ -167,7 +192,9 @@ def report(
         fh.write(page)
 
 
-def audit_store(store: Path, fmt: str = "text", fail_on: str = "never", out: Path | None = None) -> int:
+def audit_store(
+    store: Path, fmt: str = "text", fail_on: str = "never", out: Path | None = None, only: str | None = None
+) -> int:
     """`extractor audit --store STORE`: find figures that disagree BETWEEN the releases of a store, write them to
     its findings table (replacing those of the last run) and report them. Returns the exit code: 3 when
     `fail_on` is 'inconsistent' and any finding is, or 'error' and an inconsistent one has severity error; else 0."""
@@ -175,18 +202,22 @@ def audit_store(store: Path, fmt: str = "text", fail_on: str = "never", out: Pat
     from extractor.io.store import Store, StoreError
 
     fmt, fail_on = getattr(fmt, "value", fmt), getattr(fail_on, "value", fail_on)
-    if fmt not in ("text", "json"):
-        fail(f"audit --store reports as text or json, not {fmt}")
+    only = getattr(only, "value", only)
     try:
         with Store(store, create=False) as st:
             findings = cross_release_audit(st)
             st.replace_cross_release(f.model_dump(mode="json") for f in findings)
+            shown = [f for f in findings if only != "inconsistent" or f.status == "inconsistent"]
             with output(out) as fh:
                 if fmt == "json":
-                    for f in findings:
-                        fh.write(json.dumps(f.model_dump(mode="json", exclude_none=True), ensure_ascii=False) + "\n")
+                    for f in shown:
+                        fh.write(json.dumps(f.model_dump(mode="json"), ensure_ascii=False) + "\n")
+                elif fmt == "html":
+                    from extractor.io.report_html import render_cross_release_html
+
+                    fh.write(render_cross_release_html(shown, st.document_text, st.counts(), str(st.path)))
                 else:
-                    fh.write(render_cross_release(st, findings))
+                    fh.write(render_cross_release(st, shown))
     except StoreError as err:
         fail(str(err))
     bad = [f for f in findings if f.status == "inconsistent"]

@@ -15,7 +15,7 @@ from typing import Any
 
 from extractor.batch import WINDOW_PER_WORKER, BatchOptions, Result, Task, ordered_results, process_chunk
 
-INSTALL_HINT = "pip install 'extractor[dask]'"
+INSTALL_HINT = "pip install 'press-figures[dask]'"
 
 
 class DaskError(RuntimeError):

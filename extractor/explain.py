@@ -14,16 +14,16 @@ def explain(nlp: Language, text: str, reference_date=None) -> list[dict[str, Any
     became (with `fact`, `pattern_id` and the fact's links), 'dropped' (with the `reason`), or 'unread'."""
     doc = make_doc(nlp, text, reference_date, None)
     quantities = None
+    numerals: list[tuple[int, int, int]] = []
     for name, proc in nlp.pipeline:
+        if name == "extractor_records":  # it drops token._.num (a doc keeps plain data only): read them first
+            numerals = [(tok.i, tok.idx, tok.idx + len(tok)) for tok in doc if tok._.num is not None]
         doc = proc(doc)
         if name == "extractor_facts":
             quantities = {tok_i: reason for tok_i, q, reason in (doc._.quantities or []) if q is None}
     record = doc_to_record(doc, "<explain>")
     rows: list[dict[str, Any]] = []
-    for tok in doc:
-        if tok._.num is None:
-            continue
-        start, end = tok.idx, tok.idx + len(tok)
+    for tok_i, start, end in numerals:
         row: dict[str, Any] = {"start": start, "end": end, "text": text[start:end]}
         fact = next((f for f in record.facts if f.start <= start and end <= f.end), None)
         if fact is not None:
@@ -44,8 +44,8 @@ def explain(nlp: Language, text: str, reference_date=None) -> list[dict[str, Any
             ]
             if links:
                 row["links"] = links
-        elif quantities is not None and tok.i in quantities:
-            row.update(outcome="dropped", reason=quantities[tok.i] or "not a figure")
+        elif quantities is not None and tok_i in quantities:
+            row.update(outcome="dropped", reason=quantities[tok_i] or "not a figure")
         else:
             row.update(outcome="unread", reason="no rule made it a figure (inside a date, a name or a code?)")
         rows.append(row)

@@ -221,6 +221,8 @@ class DocumentRecord(Record):
     published: str | None = None
     length: int | None = None
     encoding: str | None = None
+    url: str | None = None
+    title: str | None = None
     facts: list[Fact] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
     findings: list[Finding] | None = None
@@ -240,6 +242,11 @@ class ErrorRecord(Record):
     source: str
     error: str
     reason: str
+
+
+def record_data(record: DocumentRecord | ErrorRecord) -> dict[str, Any]:
+    """A record as JSON data with a fixed key set: every field of its model, None as null (never left out)."""
+    return record.model_dump(mode="json", by_alias=True)
 
 
 def document_json_schema() -> dict[str, Any]:

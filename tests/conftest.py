@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from extractor.api import run
+from extractor.build import build_pipeline
 from extractor.cli import app
-from extractor.pipeline import build_pipeline
 
 
 @pytest.fixture(scope="session")

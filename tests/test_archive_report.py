@@ -1,6 +1,7 @@
 """`extractor report --store`: the archive page, with charts built from the store."""
 
 import json
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -107,3 +108,61 @@ def test_archive_page_renders_in_chromium(page, tmp_path):
     )
     assert "<svg" in done.stdout
     assert "CONSOLE" not in done.stderr or "Uncaught" not in done.stderr
+
+
+PROBLEM_RELEASES = [
+    ("2016-01-15", "https://example.org/r/2016", "In 2015, police filed 1,140 fraud cases, up 12% year-on-year."),
+    ("2017-01-12", None, "In 2016, police filed 117 telecom fraud cases, up 31.8% year-on-year."),  # no baseline fits
+    ("2020-01-10", "https://example.org/r/2020", "In 2019, police filed 1,350 fraud cases, up 8% year-on-year."),
+]
+
+
+@pytest.fixture(scope="module")
+def problem_page(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("problems")
+    src = tmp / "releases.jsonl"
+    rows = [
+        {"id": f"p{n}", "text": t, "published": p, **({"url": u} if u else {})}
+        for n, (p, u, t) in enumerate(PROBLEM_RELEASES)
+    ]
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    store = tmp / "s.sqlite"
+    runner = CliRunner()
+    assert runner.invoke(app, ["batch", str(src), "--store", str(store), "--no-progress"]).exit_code == 0
+    out = tmp / "archive.html"
+    assert runner.invoke(app, ["report", "--store", str(store), "-o", str(out)]).exit_code == 0
+    return out.read_text(encoding="utf-8")
+
+
+def test_archive_lists_every_inconsistent_finding_with_its_release(problem_page):
+    section = problem_page[problem_page.index('<section id="problems"') :]
+    section = section[: section.index("</section>")]
+    assert "Inconsistent findings (1)" in section
+    assert 'href="#d-p1"' in section and "change baseline" in section
+    assert "<strong>117</strong>" in section and "31.8%" in section
+    assert problem_page.index('id="problems"') < problem_page.index('id="summary"')
+    assert '<tr id="d-p1">' in problem_page
+
+
+def test_archive_document_names_link_to_their_release(problem_page):
+    table = problem_page[problem_page.index('<section id="summary"') :]
+    assert '<a href="https://example.org/r/2016" rel="noopener noreferrer">p0</a>' in table
+    assert '<a href="https://example.org/r/2020" rel="noopener noreferrer">p2</a>' in table
+    assert ">p1</th>" in table  # no url: the name alone
+
+
+def test_time_axis_places_periods_by_date():
+    from extractor.io.report_html import line_chart, period_position
+
+    svg = line_chart({"cases": {"2015": 10, "2016": 20, "2019": 30}}, "t", chart_id="t")
+    xs = [float(x) for x in re.findall(r'<g class="point"><title>[^<]*</title><circle cx="([\d.]+)"', svg)]
+    assert len(xs) == 3
+    assert (xs[2] - xs[1]) == pytest.approx(3 * (xs[1] - xs[0]), rel=0.01)  # 2016 -> 2019 is three years
+    assert re.findall(r'class="year">(\d{4})<', svg) == ["2015", "2016", "2017", "2018", "2019"]
+    assert [period_position(p) for p in ("2019", "2019-H1", "2019-Q4", "2019-07")] == pytest.approx(
+        [2019.5, 2019.25, 2019.875, 2019 + 6.5 / 12]
+    )
+    assert period_position("Q1 report") is None
+    categorical = line_chart({"cases": {"a": 1, "b": 2, "c": 3}}, "t", chart_id="u")
+    xs = [float(x) for x in re.findall(r'<g class="point"><title>[^<]*</title><circle cx="([\d.]+)"', categorical)]
+    assert (xs[2] - xs[1]) == pytest.approx(xs[1] - xs[0])

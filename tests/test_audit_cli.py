@@ -1,6 +1,7 @@
 """`extractor audit`: the report formats and the exit codes."""
 
 import json
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -109,3 +110,55 @@ def test_bad_audit_data_in_a_patterns_folder_is_one_line_naming_file_and_line(fi
     result = run(files / "b.txt", "--patterns", folder)
     assert result.exit_code == 2
     assert result.output.count("\n") == 1 and "mine.jsonl:2: mine-bad-001" in result.output and reason in result.output
+
+
+def test_text_audit_ends_with_a_summary(files):
+    (files / "c.txt").write_bytes(b"")
+    result = run(files)
+    assert result.exit_code == 1
+    closing = result.stdout.split("== summary\n", 1)[1]
+    assert "2 documents read, 1 could not be read; 1 with inconsistent findings" in closing
+    assert "figures checked" in closing and f"{files / 'a.txt'} (1)" in closing
+
+
+@pytest.mark.parametrize(
+    "only, shown",
+    [("inconsistent", ["a.txt"]), ("findings", ["a.txt", "b.txt"])],
+)
+def test_only_lists_the_problem_documents(files, only, shown):
+    (files / "d.txt").write_text("The bureau held a meeting on the work.\n", encoding="utf-8")  # no findings
+    result = run(files, "--format", "json", "--only", only)
+    assert [json.loads(line)["source"].rsplit("/", 1)[-1] for line in result.stdout.splitlines()] == shown
+    text = run(files, "--only", only).stdout
+    assert [line.rsplit("/", 1)[-1] for line in text.splitlines() if line.startswith("== /")] == shown
+    assert f"listed above: {len(shown)} of 3 (--only {only})" in text
+    if only == "inconsistent":
+        assert "Consistent (" not in text.split("== summary")[0]
+    html = run(files, "--format", "html", "--only", only).stdout
+    assert html.count('<section class="doc"') == len(shown)
+
+
+def test_html_pages_of_documents(files, tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("pages")  # not inside `files`: a folder's .html files are inputs too
+    for n in range(3):
+        (files / f"c{n}.txt").write_text(f"Courts concluded {40 + n} cases in 2022.\n", encoding="utf-8")
+    out = tmp_path / "out" / "report.html"
+    out.parent.mkdir()
+    result = run(files, "--format", "html", "-o", out, "--page-size", "2")
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in out.parent.iterdir())
+    assert names == ["report-2.html", "report-3.html", "report.html"]
+    pages = {n: (out.parent / n).read_text(encoding="utf-8") for n in names}
+    sections = {n: re.findall(r'<section class="doc" id="(doc\d+)"', html) for n, html in pages.items()}
+    assert sorted(d for found in sections.values() for d in found) == [f"doc{n}" for n in range(1, 6)]
+    assert sections["report.html"][0] == "doc1"  # a.txt, the inconsistent one, leads
+    first = pages["report.html"]
+    for name in ("report-2.html", "report-3.html"):
+        for doc in sections[name]:
+            assert f'href="{name}#{doc}"' in first  # the summary links to the page holding the document
+        assert 'href="report.html#summary"' in pages[name] and "<style>" in pages[name]
+    assert 'rel="next" href' not in first and 'href="report-2.html" rel="next"' in first
+    single = tmp_path / "one.html"
+    assert run(files, "--format", "html", "-o", single, "--page-size", "0").exit_code == 0
+    assert single.read_text(encoding="utf-8").count('<section class="doc"') == 5
+    assert not list(tmp_path.glob("one-*.html"))

@@ -204,7 +204,8 @@ def test_missing_dask_is_one_clear_line(cli, tmp_path, monkeypatch):
     result = cli("batch", tmp_path / "in", "--store", tmp_path / "s.sqlite", "--scheduler", "local")
     assert result.exit_code == 2
     assert result.stderr.strip() == (
-        "extractor: error: --scheduler needs dask.distributed, which is not installed: pip install 'extractor[dask]'"
+        "extractor: error: --scheduler needs dask.distributed, which is not installed: "
+        "pip install 'press-figures[dask]'"
     )
 
 

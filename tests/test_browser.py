@@ -247,9 +247,13 @@ def test_every_fact_is_highlighted(page, report):
              kinds: Array.from(s.querySelectorAll('.doc-text [data-fact-id]')).map(m => m.dataset.kind),
              text: s.querySelector('.doc-text').textContent}))"""
     )
-    assert [d["source"] for d in docs] == [r["source"] for r in records]
+    def inconsistent(r):
+        return sum(f["status"] == "inconsistent" for f in r["findings"])
+
+    problems_first = sorted(records, key=lambda r: (inconsistent(r) == 0, -inconsistent(r)))  # stable: input order
+    assert [d["source"] for d in docs] == [r["source"] for r in problems_first]
     total = 0
-    for doc, rec in zip(docs, records, strict=True):
+    for doc, rec in zip(docs, problems_first, strict=True):
         facts = sorted(rec["facts"], key=lambda f: f["start"])
         assert doc["ids"] == [f["id"] for f in facts]
         assert doc["kinds"] == [f["kind"] for f in facts]
@@ -348,4 +352,25 @@ def test_tricky_text_survives_the_browser(page, tmp_path):
     )
     assert got["text"] == TEXT
     assert got["marks"] == [f.text for f in sorted(make_record().facts, key=lambda f: f.start)]
+    assert page.errors() == []
+
+
+def test_summary_sorts_and_filters(page):
+    """Problem documents lead the summary; a heading sorts the rows; the status filter hides the other documents,
+    in the table and below it."""
+    rows = "Array.from(document.querySelectorAll('#summary-table tbody tr'))"
+    first = page.js(f"{rows}[0].getAttribute('data-status')")
+    assert first == "inconsistent"
+    page.js("document.querySelectorAll('#summary-table thead button')[1].click()")  # Facts, ascending
+    facts = page.js(f"{rows}.map(r => parseInt(r.cells[1].textContent))")
+    assert facts == sorted(facts)
+    page.js(
+        "var s = document.querySelector('select[data-filter=status]'); s.value = 'inconsistent';"
+        "s.dispatchEvent(new Event('change', {bubbles: true}))"
+    )
+    visible = page.js(f"{rows}.filter(r => !r.hidden).map(r => r.getAttribute('data-status'))")
+    assert visible and set(visible) == {"inconsistent"}
+    hidden_sections = page.js("Array.from(document.querySelectorAll('section.doc')).filter(s => s.hidden).length")
+    assert hidden_sections == page.js(f"{rows}.filter(r => r.hidden).length")
+    assert page.js("document.querySelector('form.filters output').textContent").startswith(f"{len(visible)} of")
     assert page.errors() == []

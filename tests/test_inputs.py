@@ -87,7 +87,7 @@ def test_folder_mixing_good_and_bad_documents(cli, tmp_path):
     "make, reason",
     [
         (lambda p: p / "missing.txt", "no such file or folder"),
-        (lambda p: (p / "empty-dir").mkdir() or p / "empty-dir", "folder holds no .txt files"),
+        (lambda p: (p / "empty-dir").mkdir() or p / "empty-dir", "folder holds no .txt/.jsonl/"),
     ],
 )
 def test_missing_inputs(cli, tmp_path, make, reason):

@@ -8,10 +8,10 @@ import pytest
 from spacy.matcher import Matcher
 
 from extractor.api import run
+from extractor.build import build_pipeline
 from extractor.components.matcher import expand_token_pattern
 from extractor.gates import holds, parse_requires, words_of
 from extractor.patterns import PatternFileError, load_pattern_file, load_patterns, patterns_dir
-from extractor.pipeline import build_pipeline
 from extractor.rules import pipeline_rows
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"

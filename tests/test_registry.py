@@ -74,7 +74,7 @@ def test_a_users_currency_row_works(extract_with_patterns):
 @pytest.fixture()
 def extract_with_patterns(tmp_path):
     from extractor.api import run
-    from extractor.pipeline import build_pipeline
+    from extractor.build import build_pipeline
 
     def _run(rows, text):
         folder = tmp_path / "user"

@@ -412,3 +412,20 @@ def test_archive_page():
     assert sum(1 for t, _ in page.elements if t == "svg") == 2
     assert "a.txt" in "".join(page.raw_text)
     assert ("html", {"lang": "en"}) in page.elements
+
+
+def test_problem_documents_lead_the_report():
+    """Documents with inconsistent findings come first in the summary and the sections; rows carry what the
+    filters read (status, inconsistent checks, year)."""
+    good = make_record().model_copy(update={"findings": [], "coverage": None, "source": "quiet.txt"})
+    bad = make_record().model_copy(update={"source": "loud.txt", "published": "2021-05-02"})
+    assert any(f.status == "inconsistent" for f in bad.findings)
+    html = render_html([(good, TEXT), (good.model_copy(update={"source": "calm.txt"}), TEXT), (bad, TEXT)])
+    rows = re.findall(r'<tr data-status="(\w+)" data-check="([^"]*)" data-year="(\d*)" data-doc="(doc\d+)">', html)
+    assert [r[0] for r in rows] == ["inconsistent", "ok", "ok"]
+    assert rows[0][3] == "doc3" and rows[0][2] == "2021" and rows[0][1]
+    sections = re.findall(r'<section class="doc" id="(doc\d+)"', html)
+    assert sections == ["doc3", "doc1", "doc2"]
+    for name in ("status", "check", "year", "text"):
+        assert f'data-filter="{name}"' in html
+    assert html.count("data-sort=") == 8

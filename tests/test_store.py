@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -10,9 +11,9 @@ import pytest
 
 from extractor import cli_batch
 from extractor.batch import metric_of, previous_period, run_batch
-from extractor.io.export import COLUMNS
 from extractor.io.html_input import html_text, read_html
 from extractor.io.store import DocumentResult, ErrorResult, Store, StoreError
+from extractor.io.tables import TABLE_NAMES, column_names
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
@@ -87,20 +88,48 @@ def test_export_csv_one_row_per_fact(cli, sample_store):
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     with Store(sample_store, create=False) as st:
         assert len(rows) == st.counts()["facts"]
-    assert list(rows[0]) == COLUMNS
+    assert list(rows[0]) == column_names("facts")
     seed = [r for r in rows if r["source"].endswith("seed.txt") and r["text"] == "28.6%"]
-    assert seed and seed[0]["kind"] == "percentage" and seed[0]["number"] == "28.6" and seed[0]["points"] == "false"
+    assert seed and seed[0]["kind"] == "percentage" and seed[0]["value"] == "28.6" and seed[0]["points"] == "false"
+    dates = [r for r in rows if r["kind"] == "date"]
+    assert dates and all(r["value"] == "" and r["value_text"] for r in dates)
 
 
-def test_export_parquet(cli, sample_store, tmp_path):
+@pytest.mark.parametrize("table", TABLE_NAMES)
+def test_export_parquet(cli, sample_store, tmp_path, table):
     pq = pytest.importorskip("pyarrow.parquet")
-    out = tmp_path / "facts.parquet"
-    result = cli("export", sample_store, "--format", "parquet", "-o", out)
+    out = tmp_path / f"{table}.parquet"
+    result = cli("export", sample_store, "--format", "parquet", "--table", table, "-o", out)
     assert result.exit_code == 0, result.output
-    table = pq.read_table(out)
-    assert table.column_names == COLUMNS
+    data = pq.read_table(out)
+    assert data.column_names == column_names(table)
     with Store(sample_store, create=False) as st:
-        assert table.num_rows == st.counts()["facts"]
+        counts = st.counts()
+    assert data.num_rows == counts[table]
+    if table == "facts":
+        assert str(data.schema.field("value").type) == "double"
+        assert str(data.schema.field("start").type) == "int64"
+
+
+@pytest.mark.parametrize("table", ["findings", "relations", "documents"])
+def test_export_csv_other_tables(cli, sample_store, table):
+    result = cli("export", sample_store, "--format", "csv", "--table", table)
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    with Store(sample_store, create=False) as st:
+        counts = st.counts()
+    assert len(rows) == counts[table] and list(rows[0]) == column_names(table)
+    if table == "findings":
+        bad = [r for r in rows if r["source"].endswith("seed.txt") and r["status"] == "inconsistent"]
+        assert any(r["check"] == "multiplier_baseline" and r["facts"].count("f") == 2 for r in bad)
+    if table == "documents":
+        assert {r["source"] for r in rows} == {str(p) for p in SAMPLES}
+        assert all(int(r["n_facts"]) > 0 for r in rows)
+
+
+def test_export_table_needs_csv_or_parquet(cli, sample_store):
+    result = cli("export", sample_store, "--table", "findings")
+    assert result.exit_code == 2 and "--table" in result.stderr
 
 
 def test_export_parquet_without_pyarrow(cli, sample_store, tmp_path, monkeypatch):
@@ -109,7 +138,7 @@ def test_export_parquet_without_pyarrow(cli, sample_store, tmp_path, monkeypatch
     result = cli("export", sample_store, "--format", "parquet", "-o", tmp_path / "f.parquet")
     assert result.exit_code == 2
     assert result.stderr.strip() == (
-        "extractor: error: parquet export needs pyarrow, which is not installed: pip install 'extractor[parquet]'"
+        "extractor: error: parquet export needs pyarrow, which is not installed: pip install 'press-figures[parquet]'"
     )
 
 
@@ -131,7 +160,7 @@ PAGE = """<!DOCTYPE html><html><head><meta charset="gb2312"><title>Headline in t
 
 
 def test_html_visible_text_and_offsets(extract):
-    docs = list(read_html("p.html", PAGE.encode("gb18030")))
+    docs = list(read_html("p.html", PAGE.encode("gb18030"), main=False))  # the standard-library fallback
     (doc,) = docs
     assert doc.encoding == "gb18030"
     assert doc.text == (
@@ -259,6 +288,25 @@ def test_audit_store_text_report(releases, capsys):
     assert "“In 2019, procuratorates across the country approved the arrest of 1,088,490 people" in report
     assert "Arithmetic: 1,818,808 / 1,692,846 - 1 = +7.44%, which does not" not in report
     assert "Arithmetic: 1,818,808 / 1,692,846 - 1 = +7.44%" in report
+
+
+def test_audit_store_html_report(releases, cli, tmp_path):
+    out = tmp_path / "across.html"
+    result = cli("audit", "--store", releases, "--format", "html", "-o", out)
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "<script" not in html
+    statuses = re.findall(r'<li class="finding s-(\w+)"', html)
+    assert statuses == ["inconsistent", "inconsistent", "consistent", "consistent"]
+    assert "approved the arrest of <mark>1,088,490</mark> people" in html
+    assert "1,818,808 / 1,692,846 - 1 = +7.44%" in html
+
+
+def test_audit_store_only_inconsistent(releases, cli):
+    result = cli("audit", "--store", releases, "--format", "json", "--only", "inconsistent")
+    assert result.exit_code == 0
+    found = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [f["status"] for f in found] == ["inconsistent", "inconsistent"]
 
 
 def test_release_year_alone_is_no_finding(tmp_path, capsys):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -18,6 +19,20 @@ if not Doc.has_extension("drafts"):
     Doc.set_extension("quantities", default=None)
     Doc.set_extension("date_matches", default=None)
     Doc.set_extension("operation_matches", default=None)
+REFERENCE_DATE_KEY = "extractor:reference_date"
+
+
+def _get_reference_date(doc: Doc) -> dt.date | None:
+    value = doc.user_data.get(REFERENCE_DATE_KEY)
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _set_reference_date(doc: Doc, value: dt.date | None) -> None:
+    doc.user_data[REFERENCE_DATE_KEY] = value.isoformat() if value else None  # a string, which DocBin stores
+
+
+if not Doc.has_extension("reference_date"):
+    Doc.set_extension("reference_date", getter=_get_reference_date, setter=_set_reference_date)
 
 
 @dataclass

@@ -5,11 +5,12 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.components.context import text_of  # also registers doc._.date_matches
+from extractor.components.context import text_of  # also registers doc._.date_matches and doc._.reference_date
 from extractor.rules import pipeline_rows
 
-# What the caller knows (an option, a JSON Lines `published`), and what the pipeline chose from it
-for _name in ("reference_date", "reference_date_source", "reference_option", "published"):
+# What the caller knows (an option, a JSON Lines `published`, as ISO strings) and where the reference date came
+# from: plain strings, so a processed doc still goes into a DocBin
+for _name in ("reference_date_source", "reference_option", "published"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 

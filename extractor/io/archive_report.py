@@ -52,6 +52,7 @@ def build_inputs(records: list[dict[str, Any]], metrics: list[str]):
         documents.append(
             {
                 "source": rec["source"],
+                "url": rec.get("url"),
                 "doc_id": rec.get("doc_id"),
                 "published": rec.get("published") or rec.get("reference_date"),
                 "facts": len(rec.get("facts", [])),
@@ -71,6 +72,77 @@ def build_inputs(records: list[dict[str, Any]], metrics: list[str]):
     return documents, {k: v for k, v in series.items() if v}, {k: dict(v) for k, v in by_check.items()}
 
 
+def _text_by_doc_id(store, doc_id: str) -> str | None:
+    row = store.db.execute("SELECT text FROM documents WHERE doc_id = ? LIMIT 1", (doc_id,)).fetchone()
+    return row[0] if row else None
+
+
+def inconsistent_findings(store, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every inconsistent finding of the store, in documents and between them: its check, severity, message,
+    arithmetic and, for each release it names, the release (source, doc_id, url) and the sentence of its figure."""
+    from extractor.io.report_text import sentence_at
+
+    out = []
+    for rec in records:
+        bad = [f for f in rec.get("findings") or [] if f.get("status") == "inconsistent"]
+        if "error" in rec or not bad:
+            continue
+        text = _text_by_doc_id(store, rec["doc_id"])
+        facts = {f["id"]: f for f in rec.get("facts", [])}
+        for fnd in bad:
+            spans = sorted((facts[i]["start"], facts[i]["end"], facts[i]["text"]) for i in fnd["facts"] if i in facts)
+            sentences = []
+            for start, end, surface in spans:
+                sentence = sentence_at(text, start, end) if text else surface
+                if sentence not in [s for s, _ in sentences]:
+                    sentences.append((sentence, surface))
+            out.append(
+                {
+                    "scope": "document",
+                    "check": fnd["check"],
+                    "severity": fnd["severity"],
+                    "message": fnd["message"],
+                    "arithmetic": (fnd.get("details") or {}).get("arithmetic"),
+                    "releases": [
+                        {
+                            "source": rec["source"],
+                            "doc_id": rec["doc_id"],
+                            "url": rec.get("url"),
+                            "sentences": sentences,
+                        }
+                    ],
+                }
+            )
+    urls = {r.get("doc_id"): r.get("url") for r in records if "error" not in r}
+    for fnd in store.cross_release_findings():
+        if fnd.get("status") != "inconsistent":
+            continue
+        releases = []
+        for doc in (fnd.get("details") or {}).get("documents", []):
+            text = store.document_text(doc["key"])
+            sentence = sentence_at(text, doc["start"], doc["end"]) if text else doc["text"]
+            releases.append(
+                {
+                    "source": doc["source"],
+                    "doc_id": doc["doc_id"],
+                    "url": urls.get(doc["doc_id"]),
+                    "sentences": [(sentence, doc["text"])],
+                    "period": doc.get("period"),
+                }
+            )
+        out.append(
+            {
+                "scope": "cross_release",
+                "check": fnd["check"],
+                "severity": fnd["severity"],
+                "message": fnd["message"],
+                "arithmetic": (fnd.get("details") or {}).get("arithmetic"),
+                "releases": releases,
+            }
+        )
+    return out
+
+
 def render_store_report(store, metrics: list[str] | None = None) -> str:
     """The self-contained archive page of an open Store."""
     from extractor.io.report_html import render_archive_html
@@ -78,8 +150,9 @@ def render_store_report(store, metrics: list[str] | None = None) -> str:
     records = list(store.iter_records())
     chosen = choose_metrics([r for r in records if "error" not in r], metrics)
     documents, series, findings = build_inputs(records, chosen)
+    problems = inconsistent_findings(store, records)
     for finding in store.cross_release_findings():
         year = str((finding.get("details") or {}).get("period") or "?")[:4]
         findings.setdefault(finding["check"], {}).setdefault(year, {}).setdefault(finding["status"], 0)
         findings[finding["check"]][year][finding["status"]] += 1
-    return render_archive_html(documents, series, findings)
+    return render_archive_html(documents, series, findings, problems)

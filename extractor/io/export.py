@@ -1,4 +1,5 @@
-"""Writing a store out: JSON Lines records (as `audit --format json`), or one row per fact as CSV or Parquet."""
+"""Writing a store out: JSON Lines records (as `audit --format json`), or one table (facts, findings, relations,
+documents) as CSV or Parquet with typed columns."""
 
 from __future__ import annotations
 
@@ -9,79 +10,63 @@ from pathlib import Path
 from typing import IO, Any
 
 from extractor.io.store import Store
+from extractor.io.tables import COLUMNS, TABLE_NAMES, column_names, table_rows
 
 FORMATS = ("jsonl", "csv", "parquet")
-PARQUET_HINT = "pip install 'extractor[parquet]'"
+PARQUET_HINT = "pip install 'press-figures[parquet]'"
 PARQUET_BATCH_ROWS = 10_000
+# A spreadsheet runs a cell that opens with one of these as a formula ('=HYPERLINK(...)' in a release's text):
+# such a text cell gets a leading apostrophe, which spreadsheets show as text (OWASP, "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class ExportError(ValueError):
     """An export that cannot be made (a missing optional dependency, no file for binary output); one line."""
 
 
-def _fact_columns() -> list[str]:
-    """The fields of every fact kind, in model order, without repeats."""
-    from typing import get_args
+def _records(store: Store, errors: bool = True) -> Iterator[dict[str, Any]]:
+    """The store's records as JSON dicts with the record's fixed key set (null where a field has no value)."""
+    from extractor.models import DocumentRecord, ErrorRecord, record_data
 
-    from extractor.models import Fact
-
-    union = get_args(Fact)[0]
-    seen: dict[str, None] = {}
-    for cls in get_args(union):
-        for name in cls.model_fields:
-            seen.setdefault(name, None)
-    return list(seen)
+    for rec in store.iter_records(errors=errors):
+        model = ErrorRecord if "error" in rec else DocumentRecord
+        yield record_data(model.model_validate(rec))
 
 
-FACT_FIELDS = _fact_columns()
-# One row per fact: the document, the fact's fields (its id as fact_id), and `number`, the value of the numeric
-# kinds as a float (`value` holds numbers and the text values of dates and operations alike).
-COLUMNS = ["doc_id", "source", "fact_id", *[c for c in FACT_FIELDS if c != "id"], "number"]
-_BOOL_COLUMNS = {"suspect", "points", "relative", "code"}
-_INT_COLUMNS = {"start", "end", "basis_year"}
-
-
-def _row(doc_id: str, source: str, fact: dict[str, Any]) -> dict[str, Any]:
-    row: dict[str, Any] = {"doc_id": doc_id, "source": source, "fact_id": fact.get("id")}
-    for name in FACT_FIELDS:
-        if name != "id":
-            row[name] = fact.get(name)
-    value = fact.get("value")
-    is_num = isinstance(value, int | float) and not isinstance(value, bool)
-    row["number"] = float(value) if is_num else None
-    return row
-
-
-def iter_rows(store: Store) -> Iterator[dict[str, Any]]:
-    """One dict per fact, with COLUMNS as keys."""
-    for doc_id, source, fact in store.iter_fact_rows():
-        yield _row(doc_id, source, fact)
+def iter_rows(store: Store, table: str = "facts") -> Iterator[dict[str, Any]]:
+    """One dict per row of a table of the store, with its COLUMNS as keys."""
+    yield from table_rows(_records(store), table)
 
 
 def write_jsonl(store: Store, fh: IO[str], errors: bool = True) -> int:
     """Every record as one JSON line (error records too, unless `errors` is false); the number written."""
     n = 0
-    for rec in store.iter_records(errors=errors):
+    for rec in _records(store, errors):
         fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
         n += 1
     return n
 
 
-def _csv_cell(value: Any) -> Any:
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell: empty for None, true/false, and text that a spreadsheet would run as a formula
+    neutralised by a leading apostrophe (numbers stay numbers: -5.2 is not text)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
     return value
 
 
-def write_csv(store: Store, fh: IO[str]) -> int:
-    """One CSV row per fact; the number of rows."""
+def write_csv(store: Store, fh: IO[str], table: str = "facts") -> int:
+    """One CSV row per row of the table (facts by default); the number of rows."""
+    columns = column_names(table)
     writer = csv.writer(fh, lineterminator="\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(columns)
     n = 0
-    for row in iter_rows(store):
-        writer.writerow([_csv_cell(row[c]) for c in COLUMNS])
+    for row in iter_rows(store, table):
+        writer.writerow([csv_cell(row[c]) for c in columns])
         n += 1
     return n
 
@@ -96,26 +81,17 @@ def require_pyarrow():
     return pa, pq
 
 
-def parquet_schema(pa):
-    """The Parquet columns: typed, the same names as the CSV."""
-    fields = []
-    for name in COLUMNS:
-        if name in _BOOL_COLUMNS:
-            typ = pa.bool_()
-        elif name in _INT_COLUMNS:
-            typ = pa.int64()
-        elif name == "number":
-            typ = pa.float64()
-        else:
-            typ = pa.string()
-        fields.append(pa.field(name, typ))
-    return pa.schema(fields)
+def parquet_schema(pa, table: str = "facts"):
+    """The Parquet columns of a table: typed, the same names as the CSV."""
+    types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
+    return pa.schema([pa.field(name, types[typ]) for name, typ in COLUMNS[table]])
 
 
-def write_parquet(store: Store, path: Path) -> int:
-    """One Parquet row per fact, written in row groups so memory stays flat; the number of rows."""
+def write_parquet(store: Store, path: Path, table: str = "facts") -> int:
+    """One Parquet row per row of the table, written in row groups so memory stays flat; the number of rows."""
+    column_names(table)  # an unknown table fails before pyarrow is needed
     pa, pq = require_pyarrow()
-    schema = parquet_schema(pa)
+    schema = parquet_schema(pa, table)
     n = 0
     with pq.ParquetWriter(str(path), schema) as writer:
         batch: list[dict[str, Any]] = []
@@ -125,12 +101,13 @@ def write_parquet(store: Store, path: Path) -> int:
                 writer.write_table(pa.Table.from_pylist(batch, schema=schema))
                 batch.clear()
 
-        for row in iter_rows(store):
-            if isinstance(row["value"], int | float) and not isinstance(row["value"], bool):
-                row["value"] = json.dumps(row["value"])
+        for row in iter_rows(store, table):
             batch.append(row)
             n += 1
             if len(batch) >= PARQUET_BATCH_ROWS:
                 flush()
         flush()
     return n
+
+
+__all__ = ["FORMATS", "TABLE_NAMES", "ExportError", "write_csv", "write_jsonl", "write_parquet"]

@@ -34,6 +34,7 @@ class InputDoc:
     encoding: str | None = None
     doc_id: str | None = None
     url: str | None = None
+    title: str | None = None
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,8 @@ def _looks_utf16(data: bytes) -> str | None:
 
 
 def decode(data: bytes, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
-    """(text, encoding) of raw bytes: UTF-8, UTF-8/16/32 with a BOM, UTF-16 without one, GB18030, else
+    """(text, encoding) of raw bytes: UTF-8/16/32 with a BOM, UTF-16 without one, UTF-8, GB18030 (English with
+    full-width punctuation), the Chinese, Japanese or Korean encoding charset-normalizer detects, else
     Windows-1252/Latin-1. InputError for empty, oversized or binary data."""
     if not data:
         raise InputError("empty file")
@@ -107,10 +109,36 @@ def _decode_8bit(data: bytes) -> tuple[str, str]:
             return gb, "gb18030"
     except UnicodeDecodeError:
         pass
+    detected = _detect_cjk(data)
+    if detected is not None:
+        return detected
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         return data.decode("latin-1"), "latin-1"
+
+
+# Encodings charset-normalizer's guess is taken for: the Chinese (and neighbouring) ones. For Latin text its guess
+# among the single-byte code pages (cp1250, cp1252, latin-1 ...) is often a near miss, and the genre's is cp1252.
+_CJK_ENCODINGS = {"gb18030", "gbk", "gb2312", "hz", "big5", "big5hkscs", "cp950", "euc_jp", "shift_jis", "cp932",
+                  "euc_kr", "cp949", "iso2022_jp", "iso2022_kr"}  # fmt: skip
+
+
+def _detect_cjk(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) when charset-normalizer reads the bytes as a Chinese, Japanese or Korean encoding; GBK and
+    GB2312 are decoded with their superset GB18030."""
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:
+        return None
+    best = from_bytes(data).best()
+    if best is None or best.encoding not in _CJK_ENCODINGS:
+        return None
+    encoding = "gb18030" if best.encoding in ("gbk", "gb2312") else best.encoding
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError:
+        return str(best), best.encoding
 
 
 def read_bytes(source: str, data: bytes, max_bytes: int = MAX_BYTES) -> Iterator[InputDoc | InputFailure]:

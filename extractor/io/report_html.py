@@ -509,47 +509,107 @@ def _doc_section(doc: _Doc) -> str:
     )
 
 
-def _summary(docs: list[_Doc], errors: list[tuple[int, Any]]) -> str:
-    rows: list[tuple[int, str]] = []
-    for doc in docs:
+def problems_first(docs: list[_Doc]) -> list[_Doc]:
+    """Documents with inconsistent findings first (most first), then the rest, each group in input order."""
+    return sorted(docs, key=lambda d: (d.counts["inconsistent"] == 0, -d.counts["inconsistent"], d.n))
+
+
+def _year(rec) -> str:
+    for attr in ("published", "reference_date"):
+        value = getattr(rec, attr, None) or ""
+        if re.match(r"\d{4}", value):
+            return value[:4]
+    return ""
+
+
+def _bad_checks(doc: _Doc) -> list[str]:
+    return sorted({f.check for f in doc.findings if f.status == "inconsistent"})
+
+
+def _filters(docs: list[_Doc], errors: list) -> str:
+    checks = sorted({c for d in docs for c in _bad_checks(d)})
+    years = sorted({y for d in docs if (y := _year(d.record))}, reverse=True)
+
+    def select(name: str, label: str, options: list[tuple[str, str]]) -> str:
+        opts = "".join(f'<option value="{_esc(v)}">{_esc(t)}</option>' for v, t in options)
+        return (
+            f'<label>{label} <select data-filter="{name}" aria-controls="summary-table">'
+            f'<option value="">all</option>{opts}</select></label>'
+        )
+
+    status = [("inconsistent", "with inconsistencies"), ("ok", "without inconsistencies")]
+    if errors:
+        status.append(("error", "not read"))
+    return (
+        '<form class="filters" role="search" aria-label="Filter the documents" onsubmit="return false">'
+        + select("status", "Status", status)
+        + select("check", "Inconsistent check", [(c, _words(c)) for c in checks])
+        + select("year", "Year", [(y, y) for y in years])
+        + '<label>Document <input type="search" data-filter="text" aria-controls="summary-table" '
+        'placeholder="name contains"></label>'
+        '<output class="shown" aria-live="polite"></output></form>'
+    )
+
+
+def _summary(docs: list[_Doc], errors: list[tuple[int, Any]], page_of: Mapping[str, str] | None = None) -> str:
+    rows: list[str] = []
+    page_of = page_of or {}
+    for doc in problems_first(docs):
         c = doc.counts
         bad = f'<strong class="bad">{c["inconsistent"]}</strong>' if c["inconsistent"] else "0"
+        checks = _bad_checks(doc)
+        year = _year(doc.record)
+        cov = doc.coverage
+        share = (cov.get("checked") or 0) / cov["figures"] if cov.get("figures") else 0
         rows.append(
-            (
-                doc.n,
-                f'<tr><th scope="row"><a href="#{doc.prefix}">{_esc(doc.record.source)}</a></th>'
-                f'<td class="num">{len(doc.facts)}</td><td class="num">{bad}</td>'
-                f'<td class="num">{c["consistent"]}</td><td class="num">{c["untestable"]}</td>'
-                f"<td>{_esc(doc.coverage.get('line', ''))} {_coverage_bar(doc.coverage)}</td></tr>",
-            )
+            f'<tr data-status="{"inconsistent" if c["inconsistent"] else "ok"}" data-check="{_esc(" ".join(checks))}"'
+            f' data-year="{year}" data-doc="{doc.prefix}">'
+            f'<th scope="row"><a href="{_esc(page_of.get(doc.prefix, ""))}#{doc.prefix}">{_esc(doc.record.source)}</a>'
+            "</th>"
+            f'<td class="num">{len(doc.facts)}</td><td class="num">{bad}</td>'
+            f'<td class="num">{c["consistent"]}</td><td class="num">{c["untestable"]}</td>'
+            f"<td>{_esc(', '.join(_words(x) for x in checks))}</td><td>{year}</td>"
+            f'<td data-v="{share:.4f}">{_esc(cov.get("line", ""))} {_coverage_bar(cov)}</td></tr>'
         )
-    for n, rec in errors:
-        rows.append(
-            (
-                n,
-                f'<tr class="error-row"><th scope="row">{_esc(rec.source)}</th>'
-                f'<td colspan="5"><span class="badge b-error"><span aria-hidden="true">!</span> Not read</span> '
-                f"{_esc(rec.reason)}</td></tr>",
-            )
+    for _n, rec in errors:
+        rows.insert(
+            sum(1 for d in docs if d.counts["inconsistent"]),
+            f'<tr class="error-row" data-status="error" data-check="" data-year="">'
+            f'<th scope="row">{_esc(rec.source)}</th>'
+            f'<td colspan="7"><span class="badge b-error"><span aria-hidden="true">!</span> Not read</span> '
+            f"{_esc(rec.reason)}</td></tr>",
         )
-    rows.sort(key=lambda r: r[0])
     tot = {s: sum(d.counts[s] for d in docs) for s in STATUSES}
     figures = sum(d.coverage.get("figures") or 0 for d in docs)
     checked = sum(d.coverage.get("checked") or 0 for d in docs)
     foot = (
         f'<tfoot><tr><th scope="row">All {len(docs)} documents</th><td class="num">{sum(len(d.facts) for d in docs)}'
         f'</td><td class="num">{tot["inconsistent"]}</td><td class="num">{tot["consistent"]}</td>'
-        f'<td class="num">{tot["untestable"]}</td><td>{checked} of {figures} figures checked</td></tr></tfoot>'
+        f'<td class="num">{tot["untestable"]}</td><td></td><td></td><td>{checked} of {figures} figures checked</td>'
+        "</tr></tfoot>"
+    )
+    columns = (
+        ("Document", "text"),
+        ("Facts", "num"),
+        ("Inconsistent", "num"),
+        ("Consistent", "num"),
+        ("Untestable", "num"),
+        ("Inconsistent checks", "text"),
+        ("Year", "text"),
+        ("Coverage", "num"),
     )
     head = "".join(
-        f'<th scope="col"{" class=num" if h not in ("Document", "Coverage") else ""}>{h}</th>'
-        for h in ("Document", "Facts", "Inconsistent", "Consistent", "Untestable", "Coverage")
+        f'<th scope="col" aria-sort="none"{" class=num" if typ == "num" and h != "Coverage" else ""}>'
+        f'<button type="button" data-sort="{typ}">{h}</button></th>'
+        for h, typ in columns
     )
     return (
         '<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>'
-        '<div class="table-wrap"><table class="summary"><caption>Findings and coverage of each document; '
-        "inconsistent findings are the figures that do not add up.</caption>"
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(r for _, r in rows)}</tbody>{foot}</table></div></section>"
+        + _filters(docs, errors)
+        + '<div class="table-wrap"><table class="summary" id="summary-table"><caption>Findings and coverage of each '
+        "document, those with inconsistent findings (the figures that do not add up) first; select a column "
+        "heading to sort by it.</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody>{foot}</table></div></section>"
     )
 
 
@@ -604,10 +664,121 @@ def render_html(audited: Sequence[tuple[Any, str | None]]) -> str:
         '<h1>Figures audit</h1><p class="sub">Counts, percentages, multipliers, money, dates and operations '
         "found in each release, and whether the figures add up.</p>" + _stats(docs, errors)
     )
-    body = _summary(docs, errors) + _legend() + "".join(_doc_section(d) for d in docs)
+    body = _summary(docs, errors) + _legend() + "".join(_doc_section(d) for d in problems_first(docs))
     if not docs and not errors:
         body += '<p class="none">No documents.</p>'
     return _page("Figures audit", header, body)
+
+
+def render_html_pages(audited: Sequence[tuple[Any, str | None]], page_size: int, name: str) -> list[tuple[str, str]]:
+    """The audit report split into pages of `page_size` documents, problems first: [(file name, html)], the first
+    named `name` (e.g. 'report.html') with the summary of every document, the others 'report-2.html' ... A page of
+    1,000 releases takes 20 s to open; pages of 50 open in about a second."""
+    docs: list[_Doc] = []
+    errors: list[tuple[int, Any]] = []
+    for n, (record, text) in enumerate(audited, start=1):
+        if hasattr(record, "facts"):
+            docs.append(_Doc(n, record, text))
+        else:
+            errors.append((n, record))
+    ordered = problems_first(docs)
+    groups = [ordered[i : i + page_size] for i in range(0, len(ordered), page_size)] or [[]]
+    stem, dot, ext = name.rpartition(".")
+    stem, ext = (stem, dot + ext) if dot else (name, "")
+    names = [name] + [f"{stem}-{k}{ext}" for k in range(2, len(groups) + 1)]
+    page_of = {d.prefix: (names[k] if k else "") for k, group in enumerate(groups) for d in group}
+    total = len(ordered)
+
+    def nav(k: int) -> str:
+        links = [f'<a href="{_esc(names[0])}#summary">Summary</a>']
+        if k > 0:
+            links.append(f'<a href="{_esc(names[k - 1])}" rel="prev">Previous page</a>')
+        if k + 1 < len(groups):
+            links.append(f'<a href="{_esc(names[k + 1])}" rel="next">Next page</a>')
+        first = k * page_size + 1
+        return (
+            f'<nav class="pages" aria-label="Pages of the report"><span>Documents {first}–'
+            f"{first + len(groups[k]) - 1} of {total} (page {k + 1} of {len(groups)})</span> {' '.join(links)}</nav>"
+        )
+
+    pages = []
+    for k, group in enumerate(groups):
+        sections = "".join(_doc_section(d) for d in group)
+        if k:
+            sections = sections.replace('href="#summary"', f'href="{_esc(names[0])}#summary"')
+        header = (
+            '<h1>Figures audit</h1><p class="sub">Counts, percentages, multipliers, money, dates and operations '
+            "found in each release, and whether the figures add up.</p>" + _stats(docs, errors)
+        )
+        if k == 0:
+            body = _summary(docs, errors, page_of) + (nav(0) if len(groups) > 1 else "") + _legend() + sections
+            if not docs and not errors:
+                body += '<p class="none">No documents.</p>'
+        else:
+            body = nav(k) + _legend() + sections + nav(k)
+        title = "Figures audit" + (f" (page {k + 1} of {len(groups)})" if k else "")
+        pages.append((names[k], _page(title, header, body)))
+    return pages
+
+
+def _marked_sentence(text: str | None, start: int, end: int, surface: str) -> str:
+    if not text or end > len(text) or text[start:end] != surface:
+        return f"<mark>{_esc(surface)}</mark>"
+    sentence = sentence_at(text, start, end)
+    at = sentence.find(" ".join(surface.split()))
+    if at < 0:
+        return _esc(sentence)
+    n = len(" ".join(surface.split()))
+    return f"{_esc(sentence[:at])}<mark>{_esc(sentence[at : at + n])}</mark>{_esc(sentence[at + n :])}"
+
+
+def render_cross_release_html(findings: Sequence, text_of_key, counts: Mapping[str, int], store_name: str) -> str:
+    """`audit --store --format html`: the findings between releases as one self-contained page, inconsistent
+    first, each with the sentence of every release it compares (the figure marked) and its arithmetic.
+    `text_of_key(key)` gives a document's text."""
+    order = {s: i for i, s in enumerate(STATUSES)}
+    findings = sorted(findings, key=lambda f: order.get(f.status, len(order)))
+    texts: dict[str, str | None] = {}
+    items = []
+    for n, fnd in enumerate(findings, start=1):
+        releases = []
+        for doc in (fnd.details or {}).get("documents", []):
+            if doc["key"] not in texts:
+                texts[doc["key"]] = text_of_key(doc["key"])
+            sentence = _marked_sentence(texts[doc["key"]], doc["start"], doc["end"], doc["text"])
+            releases.append(
+                f"<li><strong>{_esc(doc['source'])}</strong> <span class=\"n\">({_esc(doc['doc_id'])}:"
+                f"{_esc(doc['fact'])}, period {_esc(doc.get('period'))})</span><blockquote>{sentence}</blockquote></li>"
+            )
+        arithmetic = (fnd.details or {}).get("arithmetic")
+        items.append(
+            f'<li class="finding s-{fnd.status}" id="x{n}"><p><span class="badge b-{fnd.status}">'
+            f'<span aria-hidden="true">{STATUS_ICONS[fnd.status]}</span> {STATUS_LABELS[fnd.status]}</span> '
+            f"<strong>{_esc(_words(fnd.check))}</strong> [{_esc(fnd.severity)}] {_esc(fnd.message)}</p>"
+            f"<ul>{''.join(releases)}</ul>"
+            + (f'<p class="arith"><span class="lbl">Arithmetic</span> {_esc(arithmetic)}</p>' if arithmetic else "")
+            + "</li>"
+        )
+    tally = {s: sum(1 for f in findings if f.status == s) for s in STATUSES}
+    tiles = [
+        ("Documents", f"{counts.get('documents', 0):,}"),
+        ("Inconsistent", f'<span class="{"bad" if tally["inconsistent"] else "ok"}">{tally["inconsistent"]}</span>'),
+        ("Consistent", f"{tally['consistent']}"),
+        ("Untestable", f"{tally['untestable']}"),
+    ]
+    header = (
+        "<h1>Figures across releases</h1>"
+        f'<p class="sub">{_esc(store_name)}: the same figure for the same period in different releases, and '
+        "year-on-year changes against the previous period's figure (checks cross_release_value, "
+        "cross_release_change).</p>"
+        '<dl class="stats">' + "".join(f"<div><dt>{t}</dt><dd>{v}</dd></div>" for t, v in tiles) + "</dl>"
+    )
+    body = (
+        f'<section aria-labelledby="x-h"><h2 id="x-h">Findings ({len(findings)})</h2>'
+        + (f'<ol class="findings">{"".join(items)}</ol>' if items else '<p class="none">No findings.</p>')
+        + "</section>"
+    )
+    return _page("Figures across releases", header, body, script=False)
 
 
 # ---------------------------------------------------------------- SVG charts (for the archive report)
@@ -782,6 +953,28 @@ def _marker(kind: str, x: float, y: float, colour: str) -> str:
     return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{colour}"/>'
 
 
+_PERIOD_RE = re.compile(r"^(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|H([12])|Q([1-4])))?$")
+
+
+def period_position(label: str) -> float | None:
+    """Where a period lies on a time axis, in years: the middle of '2019' is 2019.5, of '2019-H1' 2019.25, of
+    '2019-Q4' 2019.875, of '2019-03' 2019.21; None for a label that is not a period."""
+    m = _PERIOD_RE.match(str(label))
+    if not m:
+        return None
+    year, month, day, half, quarter = m.groups()
+    y = int(year)
+    if day:
+        return y + min(1.0, ((int(month) - 1) * 30.44 + int(day) - 0.5) / 365.25)
+    if month:
+        return y + (int(month) - 0.5) / 12 if 1 <= int(month) <= 12 else None
+    if half:
+        return y + (int(half) - 0.5) / 2
+    if quarter:
+        return y + (int(quarter) - 0.5) / 4
+    return y + 0.5
+
+
 def line_chart(
     series: Mapping[str, Mapping[Any, Any] | Iterable[tuple[Any, Any]]],
     title: str,
@@ -826,19 +1019,38 @@ def line_chart(
     if not xs:
         out.append(f'<text x="{width / 2}" y="{top + plot_h / 2}" text-anchor="middle" fill="#374151">No data</text>')
 
+    positions = {x: period_position(x) for x in xs}
+    timed = bool(xs) and all(v is not None for v in positions.values())
+    if timed:  # periods: placed by date, so a missing year leaves its gap
+        first_year = math.floor(min(positions.values()))
+        last_year = math.floor(max(positions.values()))
+        t0, t1 = first_year, last_year + 1
+
     def px(x_label: str) -> float:
+        if timed:
+            return left + plot_w * (positions[x_label] - t0) / (t1 - t0)
         return left + (plot_w * (xs.index(x_label) + 0.5) / len(xs))
 
     def py(v: float) -> float:
         return top + plot_h - plot_h * (v - lo) / span
 
-    step = max(1, math.ceil(len(xs) / 12))
-    for j, xl in enumerate(xs):
-        if j % step == 0:
+    if timed:
+        years = list(range(first_year, last_year + 1))
+        step = max(1, math.ceil(len(years) / 12))
+        for year in years[::step]:
+            x_mid = left + plot_w * (year + 0.5 - t0) / (t1 - t0)
             out.append(
-                f'<text x="{px(xl):.1f}" y="{top + plot_h + 16}" text-anchor="middle" fill="#374151" '
-                f'aria-hidden="true">{_esc(_shorten(xl, 12))}</text>'
+                f'<text x="{x_mid:.1f}" y="{top + plot_h + 16}" text-anchor="middle" fill="#374151" '
+                f'aria-hidden="true" class="year">{year}</text>'
             )
+    else:
+        step = max(1, math.ceil(len(xs) / 12))
+        for j, xl in enumerate(xs):
+            if j % step == 0:
+                out.append(
+                    f'<text x="{px(xl):.1f}" y="{top + plot_h + 16}" text-anchor="middle" fill="#374151" '
+                    f'aria-hidden="true">{_esc(_shorten(xl, 12))}</text>'
+                )
     for i, (name, points) in enumerate(data.items()):
         colour, dash = PALETTE[i % len(PALETTE)], DASHES[i % len(DASHES)]
         pts = [(px(xl), py(points[xl]), xl, points[xl]) for xl in xs if xl in points]
@@ -877,18 +1089,58 @@ def _data_table(caption: str, header: Sequence[str], rows: Iterable[Sequence[Any
     )
 
 
+def _doc_anchor(doc_id: Any) -> str:
+    return f"d-{_slug(str(doc_id))}"
+
+
+def _release_link(rel: Mapping[str, Any]) -> str:
+    name = _esc(rel.get("source", ""))
+    inner = f'<a href="#{_doc_anchor(rel.get("doc_id"))}">{name}</a>'
+    url = rel.get("url")
+    if url and re.match(r"https?://", str(url)):
+        inner += f' <a class="ext" href="{_esc(url)}" rel="noopener noreferrer">(release)</a>'
+    return inner
+
+
+def _problems_section(problems: Sequence[Mapping[str, Any]]) -> str:
+    items = []
+    for n, p in enumerate(problems, start=1):
+        rels = []
+        for rel in p.get("releases", []):
+            quotes = "".join(
+                f"<blockquote>{_sentence_html(sentence, [surface])}</blockquote>"
+                for sentence, surface in rel.get("sentences", [])
+            )
+            period = f' <span class="n">(period {_esc(rel["period"])})</span>' if rel.get("period") else ""
+            rels.append(f"<li>{_release_link(rel)}{period}{quotes}</li>")
+        arith = p.get("arithmetic")
+        items.append(
+            f'<li class="finding s-inconsistent" id="p{n}"><p><strong>{_esc(_words(p["check"]))}</strong> '
+            f"[{_esc(p['severity'])}] {_esc(p['message'])}</p><ul>{''.join(rels)}</ul>"
+            + (f'<p class="arith"><span class="lbl">Arithmetic</span> {_esc(arith)}</p>' if arith else "")
+            + "</li>"
+        )
+    body = f'<ol class="findings">{"".join(items)}</ol>' if items else '<p class="none">No inconsistent finding.</p>'
+    return (
+        f'<section id="problems" aria-labelledby="problems-h"><h2 id="problems-h">Inconsistent findings '
+        f"({len(problems)})</h2>{body}</section>"
+    )
+
+
 def render_archive_html(
     documents: Sequence[Mapping[str, Any]],
     metric_series: Mapping[str, Mapping[Any, Any] | Iterable[tuple[Any, Any]]],
     findings_by_check_year: Mapping[str, Mapping[Any, Mapping[str, int]]],
+    problems: Sequence[Mapping[str, Any]] | None = None,
 ) -> str:
     """The archive report of a store, as one self-contained page with inline SVG charts.
 
-    `documents`: dicts with source, and optionally doc_id, published, facts, inconsistent, consistent, untestable,
-    coverage (the coverage line); `metric_series`: metric name -> (period, value) pairs or {period: value};
-    `findings_by_check_year`: check -> year -> status -> number of findings.
+    `documents`: dicts with source, and optionally url, doc_id, published, facts, inconsistent, consistent,
+    untestable, coverage (the coverage line); `metric_series`: metric name -> (period, value) pairs or
+    {period: value}; `findings_by_check_year`: check -> year -> status -> number of findings; `problems`: the
+    inconsistent findings to list first (see archive_report.inconsistent_findings).
     """
-    charts = []
+    charts = [] if problems is None else [_problems_section(problems)]
     if metric_series:
         charts.append(
             '<section aria-labelledby="metrics-h"><h2 id="metrics-h">Reported figures over time</h2>'
@@ -917,9 +1169,13 @@ def render_archive_html(
         charts.append("".join(parts))
     rows = []
     for d in documents:
+        name = _esc(d.get("source", ""))
+        if d.get("url") and re.match(r"https?://", str(d["url"])):
+            name = f'<a href="{_esc(d["url"])}" rel="noopener noreferrer">{name}</a>'
+        anchor = f' id="{_doc_anchor(d["doc_id"])}"' if d.get("doc_id") else ""
         rows.append(
-            "<tr>"
-            f'<th scope="row">{_esc(d.get("source", ""))}</th><td>{_esc(d.get("published") or "")}</td>'
+            f"<tr{anchor}>"
+            f'<th scope="row">{name}</th><td>{_esc(d.get("published") or "")}</td>'
             + "".join(f'<td class="num">{_esc(_num(d.get(k, "")))}</td>' for k in ("facts", *STATUSES))
             + f"<td>{_esc(d.get('coverage') or '')}</td></tr>"
         )

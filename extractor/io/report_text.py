@@ -87,9 +87,11 @@ def _figures(record, fnd) -> str:
     return ", ".join(f"'{by_id[i].text}' ({i})" if i in by_id else i for i in fnd.facts)
 
 
-def render_text(record, findings, text: str | None = None) -> str:
-    """One document's report: header, inconsistencies with sentence and arithmetic, the rest, coverage."""
+def render_text(record, findings, text: str | None = None, statuses: Iterable[str] | None = None) -> str:
+    """One document's report: header, inconsistencies with sentence and arithmetic, the rest, coverage;
+    `statuses` (e.g. ("inconsistent",)) lists only the findings of those statuses."""
     findings = list(findings or [])
+    keep = set(statuses) if statuses is not None else {"inconsistent", "doubtful", "consistent", "untestable"}
     lines: list[str] = [f"== {getattr(record, 'source', None) or '<document>'}"]
     about = []
     for attr, name in (("doc_id", "id"), ("published", "published"), ("reference_date", "reference date")):
@@ -121,17 +123,17 @@ def render_text(record, findings, text: str | None = None) -> str:
     else:
         lines.append("No inconsistencies found.")
         lines.append("")
-    if doubtful:
+    if doubtful and "doubtful" in keep:
         lines.append(f"Doubtful: would not add up, but the link is inferred, not stated ({len(doubtful)}):")
         for fnd in doubtful:
             lines.append(fill_line("- ", f"{fnd.check}: {fnd.message}", 2))
         lines.append("")
-    if good:
+    if good and "consistent" in keep:
         lines.append(f"Consistent ({len(good)}):")
         for fnd in good:
             lines.append(fill_line("- ", f"{fnd.check}: {fnd.message}", 2))
         lines.append("")
-    if untestable:
+    if untestable and "untestable" in keep:
         lines.append(f"Could not be tested ({len(untestable)}):")
         for fnd in untestable:
             lines.append(fill_line("- ", f"{fnd.check}: {fnd.message}", 2))
@@ -141,9 +143,45 @@ def render_text(record, findings, text: str | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def render_closing(records: Iterable, shown: int | None = None, only: str | None = None) -> str:
+    """The closing summary of an audit: documents read and not, those with inconsistencies (named), findings by
+    status and figures checked, over every document audited (`shown` and `only` say what the report above lists)."""
+    records = list(records)
+    docs = [r for r in records if hasattr(r, "facts")]
+    unreadable = len(records) - len(docs)
+    flagged = [r for r in docs if any(f.status == "inconsistent" for f in r.findings or [])]
+    totals = {s: sum(1 for r in docs for f in r.findings or [] if f.status == s) for s in ("inconsistent",
+              "doubtful", "consistent", "untestable")}  # fmt: skip
+    covs = [r.coverage or coverage(r, r.findings or []) for r in docs]
+    figures = sum(c.get("figures") or 0 for c in covs)
+    checked = sum(c.get("checked") or 0 for c in covs)
+    lines = ["== summary"]
+    read = f"{_plural(len(docs), 'document')} read" + (f", {unreadable:,} could not be read" if unreadable else "")
+    lines.append(f"   {read}; {len(flagged):,} with inconsistent findings")
+    lines.append(
+        f"   {totals['inconsistent']:,} inconsistent, {totals['consistent']:,} consistent, "
+        f"{totals['untestable']:,} untestable"
+        + (f", {totals['doubtful']:,} doubtful" if totals["doubtful"] else "")
+        + f"; {checked:,} of {figures:,} figures checked"
+    )
+    if only is not None and shown is not None:
+        lines.append(f"   listed above: {shown:,} of {len(records):,} (--only {only})")
+    if flagged:
+        lines.append("   inconsistent:")
+        lines.extend(
+            fill_line("", f"{r.source} ({sum(1 for f in r.findings or [] if f.status == 'inconsistent')})", 5)
+            for r in flagged
+        )
+    return "\n".join(lines) + "\n"
+
+
 def render_all(items: Iterable[tuple]) -> str:
     """Reports of several documents, from (record, findings, text) triples, separated by a blank line."""
     return "\n".join(render_text(*item) for item in items)
 
 
-__all__ = ["fill_line", "render_all", "render_text", "sentence_at"]
+__all__ = ["fill_line", "render_all", "render_closing", "render_text", "sentence_at"]

@@ -304,8 +304,10 @@ class Store:
 
     def record_of(self, row: tuple) -> dict[str, Any]:
         """The DocumentRecord JSON (a dict in the record's field order, None left out) of a documents row."""
-        key, _url, _text, cov, _n, *head = row
+        key, url, _text, cov, _n, *head = row
         rec: dict[str, Any] = {k: v for k, v in zip(RECORD_HEAD, head, strict=True) if v is not None}
+        if url is not None:
+            rec["url"] = url
         rec["facts"] = self._children("facts", key)
         rec["relations"] = self._children("relations", key)
         rec["findings"] = self._children("findings", key)

@@ -73,3 +73,60 @@
   });
   window.addEventListener("afterprint", function () { opened.forEach(function (d) { d.open = false; }); opened = []; });
 }());
+/* The summary table: sort by a column heading, filter by status, inconsistent check, year and name. Filtered-out
+   documents are hidden in the table and below it. */
+(function () {
+  "use strict";
+  var table = document.getElementById("summary-table");
+  if (!table) { return; }
+  var body = table.tBodies[0];
+  var form = document.querySelector("form.filters");
+  function cellValue(row, col, type) {
+    var cell = row.cells[col];
+    if (!cell) { return type === "num" ? -Infinity : ""; }
+    var raw = cell.getAttribute("data-v");
+    if (raw === null) { raw = cell.textContent.trim(); }
+    if (type === "num") { var n = parseFloat(raw.replace(/,/g, "")); return isNaN(n) ? -Infinity : n; }
+    return raw.toLowerCase();
+  }
+  Array.prototype.forEach.call(table.tHead.querySelectorAll("button[data-sort]"), function (button, col) {
+    button.addEventListener("click", function () {
+      var th = button.parentNode;
+      var dir = th.getAttribute("aria-sort") === "ascending" ? "descending" : "ascending";
+      Array.prototype.forEach.call(table.tHead.querySelectorAll("th"), function (h) { h.setAttribute("aria-sort", "none"); });
+      th.setAttribute("aria-sort", dir);
+      var type = button.getAttribute("data-sort");
+      var rows = Array.prototype.slice.call(body.rows);
+      rows.sort(function (a, b) {
+        var x = cellValue(a, col, type), y = cellValue(b, col, type);
+        var c = x < y ? -1 : x > y ? 1 : 0;
+        return dir === "ascending" ? c : -c;
+      });
+      rows.forEach(function (r) { body.appendChild(r); });
+    });
+  });
+  function apply() {
+    var want = {};
+    Array.prototype.forEach.call(form.querySelectorAll("[data-filter]"), function (el) {
+      want[el.getAttribute("data-filter")] = el.value.trim().toLowerCase();
+    });
+    var shown = 0;
+    Array.prototype.forEach.call(body.rows, function (row) {
+      var ok = (!want.status || row.getAttribute("data-status") === want.status) &&
+        (!want.check || (" " + row.getAttribute("data-check") + " ").indexOf(" " + want.check + " ") >= 0) &&
+        (!want.year || row.getAttribute("data-year") === want.year) &&
+        (!want.text || row.cells[0].textContent.toLowerCase().indexOf(want.text) >= 0);
+      row.hidden = !ok;
+      if (ok) { shown += 1; }
+      var doc = row.getAttribute("data-doc");
+      var section = doc && document.getElementById(doc);
+      if (section) { section.hidden = !ok; }
+    });
+    var out = form.querySelector("output.shown");
+    if (out) { out.textContent = shown + " of " + body.rows.length + " shown"; }
+  }
+  if (form) {
+    form.addEventListener("input", apply);
+    form.addEventListener("change", apply);
+  }
+}());

@@ -13,6 +13,7 @@ from extractor.components import (  # noqa: F401  (registers the factories)
     matcher,
     numbers,
     operations,
+    records,
     relations,
     sentences,
 )
@@ -28,6 +29,7 @@ PIPE_ORDER = [
     "extractor_matcher",
     "extractor_facts",
     "extractor_relations",
+    "extractor_records",
 ]
 
 
@@ -44,6 +46,6 @@ def build_pipeline(patterns_dirs: list[str | Path] | None = None) -> Language:
     nlp = spacy.blank("en")
     customize_tokenizer(nlp)
     for name in PIPE_ORDER:
-        config = {} if name == "extractor_sentences" else {"patterns_dirs": dirs}
+        config = {} if name in ("extractor_sentences", "extractor_records") else {"patterns_dirs": dirs}
         nlp.add_pipe(name, config=config)
     return nlp
