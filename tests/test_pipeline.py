@@ -7,7 +7,7 @@ import pytest
 import spacy
 
 from extractor.api import doc_to_record, run
-from extractor.pipeline import PIPE_ORDER
+from extractor.build import PIPE_ORDER, build_pipeline
 
 SAMPLES = sorted(Path(__file__).resolve().parents[1].joinpath("samples").glob("*.txt"))
 DATELINE = (
@@ -42,3 +42,34 @@ def test_a_saved_pipeline_loads_and_gives_the_same_records(nlp, tmp_path):
     for path in SAMPLES:
         text = path.read_text(encoding="utf-8")
         assert run(loaded, text) == run(nlp, text), path.name
+
+
+def test_every_component_takes_spacys_error_handler(nlp):
+    def handler(name, proc, docs, err):
+        return None
+
+    fresh = build_pipeline()
+    fresh.set_error_handler(handler)
+    assert all(proc.get_error_handler() is handler for _, proc in fresh.pipeline)
+
+
+def test_nlp_pipe_skips_a_document_a_component_cannot_read(monkeypatch):
+    from extractor.components.relations import RelationLinker
+
+    fresh = build_pipeline()
+    real = RelationLinker._conversions
+
+    def explode(doc, drafts, rels):
+        if "BOOM" in doc.text:
+            raise RuntimeError("a bad document")
+        return real(doc, drafts, rels)
+
+    monkeypatch.setattr(RelationLinker, "_conversions", staticmethod(explode))
+    skipped = []
+    fresh.set_error_handler(lambda name, proc, docs, err: skipped.append((name, str(err))))
+    texts = ["Police filed 9 cases.", "BOOM: 12 cases.", "Courts heard 40 cases."]
+    docs = list(fresh.pipe(texts))
+    assert [d.text for d in docs] == [texts[0], texts[2]]
+    assert skipped == [("extractor_relations", "a bad document")]
+    with pytest.raises(RuntimeError):
+        build_pipeline()("BOOM: 12 cases.")  # without a handler the error is raised

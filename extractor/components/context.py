@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
+from spacy.util import raise_error
 
 CLAUSE_BREAKS = {";", "；", ":", "："}
 LIST_JOINERS = {"and", ",", "、", "，", "as", "well", "or", "while", "respectively"}
@@ -33,6 +34,21 @@ def _set_reference_date(doc: Doc, value: dt.date | None) -> None:
 
 if not Doc.has_extension("reference_date"):
     Doc.set_extension("reference_date", getter=_get_reference_date, setter=_set_reference_date)
+
+
+class Component:
+    """What every extractor component shares: spaCy's error-handler hooks, so that `nlp.set_error_handler(...)`
+    lets `nlp.pipe` skip a document a component cannot read instead of stopping the run."""
+
+    _error_handler = None
+
+    def set_error_handler(self, handler) -> None:
+        """Called by `Language.set_error_handler`: what `nlp.pipe` does with a document this component fails on."""
+        self._error_handler = handler
+
+    def get_error_handler(self):
+        """The handler `nlp.pipe` calls on a failure (spaCy's `raise_error` unless one was set)."""
+        return self._error_handler or raise_error
 
 
 @dataclass

@@ -5,7 +5,10 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.components.context import text_of  # also registers doc._.date_matches and doc._.reference_date
+from extractor.components.context import (  # also registers doc._.date_matches and doc._.reference_date
+    Component,
+    text_of,
+)
 from extractor.rules import pipeline_rows
 
 # What the caller knows (an option, a JSON Lines `published`, as ISO strings) and where the reference date came
@@ -21,7 +24,7 @@ def make_dates(nlp: Language, name: str, patterns_dirs: list[str]) -> DateCompon
     return DateComponent(name, patterns_dirs)
 
 
-class DateComponent:
+class DateComponent(Component):
     """Chooses the doc's reference date, then runs `extractor.dates.DateFinder` over the doc text; matches keep
     their character offsets."""
 

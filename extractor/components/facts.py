@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractor.components.context import (
     CLAUSE_BREAKS,
+    Component,
     Draft,
     RuleIndex,
     clause_end,
@@ -48,7 +49,7 @@ def make_facts(nlp: Language, name: str, patterns_dirs: list[str]) -> FactBuilde
     return FactBuilder(name, patterns_dirs)
 
 
-class FactBuilder:
+class FactBuilder(Component):
     """Reads each numeral with its neighbours: a sign after it makes a percentage, a currency a money amount,
     'times' a multiplier, a duration or measure word makes it no figure at all; what is left is a count, whose
     unit, subject and action are read from the words around it.

@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from extractor.components.context import text_of
+from extractor.components.context import Component, text_of
 from extractor.gates import Requires, holds, requires_of, words_of
 from extractor.rules import pipeline_rows
 
@@ -28,7 +28,7 @@ def make_matcher(
     return RuleMatcher(nlp, name, patterns_dirs, spans_key, skip_label_prefixes)
 
 
-class RuleMatcher:
+class RuleMatcher(Component):
     """Like spaCy's span ruler, for three kinds of rule; overlapping matches are all kept in `doc.spans[key]`.
 
     Each span's label is the rule's label and its `id_` the rule's id; `attrs_for(span)` gives the rule's

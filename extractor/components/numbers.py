@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
+from extractor.components.context import Component
 from extractor.rules import phrase_table, pipeline_rows
 
 NUM_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -32,7 +33,7 @@ def make_numbers(nlp: Language, name: str, patterns_dirs: list[str]) -> NumberMe
     return NumberMerger(name, patterns_dirs)
 
 
-class NumberMerger:
+class NumberMerger(Component):
     """Merges each numeral ('1,285', '1.6 million', 'Twenty-nine') into one token carrying its value.
 
     `token._.num` is the value as a Decimal; `token._.num_info` holds what later rules need: the digits'

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.components.context import text_of  # also registers doc._.operation_matches
+from extractor.components.context import Component, text_of  # also registers doc._.operation_matches
 from extractor.rules import pipeline_rows
 
 
@@ -15,7 +15,7 @@ def make_operations(nlp: Language, name: str, patterns_dirs: list[str]) -> Opera
     return OperationComponent(name, patterns_dirs)
 
 
-class OperationComponent:
+class OperationComponent(Component):
     """Runs `extractor.operations.OperationFinder` over the doc text; aliases point at their first mention."""
 
     def __init__(self, name: str, patterns_dirs: list[str]):

@@ -15,7 +15,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractor.components.context import Draft, text_of
+from extractor.components.context import Component, Draft, text_of
 
 PAYLOAD_KEY = "extractor"  # doc.user_data[PAYLOAD_KEY] = {"facts": [...], "relations": [...]}
 SPANS_KEY = "facts"
@@ -145,7 +145,7 @@ def _links(drafts: list[Draft], ids: dict[int, str]) -> list[dict[str, Any]]:
     return out
 
 
-class RecordComponent:
+class RecordComponent(Component):
     """Writes the facts and relations as plain data, the fact spans, and drops the working state."""
 
     def __init__(self, name: str):

@@ -13,6 +13,7 @@ from extractor.checks.rates import LABEL as RATE_LABEL
 from extractor.checks.rates import rate_relations, resolve_rates
 from extractor.components.context import (
     CLAUSE_BREAKS,
+    Component,
     Draft,
     RuleIndex,
     clause_start,
@@ -49,7 +50,7 @@ def make_relations(nlp: Language, name: str, patterns_dirs: list[str]) -> Relati
     return RelationLinker(name, patterns_dirs)
 
 
-class RelationLinker:
+class RelationLinker(Component):
     """Links figures in the order the genre needs: conversions, 'respectively' lists, parts and wholes, then
     each remaining change or multiplier to the nearest figure before it, and each share to its part and whole."""
 

@@ -9,7 +9,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from extractor.components.context import text_of
+from extractor.components.context import Component, text_of
 
 ENDERS = {".", "!", "?", "。", "！", "？"}
 # the characters that can make the next token a sentence start: a line break, or a stop ending the token before
@@ -23,7 +23,7 @@ def make_sentences(nlp: Language, name: str) -> SentenceSplitter:
     return SentenceSplitter()
 
 
-class SentenceSplitter:
+class SentenceSplitter(Component):
     """Splits after . ! ? unless a digit or a lower-case word follows ('an increase. 42.5%' stays one
     sentence); at blank lines; at a single line break after a short heading line or a line ending in
     punctuation (hard-wrapped paragraphs stay whole).
