@@ -11,6 +11,14 @@ import typer
 from extractor.cli import EXIT_OK, PatternsOpt, RefOpt, app, check_options, fail
 
 
+def _is_file(source: str) -> bool:
+    """True when `source` names a file (a text given in quotes is never one, however long)."""
+    try:
+        return "\n" not in source and Path(source).is_file()
+    except (OSError, ValueError):  # too long for a file name, or a NUL in it
+        return False
+
+
 @app.command()
 def explain(
     source: Annotated[str, typer.Argument(help="A text in quotes, a file, or - for standard input.")],
@@ -29,7 +37,7 @@ def explain(
     ref, dirs = check_options(reference_date, patterns)
     if source == "-":
         text = sys.stdin.read()
-    elif len(source) < 4096 and "\n" not in source and Path(source).is_file():
+    elif _is_file(source):
         try:
             text = Path(source).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as err:

@@ -42,5 +42,8 @@ def test_explain_command(cli, tmp_path):
     path.write_text("Police filed 9 cases.", encoding="utf-8")
     result = cli("explain", path)
     assert result.exit_code == 0 and "count f1 '9' (numbers-count-001)" in result.output
+    long_text = "Police filed 9 cases. " * 40  # longer than a file name may be
+    result = cli("explain", long_text)
+    assert result.exit_code == 0 and result.output.count("count f") == 40
     result = cli("explain", "")
     assert result.exit_code == 1 and result.output.count("\n") == 1 and "empty" in result.output

@@ -40,7 +40,12 @@ class SentenceSplitter(Component):
         marks = numpy.fromiter((m.start() for m in BREAK_CHARS.finditer(text)), dtype="int64")
         candidates = numpy.unique(numpy.searchsorted(token_starts, marks, side="right"))
         for i in candidates[(candidates >= 1) & (candidates < len(doc))].tolist():
-            if self._starts(text, doc[i - 1], doc[i]):
+            if doc[i].is_space and i + 1 < len(doc) and not doc[i].text.count("\n"):
+                # 'Lex Machina.  The biggest ...': two spaces after a stop make a space token; the word after it
+                # starts the sentence
+                if self._starts(text, doc[i - 1], doc[i + 1]):
+                    starts[i + 1] = 1
+            elif self._starts(text, doc[i - 1], doc[i]):
                 starts[i] = 1
         # one array write: setting Token.is_sent_start one by one rescans the doc on every call
         doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
