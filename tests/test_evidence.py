@@ -270,3 +270,19 @@ def test_a_list_ending_in_other_is_a_sum(extract):
 def test_points_of_a_growth_rate_qualify_the_rate(extract):
     r = extract("Cases filed rose 18.3%, and the growth slowed by 2.6 percentage points.")
     assert r.fact(by_text(r, "2.6 percentage points").of).text == "18.3%"
+
+
+@pytest.mark.parametrize(
+    "text, change, target",
+    [
+        ("Contract cases fell 12.6% to 2,098, and appeal cases increased by only 4.9% or 21,818 cases.", "4.9%",
+         "21,818"),
+        ("Courts heard 3,000 cases, and fraud cases rose 20%.", "20%", None),
+        ("Police solved 4,500 crimes, and the figure rose by 12%.", "12%", "4,500"),
+        ("Police filed 999 cases, up 12% year on year, and arrested 1,200 suspects, up 8%.", "8%", "1,200"),
+    ],
+)
+def test_a_change_with_a_subject_of_its_own(extract, text, change, target):
+    r = extract(text)
+    fact = by_text(r, change)
+    assert (r.fact(fact.of).text if fact.of else None) == target

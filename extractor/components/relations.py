@@ -714,6 +714,23 @@ class RelationLinker(Component):
                 rel = whole_of[id(part)]
                 _link(d, "whole", rel["whole"], rel["cue"], rel["confidence"], rel["pattern_id"])
 
+    def _own_subject(self, doc: Doc, q: Draft, d: Draft, rules: RuleIndex) -> bool:
+        """True when a change has a subject of its own after the figure before it: after the last ', and' (or
+        'while') between them a noun stands before the change's verb ('..., and second instance cases
+        increased by 4.92%'); 'and the number/figure ...' refers back instead."""
+        start = doc.char_span(q.start, q.end, alignment_mode="expand").end
+        cue_start = min((s.start for s in rules.within(start, d.tok, "CHANGE")), default=d.tok)
+        toks = doc[start:cue_start]
+        joints = [t.i for t in toks if t.lower_ in {"and", "while", "whereas"} and t.i > start]
+        if not joints or not any(t.text in {",", "，"} for t in doc[start : joints[-1]]):
+            return False
+        after = [t for t in doc[joints[-1] + 1 : cue_start] if t.is_alpha]
+        if not after or rules.within(joints[-1] + 1, cue_start, "ANAPHOR"):
+            return False
+        nouns = [t for t in after if t.lower_ not in SHARE_GLUE and not t.lower_.endswith(("ed", "ly"))]
+        return any(t.lower_.endswith("s") or self.units.root(_singular(t.lower_)) != _singular(t.lower_)
+                   for t in nouns)
+
     def _new_subject(self, doc: Doc, figure: Draft, end: int) -> bool:
         """True when a new subject stands after the last comma between a figure and a share's cue, so the
         figure is not the share's part: '9,000 cases, with fraud cases taking up 12.5%' (but '188,408 people
@@ -881,6 +898,8 @@ class RelationLinker(Component):
                 target, found = q, True
                 if q is not None and not self._same_subject(doc, q, d, rules):
                     target = None  # 'closed 87 venues, and the number of drug cases increased fourfold'
+                elif q is not None and self._own_subject(doc, q, d, rules):
+                    target = None  # 'dropped to 2,098, and second instance cases increased by 4.92%'
                 break
             if target is not None:
                 # the change follows its figure in one clause ('filed 999 cases, up 28.6%'); across a ';' or
@@ -894,9 +913,9 @@ class RelationLinker(Component):
                     target, cue = anaphor
                     _link(d, "of", target, cue.text.lower(), "cued", cue.id_)
                     continue
-            target = self._level_after(doc, d)
-            if target is not None:
-                _link(d, "of", target, "to", "stated")  # 'grew 18.3% to 7,412'
+            level = self._level_after(doc, d)
+            if level is not None:
+                _link(d, "of", level[0], level[1], "stated")  # 'grew 18.3% to 7,412', 'up 4.92% or 21,818'
         for d in drafts:
             if d.kind in ("percentage", "multiplier") and isinstance(d.fields.get("of"), Draft):
                 if "baseline" not in d.fields:
@@ -983,7 +1002,7 @@ class RelationLinker(Component):
             return unit in units or any(self.units.kin(unit, u) for u in units)
         return True
 
-    def _level_after(self, doc: Doc, d: Draft) -> Draft | None:
+    def _level_after(self, doc: Doc, d: Draft) -> tuple[Draft, str] | None:
         """'dropped 4.2 percentage points to 11.3 percent', 'fell 8.9% to 1.12 million': the level the change
         moved to, when nothing before it in the sentence is what changed."""
         end_tok = doc.char_span(d.start, d.end, alignment_mode="expand").end
@@ -1001,7 +1020,8 @@ class RelationLinker(Component):
             if base is not None and j < len(doc) and doc[j].lower_ == "to":
                 _link(d, "baseline", base, "from", "stated", keep=True)
                 k = j
-        if k < len(doc) and doc[k].lower_ == "to":
+        # 'increased by 4.92% or 21,818 cases' (MT of 为 N): the level, like 'to'
+        if k < len(doc) and doc[k].lower_ in {"to", "or"}:
             target = self._state.by_tok.get(next_tok(doc, k + 1))
             if target is None:
                 return None
@@ -1010,7 +1030,7 @@ class RelationLinker(Component):
             else:
                 ok = target.kind in ITEM_KINDS
             if ok:
-                return target
+                return target, doc[k].lower_
         return None
 
     @staticmethod
