@@ -25,7 +25,8 @@ Pure Python over the raw text (no spaCy); the rule data lives in `patterns/opera
   agencies, places; a word it matches also cuts the start of an unquoted name), 'run_name' (regex searched in
   an unquoted name: generic 'Special Action'), 'run_next' (the capitalised word after an unquoted head:
   'Action Plan'), 'cue_after' (regex matched after a name that only a cue makes one: 'the "X" action plan'),
-  'lower' (regex searched, any case, in a lower-case name: 'the special net action', 'the safety net campaign').
+  'lower' (regex searched, any case, in a lower-case name: 'the special net action', 'the safety net campaign'),
+  'lower_cue' (regex matched right after a lower-case name: its cue may not be 'project').
 
 A series number after a name belongs to it ('Sky Net No. 3', 'operation hurricane No. 2'). A lower-case quoted
 name is kept when a cue follows its closing quote and a determiner opens it ('the "broken card" operation'), or
@@ -188,8 +189,13 @@ class OperationFinder:
         # lower-case heads ('the clean net campaign'), searched as one alternation of literals
         self.lower_heads = {k: v for k, v in self.heads.items() if v.get("lower") and " " not in k}
         self.lower_head_re = (
+            # opens with the words themselves (each in both cases), no lookbehind: searched for, not tried everywhere
             re.compile(
-                r"\b(?i:" + "|".join(sorted(map(re.escape, self.lower_heads), key=len, reverse=True)) + r")\b"
+                "(?:"
+                + "|".join(
+                    f"[{h[0].upper()}{h[0]}]{re.escape(h[1:])}" for h in sorted(self.lower_heads, key=len, reverse=True)
+                )
+                + r")\b"
             )
             if self.lower_heads
             else None
@@ -513,10 +519,12 @@ class OperationFinder:
         head (attrs `lower`) with up to two lower-case modifiers, opened by a determiner (or a lower-case
         'operation' before it) and closed by a cue; a head alone (attrs `alone`) needs a year or a series number."""
         out: list[_Cand] = []
-        if self.lower_head_re is None:
+        if self.lower_head_re is None or self.lower_heads.keys().isdisjoint(words_of(text)):
             return out
         for m in self.lower_head_re.finditer(text):
             hs, e = m.span()
+            if hs and (text[hs - 1].isalnum() or text[hs - 1] in "'’-_"):
+                continue  # inside a word: 'Skynet', 'internet'
             attrs = self.lower_heads[m.group().lower()]
             year = re.match(r"[ \t]+(?:19|20)\d\d(?![\d.,]\d|\w)", text[e:])
             if year:
@@ -550,6 +558,8 @@ class OperationFinder:
             name = text[s:e]
             if self._lower_vetoed(name) or self._vetoed(text, s, e):
                 continue
+            if not leading and any(rx.match(text, e) for rx in self.not_res.get("lower_cue", [])):
+                continue  # 'the bald eagle project': a cue too common to make a lower-case phrase a name
             out.append(_Cand(s, e, "run", attrs["_id"]))
         return out
 

@@ -217,6 +217,8 @@ REFERRING_BACK = [
     ("he was released the following day", "the following day", "REL"),
     ("The same year, 12 gangs were removed.", "The same year", "REL"),
     ("That year's figure was higher.", "That year", "REL"),
+    ("up 5% on the same month last year", "the same month last year", "REL"),
+    ("3% above the same quarter of the previous year", "the same quarter of the previous year", "REL"),
 ]
 
 # new shapes: a year's first months without 'first', a range of ordinal days, day-month-year with hyphens, ISO months

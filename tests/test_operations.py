@@ -182,6 +182,11 @@ MT_NAMES = [
     ),
     ("quoted-dot-space", "Police cracked the '8. 15' case and held 9 suspects.", [("8. 15", "8. 15")]),
     ("dot-series-of-cases", "The 7.21 series of cases involved 300 victims.", [("7.21", "7.21")]),
+    (
+        "lower-more-heads",
+        "The iron fist action, the spring breeze campaign and the kunlun operation went on.",
+        [("iron fist", "Iron Fist"), ("spring breeze", "Spring Breeze"), ("kunlun", "Kunlun")],
+    ),
 ]
 
 
@@ -201,6 +206,8 @@ MT_TRAPS = [
     ("quoted-lower-no-determiner", 'They waged a "clean homes" campaign.'),
     ("bare-split-number", "A total of 8. 15 cases were heard."),
     ("code-then-series", "The 5·13 case No. 2 file was read."),
+    ("lower-project", "The bald eagle project and the water net project were funded."),
+    ("lower-common-wind", "The strong wind damaged the action camera."),
 ]
 
 
@@ -459,7 +466,8 @@ def test_rule_file_loads_with_unique_ids():
 
 
 def test_rule_attrs_are_well_formed():
-    scopes = {"phrase", "name", "before", "after", "run", "run_cue", "run_name", "run_next", "cue_after", "lower"}
+    scopes = {"phrase", "name", "before", "after", "run", "run_cue", "run_name", "run_next", "cue_after"}
+    scopes |= {"lower", "lower_cue"}
     for row in ROWS:
         if row.label == "OPERATION_HEAD":
             assert isinstance(row.pattern, str) and row.pattern[0].isupper() and "key" in row.attrs, row.id
