@@ -318,7 +318,13 @@ class OperationFinder:
         strong = body[0].isupper() or body[0].isdigit()
         # 'the "broken card" operation': a lower-case name is one when a cue closes it and a determiner opens it
         named = not strong and cue is not None and self._cue(text, q.close + 1, "quoted", gap=False) is not None
-        named = named and LOWER_OPENER_RE.search(before) is not None
+        # opened by a determiner, or (articles dropped by the translation) holding a head word or a number; 'a'
+        # makes it a description: 'a "zero-tolerance" campaign'
+        name_like = any(w.lower() in self.lower_heads for w in words) or any(ch.isdigit() for ch in body)
+        opened = LOWER_OPENER_RE.search(before) is not None or (
+            name_like and not re.search(r"\b(?:[Aa]n?|[Aa]ny|[Ee]very|[Ee]ach)[ \t]+$", before)
+        )
+        named = named and opened
         # '"hurricane" No. 2': a series number after the closing quote makes it a name too
         alone = self.lower_heads.get(body.lower(), {}).get("alone")
         series = not strong and (head or alone) and SERIES_RE.match(text, q.close) is not None
@@ -532,6 +538,9 @@ class OperationFinder:
             series = SERIES_RE.match(text, e)
             if series:
                 e = series.end()
+            elif attrs.get("alone") and (bare := re.match(r"[ \t]+\d{1,2}(?=[ \t]+[a-z])", text[e:])):
+                if self._cue(text, e + bare.end(), "run"):
+                    series, e = bare, e + bare.end()  # 'the hurricane 1 operation': a series without 'No.'
             if not m.group().islower():
                 # capitalised: 'Hurricane No. 1' (a capitalised run with a year is read by `_runs`)
                 capital_before = re.search(r"[A-Z][\w'’\-]*[ \t]+$", text[max(0, hs - 40) : hs])

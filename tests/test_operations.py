@@ -182,6 +182,8 @@ MT_NAMES = [
     ),
     ("quoted-dot-space", "Police cracked the '8. 15' case and held 9 suspects.", [("8. 15", "8. 15")]),
     ("dot-series-of-cases", "The 7.21 series of cases involved 300 victims.", [("7.21", "7.21")]),
+    ("lower-bare-series", "During the hurricane 1 operation, 9 gangs fell.", [("hurricane 1", "Hurricane 1")]),
+    ("quoted-lower-no-article", 'Police carried out "thunder 3" special action.', [("thunder 3", "Thunder 3")]),
     (
         "lower-more-heads",
         "The iron fist action, the spring breeze campaign and the kunlun operation went on.",
@@ -206,6 +208,8 @@ MT_TRAPS = [
     ("quoted-lower-no-determiner", 'They waged a "clean homes" campaign.'),
     ("bare-split-number", "A total of 8. 15 cases were heard."),
     ("code-then-series", "The 5·13 case No. 2 file was read."),
+    ("quoted-lower-article", 'Police waged a "sky net" campaign of their own.'),
+    ("lower-bare-number-no-cue", "The hurricane 2 days ago hit the city."),
     ("lower-project", "The bald eagle project and the water net project were funded."),
     ("lower-common-wind", "The strong wind damaged the action camera."),
 ]
