@@ -505,8 +505,11 @@ def _norm_rel_quarter(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | 
 def _norm_anaphoric(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
     """'the same day', 'that month', 'the previous quarter', 'during the period': a period named before in the
     text, which the rules do not track; REL, never resolved on the reference date."""
-    unit = (attrs.get("unit") or _group(m, "unit") or "period").lower()
+    unit = _ANAPHORIC_UNIT.search(m.group()).group().lower()  # 'the same month last year': month
     return _rel_norm(None, unit if unit in ("day", "month", "quarter", "year") else "period")
+
+
+_ANAPHORIC_UNIT = re.compile(r"(?i)day|week|month|quarter|year|period")
 
 
 def _norm_rel_week(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:

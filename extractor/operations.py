@@ -80,6 +80,13 @@ SERIES_RE = re.compile(r"[\"”’']?[ \t]+(?:No\.|NO\.|no\.)[ \t]?\d{1,2}(?![\d
 LOWER_OPENER_RE = re.compile(r"(?:\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Oo]ur)|['’]s)[ \t]+$")
 SERIES_WORDS = frozenset({"No.", "NO."})
 TITLE_SMALL = frozenset(["and", "of", "the", "for", "in", "on", "to", "a", "an"])
+_ARTICLE_BEFORE_RE = re.compile(r"\b(?:[Aa]n?|[Aa]ny|[Ee]very|[Ee]ach)[ \t]+$")
+_STRAY_QUOTE_RE = re.compile(r"(?<=\w)[\"“”‘’]+(?=\s)|(?<=\s)[\"“”‘’]+(?=\w)")
+_YEAR_AFTER_RE = re.compile(r"[ \t]+(?:19|20)\d\d(?![\d.,]\d|\w)")
+_BARE_SERIES_RE = re.compile(r"[ \t]+\d{1,2}(?=[ \t]+[a-z])")
+_CAPITAL_BEFORE_RE = re.compile(r"[A-Z][\w'’\-]*[ \t]+$")
+_MODIFIER_BEFORE_RE = re.compile(r"(?<![\w'’])([a-z][a-z\-]*)[ \t]+$")
+_LEADING_OPERATION_RE = re.compile(r"\boperation[ \t]+$")
 # lower-case modifiers allowed before a lower-case head: 'clean' net, 'broken' card, 'iron' wall
 MAX_LOWER_MODIFIERS = 2
 CODE_CONTEXT_RE = re.compile(r"(?:\b(?:the|this|its|their|a)|[A-Z][\w'’\-]*|[\"“‘'(])\s*$")
@@ -186,20 +193,8 @@ class OperationFinder:
         self.heads: dict[str, dict] = {r.pattern.lower(): {**r.attrs, "_id": r.id} for r in heads}
         self.unquoted_heads = {k: v for k, v in self.heads.items() if v.get("unquoted") and " " not in k}
         self.leading_heads = {r.pattern: r.id for r in heads if r.attrs.get("leading")}
-        # lower-case heads ('the clean net campaign'), searched as one alternation of literals
+        # lower-case heads ('the clean net campaign'); each searched for as itself and capitalised ('Hurricane No. 1')
         self.lower_heads = {k: v for k, v in self.heads.items() if v.get("lower") and " " not in k}
-        self.lower_head_re = (
-            # opens with the words themselves (each in both cases), no lookbehind: searched for, not tried everywhere
-            re.compile(
-                "(?:"
-                + "|".join(
-                    f"[{h[0].upper()}{h[0]}]{re.escape(h[1:])}" for h in sorted(self.lower_heads, key=len, reverse=True)
-                )
-                + r")\b"
-            )
-            if self.lower_heads
-            else None
-        )
         self.cue_res: dict[str, re.Pattern] = {}
         self.cue_ids: dict[str, str] = {}
         cues = rows_with_label(rows, "OPERATION_CUE")
@@ -317,20 +312,24 @@ class OperationFinder:
         cue = self._cue(text, q.close + 1, "quoted") or self._before_cue(before)
         strong = body[0].isupper() or body[0].isdigit()
         # 'the "broken card" operation': a lower-case name is one when a cue closes it and a determiner opens it
-        named = not strong and cue is not None and self._cue(text, q.close + 1, "quoted", gap=False) is not None
-        # opened by a determiner, or (articles dropped by the translation) holding a head word or a number; 'a'
-        # makes it a description: 'a "zero-tolerance" campaign'
-        name_like = any(w.lower() in self.lower_heads for w in words) or any(ch.isdigit() for ch in body)
-        opened = LOWER_OPENER_RE.search(before) is not None or (
-            name_like and not re.search(r"\b(?:[Aa]n?|[Aa]ny|[Ee]very|[Ee]ach)[ \t]+$", before)
-        )
-        named = named and opened
-        # '"hurricane" No. 2': a series number after the closing quote makes it a name too
-        alone = self.lower_heads.get(body.lower(), {}).get("alone")
-        series = not strong and (head or alone) and SERIES_RE.match(text, q.close) is not None
-        if series:
-            cue = cue or head or self.lower_heads[body.lower()]["_id"]
-        named = (named or series) and not self._lower_vetoed(body)
+        named = series = False
+        if not strong:
+            named = cue is not None and self._cue(text, q.close + 1, "quoted", gap=False) is not None
+            # opened by a determiner, or (articles dropped by the translation) holding a head word or a number;
+            # 'a' makes it a description: 'a "zero-tolerance" campaign'
+            named = named and (
+                LOWER_OPENER_RE.search(before) is not None
+                or (
+                    (any(w.lower() in self.lower_heads for w in words) or any(ch.isdigit() for ch in body))
+                    and not _ARTICLE_BEFORE_RE.search(before)
+                )
+            )
+            # '"hurricane" No. 2': a series number after the closing quote makes it a name too
+            alone = self.lower_heads.get(body.lower(), {}).get("alone")
+            series = bool(head or alone) and SERIES_RE.match(text, q.close) is not None
+            if series:
+                cue = cue or head or self.lower_heads[body.lower()]["_id"]
+            named = (named or series) and not self._lower_vetoed(body)
         rule = head or (cue if strong or named else None)
         if len(words) > MAX_WORDS or rule is None:
             return
@@ -525,37 +524,33 @@ class OperationFinder:
         head (attrs `lower`) with up to two lower-case modifiers, opened by a determiner (or a lower-case
         'operation' before it) and closed by a cue; a head alone (attrs `alone`) needs a year or a series number."""
         out: list[_Cand] = []
-        if self.lower_head_re is None or self.lower_heads.keys().isdisjoint(words_of(text)):
-            return out
-        for m in self.lower_head_re.finditer(text):
-            hs, e = m.span()
-            if hs and (text[hs - 1].isalnum() or text[hs - 1] in "'’-_"):
-                continue  # inside a word: 'Skynet', 'internet'
-            attrs = self.lower_heads[m.group().lower()]
-            year = re.match(r"[ \t]+(?:19|20)\d\d(?![\d.,]\d|\w)", text[e:])
+        words = words_of(text)
+        for hs, e, head in _find_words(text, [h for h in self.lower_heads if h in words]):
+            attrs = self.lower_heads[head.lower()]
+            year = _YEAR_AFTER_RE.match(text, e)
             if year:
-                e += year.end()
+                e = year.end()
             series = SERIES_RE.match(text, e)
             if series:
                 e = series.end()
-            elif attrs.get("alone") and (bare := re.match(r"[ \t]+\d{1,2}(?=[ \t]+[a-z])", text[e:])):
-                if self._cue(text, e + bare.end(), "run"):
-                    series, e = bare, e + bare.end()  # 'the hurricane 1 operation': a series without 'No.'
-            if not m.group().islower():
+            elif attrs.get("alone") and (bare := _BARE_SERIES_RE.match(text, e)):
+                if self._cue(text, bare.end(), "run"):
+                    series, e = bare, bare.end()  # 'the hurricane 1 operation': a series without 'No.'
+            if not head.islower():
                 # capitalised: 'Hurricane No. 1' (a capitalised run with a year is read by `_runs`)
-                capital_before = re.search(r"[A-Z][\w'’\-]*[ \t]+$", text[max(0, hs - 40) : hs])
+                capital_before = _CAPITAL_BEFORE_RE.search(text[max(0, hs - 40) : hs])
                 if series and attrs.get("alone") and not capital_before:
                     out.append(_Cand(hs, e, "run", attrs["_id"]))
                 continue
             s, modifiers = hs, 0
             while modifiers < MAX_LOWER_MODIFIERS:
-                w = re.search(r"(?<![\w'’])([a-z][a-z\-]*)[ \t]+$", text[max(0, s - 40) : s])
+                w = _MODIFIER_BEFORE_RE.search(text[max(0, s - 40) : s])
                 if w is None or w.group(1) in LEADING_STOP or w.group(1) in GAP_STOP or w.group(1) == "operation":
                     break
                 s -= len(w.group())
                 modifiers += 1
             before = text[max(0, s - LOOKAROUND_CHARS) : s]
-            leading = re.search(r"\boperation[ \t]+$", before)
+            leading = _LEADING_OPERATION_RE.search(before)
             if leading:
                 s -= len(leading.group())
             elif not LOWER_OPENER_RE.search(before) or not self._cue(text, e, "run"):
@@ -701,13 +696,30 @@ def normal_name(surface: str, code: bool = False) -> str:
     name = _collapse(surface)
     if code:
         return name
-    stray = re.compile(r"(?<=\w)[\"“”‘’]+(?=\s)|(?<=\s)[\"“”‘’]+(?=\w)")
-    if len(stray.findall(name)) == 1:  # an unpaired quote; a quotation inside a name stays: the 'Hidden Rules'
-        name = stray.sub("", name)
+    if len(_STRAY_QUOTE_RE.findall(name)) == 1:  # an unpaired quote; a quotation in a name stays: the 'Hidden Rules'
+        name = _STRAY_QUOTE_RE.sub("", name)
     words = name.split()
     if not any(ch.isupper() for w in words if w not in SERIES_WORDS for ch in w):
         name = " ".join(w if w in TITLE_SMALL and k else w[:1].upper() + w[1:] for k, w in enumerate(words))
     return name
+
+
+def _find_words(text: str, heads: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each whole-word occurrence of the heads, as written or capitalised, by start (str.find
+    is many times faster than a regex alternation for the one or two heads a release holds)."""
+    out = []
+    for head in heads:
+        for form in {head, head.capitalize()}:
+            i = text.find(form)
+            while i >= 0:
+                j = i + len(form)
+                inside = (i and (text[i - 1].isalnum() or text[i - 1] in "'’-_")) or (
+                    j < len(text) and (text[j].isalnum() or text[j] == "_")
+                )
+                if not inside:
+                    out.append((i, j, form))
+                i = text.find(form, j)
+    return sorted(out)
 
 
 def _add_series(text: str, chosen: list[_Cand]) -> None:
