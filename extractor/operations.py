@@ -317,12 +317,11 @@ class OperationFinder:
             named = cue is not None and self._cue(text, q.close + 1, "quoted", gap=False) is not None
             # opened by a determiner, or (articles dropped by the translation) holding a head word or a number;
             # 'a' makes it a description: 'a "zero-tolerance" campaign'
+            # one word needs a head or a number too: 'the "clean" action', 'the "anti-fraud" campaign' describe
+            name_like = any(w.lower() in self.lower_heads for w in words) or any(ch.isdigit() for ch in body)
             named = named and (
-                LOWER_OPENER_RE.search(before) is not None
-                or (
-                    (any(w.lower() in self.lower_heads for w in words) or any(ch.isdigit() for ch in body))
-                    and not _ARTICLE_BEFORE_RE.search(before)
-                )
+                (LOWER_OPENER_RE.search(before) is not None and (len(words) > 1 or name_like))
+                or (name_like and not _ARTICLE_BEFORE_RE.search(before))
             )
             # '"hurricane" No. 2': a series number after the closing quote makes it a name too
             alone = self.lower_heads.get(body.lower(), {}).get("alone")

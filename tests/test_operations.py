@@ -210,6 +210,7 @@ MT_TRAPS = [
     ("code-then-series", "The 5·13 case No. 2 file was read."),
     ("quoted-lower-article", 'Police waged a "sky net" campaign of their own.'),
     ("lower-bare-number-no-cue", "The hurricane 2 days ago hit the city."),
+    ("quoted-lower-one-word", 'The "anti-fraud" campaign and the "clean" action went on.'),
     ("lower-project", "The bald eagle project and the water net project were funded."),
     ("lower-common-wind", "The strong wind damaged the action camera."),
 ]
