@@ -54,6 +54,7 @@ SPELLED_OUT = [
     ("Fraud made up two point five million cases.", [("count", "two point five million", 2500000, None)]),
     ("The incidence fell to 1.2‰ in the county.", [("percentage", "1.2‰", 0.12, None)]),
     ("The rate was 0.35‰ last year.", [("percentage", "0.35‰", 0.035, None)]),
+    ("Crime fell to 3‱ of the population.", [("percentage", "3‱", 0.03, None)]),
     (
         "Officers held two thousand three thousand-strong rallies.",
         [("count", "two thousand", 2000, None), ("count", "three thousand", 3000, None)],

@@ -17,6 +17,8 @@ NUM_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 # A thousands separator in the wrong place ("1,2345", "12,34") is still a number, but a suspect one.
 LOOSE_NUM_RE = re.compile(r"^\d+(?:,\d+)+(?:\.\d+)?$")
 HYPHENS = {"-", "–", "‑"}
+# signs read as percentages, with the decimal places they shift: per mille, per ten thousand
+PER_PERCENT = {"‰": 1, "‱": 2}
 
 if not Token.has_extension("num"):
     Token.set_extension("num", default=None)
@@ -106,9 +108,10 @@ class NumberMerger(Component):
         if info["words"] and scale >= 100 and not info["decimals"]:
             j, base, scale = self._rest(doc, j, base, scale)
         info["scale"] = scale
-        if j < len(doc) and doc[j].text == "‰" and not doc[j - 1].whitespace_:
-            # '1.2‰' is read as a percentage (PERCENT_SIGN '‰'): 0.12, one decimal more
-            base, info["decimals"] = base / 10, info["decimals"] + 1
+        if j < len(doc) and doc[j].text in PER_PERCENT and not doc[j - 1].whitespace_:
+            # '1.2‰' is read as a percentage (PERCENT_SIGN '‰'): 0.12, one decimal more; '3‱': 0.03
+            shift = PER_PERCENT[doc[j].text]
+            base, info["decimals"] = base / 10**shift, info["decimals"] + shift
         return j, base, info
 
     def _point(self, doc: Doc, j: int, base: Decimal, info: dict) -> tuple[int, Decimal]:
