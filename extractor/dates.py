@@ -117,6 +117,7 @@ class _Norm:
     part: tuple[Any, ...] | None = None
     inherit_year: int | None = None
     inherit: bool = False
+    anchored: bool = False  # a part of an unnamed year ('the second quarter'): resolved in `find`
 
 
 Normaliser = Callable[[re.Match, dict, "dt.date | None"], "_Norm | None"]
@@ -372,15 +373,42 @@ def _norm_decade(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
     return _Norm(f"{decade // 10}X", "decade", str(decade), str(decade + 9))
 
 
+def _x_part(part: tuple[Any, ...]) -> tuple[str, str, str | None, str | None]:
+    """(value, granularity, start, end) of a part of an unknown year: 'XXXX-Q2', 'XXXX-01/XXXX-10'."""
+    value, granularity, start, end = _apply_part(part, 2000)
+    return tuple(x.replace("2000", "XXXX") if x else x for x in (value, granularity, start, end))  # type: ignore
+
+
 def _norm_part(m: re.Match, part: tuple[Any, ...], ref: dt.date | None) -> _Norm:
-    """A part of a year ('the first half of 2021', 'the first quarter'); no year named means this year."""
-    year, relative = _year_spec(m, ref, implicit_this_year=True)
+    """A part of a year ('the first half of 2021', 'the first half of this year', 'the first quarter').
+
+    With no year named the value keeps its X ('XXXX-Q1', as a year-less day does) and `find` resolves it on the
+    year the release names before it, else on the reference date."""
+    if _group(m, "year") is None and _group(m, "rel") is None:
+        value, granularity, start, end = _x_part(part)
+        return _Norm(value, granularity, start, end, part=part, anchored=True)
+    year, relative = _year_spec(m, ref)
     if year is None:
         return _rel_norm(None, _apply_part(part, 2000)[1], part=part)
     value, granularity, start, end = _apply_part(part, year)
     if relative:
         return _rel_norm(value, granularity, start, end, part=part)
     return _Norm(value, granularity, start, end, part=part)
+
+
+def _anchor_year(part: tuple[Any, ...], named: int | None, ref: dt.date | None) -> int | None:
+    """The year of a part of an unnamed year: the latest year the release named before it (a release about
+    2020 published in 2021 speaks of 2020's quarters; earlier years named are comparisons), else the reference
+    date's year, or the year before when the part would begin after the reference date."""
+    if named is not None and (ref is None or named <= ref.year):
+        return named
+    if ref is None:
+        return None
+    first = {"H": lambda p: 1 if p[1] == 1 else 7, "Q": lambda p: 3 * p[1] - 2, "M": lambda p: p[1]}[part[0]](part)
+    return ref.year - 1 if dt.date(ref.year, first, 1) > ref else ref.year
+
+
+_YEAR_VALUE = re.compile(r"(?:1[89]|20)\d\d")
 
 
 def _norm_half(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
@@ -458,6 +486,32 @@ def _norm_rel_month(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | No
     return _rel_norm(_ym(*_add_months(ref.year, ref.month, int(attrs.get("offset", 0)))), "month")
 
 
+def _norm_year_month(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
+    year, month = int(m.group("year")), int(m.group("month"))
+    if month == (year + 1) % 100:
+        return None  # '2011-12', '2019-20': a span of years (a school or fiscal year), not a month
+    return _Norm(_ym(year, month), "month")
+
+
+def _norm_rel_quarter(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
+    if ref is None:
+        return _rel_norm(None, "quarter")
+    offset = {"this": 0, "last": -1, "next": 1}[m.group("which").lower()]
+    index = ref.year * 4 + (ref.month - 1) // 3 + offset
+    value, granularity, start, end = _apply_part(("Q", index % 4 + 1), index // 4)
+    return _rel_norm(value, granularity, start, end)
+
+
+def _norm_anaphoric(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
+    """'the same day', 'that month', 'the previous quarter', 'during the period': a period named before in the
+    text, which the rules do not track; REL, never resolved on the reference date."""
+    unit = _ANAPHORIC_UNIT.search(m.group()).group().lower()  # 'the same month last year': month
+    return _rel_norm(None, unit if unit in ("day", "month", "quarter", "year") else "period")
+
+
+_ANAPHORIC_UNIT = re.compile(r"(?i)day|week|month|quarter|year|period")
+
+
 def _norm_rel_week(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
     if ref is None:
         return _rel_norm(None, "period")
@@ -523,6 +577,9 @@ NORMALISERS: dict[str, Normaliser] = {
     "rel_years": _norm_rel_years,
     "rel_month": _norm_rel_month,
     "rel_week": _norm_rel_week,
+    "rel_quarter": _norm_rel_quarter,
+    "year_month": _norm_year_month,
+    "anaphoric": _norm_anaphoric,
     "rel_day": _norm_rel_day,
     "day_of_month": _norm_day_of_month,
     "weekday": _norm_weekday,
@@ -644,9 +701,16 @@ class DateFinder:
         chosen.sort(key=lambda c: c[0])
         out: list[DateMatch] = []
         last_part: tuple[Any, ...] | None = None
+        named_year: int | None = None  # the latest year named so far ('in 2020', 'March 2020', '2020-H1')
         for start, end, _, rule, norm in chosen:
             if norm is None:
                 continue
+            if norm.anchored and norm.part is not None:
+                year = _anchor_year(norm.part, named_year, reference_date)
+                norm = replace(norm, resolved=_apply_part(norm.part, year)[0] if year else None)
+            elif not norm.relative and not norm.inherit and (y := _YEAR_VALUE.match(norm.value)):
+                if reference_date is None or int(y.group()) <= reference_date.year:
+                    named_year = max(named_year or 0, int(y.group()))
             if norm.inherit and norm.inherit_year is not None:
                 # 'the same period in 2019' names the year; the period is the one the text just spoke of.
                 value, granularity, first, last = _apply_part(last_part, norm.inherit_year)

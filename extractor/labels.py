@@ -103,6 +103,8 @@ class OperationHeadAttrs(Attrs):
     unquoted: bool | None = None
     leading: bool | None = None
     needs_year: bool | None = None
+    lower: bool | None = None  # also ends a lower-case name: 'the clean net campaign'
+    alone: bool | None = None  # a name by itself before a year or series number: 'Hurricane 2018'
 
 
 class OperationCueAttrs(Attrs):
@@ -114,6 +116,7 @@ class OperationCodeAttrs(Attrs):
     always: bool | None = None
     task_force: bool | None = None
     context: bool | None = None
+    quoted_only: bool | None = None  # only a whole quoted phrase: "the '8. 15' case"
 
 
 class OperationNameAttrs(Attrs):
@@ -121,7 +124,9 @@ class OperationNameAttrs(Attrs):
 
 
 class OperationNotAttrs(Attrs):
-    scope: Literal["phrase", "name", "before", "after", "run", "run_cue", "run_name", "run_next", "cue_after"] = "name"
+    scope: Literal[
+        "phrase", "name", "before", "after", "run", "run_cue", "run_name", "run_next", "cue_after", "lower", "lower_cue"
+    ] = "name"
 
 
 @dataclass(frozen=True)

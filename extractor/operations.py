@@ -5,7 +5,10 @@ Pure Python over the raw text (no spaCy); the rule data lives in `patterns/opera
 - OPERATION_HEAD (phrase): head nouns that end a name ('Action', 'Net', 'Hunt'); attrs `key` (the head's
   normalised form for alias matching: Action/Operation/Campaign/Crackdown share 'action'), `unquoted` (may end
   a capitalised name outside quotes), `needs_year` (only a head when a year follows: 'Gate 2017') and
-  `leading` (the head comes first: 'Operation Thunder').
+  `leading` (the head comes first: 'Operation Thunder'), `lower` (also ends a lower-case name that a determiner
+  opens and a cue closes, as machine translation leaves them: 'the clean net campaign', 'the iron wall
+  operation'; after a lower-case 'operation' no cue is needed: 'operation hurricane No. 2') and `alone` (a name by
+  itself when a year, a series number or a cue follows: 'Hurricane 2018', 'the thunder 2024 special action').
 - OPERATION_CUE (phrase): lower-case words after a name that make it one ('campaign', 'series of cases');
   attrs `after`: which candidates the cue serves: 'quoted' (a quoted phrase), 'code' (a dot code), 'run' (an
   unquoted capitalised run without a head noun, which must follow directly). A regex row with attrs
@@ -13,7 +16,7 @@ Pure Python over the raw text (no spaCy); the rule data lives in `patterns/opera
 - OPERATION_ALIAS (regex): the text between a name and its quoted alias ('(hereinafter referred to as the').
 - OPERATION_CODE (regex with a `code` group): number codes; attrs `always` (false: needs quotes or a cue) and
   `task_force` (the span is the whole '728 Task Force') and `context` (needs a determiner, a capitalised word,
-  a quote or a line start before it).
+  a quote or a line start before it) and `quoted_only` (only a whole quoted phrase: "the '8. 15' case").
 - OPERATION_NAME (phrase, case-sensitive): well-known names without a head noun; attrs `needs`: null, or
   'year_or_cue' ('Kunlun 2022', 'the Kunlun operation').
 - OPERATION_NOT: vetoes; attrs `scope`: 'phrase' (the whole name, any case), 'name' (regex searched in the
@@ -21,7 +24,14 @@ Pure Python over the raw text (no spaCy); the rule data lives in `patterns/opera
   it, quotes excluded), 'run' (regex searched in an unquoted capitalised run before a lower-case cue:
   agencies, places; a word it matches also cuts the start of an unquoted name), 'run_name' (regex searched in
   an unquoted name: generic 'Special Action'), 'run_next' (the capitalised word after an unquoted head:
-  'Action Plan'), 'cue_after' (regex matched after a name that only a cue makes one: 'the "X" action plan').
+  'Action Plan'), 'cue_after' (regex matched after a name that only a cue makes one: 'the "X" action plan'),
+  'lower' (regex searched, any case, in a lower-case name: 'the special net action', 'the safety net campaign'),
+  'lower_cue' (regex matched right after a lower-case name: its cue may not be 'project').
+
+A series number after a name belongs to it ('Sky Net No. 3', 'operation hurricane No. 2'). A lower-case quoted
+name is kept when a cue follows its closing quote and a determiner opens it ('the "broken card" operation'), or
+when it is another mention of a strong name. `name` is the surface without line breaks and stray quotes, a
+lower-case name title-cased ('the clean net campaign' -> 'Clean Net'); codes keep their surface.
 
 Alias links: a quoted name right after another, joined by an OPERATION_ALIAS gap, is an alias of it. Any
 other mention links to the first earlier mention with the same name (any case), the same code digits, or (for
@@ -64,6 +74,21 @@ PRIORITY = {"quoted": 0, "code": 1, "name": 2, "run": 2, "repeat": 3}
 YEAR_RE = re.compile(r"(?:19|20)\d\d")
 WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
 SENTENCE_RE = re.compile(r"[.!?;](?!\d)|,\s|\s[-–—]\s")
+# 'Sky Net No. 3', 'hurricane No.2', 'Thunder No. 1': a series number closing a name
+SERIES_RE = re.compile(r"[\"”’']?[ \t]+(?:No\.|NO\.|no\.)[ \t]?\d{1,2}(?![\d.,]\d|\w)")
+# what may open a lower-case name: a determiner or a possessive ('the', "this year's", "the province's")
+LOWER_OPENER_RE = re.compile(r"(?:\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Oo]ur)|['’]s)[ \t]+$")
+SERIES_WORDS = frozenset({"No.", "NO."})
+TITLE_SMALL = frozenset(["and", "of", "the", "for", "in", "on", "to", "a", "an"])
+_ARTICLE_BEFORE_RE = re.compile(r"\b(?:[Aa]n?|[Aa]ny|[Ee]very|[Ee]ach)[ \t]+$")
+_STRAY_QUOTE_RE = re.compile(r"(?<=\w)[\"“”‘’]+(?=\s)|(?<=\s)[\"“”‘’]+(?=\w)")
+_YEAR_AFTER_RE = re.compile(r"[ \t]+(?:19|20)\d\d(?![\d.,]\d|\w)")
+_BARE_SERIES_RE = re.compile(r"[ \t]+\d{1,2}(?=[ \t]+[a-z])")
+_CAPITAL_BEFORE_RE = re.compile(r"[A-Z][\w'’\-]*[ \t]+$")
+_MODIFIER_BEFORE_RE = re.compile(r"(?<![\w'’])([a-z][a-z\-]*)[ \t]+$")
+_LEADING_OPERATION_RE = re.compile(r"\boperation[ \t]+$")
+# lower-case modifiers allowed before a lower-case head: 'clean' net, 'broken' card, 'iron' wall
+MAX_LOWER_MODIFIERS = 2
 CODE_CONTEXT_RE = re.compile(r"(?:\b(?:the|this|its|their|a)|[A-Z][\w'’\-]*|[\"“‘'(])\s*$")
 
 
@@ -168,6 +193,8 @@ class OperationFinder:
         self.heads: dict[str, dict] = {r.pattern.lower(): {**r.attrs, "_id": r.id} for r in heads}
         self.unquoted_heads = {k: v for k, v in self.heads.items() if v.get("unquoted") and " " not in k}
         self.leading_heads = {r.pattern: r.id for r in heads if r.attrs.get("leading")}
+        # lower-case heads ('the clean net campaign'); each searched for as itself and capitalised ('Hurricane No. 1')
+        self.lower_heads = {k: v for k, v in self.heads.items() if v.get("lower") and " " not in k}
         self.cue_res: dict[str, re.Pattern] = {}
         self.cue_ids: dict[str, str] = {}
         cues = rows_with_label(rows, "OPERATION_CUE")
@@ -228,11 +255,13 @@ class OperationFinder:
         cands += self._codes(text)
         cands += self._gazetteer(text)
         cands += self._runs(text, titles)
+        cands += self._lower_names(text)
         vetoed = [(q.open, q.close) for q in quotes if q.vetoed]
         cands = [c for c in cands if not any(a < c.start and c.end <= b for a, b in vetoed)]
         chosen = _select(cands)
         chosen += self._repeats(text, chosen, vetoed)
         chosen = _select(chosen)
+        _add_series(text, chosen)
         return self._link(text, chosen, quotes)
 
     # ---------------------------------------------------------------- quoted phrases
@@ -282,10 +311,28 @@ class OperationFinder:
         before = text[max(0, q.open - LOOKAROUND_CHARS) : q.open]
         cue = self._cue(text, q.close + 1, "quoted") or self._before_cue(before)
         strong = body[0].isupper() or body[0].isdigit()
-        rule = head or (cue if strong else None)
+        # 'the "broken card" operation': a lower-case name is one when a cue closes it and a determiner opens it
+        named = series = False
+        if not strong:
+            named = cue is not None and self._cue(text, q.close + 1, "quoted", gap=False) is not None
+            # opened by a determiner, or (articles dropped by the translation) holding a head word or a number;
+            # 'a' makes it a description: 'a "zero-tolerance" campaign'
+            # one word needs a head or a number too: 'the "clean" action', 'the "anti-fraud" campaign' describe
+            name_like = any(w.lower() in self.lower_heads for w in words) or any(ch.isdigit() for ch in body)
+            named = named and (
+                (LOWER_OPENER_RE.search(before) is not None and (len(words) > 1 or name_like))
+                or (name_like and not _ARTICLE_BEFORE_RE.search(before))
+            )
+            # '"hurricane" No. 2': a series number after the closing quote makes it a name too
+            alone = self.lower_heads.get(body.lower(), {}).get("alone")
+            series = bool(head or alone) and SERIES_RE.match(text, q.close) is not None
+            if series:
+                cue = cue or head or self.lower_heads[body.lower()]["_id"]
+            named = (named or series) and not self._lower_vetoed(body)
+        rule = head or (cue if strong or named else None)
         if len(words) > MAX_WORDS or rule is None:
             return
-        q.cand = _Cand(s, e, "quoted", rule, weak=not strong)
+        q.cand = _Cand(s, e, "quoted", rule, weak=not (strong or named))
 
     def _hereinafter(self, text: str, quotes: list[_Quote]) -> None:
         for i, a in enumerate(quotes):
@@ -325,6 +372,8 @@ class OperationFinder:
             for m in rx.finditer(text):
                 s, e = m.span()
                 code = m.group("code")
+                if attrs.get("quoted_only"):
+                    continue  # read in `_judge_quote` alone: "the '8. 15' case"
                 if attrs.get("context") and not _code_context(text, s):
                     continue
                 if not attrs.get("always"):
@@ -413,12 +462,15 @@ class OperationFinder:
         return None
 
     def _head_last(self, words: list[str], lo: int, end: int) -> tuple[int, int, str] | None:
-        """The rightmost unquoted head with a modifier before it, plus a year after it."""
-        for h in range(end - 1, lo, -1):
+        """The rightmost unquoted head with a modifier before it, plus a year after it; a head that may stand
+        alone (attrs `alone`) needs no modifier before a year: 'Hurricane 2018'."""
+        for h in range(end - 1, lo - 1, -1):
             attrs = self.unquoted_heads.get(_strip_possessive(words[h]).lower())
             if attrs is None or not words[h][0].isupper():
                 continue
             has_year = h + 1 < end and YEAR_RE.fullmatch(words[h + 1]) is not None
+            if h == lo:
+                return (h, h + 2, attrs["_id"]) if has_year and attrs.get("alone") else None
             if attrs.get("needs_year") and not has_year:
                 continue
             nxt = words[h + 1] if h + 1 < end else ""
@@ -464,6 +516,60 @@ class OperationFinder:
         rxs = self.not_res.get("run", []) + (self.not_res.get("run_cue", []) if descriptive else [])
         return bool(word) and any(rx.fullmatch(_strip_possessive(word)) for rx in rxs)
 
+    # ---------------------------------------------------------------- lower-case names
+
+    def _lower_names(self, text: str) -> list[_Cand]:
+        """'the clean net campaign', 'the thunder 2024 special action', 'operation hurricane No. 2': a lower-case
+        head (attrs `lower`) with up to two lower-case modifiers, opened by a determiner (or a lower-case
+        'operation' before it) and closed by a cue; a head alone (attrs `alone`) needs a year or a series number."""
+        out: list[_Cand] = []
+        words = words_of(text)
+        for hs, e, head in _find_words(text, [h for h in self.lower_heads if h in words]):
+            attrs = self.lower_heads[head.lower()]
+            year = _YEAR_AFTER_RE.match(text, e)
+            if year:
+                e = year.end()
+            series = SERIES_RE.match(text, e)
+            if series:
+                e = series.end()
+            elif attrs.get("alone") and (bare := _BARE_SERIES_RE.match(text, e)):
+                if self._cue(text, bare.end(), "run"):
+                    series, e = bare, bare.end()  # 'the hurricane 1 operation': a series without 'No.'
+            if not head.islower():
+                # capitalised: 'Hurricane No. 1' (a capitalised run with a year is read by `_runs`)
+                capital_before = _CAPITAL_BEFORE_RE.search(text[max(0, hs - 40) : hs])
+                if series and attrs.get("alone") and not capital_before:
+                    out.append(_Cand(hs, e, "run", attrs["_id"]))
+                continue
+            s, modifiers = hs, 0
+            while modifiers < MAX_LOWER_MODIFIERS:
+                w = _MODIFIER_BEFORE_RE.search(text[max(0, s - 40) : s])
+                if w is None or w.group(1) in LEADING_STOP or w.group(1) in GAP_STOP or w.group(1) == "operation":
+                    break
+                s -= len(w.group())
+                modifiers += 1
+            before = text[max(0, s - LOOKAROUND_CHARS) : s]
+            leading = _LEADING_OPERATION_RE.search(before)
+            if leading:
+                s -= len(leading.group())
+            elif not LOWER_OPENER_RE.search(before) or not self._cue(text, e, "run"):
+                continue
+            if not (modifiers or year or series or attrs.get("alone")):
+                continue
+            if leading and not (modifiers or year or series or self._cue(text, e, "run")):
+                continue  # 'the operation net': a name needs more than one common noun
+            name = text[s:e]
+            if self._lower_vetoed(name) or self._vetoed(text, s, e):
+                continue
+            if not leading and any(rx.match(text, e) for rx in self.not_res.get("lower_cue", [])):
+                continue  # 'the bald eagle project': a cue too common to make a lower-case phrase a name
+            out.append(_Cand(s, e, "run", attrs["_id"]))
+        return out
+
+    def _lower_vetoed(self, name: str) -> bool:
+        """A lower-case name that is a description ('the special net action', 'the safety net campaign')."""
+        return any(rx.search(_collapse(name)) for rx in self.not_res.get("lower", []))
+
     # ---------------------------------------------------------------- repeats of names already found
 
     def _repeats(self, text: str, chosen: list[_Cand], vetoed: list[tuple[int, int]]) -> list[_Cand]:
@@ -506,12 +612,14 @@ class OperationFinder:
                 return attrs["_id"]
         return None
 
-    def _cue(self, text: str, pos: int, kind: str) -> str | None:
-        """The id of the cue row for `kind` that follows `pos` (after an optional closing quote), if any."""
+    def _cue(self, text: str, pos: int, kind: str, gap: bool = True) -> str | None:
+        """The id of the cue row for `kind` that follows `pos` (after an optional closing quote), if any;
+        without `gap`, only a cue right after it."""
         rx = self.cue_res.get(kind)
         after = text[pos : pos + LOOKAROUND_CHARS]
         m = rx.match(after) if rx else None
-        if not m or any(w in GAP_STOP for w in (m.groupdict().get("gap") or "").split()):
+        words = (m.groupdict().get("gap") or "").split() if m else []
+        if not m or any(w in GAP_STOP for w in words) or (words and not gap):
             return None
         if any(rx.match(after) for rx in self.not_res.get("cue_after", [])):
             return None
@@ -571,13 +679,55 @@ class OperationFinder:
             span = text[c.start : c.end]
             out.append(
                 OperationMatch(
-                    c.start, c.end, span, _collapse(span), c.code, c.implied_date, canon[k], c.pattern_id
+                    c.start, c.end, span, normal_name(span, c.code), c.code, c.implied_date, canon[k], c.pattern_id
                 )
             )
         return out
 
 
 # -------------------------------------------------------------------- module helpers
+
+
+def normal_name(surface: str, code: bool = False) -> str:
+    """The name of a mention: line breaks and stray quotes out ('hurricane" No. 2' -> 'hurricane No. 2'), a
+    lower-case name title-cased ('broken card' -> 'Broken Card', 'operation hurricane No. 2' -> 'Operation
+    Hurricane No. 2'); a code keeps its surface ('5 · 20')."""
+    name = _collapse(surface)
+    if code:
+        return name
+    if len(_STRAY_QUOTE_RE.findall(name)) == 1:  # an unpaired quote; a quotation in a name stays: the 'Hidden Rules'
+        name = _STRAY_QUOTE_RE.sub("", name)
+    words = name.split()
+    if not any(ch.isupper() for w in words if w not in SERIES_WORDS for ch in w):
+        name = " ".join(w if w in TITLE_SMALL and k else w[:1].upper() + w[1:] for k, w in enumerate(words))
+    return name
+
+
+def _find_words(text: str, heads: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each whole-word occurrence of the heads, as written or capitalised, by start (str.find
+    is many times faster than a regex alternation for the one or two heads a release holds)."""
+    out = []
+    for head in heads:
+        for form in {head, head.capitalize()}:
+            i = text.find(form)
+            while i >= 0:
+                j = i + len(form)
+                inside = (i and (text[i - 1].isalnum() or text[i - 1] in "'’-_")) or (
+                    j < len(text) and (text[j].isalnum() or text[j] == "_")
+                )
+                if not inside:
+                    out.append((i, j, form))
+                i = text.find(form, j)
+    return sorted(out)
+
+
+def _add_series(text: str, chosen: list[_Cand]) -> None:
+    """A series number after a name is part of it: 'Sky Net No. 3' (not after codes: '5·13 No. 2 case')."""
+    for k, c in enumerate(chosen):
+        nxt = chosen[k + 1].start if k + 1 < len(chosen) else len(text)
+        series = None if c.code else SERIES_RE.match(text, c.end)
+        if series and series.end() <= nxt:
+            c.end = series.end()
 
 
 def _can_open(text: str, i: int) -> bool:

@@ -24,7 +24,7 @@ GLUE_INFIXES = [
     r"(?<=[a-z])['‘’\"“”](?=[A-Z])",
     # full-width punctuation from Chinese input methods: '18.4%，the', '12.5％', 'yuan（about'
     r"[，。；：（）！？、【】《》]",
-    r"(?<=[0-9])[％]",
+    r"(?<=[0-9])[％‰‱]",
     r"(?<=[0-9])%(?=[^\s\w])",
     # signed changes in tables: '+9.3%', '-2.1%'
     r"(?<=^[+])(?=[0-9])",
@@ -32,7 +32,7 @@ GLUE_INFIXES = [
 ]
 
 
-FULLWIDTH = ["，", "。", "；", "：", "（", "）", "！", "？", "、", "％"]
+FULLWIDTH = ["，", "。", "；", "：", "（", "）", "！", "？", "、", "％", "‰", "‱"]
 
 
 def customize_tokenizer(nlp: Language) -> None:

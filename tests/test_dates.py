@@ -129,8 +129,8 @@ PARTS_OF_PERIODS = [
     ("fewer cases in the\nfirst half of the year, officials said", "the\nfirst half of the year", "REL"),
     ("In the first 10 months of 2016, courts concluded", "the first 10 months of 2016", "2016-01/2016-10"),
     ("over the first eight months of this year", "the first eight months of this year", "REL"),
-    ("cases solved in the first five months rose", "the first five months", "REL"),
-    ("In the first quarter, the bureau filed 400 cases.", "the first quarter", "REL"),
+    ("cases solved in the first five months rose", "the first five months", "XXXX-01/XXXX-05"),
+    ("In the first quarter, the bureau filed 400 cases.", "the first quarter", "XXXX-Q1"),
     ("In the third quarter of 2021, the bureau filed", "the third quarter of 2021", "2021-Q3"),
     (
         "in the first three quarters of 2018, customs seized",
@@ -175,6 +175,8 @@ RELATIVE = [
     ("at a meeting on the afternoon of the 4th.", "the 4th", "XXXX-XX-04"),
     ("On 16th, the provincial bureau said", "16th", "XXXX-XX-16"),
     ("the court announced on the 1st the main data", "the 1st", "XXXX-XX-01"),
+    ("a briefing on the 12th since the drive began", "the 12th", "XXXX-XX-12"),
+    ("the bureau said on the 3rd after a review", "the 3rd", "XXXX-XX-03"),
     ("the customs authority said on Thursday.", "Thursday", "REL"),
     ("data released Tuesday show", "Tuesday", "REL"),
     ("a gang that killed two guards 9 years ago.", "9 years ago", "REL"),
@@ -199,8 +201,48 @@ RELATIVE = [
     ("Arrests exceeded those of the same period in 2017.", "the same period in 2017", "2017"),
 ]
 
+# periods that refer back to one the text named: REL, as the gold convention has "the same period", "the year"
+REFERRING_BACK = [
+    ("In the same month, police held 23 people.", "the same month", "REL"),
+    ("That month, prosecutors filed 40 cases.", "That month", "REL"),
+    ("The month saw 40 cases closed.", "The month", "REL"),
+    ("On the same day, five suspects surrendered.", "the same day", "REL"),
+    ("Later that day the court ruled.", "that day", "REL"),
+    ("During the period, 60 cases were solved.", "the period", "REL"),
+    ("In this time period, 20 people were held.", "this time period", "REL"),
+    ("during this period the bureau took 300 calls", "this period", "REL"),
+    ("Throughout the year, the office heard 62 cases.", "the year", "REL"),
+    ("an 8% rise on the previous quarter", "the previous quarter", "REL"),
+    ("down 3% from the previous month", "the previous month", "REL"),
+    ("he was released the following day", "the following day", "REL"),
+    ("The same year, 12 gangs were removed.", "The same year", "REL"),
+    ("That year's figure was higher.", "That year", "REL"),
+    ("up 5% on the same month last year", "the same month last year", "REL"),
+    ("3% above the same quarter of the previous year", "the same quarter of the previous year", "REL"),
+]
+
+# new shapes: a year's first months without 'first', a range of ordinal days, day-month-year with hyphens, ISO months
+NEW_SHAPES = [
+    ("In the 10 months of 2019, 300 cases were heard.", "the 10 months of 2019", "2019-01/2019-10"),
+    ("over the eight months of 2020 the office", "the eight months of 2020", "2020-01/2020-08"),
+    ("March 3rd to 5th saw 20 arrests.", "March 3rd to 5th", "XXXX-03-03/XXXX-03-05"),
+    ("the June 6th-8th, 2021 raids", "June 6th-8th, 2021", "2021-06-06/2021-06-08"),
+    ("On 14-Mar-2021, 30 persons were held.", "14-Mar-2021", "2021-03-14"),
+    ("on 3-September-2020 the court", "3-September-2020", "2020-09-03"),
+    ("In 2021-09, 12 cases were filed.", "2021-09", "2021-09"),
+    ("the 2020/11 report", "2020/11", "2020-11"),
+]
+
 # (sentence, text that must not be, or be inside, a date)
 TRAPS = [
+    ("In the year 2019, courts heard 30 cases.", "the year"),
+    ("during the month of May", "the month"),
+    ("the period from January to June", "the period"),
+    ("a rise of 8% over the year-on-year figure", "the year"),
+    ("the 2011-12 school year", "2011-12"),
+    ("March 3 to 5 people were held", "to 5"),
+    ("the months of hard work", "the months"),
+
     ("Courts review the figures weekly and quarterly.", "weekly"),
     ("an annual operation targeting fugitives", "annual"),
     ("analysing trends on a weekly basis", "weekly basis"),
@@ -251,8 +293,8 @@ def _ids(cases):
 
 @pytest.mark.parametrize(
     "text, span, value",
-    ABSOLUTE_DAYS + MONTHS_AND_YEARS + RANGES + PARTS_OF_PERIODS + RELATIVE,
-    ids=_ids(ABSOLUTE_DAYS + MONTHS_AND_YEARS + RANGES + PARTS_OF_PERIODS + RELATIVE),
+    ABSOLUTE_DAYS + MONTHS_AND_YEARS + RANGES + PARTS_OF_PERIODS + RELATIVE + REFERRING_BACK + NEW_SHAPES,
+    ids=_ids(ABSOLUTE_DAYS + MONTHS_AND_YEARS + RANGES + PARTS_OF_PERIODS + RELATIVE + REFERRING_BACK + NEW_SHAPES),
 )
 def test_date_span_and_value(finder, text, span, value):
     m = _only(finder.find(text), span)
@@ -326,6 +368,43 @@ RESOLVED = [
     ),
     ("in 2019", "2019", "2021-07-25", "2019", None, False),
 ]
+
+
+# a part of a year the text does not name: X in the value, the year in `resolved`, from the latest year the release
+# named before it, else the reference date (the year before when the part would start after it)
+ANCHORED = [
+    ("In the second quarter, 45 cases were filed.", "the second quarter", "2021-08-02", "XXXX-Q2", "2021-Q2"),
+    ("In the fourth quarter, arrests fell.", "the fourth quarter", "2021-03-10", "XXXX-Q4", "2020-Q4"),
+    (
+        "In 2020 courts heard 300 cases. In the second quarter, 45, up from 2019.",
+        "the second quarter",
+        "2021-03-10",
+        "XXXX-Q2",
+        "2020-Q2",
+    ),
+    (
+        "Compared with 2018, in the first half arrests rose 5%.",
+        "the first half",
+        "2019-09-01",
+        "XXXX-H1",
+        "2018-H1",
+    ),
+    ("In the first six months, 30 cases.", "the first six months", "2022-07-15", "XXXX-01/XXXX-06", "2022-01/2022-06"),
+    ("This quarter, arrests fell.", "This quarter", "2021-05-10", "2021-Q2", "2021-Q2"),
+    ("up on last quarter", "last quarter", "2021-02-10", "2020-Q4", "2020-Q4"),
+]
+
+
+@pytest.mark.parametrize("text, span, ref, value, resolved", ANCHORED, ids=[c[1] for c in ANCHORED])
+def test_part_of_an_unnamed_year(finder, text, span, ref, value, resolved):
+    m = _only(finder.find(text, dt.date.fromisoformat(ref)), span)
+    assert (m.value, m.resolved) == (value, resolved)
+
+
+@pytest.mark.parametrize("text, span", [c[:2] for c in REFERRING_BACK], ids=_ids(REFERRING_BACK))
+def test_referring_back_is_never_resolved(finder, text, span):
+    m = _only(finder.find(text, dt.date(2021, 7, 25)), span)
+    assert (m.value, m.resolved, m.relative) == ("REL", None, True)
 
 
 @pytest.mark.parametrize("text, span, ref, value, resolved, relative", RESOLVED, ids=[c[1] for c in RESOLVED])

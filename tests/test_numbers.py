@@ -32,6 +32,57 @@ FIGURES = [
     ),
 ]
 
+# Numbers spelled out at any length, with decimals read after 'point', and per mille read as a percentage.
+SPELLED_OUT = [
+    (
+        "Officers screened three million four hundred and twelve thousand six hundred and eighty-one people.",
+        [("count", "three million four hundred and twelve thousand six hundred and eighty-one", 3412681, None)],
+    ),
+    (
+        "Courts closed five thousand three hundred and one appeals.",
+        [("count", "five thousand three hundred and one", 5301, None)],
+    ),
+    ("The bureau logged one hundred twenty-seven tips.", [("count", "one hundred twenty-seven", 127, None)]),
+    ("Police held two thousand and five suspects.", [("count", "two thousand and five", 2005, None)]),
+    ("They seized three thousand four hundred guns.", [("count", "three thousand four hundred", 3400, None)]),
+    (
+        "Inspectors found eighty-two million six hundred thousand yuan.",
+        [("money", "eighty-two million six hundred thousand yuan", 82600000, None)],
+    ),
+    ("The rate reached six point two nine percent.", [("percentage", "six point two nine percent", 6.29, None)]),
+    ("Arrests rose by Twenty-one point five percent.", [("percentage", "Twenty-one point five percent", 21.5, None)]),
+    ("Fraud made up two point five million cases.", [("count", "two point five million", 2500000, None)]),
+    ("The incidence fell to 1.2‰ in the county.", [("percentage", "1.2‰", 0.12, None)]),
+    ("The rate was 0.35‰ last year.", [("percentage", "0.35‰", 0.035, None)]),
+    ("Crime fell to 3‱ of the population.", [("percentage", "3‱", 0.03, None)]),
+    (
+        "Officers held two thousand three thousand-strong rallies.",
+        [("count", "two thousand", 2000, None), ("count", "three thousand", 3000, None)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", SPELLED_OUT, ids=[t for t, _ in SPELLED_OUT])
+def test_spelled_out_numbers(extract, text, expected):
+    got = [(f.kind, f.text, f.value, f.approx) for f in facts_of(extract(text), *NUMERIC)]
+    assert got == expected
+
+
+# Slogans built on a number are names, not counts (patterns/numbers.jsonl, NOT_FIGURE rows).
+SLOGANS = [
+    ("Cadres must practise the three strict and three solid.", []),
+    ("He stressed the five musts and the two safeguards.", []),
+    ("Members studied the four consciousnesses and the \"three stricts\".", []),
+    ("They heard three solid cases in the city.", [("count", "three", 3)]),
+    ("Officials met the two upholds, and five officers spoke.", [("count", "five", 5)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SLOGANS, ids=[t for t, _ in SLOGANS])
+def test_number_words_in_slogans(extract, text, expected):
+    assert [(f.kind, f.text, f.value) for f in facts_of(extract(text), *NUMERIC)] == expected
+
+
 # Sentences whose numerals are not figures: no numeric fact at all.
 NOT_FIGURES = [
     "The Fifth Procuratorate directed the second batch of inspections.",

@@ -19,7 +19,9 @@ def found(text: str) -> list[OperationMatch]:
     matches = FINDER.find(text)
     for m in matches:
         assert text[m.start : m.end] == m.text
-        assert m.name == " ".join(m.text.split())
+        # the name is the surface up to case (a lower-case name is title-cased) and an unpaired quote
+        surface = m.text if m.text.count('"') != 1 else m.text.replace('"', "")
+        assert m.name.lower() == " ".join(surface.split()).lower()
     assert all(a.end <= b.start for a, b in pairwise(matches))
     return matches
 
@@ -120,6 +122,103 @@ UNQUOTED = [
 @pytest.mark.parametrize("text, expected", [c[1:] for c in UNQUOTED], ids=[c[0] for c in UNQUOTED])
 def test_unquoted_names(text, expected):
     assert texts(text) == expected
+
+
+# ------------------------------------------------------------------------------------------ machine-translated names
+
+# (id, text, [(surface, name)]): names without quotes or capitals, series numbers, garbled quoted names
+MT_NAMES = [
+    (
+        "lower-net-campaign",
+        "Since the clean net campaign began, 90 gangs were broken up.",
+        [("clean net", "Clean Net")],
+    ),
+    (
+        "lower-year-special-action",
+        "The thunder 2024 special action closed 61 cases.",
+        [("thunder 2024", "Thunder 2024")],
+    ),
+    (
+        "lower-leading-operation-series",
+        "During operation hurricane No. 2, officers seized 18 guns.",
+        [("operation hurricane No. 2", "Operation Hurricane No. 2")],
+    ),
+    ("lower-wall-operation", "The iron wall operation ended in June.", [("iron wall", "Iron Wall")]),
+    ("lower-card-action", "The broken card action has cut off 1,200 accounts.", [("broken card", "Broken Card")]),
+    ("lower-shield-action", "The green shield action protected 34 firms.", [("green shield", "Green Shield")]),
+    ("lower-possessive", "Last year's sharp sword crackdown ended.", [("sharp sword", "Sharp Sword")]),
+    (
+        "lower-series-before-cue",
+        "In the hurricane No. 1 operation, 12 gangs fell.",
+        [("hurricane No. 1", "Hurricane No. 1")],
+    ),
+    ("lower-alone-head", "The county continued the hurricane operation.", [("hurricane", "Hurricane")]),
+    (
+        "caps-alone-year",
+        "Police launched Hurricane 2018 and held 560 suspects.",
+        [("Hurricane 2018", "Hurricane 2018")],
+    ),
+    ("caps-series", "Sky Net No. 3 brought back 47 fugitives.", [("Sky Net No. 3", "Sky Net No. 3")]),
+    (
+        "caps-alone-series",
+        "Officers carried out the Lightning No. 1 campaign.",
+        [("Lightning No. 1", "Lightning No. 1")],
+    ),
+    (
+        "quoted-lower-cue",
+        'The "smuggling and striking evil" campaign resolved 28 cases.',
+        [("smuggling and striking evil", "Smuggling and Striking Evil")],
+    ),
+    (
+        "quoted-lower-operation",
+        'Since the “broken card” operation, 300 cards were frozen.',
+        [("broken card", "Broken Card")],
+    ),
+    ("quoted-lower-year", 'Police launched the "typhoon 2019" special action.', [("typhoon 2019", "Typhoon 2019")]),
+    (
+        "quoted-lower-series",
+        'Since "hurricane" No. 2 began, 40 suspects were held.',
+        [('hurricane" No. 2', "Hurricane No. 2")],
+    ),
+    ("quoted-dot-space", "Police cracked the '8. 15' case and held 9 suspects.", [("8. 15", "8. 15")]),
+    ("dot-series-of-cases", "The 7.21 series of cases involved 300 victims.", [("7.21", "7.21")]),
+    ("lower-bare-series", "During the hurricane 1 operation, 9 gangs fell.", [("hurricane 1", "Hurricane 1")]),
+    ("quoted-lower-no-article", 'Police carried out "thunder 3" special action.', [("thunder 3", "Thunder 3")]),
+    (
+        "lower-more-heads",
+        "The iron fist action, the spring breeze campaign and the kunlun operation went on.",
+        [("iron fist", "Iron Fist"), ("spring breeze", "Spring Breeze"), ("kunlun", "Kunlun")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in MT_NAMES], ids=[c[0] for c in MT_NAMES])
+def test_machine_translated_names(text, expected):
+    assert [(m.text, m.name) for m in found(text)] == expected
+
+
+MT_TRAPS = [
+    ("generic-special-action", "The special action achieved results, with 120 cases solved."),
+    ("generic-joint", "The joint operation seized guns. The anti-fraud campaign went on."),
+    ("description-net", "The safety net campaign and the bank card action helped 300 people."),
+    ("common-nouns", "He crossed the great wall. The network was cut. The net profit rose."),
+    ("operation-then-noun", "The operation net was set up. They built a fire wall project."),
+    ("head-without-cue", "Her card was stolen in the action. The thunder was loud."),
+    ("no-determiner", "Police said clean net campaign is hard."),
+    ("quoted-lower-no-determiner", 'They waged a "clean homes" campaign.'),
+    ("bare-split-number", "A total of 8. 15 cases were heard."),
+    ("code-then-series", "The 5·13 case No. 2 file was read."),
+    ("quoted-lower-article", 'Police waged a "sky net" campaign of their own.'),
+    ("lower-bare-number-no-cue", "The hurricane 2 days ago hit the city."),
+    ("quoted-lower-one-word", 'The "anti-fraud" campaign and the "clean" action went on.'),
+    ("lower-project", "The bald eagle project and the water net project were funded."),
+    ("lower-common-wind", "The strong wind damaged the action camera."),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in MT_TRAPS], ids=[c[0] for c in MT_TRAPS])
+def test_machine_translated_traps(text):
+    assert [m.text for m in found(text) if not m.code] == []
 
 
 # ------------------------------------------------------------------------------------------ codes
@@ -373,6 +472,7 @@ def test_rule_file_loads_with_unique_ids():
 
 def test_rule_attrs_are_well_formed():
     scopes = {"phrase", "name", "before", "after", "run", "run_cue", "run_name", "run_next", "cue_after"}
+    scopes |= {"lower", "lower_cue"}
     for row in ROWS:
         if row.label == "OPERATION_HEAD":
             assert isinstance(row.pattern, str) and row.pattern[0].isupper() and "key" in row.attrs, row.id
@@ -391,7 +491,7 @@ def test_a_cue_rule_is_skipped_only_in_texts_without_what_it_requires():
     ungated = OperationFinder([r.model_copy(update={"attrs": attrs}) for r, attrs in zip(ROWS, stripped, strict=True)])
     assert any(r.attrs.get("requires") for r in ROWS)
     samples = sorted((patterns_dir().parent / "samples").glob("*.txt"))
-    cases = [c[1] for c in QUOTED + UNQUOTED + CODES + TASK_FORCES + TRAPS + ALIASES]
+    cases = [c[1] for c in QUOTED + UNQUOTED + MT_NAMES + MT_TRAPS + CODES + TASK_FORCES + TRAPS + ALIASES]
     cases += [p.read_text(encoding="utf-8") for p in samples] + [
         "Police ran a campaign known as Clean Sweep, a project titled Safe Homes and an action code named Falcon.",
         'The nationwide special campaign "Net Guard" and the joint operation "Sword 2024" closed 41 cases.',

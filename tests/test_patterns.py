@@ -154,6 +154,9 @@ GATE_TEXTS = [
     "Call the 12377 reporting hotline or the 96110 anti-fraud hot-line; telephone: 010-65250000.",
     "Zhang, 52, was sentenced; the 12345 service line took 3,000 calls. Cases rose 6% from 2019.",
     "Arrests were 12% lower than in the first half of 2021, and up 3% compared with 2020.",
+    "Up 5% on the same month last year and same quarter a year earlier; that day, during this time period.",
+    'Cadres studied "three stricts" and the five musts from March 3rd to 5th, on 14-Mar-2021 and in 2021-09.',
+    "In the 10 months of 2019 and this quarter, the previous month and throughout the year.",
 ]
 
 

@@ -17,6 +17,8 @@ NUM_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 # A thousands separator in the wrong place ("1,2345", "12,34") is still a number, but a suspect one.
 LOOSE_NUM_RE = re.compile(r"^\d+(?:,\d+)+(?:\.\d+)?$")
 HYPHENS = {"-", "–", "‑"}
+# signs read as percentages, with the decimal places they shift: per mille, per ten thousand
+PER_PERCENT = {"‰": 1, "‱": 2}
 
 if not Token.has_extension("num"):
     Token.set_extension("num", default=None)
@@ -72,6 +74,8 @@ class NumberMerger(Component):
                 j += 1
         else:
             return None
+        if info["words"]:
+            j, base = self._point(doc, j, base, info)
         scale = 1
         while True:
             # a hard line wrap may stand between the digits and the scale word ("220\nmillion")
@@ -101,8 +105,41 @@ class NumberMerger(Component):
                         unit = self.words.get(doc[j + 1].lower_)
                         if unit is not None and 0 < unit < 10:
                             base, j = base + unit, j + 2
+        if info["words"] and scale >= 100 and not info["decimals"]:
+            j, base, scale = self._rest(doc, j, base, scale)
         info["scale"] = scale
+        if j < len(doc) and doc[j].text in PER_PERCENT and not doc[j - 1].whitespace_:
+            # '1.2‰' is read as a percentage (PERCENT_SIGN '‰'): 0.12, one decimal more; '3‱': 0.03
+            shift = PER_PERCENT[doc[j].text]
+            base, info["decimals"] = base / 10**shift, info["decimals"] + shift
         return j, base, info
+
+    def _point(self, doc: Doc, j: int, base: Decimal, info: dict) -> tuple[int, Decimal]:
+        """'six point two nine': the digit words after 'point' are decimals."""
+        if not (j + 1 < len(doc) and doc[j].lower_ == "point" and 0 <= self.words.get(doc[j + 1].lower_, -1) < 10):
+            return j, base
+        digits = ""
+        k = j + 1
+        while k < len(doc) and 0 <= self.words.get(doc[k].lower_, -1) < 10:
+            digits += str(self.words[doc[k].lower_])
+            k += 1
+        info["decimals"] = len(digits)
+        return k, Decimal(f"{base}.{digits}")
+
+    def _rest(self, doc: Doc, j: int, base: Decimal, scale: int) -> tuple[int, Decimal, int]:
+        """'three million | four hundred and twelve thousand | six hundred and eighty-one': the smaller groups
+        after a scale word, in words (one 'and' may open the last), added to it; an exact number, scale 1."""
+        k = j + 1 if j + 1 < len(doc) and doc[j].lower_ == "and" else j
+        if not (k < len(doc) and doc[k].lower_ in self.words):
+            return j, base, scale
+        read = self._read(doc, k)
+        if read is None or not read[2]["words"] or read[2]["decimals"]:
+            return j, base, scale
+        end, rest_base, rest_info = read
+        rest = rest_base * rest_info["scale"]
+        if not 0 < rest < scale:
+            return j, base, scale  # 'two thousand three thousand' is two numbers
+        return end, base * scale + rest, 1
 
     def _candidates(self, doc: Doc) -> list[int]:
         """The tokens a numeral can start at: number-like ones (spaCy's LIKE_NUM flag, set once per word: '1,285',
