@@ -60,7 +60,7 @@ RefOpt = Annotated[
     str | None, typer.Option("--reference-date", help="YYYY-MM-DD: resolves 'last year', 'yesterday' ...")
 ]
 PatternsOpt = Annotated[
-    list[Path] | None, typer.Option("--patterns", help="A folder of your own pattern files (repeatable).")
+    list[Path] | None, typer.Option("--patterns", help="A folder of your own pattern files, or one .jsonl file (repeatable).")
 ]
 OutOpt = Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of standard output.")]
 MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this.")]
@@ -103,14 +103,16 @@ def check_options(reference_date: str | None, patterns: list[Path] | None, *, bu
     except ValueError as err:
         fail(str(err))
     dirs = tuple(str(p) for p in patterns or ())
-    missing = [d for d in dirs if not Path(d).is_dir()]
+    missing = [d for d in dirs if not (Path(d).is_dir() or Path(d).suffix == ".jsonl" and Path(d).is_file())]
     if missing:
-        fail(f"--patterns: not a folder: {', '.join(missing)}")
+        fail(f"--patterns: not a folder nor a .jsonl file: {', '.join(missing)}")
     try:
         cached_pipeline(dirs) if build else pipeline_rows(dirs)
     except PatternFileError as err:
-        first, *rest = str(err).splitlines()
-        fail(f"bad pattern file: {first}" + (f" (and {len(rest)} more problems)" if rest else ""))
+        # every bad line at once, one line each, so a user fixes them in one go
+        for line in str(err).splitlines():
+            typer.echo(f"extractor: error: bad pattern file: {line}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
     return ref, dirs
 
 

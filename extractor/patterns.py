@@ -144,20 +144,26 @@ def load_pattern_file(path: Path) -> list[PatternRow]:
 
 
 def load_patterns(dirs: Iterable[Path | str] | None = None) -> list[PatternRow]:
-    """All rows of the bundled patterns plus those of each extra folder; ids must be unique across all files.
+    """All rows of the bundled patterns plus those of each extra folder or .jsonl file; ids must be unique
+    across all files. A row of yours with the label and pattern of a row before it (a built-in one, or one of an
+    earlier folder of yours) replaces that row: 'pesos' as MXN wins over the bundled PHP, and the facts it makes
+    carry your row's id.
 
     Returns a new list every call, so building two pipelines never grows shared state.
     """
-    folders = [patterns_dir()] + [Path(d) for d in (dirs or [])]
+    sources = [patterns_dir()] + [Path(d) for d in (dirs or [])]
     rows: list[PatternRow] = []
     seen: dict[str, str] = {}
     problems: list[str] = []
-    for folder in folders:
-        if not folder.is_dir():
-            raise PatternFileError(f"{folder}: not a folder of pattern files")
-        files = sorted(folder.glob("*.jsonl"))
-        if folder != folders[0] and not files:
-            raise PatternFileError(f"{folder}: no .jsonl pattern files in this folder")
+    for n, source in enumerate(sources):
+        if source.is_file() and source.suffix == ".jsonl":
+            files = [source]
+        elif source.is_dir():
+            files = sorted(source.glob("*.jsonl"))
+            if n and not files:
+                raise PatternFileError(f"{source}: no .jsonl pattern files in this folder")
+        else:
+            raise PatternFileError(f"{source}: not a folder of pattern files nor a .jsonl file")
         for path in files:
             try:
                 file_rows = load_pattern_file(path)
@@ -168,10 +174,19 @@ def load_patterns(dirs: Iterable[Path | str] | None = None) -> list[PatternRow]:
                 if row.id in seen:
                     problems.append(f"{path.name}: duplicate id {row.id!r} (first in {seen[row.id]})")
                 seen[row.id] = path.name
+            if n:
+                replaced = {_surface(r) for r in file_rows}
+                rows = [r for r in rows if _surface(r) not in replaced]
             rows.extend(file_rows)
     if problems:
         raise PatternFileError("\n".join(problems))
     return rows
+
+
+def _surface(row: PatternRow) -> tuple[str, str, bool]:
+    """What a rule matches and means it as: its label and its pattern (phrases compared in lower case)."""
+    pattern = json.dumps(row.pattern, sort_keys=True) if isinstance(row.pattern, list) else row.pattern
+    return row.label, pattern.lower() if row.kind == "phrase" else pattern, row.regex
 
 
 def rows_with_label(rows: Iterable[PatternRow], *labels: str) -> list[PatternRow]:

@@ -95,3 +95,27 @@ def test_word_lists_are_data(name, word):
 def test_an_unknown_word_list_is_named():
     with pytest.raises(ValueError, match="no word list 'nope'"):
         words("nope")
+
+
+def test_a_users_row_replaces_a_built_in_row_with_the_same_surface(extract_with_patterns):
+    rows = [{"id": "mine-pesos-001", "label": "CURRENCY_AFTER", "pattern": "pesos", "attrs": {"currency": "MXN"}}]
+    (money,) = [f for f in extract_with_patterns(rows, "Police seized 2 million pesos.").facts if f.kind == "money"]
+    assert (money.currency, money.pattern_id) == ("MXN", "mine-pesos-001")
+
+
+def test_patterns_takes_a_jsonl_file_and_reports_every_bad_line(cli, tmp_path):
+    path = tmp_path / "mine.jsonl"
+    good = {"id": "mine-pesos-001", "label": "CURRENCY_AFTER", "pattern": "pesos", "attrs": {"currency": "MXN"}}
+    path.write_text(json.dumps(good) + "\n", encoding="utf-8")
+    text = tmp_path / "r.txt"
+    text.write_text("Police seized 2 million pesos.", encoding="utf-8")
+    result = cli("extract", text, "--patterns", path)
+    assert result.exit_code == 0 and '"currency": "MXN"' in result.output
+    bad = [{"id": f"mine-bad-00{n}", "label": "CURRENCY_AFTR", "pattern": "x"} for n in (1, 2)]
+    path = tmp_path / "broken.jsonl"  # another file: pipelines are cached per set of pattern paths
+    path.write_text("\n".join(json.dumps(r) for r in [good, *bad]) + "\n", encoding="utf-8")
+    result = cli("extract", text, "--patterns", path)
+    assert result.exit_code == 2
+    lines = result.output.splitlines()
+    assert len(lines) == 2 and "broken.jsonl:2: mine-bad-001" in lines[0]
+    assert "broken.jsonl:3: mine-bad-002" in lines[1]
