@@ -40,7 +40,7 @@ def build_pipeline(patterns_dirs: list[str | Path] | None = None) -> Language:
     """
     dirs = [str(Path(d)) for d in (patterns_dirs or [])]
     for d in dirs:
-        if not (Path(d).is_dir() or Path(d).suffix == ".jsonl" and Path(d).is_file()):
+        if not (Path(d).is_dir() or (Path(d).suffix == ".jsonl" and Path(d).is_file())):
             raise PatternFileError(f"{d}: not a folder of pattern files nor a .jsonl file")
     pipeline_rows(dirs)  # validate every file once, before any component is built
     nlp = spacy.blank("en")

@@ -103,7 +103,7 @@ def check_options(reference_date: str | None, patterns: list[Path] | None, *, bu
     except ValueError as err:
         fail(str(err))
     dirs = tuple(str(p) for p in patterns or ())
-    missing = [d for d in dirs if not (Path(d).is_dir() or Path(d).suffix == ".jsonl" and Path(d).is_file())]
+    missing = [d for d in dirs if not (Path(d).is_dir() or (Path(d).suffix == ".jsonl" and Path(d).is_file()))]
     if missing:
         fail(f"--patterns: not a folder nor a .jsonl file: {', '.join(missing)}")
     try:
