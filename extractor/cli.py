@@ -60,7 +60,8 @@ RefOpt = Annotated[
     str | None, typer.Option("--reference-date", help="YYYY-MM-DD: resolves 'last year', 'yesterday' ...")
 ]
 PatternsOpt = Annotated[
-    list[Path] | None, typer.Option("--patterns", help="A folder of your own pattern files, or one .jsonl file (repeatable).")
+    list[Path] | None,
+    typer.Option("--patterns", help="A folder of your own pattern files, or one .jsonl file (repeatable)."),
 ]
 OutOpt = Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of standard output.")]
 MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this.")]
