@@ -286,3 +286,17 @@ def test_a_change_with_a_subject_of_its_own(extract, text, change, target):
     r = extract(text)
     fact = by_text(r, change)
     assert (r.fact(fact.of).text if fact.of else None) == target
+
+
+def test_reports_show_a_doubtful_finding_apart_from_the_inconsistencies(extract):
+    from extractor.cli import Format, render_audit
+
+    text = "Procuratorates filed 7 cases; in the same period, up 28.6% year-on-year."
+    record = extract(text)
+    findings = audit(record)
+    assert [f.status for f in findings if f.check == "change_baseline"] == ["doubtful"]
+    record = record.model_copy(update={"findings": findings})
+    report = render_audit([(record, text)], Format.text)
+    assert "Doubtful" in report and "0 inconsistent" in report
+    page = render_audit([(record, text)], Format.html)
+    assert 'data-status="doubtful"' in page
