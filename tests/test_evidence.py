@@ -37,6 +37,8 @@ PARTITIVES = [
     ("Procuratorates filed 20,000 cases. Among the total, there were 9,311 major cases.", "9,311", "20,000", "cued"),
     ("Police cracked 2,100 cases, with 300 of them involving guns.", "300", "2,100", "cued"),
     ("Courts concluded 31,600 cases, 4,200 of which involved online fraud.", "4,200", "31,600", "stated"),
+    ("Inspectors found 9,120 cases of graft, punishing 6,400 of them and sending 1,270 to prosecutors.", "1,270",
+     "9,120", "cued"),
 ]
 
 

@@ -393,6 +393,10 @@ class RelationLinker(Component):
                     if earlier:
                         whole = self._antecedent(earlier, parts, part_before)
                         add(part_before, whole, "of_them", "stated" if whole is earlier[-1] else "cued")
+                        # '... for 8,288 of them and the bringing to justice of 1,649': a count joined to the
+                        # part by 'and' in its clause is a part of the same whole
+                        for other in self._coordinated(doc, cue, after, whole):
+                            add(other, whole, "of_them", "cued")
                     elif mode == "of_them":
                         # the whole is in the sentences before: 'The commission investigated 300 cadres.
                         # Twelve of those cadres were expelled'
@@ -435,6 +439,23 @@ class RelationLinker(Component):
                         break
                     add(part, whole, "including", confidence)
         return set(parts)
+
+    def _coordinated(self, doc: Doc, cue: Span, after: list[Draft], whole: Draft | None) -> list[Draft]:
+        """Counts after a partitive cue joined to its part by 'and' in the same clause, of the whole's class."""
+        if whole is None:
+            return []
+        out = []
+        for d in after:
+            between = doc[cue.end : d.tok]
+            if any(t.text in CLAUSE_BREAKS or t.text in {".", "。"} for t in between):
+                break
+            if not any(t.lower_ == "and" for t in between):
+                continue
+            unit = d.fields.get("unit") if d.fields.get("_unit_noun") else None
+            if unit and not self.units.kin(unit, whole.fields.get("unit")):
+                break
+            out.append(d)
+        return out
 
     def _totals(self, doc: Doc, drafts: list[Draft], rules: RuleIndex, rels: list[dict]) -> None:
         """'41 ..., 26 ... and 65 involved electronics, totalling 132 cases': the count after the cue is the sum
