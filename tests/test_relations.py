@@ -165,8 +165,9 @@ PARTS = [
         [("58,000", "670,000"), ("614,000", "670,000")],
     ),
     (
+        # 'and prosecution of 1,649' continues 'of them': both are parts of the cases
         "Officials were punished in 11,829 cases, with sanctions for 8,288 of them and prosecution of 1,649.",
-        [("8,288", "11,829")],
+        [("8,288", "11,829"), ("1,649", "11,829")],
     ),
     (
         "Investigators questioned 2,871 public servants, including 253 at city level, in 2,581 cases.",
