@@ -651,8 +651,8 @@ def _page(title: str, header: str, body: str, script: bool = True) -> str:
     )
 
 
-def render_html(audited: Sequence[tuple[Any, str | None]]) -> str:
-    """The audit report of (record, text) pairs as one self-contained HTML page; ErrorRecords become rows."""
+def _split(audited: Sequence[tuple[Any, str | None]]) -> tuple[list[_Doc], list[tuple[int, Any]]]:
+    """The documents to show (numbered in input order) and the ErrorRecords, which become rows."""
     docs: list[_Doc] = []
     errors: list[tuple[int, Any]] = []
     for n, (record, text) in enumerate(audited, start=1):
@@ -660,6 +660,12 @@ def render_html(audited: Sequence[tuple[Any, str | None]]) -> str:
             docs.append(_Doc(n, record, text))
         else:
             errors.append((n, record))
+    return docs, errors
+
+
+def render_html(audited: Sequence[tuple[Any, str | None]]) -> str:
+    """The audit report of (record, text) pairs as one self-contained HTML page; ErrorRecords become rows."""
+    docs, errors = _split(audited)
     header = (
         '<h1>Figures audit</h1><p class="sub">Counts, percentages, multipliers, money, dates and operations '
         "found in each release, and whether the figures add up.</p>" + _stats(docs, errors)
@@ -674,13 +680,7 @@ def render_html_pages(audited: Sequence[tuple[Any, str | None]], page_size: int,
     """The audit report split into pages of `page_size` documents, problems first: [(file name, html)], the first
     named `name` (e.g. 'report.html') with the summary of every document, the others 'report-2.html' ... A page of
     1,000 releases takes 20 s to open; pages of 50 open in about a second."""
-    docs: list[_Doc] = []
-    errors: list[tuple[int, Any]] = []
-    for n, (record, text) in enumerate(audited, start=1):
-        if hasattr(record, "facts"):
-            docs.append(_Doc(n, record, text))
-        else:
-            errors.append((n, record))
+    docs, errors = _split(audited)
     ordered = problems_first(docs)
     groups = [ordered[i : i + page_size] for i in range(0, len(ordered), page_size)] or [[]]
     stem, dot, ext = name.rpartition(".")
