@@ -8,13 +8,16 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
+from pydantic import TypeAdapter, ValidationError
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.components.context import text_of
 from extractor.components.records import PAYLOAD_KEY
 from extractor.io.readers import content_id
-from extractor.models import DocumentRecord
+from extractor.models import MAX_VALUE, NUMERIC_KINDS, DocumentRecord, Fact
+
+FACT_ADAPTER: TypeAdapter = TypeAdapter(Fact)
 
 
 @lru_cache(maxsize=4)
@@ -71,18 +74,74 @@ def doc_to_record(doc: Doc, source: str, published: str | None = None) -> Docume
     ref_source = doc._.reference_date_source if doc._.reference_date_source != "none" else None
     if published is None and ref is not None and ref_source == "dateline":
         published = ref.isoformat()  # the release's own dateline is its publication date
-    return DocumentRecord.model_validate(
-        {
-            "source": source,
-            "doc_id": content_id(text),
-            "reference_date": ref.isoformat() if ref else None,
-            "reference_date_source": ref_source if ref else None,
-            "published": published,
-            "length": len(text),
-            "facts": payload["facts"],
-            "relations": payload["relations"],
-        }
-    )
+    head = {
+        "source": source,
+        "doc_id": content_id(text),
+        "reference_date": ref.isoformat() if ref else None,
+        "reference_date_source": ref_source if ref else None,
+        "published": published,
+        "length": len(text),
+    }
+    facts, relations = payload["facts"], payload["relations"]
+    try:
+        return DocumentRecord.model_validate({**head, "facts": facts, "relations": relations})
+    except ValidationError:
+        pass
+    # the rare document with a bad figure: validate fact by fact, leave out the ones that fail, with a warning
+    facts, relations, warnings = drop_invalid(text, facts, relations)
+    return DocumentRecord.model_validate({**head, "facts": facts, "relations": relations, "warnings": warnings})
+
+
+# the fields of a fact and of a relation that name facts
+FACT_ID_FIELDS = ("of", "whole", "baseline", "alias_of")
+RELATION_ID_FIELDS = frozenset(
+    {"part", "whole", "parts", "total", "from", "to", "items", "qualifiers", "rate", "numerator", "denominator"}
+    | {"source", "target"}
+)
+
+
+def drop_invalid(text: str, facts: list[dict], relations: list[dict]) -> tuple[list, list, list]:
+    """(facts, relations, warnings): the facts their model accepts, renumbered f1, f2, ...; links to a dropped
+    fact removed, relations naming one left out; a warning {start, end, text, reason} for each dropped fact."""
+    kept, warnings = [], []
+    for f in facts:
+        if f.get("kind") in NUMERIC_KINDS and isinstance(f.get("value"), int | float) and abs(f["value"]) >= MAX_VALUE:
+            reason = f"a value of {MAX_VALUE:.0e} or more: beyond any real figure"
+        else:
+            try:
+                FACT_ADAPTER.validate_python(f)
+                kept.append(f)
+                continue
+            except ValidationError as err:
+                reason = _reason(err)
+        start, end = f["start"], f["end"]
+        reason = f"{f['kind']} dropped: {reason}"
+        warnings.append({"start": start, "end": end, "text": text[start:end], "reason": reason})
+    ids = {f["id"]: f"f{n}" for n, f in enumerate(kept, start=1)}
+    out_facts = []
+    for f in kept:
+        f = {**f, "id": ids[f["id"]]}
+        for key in FACT_ID_FIELDS:
+            if f.get(key) is not None:
+                f[key] = ids.get(f[key])
+        out_facts.append(f)
+    out_relations = []
+    for r in relations:
+        try:
+            r = {
+                k: ([ids[x] for x in v] if isinstance(v, list) else ids[v]) if k in RELATION_ID_FIELDS else v
+                for k, v in r.items()
+            }
+        except KeyError:
+            continue  # it names a dropped figure
+        out_relations.append(r)
+    return out_facts, out_relations, warnings
+
+
+def _reason(err: ValidationError) -> str:
+    first = err.errors(include_url=False, include_input=False)[0]
+    where = ".".join(str(p) for p in first["loc"][1:]) or "fact"
+    return f"{where}: {first['msg']}".splitlines()[0]
 
 
 def run(

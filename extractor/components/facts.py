@@ -28,6 +28,9 @@ from extractor.components.units import UnitFinder
 from extractor.rules import pipeline_rows
 
 YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
+BASIS_YEAR_RE = re.compile(r"(?<![0-9])(?:19|20)[0-9][0-9](?![0-9])")
+# No count, amount or rate in any release comes near this: a longer numeral is a table or an ID run together.
+REAL_VALUE_MAX = 10**18
 MARKER_AFTER = {".", ")", "、", "）", ":"}
 SENT_ENDERS = {".", "!", "?", "。"}
 RANGE_JOINERS = {"-", "–", "~", "～"}
@@ -127,6 +130,8 @@ class FactBuilder(Component):
             suspect = f"digits glued to the word before them ({doc[prv].text!r})"
         if info["loose"]:
             suspect = "thousands separator in an unusual place"
+        if abs(value) >= REAL_VALUE_MAX:
+            suspect = "beyond any real figure (10^18 or more)"
 
         if after is not None and after.label_ == "NOT_FIGURE_AFTER":
             return None, self.attrs[after.id_].get("reason", "not a figure")
@@ -186,7 +191,7 @@ class FactBuilder(Component):
                 d.pattern_id = "numbers-count-002"
         if "approx" not in d.fields:
             d.set(approx=self._approx(doc, i, rules))
-        if d.kind == "money" and d.fields.get("currency") and value >= TRILLION_GARBLE_MIN * 10**12:
+        if d.kind == "money" and d.fields.get("currency") and TRILLION_GARBLE_MIN * 10**12 <= value < REAL_VALUE_MAX:
             d.value = value / 10**4
             suspect = "a figure in thousands of trillions: read as 亿 (100 million) mistranslated as trillion"
         if suspect:
@@ -345,7 +350,9 @@ class FactBuilder(Component):
             return {"basis": "none"}
         basis = self.attrs[cue.id_]["basis"]
         if basis == "named_year":
-            return {"basis": basis, "basis_year": int(cue[-1].text)}
+            # the year as digits, wherever the tokenizer cut: 'from 2015·5·5' names 2015
+            years = BASIS_YEAR_RE.findall(cue.text)
+            return {"basis": basis, "basis_year": int(years[-1])} if years else {"basis": "none"}
         return {"basis": basis}
 
     @staticmethod
