@@ -147,7 +147,12 @@ def _reason(err: ValidationError) -> str:
 def run(
     nlp: Language, text: str, reference_date=None, *, source: str = "<text>", published=None
 ) -> DocumentRecord:
-    """Extract every fact of one document with a pipeline you built (see `extractor.pipeline`)."""
+    """Extract every fact of one document with a pipeline you built (see `extractor.pipeline`); a text longer
+    than `extractor.chunks.CHUNK_CHARS` runs in chunks cut on paragraph boundaries."""
+    from extractor import chunks
+
+    if len(text) > min(chunks.CHUNK_CHARS, nlp.max_length):
+        return chunks.run_chunked(nlp, text, reference_date, source=source, published=published)
     doc = make_doc(nlp, text, reference_date, published)
     for _, proc in nlp.pipeline:
         doc = proc(doc)
