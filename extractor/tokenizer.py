@@ -32,6 +32,24 @@ GLUE_INFIXES = [
 ]
 
 
+# Every suffix rule matches a few characters at the end (and looks a few back). spaCy asks for the suffix of the
+# rest of a token once per suffix it peels, and an end-anchored search tries every position of its argument: on a
+# token of 3,000 '%' or '“' that is 4.5 million tries. Searching the tail alone gives the same suffixes.
+SUFFIX_WINDOW = 64
+
+
+class TailSearch:
+    """`suffix_search` from the last SUFFIX_WINDOW characters on (lookbehinds still see before them); picklable,
+    as the pipeline must be, and serialisable (spaCy reads the pattern from `__self__`)."""
+
+    def __init__(self, regex):
+        self.regex = regex
+        self.__self__ = regex
+
+    def __call__(self, string: str):
+        return self.regex.search(string, max(0, len(string) - SUFFIX_WINDOW))
+
+
 FULLWIDTH = ["，", "。", "；", "：", "（", "）", "！", "？", "、", "％", "‰", "‱"]
 
 
@@ -39,7 +57,7 @@ def customize_tokenizer(nlp: Language) -> None:
     """Add the glue-splitting infixes (and full-width punctuation affixes) to `nlp`'s tokenizer, in place."""
     infixes = list(nlp.Defaults.infixes) + GLUE_INFIXES
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    nlp.tokenizer.suffix_search = compile_suffix_regex(list(nlp.Defaults.suffixes) + FULLWIDTH).search
+    nlp.tokenizer.suffix_search = TailSearch(compile_suffix_regex(list(nlp.Defaults.suffixes) + FULLWIDTH))
     nlp.tokenizer.prefix_search = compile_prefix_regex(
         list(nlp.Defaults.prefixes) + FULLWIDTH + [r"[+−](?=[0-9])"]
     ).search
