@@ -16,6 +16,7 @@ from extractor.components.context import text_of
 from extractor.components.records import PAYLOAD_KEY
 from extractor.io.readers import content_id
 from extractor.models import MAX_VALUE, NUMERIC_KINDS, DocumentRecord, Fact
+from extractor.tokenizer import make_doc as tokenize
 
 FACT_ADAPTER: TypeAdapter = TypeAdapter(Fact)
 
@@ -56,7 +57,7 @@ def choose_reference(text: str, reference_date, published, finder=None) -> tuple
 def make_doc(nlp: Language, text: str, reference_date=None, published=None) -> Doc:
     """A tokenised doc holding what the caller knows of its date (the extractor_dates component chooses the
     reference date from it, as it does for `nlp(text)`), ready for the pipeline's components."""
-    doc = nlp.make_doc(text)
+    doc = tokenize(nlp, text)
     doc.user_data["_text"] = text  # what text_of(doc) gives, without joining the tokens again
     option = parse_date(reference_date)
     doc._.reference_option = option.isoformat() if option else None

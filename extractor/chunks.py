@@ -14,6 +14,7 @@ from typing import Any
 from spacy.language import Language
 
 from extractor.models import DocumentRecord
+from extractor.tokenizer import make_doc
 
 # Long enough that an ordinary release is one chunk, short enough that any per-chunk cost stays small.
 CHUNK_CHARS = 50_000
@@ -61,7 +62,7 @@ def run_chunked(
     ref, ref_source = api._choose_reference(head, reference_date, published, finder)
     parts = []
     for start, end in bounds:
-        doc = nlp.make_doc(text[start:end])
+        doc = make_doc(nlp, text[start:end])
         doc.user_data["_text"] = text[start:end]
         doc._.reference_date = ref
         doc.user_data["reference_date_source"] = ref_source

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
+from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 # Each rule splits a token without touching the text, so every token keeps its character offset.
@@ -61,3 +64,49 @@ def customize_tokenizer(nlp: Language) -> None:
     nlp.tokenizer.prefix_search = compile_prefix_regex(
         list(nlp.Defaults.prefixes) + FULLWIDTH + [r"[+−](?=[0-9])"]
     ).search
+
+
+# spaCy peels a token's prefixes and suffixes one at a time, copying and hashing the rest of the token each time:
+# a run of 12,500 '“' without a space took 4 s. Runs that long are no word of a release (a table border, a scraped
+# page's filler); they are tokenized in pieces cut after punctuation marks.
+LONG_RUN = 400
+PIECE = 200
+_LONG_RUN_RE = re.compile(rf"\S{{{LONG_RUN},}}")
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """`nlp.make_doc(text)`, but a run of more than LONG_RUN characters without a space is tokenized in pieces
+    of at most PIECE characters; the tokens' texts and spaces still make up `text` exactly."""
+    runs = list(_LONG_RUN_RE.finditer(text))
+    if not runs:
+        return nlp.make_doc(text)
+    words: list[str] = []
+    spaces: list[bool] = []
+
+    def add(segment: str) -> None:
+        for t in nlp.tokenizer(segment):
+            words.append(t.text)
+            spaces.append(bool(t.whitespace_))
+
+    pos = 0
+    for m in runs:
+        if m.start() > pos:
+            add(text[pos : m.start()])
+        start, end = m.span()
+        if end < len(text) and text[end] == " ":
+            end += 1  # the space after the run is its last token's whitespace, as in one pass
+        while start < end:
+            cut = end
+            if end - start > PIECE:
+                # after the last punctuation mark within PIECE, else the first after it: letters and digits
+                # have no affixes to peel and stay whole ('9' * 5000 is one numeral)
+                back = next((i for i in range(start + PIECE - 1, start, -1) if not text[i].isalnum()), None)
+                if back is None:
+                    back = next((i for i in range(start + PIECE, end - 1) if not text[i].isalnum()), end - 1)
+                cut = back + 1
+            add(text[start:cut])
+            start = cut
+        pos = end
+    if pos < len(text):
+        add(text[pos:])
+    return Doc(nlp.vocab, words=words, spaces=spaces)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from decimal import Decimal
@@ -66,17 +67,18 @@ class FactBuilder(Component):
 
     def __call__(self, doc: Doc) -> Doc:
         rules = RuleIndex.of(doc)
-        taken = self._taken_chars(doc)
+        taken = Intervals(self._taken_chars(doc))
         drafts: list[Draft] = []
         quantities: list[tuple[int, Draft | None, str]] = []
         for tok in map(doc.__getitem__, num_indices(doc)):
-            if not any(s < tok.idx + len(tok) and tok.idx < e for s, e in taken):
+            if not taken.overlaps(tok.idx, tok.idx + len(tok)):
                 draft, reason = self._classify(doc, tok, rules)
                 quantities.append((tok.i, draft, reason))
                 if draft is not None:
                     drafts.append(draft)
+        figures = Intervals([(d.start, d.end) for d in drafts])
         for span in rules.by_label.get("MULTIPLIER_VERB", ()):
-            if not any(d.start < span.end_char and span.start_char < d.end for d in drafts):
+            if not figures.overlaps(span.start_char, span.end_char):
                 value = Decimal(str(self.attrs[span.id_]["value"]))
                 d = Draft("multiplier", span.start_char, span.end_char, span.start, value, span.id_)
                 d.set(approx=self._approx(doc, span.start, rules))
@@ -385,6 +387,24 @@ class FactBuilder(Component):
                 for key in ("role", "direction", "basis", "basis_year", "rate_name"):
                     if key in src.fields:
                         dst.fields[key] = src.fields[key]
+
+
+class Intervals:
+    """Character spans, merged and sorted once, asked 'does [start, end) overlap any?' in O(log n)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect.bisect_left(self.starts, end) - 1  # the last span starting before `end`: the furthest-reaching
+        return k >= 0 and self.ends[k] > start
 
 
 def _is_percent_at(doc: Doc, j: int) -> bool:
