@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from spacy.language import Language
@@ -93,19 +94,22 @@ def make_doc(nlp: Language, text: str) -> Doc:
         if m.start() > pos:
             add(text[pos : m.start()])
         start, end = m.span()
+        cuts = []
+        while end - start > PIECE:
+            # after the last punctuation mark within PIECE, else the first after it: letters and digits have no
+            # affixes to peel and stay whole ('9' * 5000 is one numeral)
+            back = next((i for i in range(start + PIECE - 1, start, -1) if not text[i].isalnum()), None)
+            if back is None:
+                back = next((i for i in range(start + PIECE, end) if not text[i].isalnum()), end - 1)
+            start = back + 1
+            if start >= end:
+                break
+            cuts.append(start)
         if end < len(text) and text[end] == " ":
             end += 1  # the space after the run is its last token's whitespace, as in one pass
-        while start < end:
-            cut = end
-            if end - start > PIECE:
-                # after the last punctuation mark within PIECE, else the first after it: letters and digits
-                # have no affixes to peel and stay whole ('9' * 5000 is one numeral)
-                back = next((i for i in range(start + PIECE - 1, start, -1) if not text[i].isalnum()), None)
-                if back is None:
-                    back = next((i for i in range(start + PIECE, end - 1) if not text[i].isalnum()), end - 1)
-                cut = back + 1
-            add(text[start:cut])
-            start = cut
+        for a, b in itertools.pairwise([m.start(), *cuts, end]):
+            if b > a:
+                add(text[a:b])
         pos = end
     if pos < len(text):
         add(text[pos:])
