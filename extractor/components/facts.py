@@ -139,9 +139,9 @@ class FactBuilder(Component):
             return None, self.attrs[after.id_].get("reason", "not a figure")
         if before is not None and before.label_ == "NOT_FIGURE_BEFORE":
             return None, self.attrs[before.id_].get("reason", "not a figure")
-        for span in rules.by_label.get("NOT_FIGURE", ()):
-            if span.start <= i < span.end:
-                return None, self.attrs[span.id_].get("reason", "not a figure")
+        span = rules.covering(i, "NOT_FIGURE")
+        if span is not None:
+            return None, self.attrs[span.id_].get("reason", "not a figure")
         # a range shares its far end's nature: '5 to 10 years', '20 billion to 30 billion yuan', '18-30 years old'
         far = self._range_end(doc, nxt)
         if after is None and far is not None:
@@ -346,7 +346,7 @@ class FactBuilder(Component):
             # 'Compared with 2022, ..., the number increased by 8.9%': a comparison opening the sentence
             sent = sent_of(doc, d.tok)
             opening = next_tok(doc, sent.start) + 1
-            before = [s for s in rules.by_label.get("BASIS", ()) if sent.start <= s.start <= opening and s.end <= d.tok]
+            before = [s for s in rules.starting_between(sent.start, opening + 1, "BASIS") if s.end <= d.tok]
         cue = after[0] if after else (before[-1] if before else None)
         if cue is None:
             return {"basis": "none"}
