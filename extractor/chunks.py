@@ -20,7 +20,11 @@ from extractor.tokenizer import make_doc
 CHUNK_CHARS = 50_000
 _SENTENCE_END = re.compile(r"[.!?。；;]\s")
 ID_FIELDS = ("of", "whole", "baseline", "alias_of")
-RELATION_PLAIN = frozenset({"type", "cue", "aligned", "definition"})
+# the fields of a relation that name facts (the others: type, role, cue, pattern_id, confidence, aligned ...)
+RELATION_IDS = frozenset(
+    {"part", "whole", "parts", "total", "from", "to", "items", "qualifiers", "rate", "numerator", "denominator"}
+    | {"source", "target"}
+)
 
 
 def cut_points(text: str, size: int = CHUNK_CHARS) -> list[int]:
@@ -97,7 +101,7 @@ def merge(text: str, parts: list[tuple[int, DocumentRecord]]) -> DocumentRecord:
             facts.append(f)
         for r in dump["relations"]:
             for key, v in r.items():
-                if key not in RELATION_PLAIN:
+                if key in RELATION_IDS:
                     r[key] = [ids[x] for x in v] if isinstance(v, list) else ids[v]
             relations.append(r)
         for w in dump.get("warnings") or ():
