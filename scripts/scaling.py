@@ -2,6 +2,7 @@
 
     python scripts/scaling.py                                  # 100 KB, 400 KB, 1.6 MB of every shape
     python scripts/scaling.py --sizes 25000,100000 --shape quoted-codes --profile
+    python scripts/scaling.py --disable extractor_relations     # the other components alone
 
 Each shape is one unit of text repeated to the size (tables turned into prose, scraped pages, yearbooks). A
 shape whose step takes longer than --budget seconds is not run at the next size. No test runs this: speed is
@@ -73,9 +74,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shape", action="append", choices=sorted(SHAPES), help="only these shapes (repeatable)")
     ap.add_argument("--budget", type=float, default=120.0, help="seconds a step may take before the next is skipped")
     ap.add_argument("--profile", action="store_true", help="print a cProfile of each run")
+    ap.add_argument("--disable", action="append", default=[], help="a pipeline component to leave out (repeatable)")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     import extractor
+    from extractor.api import cached_pipeline
+
+    for name in args.disable:
+        cached_pipeline().disable_pipe(name)  # to see the other components' scaling
 
     extractor.extract("warm-up: 12 cases, up 3%.")
     print(f"{'shape':<26}" + "".join(f"{s:>12,}" for s in sizes) + "   ratio per step")
