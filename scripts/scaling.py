@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     from extractor.api import cached_pipeline
 
     for name in args.disable:
-        cached_pipeline().disable_pipe(name)  # to see the other components' scaling
+        cached_pipeline(()).disable_pipe(name)  # to see the other components' scaling
 
     extractor.extract("warm-up: 12 cases, up 3%.")
     print(f"{'shape':<26}" + "".join(f"{s:>12,}" for s in sizes) + "   ratio per step")
