@@ -14,7 +14,6 @@ from typing import Any
 from spacy.language import Language
 
 from extractor.models import DocumentRecord
-from extractor.tokenizer import make_doc
 
 # Long enough that an ordinary release is one chunk, short enough that any per-chunk cost stays small.
 CHUNK_CHARS = 50_000
@@ -63,13 +62,12 @@ def run_chunked(
     bounds = list(zip(starts, [*starts[1:], len(text)], strict=True))
     finder = nlp.get_pipe("extractor_dates").finder if "extractor_dates" in nlp.pipe_names else None
     head = text[: bounds[0][1]]
-    ref, ref_source = api._choose_reference(head, reference_date, published, finder)
+    ref, ref_source = api.choose_reference(head, reference_date, published, finder)
     parts = []
     for start, end in bounds:
-        doc = make_doc(nlp, text[start:end])
-        doc.user_data["_text"] = text[start:end]
-        doc._.reference_date = ref
-        doc.user_data["reference_date_source"] = ref_source
+        doc = api.make_doc(nlp, text[start:end], reference_date, published)
+        doc._.reference_date = ref  # every chunk resolves against the whole text's date (its dateline is first)
+        doc._.reference_date_source = ref_source or "none"
         for _, proc in nlp.pipeline:
             doc = proc(doc)
         parts.append((start, api.doc_to_record(doc, source, published)))
