@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", type=int, default=3, help="example inputs printed per kind of failure")
     args = ap.parse_args(argv)
     from extractor.api import run
-    from extractor.pipeline import build_pipeline
+    from extractor.build import build_pipeline
 
     nlp = build_pipeline()
     failures: dict[str, list[str]] = collections.defaultdict(list)

@@ -171,7 +171,8 @@ def test_control_characters_in_a_name_are_escaped_in_messages(cli, tmp_path, nam
     result = cli("extract", tmp_path / name)
     assert result.exit_code == 1
     line = _one_error_line(result)
-    assert "no such file or folder" in line and "\x1b" not in line and "\r" not in line
+    # '[31m' makes the name a glob pattern to the reader: 'no file matches this pattern'
+    assert ("no such file or folder" in line or "no file matches" in line) and "\x1b" not in line and "\r" not in line
     assert repr(name)[1:-1] in line
 
 
