@@ -8,13 +8,17 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
+from pydantic import TypeAdapter, ValidationError
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.components.context import text_of
 from extractor.components.records import PAYLOAD_KEY
 from extractor.io.readers import content_id
-from extractor.models import DocumentRecord
+from extractor.models import MAX_VALUE, NUMERIC_KINDS, DocumentRecord, Fact
+from extractor.tokenizer import make_doc as tokenize
+
+FACT_ADAPTER: TypeAdapter = TypeAdapter(Fact)
 
 
 @lru_cache(maxsize=4)
@@ -53,7 +57,7 @@ def choose_reference(text: str, reference_date, published, finder=None) -> tuple
 def make_doc(nlp: Language, text: str, reference_date=None, published=None) -> Doc:
     """A tokenised doc holding what the caller knows of its date (the extractor_dates component chooses the
     reference date from it, as it does for `nlp(text)`), ready for the pipeline's components."""
-    doc = nlp.make_doc(text)
+    doc = tokenize(nlp, text)
     doc.user_data["_text"] = text  # what text_of(doc) gives, without joining the tokens again
     option = parse_date(reference_date)
     doc._.reference_option = option.isoformat() if option else None
@@ -71,24 +75,85 @@ def doc_to_record(doc: Doc, source: str, published: str | None = None) -> Docume
     ref_source = doc._.reference_date_source if doc._.reference_date_source != "none" else None
     if published is None and ref is not None and ref_source == "dateline":
         published = ref.isoformat()  # the release's own dateline is its publication date
-    return DocumentRecord.model_validate(
-        {
-            "source": source,
-            "doc_id": content_id(text),
-            "reference_date": ref.isoformat() if ref else None,
-            "reference_date_source": ref_source if ref else None,
-            "published": published,
-            "length": len(text),
-            "facts": payload["facts"],
-            "relations": payload["relations"],
-        }
-    )
+    head = {
+        "source": source,
+        "doc_id": content_id(text),
+        "reference_date": ref.isoformat() if ref else None,
+        "reference_date_source": ref_source if ref else None,
+        "published": published,
+        "length": len(text),
+    }
+    facts, relations = payload["facts"], payload["relations"]
+    try:
+        return DocumentRecord.model_validate({**head, "facts": facts, "relations": relations})
+    except ValidationError:
+        pass
+    # the rare document with a bad figure: validate fact by fact, leave out the ones that fail, with a warning
+    facts, relations, warnings = drop_invalid(text, facts, relations)
+    return DocumentRecord.model_validate({**head, "facts": facts, "relations": relations, "warnings": warnings})
+
+
+# the fields of a fact and of a relation that name facts
+FACT_ID_FIELDS = ("of", "whole", "baseline", "alias_of")
+RELATION_ID_FIELDS = frozenset(
+    {"part", "whole", "parts", "total", "from", "to", "items", "qualifiers", "rate", "numerator", "denominator"}
+    | {"source", "target"}
+)
+
+
+def drop_invalid(text: str, facts: list[dict], relations: list[dict]) -> tuple[list, list, list]:
+    """(facts, relations, warnings): the facts their model accepts, renumbered f1, f2, ...; links to a dropped
+    fact removed, relations naming one left out; a warning {start, end, text, reason} for each dropped fact."""
+    kept, warnings = [], []
+    for f in facts:
+        if f.get("kind") in NUMERIC_KINDS and isinstance(f.get("value"), int | float) and abs(f["value"]) >= MAX_VALUE:
+            reason = f"a value of {MAX_VALUE:.0e} or more: beyond any real figure"
+        else:
+            try:
+                FACT_ADAPTER.validate_python(f)
+                kept.append(f)
+                continue
+            except ValidationError as err:
+                reason = _reason(err)
+        start, end = f["start"], f["end"]
+        reason = f"{f['kind']} dropped: {reason}"
+        warnings.append({"start": start, "end": end, "text": text[start:end], "reason": reason})
+    ids = {f["id"]: f"f{n}" for n, f in enumerate(kept, start=1)}
+    out_facts = []
+    for f in kept:
+        f = {**f, "id": ids[f["id"]]}
+        for key in FACT_ID_FIELDS:
+            if f.get(key) is not None:
+                f[key] = ids.get(f[key])
+        out_facts.append(f)
+    out_relations = []
+    for r in relations:
+        try:
+            r = {
+                k: ([ids[x] for x in v] if isinstance(v, list) else ids[v]) if k in RELATION_ID_FIELDS else v
+                for k, v in r.items()
+            }
+        except KeyError:
+            continue  # it names a dropped figure
+        out_relations.append(r)
+    return out_facts, out_relations, warnings
+
+
+def _reason(err: ValidationError) -> str:
+    first = err.errors(include_url=False, include_input=False)[0]
+    where = ".".join(str(p) for p in first["loc"][1:]) or "fact"
+    return f"{where}: {first['msg']}".splitlines()[0]
 
 
 def run(
     nlp: Language, text: str, reference_date=None, *, source: str = "<text>", published=None
 ) -> DocumentRecord:
-    """Extract every fact of one document with a pipeline you built (see `extractor.pipeline`)."""
+    """Extract every fact of one document with a pipeline you built (see `extractor.pipeline`); a text longer
+    than `extractor.chunks.CHUNK_CHARS` runs in chunks cut on paragraph boundaries."""
+    from extractor import chunks
+
+    if len(text) > min(chunks.CHUNK_CHARS, nlp.max_length):
+        return chunks.run_chunked(nlp, text, reference_date, source=source, published=published)
     doc = make_doc(nlp, text, reference_date, published)
     for _, proc in nlp.pipeline:
         doc = proc(doc)

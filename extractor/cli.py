@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 import time
 from collections.abc import Iterator
@@ -24,6 +25,7 @@ app = typer.Typer(
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_FINDINGS = 0, 1, 2, 3
 DISTRIBUTION = "press-figures"
+ISO_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def version_line() -> str:
@@ -64,13 +66,30 @@ PatternsOpt = Annotated[
     typer.Option("--patterns", help="A folder of your own pattern files, or one .jsonl file (repeatable)."),
 ]
 OutOpt = Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of standard output.")]
-MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this.")]
+MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this (bytes).")]
+
+
+def check_max_bytes(max_bytes: int) -> None:
+    """Exit 2 with one line unless --max-bytes is a size (> 0)."""
+    if max_bytes <= 0:
+        fail(f"--max-bytes must be a size in bytes greater than 0, not {max_bytes}")
+
+
+# Line breaks and other control characters (Cc, U+2028/U+2029) in a message: a file named "a\nextractor: ok"
+# must not print a second, forged line.
+_CONTROL_ESCAPES = {c: repr(chr(c))[1:-1] for c in [*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029]}
+
+
+def one_line(message: str) -> str:
+    """`message` with its control characters escaped as Python writes them ('\\n', '\\x1b'), so it is one line."""
+    return message.translate(_CONTROL_ESCAPES)
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> None:
     """Print one error line and exit."""
-    typer.echo(f"extractor: error: {message}", err=True)
+    typer.echo(f"extractor: error: {one_line(message)}", err=True)
     raise typer.Exit(code)
+
 
 
 @contextmanager
@@ -83,8 +102,11 @@ def output(path: Path | None) -> Iterator[TextIO]:
         fh = path.open("w", encoding="utf-8")
     except OSError as err:
         fail(f"{path}: cannot write: {err.strerror or err}")
-    with fh:
-        yield fh
+    try:
+        with fh:
+            yield fh
+    except OSError as err:  # a full disk, /dev/full, a quota: found on a write or on the close
+        fail(f"{path}: cannot write: {err.strerror or err}")
 
 
 def record_json(record: DocumentRecord | ErrorRecord) -> str:
@@ -99,10 +121,12 @@ def check_options(reference_date: str | None, patterns: list[Path] | None, *, bu
     from extractor.patterns import PatternFileError
     from extractor.rules import pipeline_rows
 
+    if reference_date is not None and not ISO_DATE_RE.fullmatch(reference_date):
+        fail(f"--reference-date {reference_date!r} is not YYYY-MM-DD, a real date")
     try:
         ref = parse_date(reference_date)
-    except ValueError as err:
-        fail(str(err))
+    except ValueError:
+        fail(f"--reference-date {reference_date!r} is not YYYY-MM-DD, a real date")
     dirs = tuple(str(p) for p in patterns or ())
     missing = [d for d in dirs if not (Path(d).is_dir() or (Path(d).suffix == ".jsonl" and Path(d).is_file()))]
     if missing:
@@ -134,14 +158,14 @@ def warn(message: str) -> None:
     """One warning line on stderr (above a progress bar, if one shows)."""
     from tqdm import tqdm
 
-    tqdm.write(f"extractor: warning: {message}", file=sys.stderr)
+    tqdm.write(f"extractor: warning: {one_line(message)}", file=sys.stderr)
 
 
 def echo_error(message: str) -> None:
     """One error line on stderr (above a progress bar, if one shows)."""
     from tqdm import tqdm
 
-    tqdm.write(f"extractor: error: {message}", file=sys.stderr)
+    tqdm.write(f"extractor: error: {one_line(message)}", file=sys.stderr)
 
 
 def process(
@@ -187,6 +211,7 @@ def extract(
     max_bytes: MaxBytesOpt = MAX_BYTES,
 ) -> None:
     """Extract the figures, dates and operations of each document as JSON Lines, one record per document."""
+    check_max_bytes(max_bytes)
     ref, dirs = check_options(reference_date, patterns)
     failed = done = facts = 0
     started = time.perf_counter()
@@ -272,6 +297,7 @@ def audit(
     from extractor.checks import coverage
     from extractor.rules import audit_rules
 
+    check_max_bytes(max_bytes)
     ref, dirs = check_options(reference_date, patterns)
     audit_data = audit_rules(dirs)
     failed = 0

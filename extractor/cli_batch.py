@@ -21,9 +21,12 @@ from extractor.cli import (
     PatternsOpt,
     RefOpt,
     app,
+    check_max_bytes,
     check_options,
     fail,
+    one_line,
     output,
+    warn,
 )
 from extractor.io.readers import MAX_BYTES
 from extractor.io.report_text import fill_line
@@ -53,7 +56,7 @@ def batch(
         typer.Option("--scheduler", help="Run on Dask: tcp://HOST:8786, or 'local' for a LocalCluster of --jobs."),
     ] = None,
     chunk_size: Annotated[
-        int, typer.Option("--chunk-size", min=1, help="Documents per task and per store transaction.")
+        int, typer.Option("--chunk-size", help="Documents per task and per store transaction.")
     ] = CHUNK_SIZE,
     progress: Annotated[
         bool | None, typer.Option("--progress/--no-progress", help="Progress bar (default: when stderr is a TTY).")
@@ -69,6 +72,11 @@ def batch(
     from extractor.distributed import DaskError
     from extractor.io.store import StoreError
 
+    if jobs < 0:
+        fail(f"--jobs must be 1 or more (0: one per CPU), not {jobs}")
+    if chunk_size < 1:
+        fail(f"--chunk-size must be 1 or more, not {chunk_size}")
+    check_max_bytes(max_bytes)
     options = _options(reference_date, patterns)
     if scheduler in (None, "local"):
         from extractor.batch import available_cores, jobs_warning
@@ -82,7 +90,7 @@ def batch(
             typer.echo(f"extractor: warning: {warning}", err=True)
 
     def on_error(source: str, reason: str) -> None:
-        tqdm.write(f"extractor: error: {source}: {reason}", file=sys.stderr)
+        tqdm.write(f"extractor: error: {one_line(f'{source}: {reason}')}", file=sys.stderr)
 
     try:
         stats = run_batch(
@@ -102,7 +110,7 @@ def batch(
         typer.echo("extractor: interrupted; finished documents are kept: run the same command to resume", err=True)
         raise typer.Exit(EXIT_INTERRUPTED) from None
     for warning in stats.warnings:
-        typer.echo(f"extractor: warning: {warning}", err=True)
+        warn(warning)
     typer.echo(stats.line(), err=True)
     raise typer.Exit(EXIT_FAILED if stats.errors else EXIT_OK)
 
@@ -145,7 +153,7 @@ def export(
         fail("--table names a table of csv or parquet; jsonl writes whole records")
     table_name = (table or ExportTable.facts).value
     try:
-        with Store(store, create=False) as st:
+        with Store(store, readonly=True) as st:
             if fmt is ExportFormat.parquet:
                 if out is None:
                     fail("parquet is binary: name the file with -o FILE.parquet")
@@ -184,7 +192,7 @@ def report(
     from extractor.io.store import Store, StoreError
 
     try:
-        with Store(store, create=False) as st:
+        with Store(store, readonly=True) as st:
             page = render_store_report(st, metric)
     except StoreError as err:
         fail(str(err))
@@ -204,9 +212,18 @@ def audit_store(
     fmt, fail_on = getattr(fmt, "value", fmt), getattr(fail_on, "value", fail_on)
     only = getattr(only, "value", only)
     try:
-        with Store(store, create=False) as st:
+        try:
+            st = Store(store, create=False)
+        except StoreError:
+            st = Store(store, readonly=True)  # a read-only store is audited; its findings table stays as it was
+        with st:
             findings = cross_release_audit(st)
-            st.replace_cross_release(f.model_dump(mode="json") for f in findings)
+            try:
+                if st.readonly:
+                    raise StoreError(f"{store}: read-only")
+                st.replace_cross_release(f.model_dump(mode="json") for f in findings)
+            except StoreError as err:
+                warn(f"{err}: the findings are reported but not saved in the store")
             shown = [f for f in findings if only != "inconsistent" or f.status == "inconsistent"]
             with output(out) as fh:
                 if fmt == "json":

@@ -53,7 +53,7 @@ def dask_client(scheduler: Any, jobs: int = 1) -> Iterator[Any]:
         return
     try:
         client = dd.Client(scheduler)  # waits distributed.comm.timeouts.connect (dask config; 30 s)
-    except (OSError, TimeoutError) as err:
+    except (OSError, TimeoutError, ValueError) as err:  # ValueError: 'unknown address scheme'
         raise DaskError(f"cannot reach the Dask scheduler at {scheduler}: {err}".splitlines()[0]) from err
     with client:
         yield client

@@ -6,8 +6,12 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+# No real figure comes near this; past it a Decimal (28 digits) no longer holds the value exactly, and past 4,300
+# digits Python cannot even write it as JSON.
+MAX_VALUE = 10**28
 Approx = Literal["more_than", "over", "nearly", "about", "at_least", "less_than", "up_to"]
 Number = int | float
+Value = Annotated[Number, Field(gt=-MAX_VALUE, lt=MAX_VALUE)]
 
 
 class Record(BaseModel):
@@ -44,7 +48,7 @@ class CountFact(FactBase):
     """A number of things: '999 cases', '1,285 persons', 'nine suspects'."""
 
     kind: Literal["count"] = "count"
-    value: int
+    value: Annotated[int, Field(gt=-MAX_VALUE, lt=MAX_VALUE)]
     unit: str | None = None
     subject: str | None = None
     action: str | None = None
@@ -54,7 +58,7 @@ class PercentageFact(FactBase):
     """A percentage: a change, a share of a whole, a named rate or another level."""
 
     kind: Literal["percentage"] = "percentage"
-    value: Number
+    value: Value
     role: Literal["change", "share", "rate", "level"]
     direction: Literal["up", "down"] | None = None
     basis: Literal["year_on_year", "previous_period", "named_year", "none"] | None = None
@@ -80,7 +84,7 @@ class MultiplierFact(FactBase):
     """'4.26 times', '2.2-fold', 'doubled': the current figure over an earlier one."""
 
     kind: Literal["multiplier"] = "multiplier"
-    value: Number = Field(gt=0)
+    value: Number = Field(gt=0, lt=MAX_VALUE)
     of: str | None = None
     baseline: str | None = None
     basis: Literal["year_on_year", "previous_period", "named_year", "none"] | None = None
@@ -90,7 +94,7 @@ class MoneyFact(FactBase):
     """An amount of money, in units of its currency ('2.3 billion yuan' is 2300000000 CNY)."""
 
     kind: Literal["money"] = "money"
-    value: Number
+    value: Value
     currency: str = Field(pattern=r"^[A-Z]{3}$")
     of: str | None = None
 
@@ -211,6 +215,15 @@ class Finding(Record):
     details: dict[str, Any] = Field(default_factory=dict)
 
 
+class RecordWarning(Record):
+    """A figure that could not become a valid fact, dropped from the record: where it was and why."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    reason: str
+
+
 class DocumentRecord(Record):
     """Everything extracted from one document."""
 
@@ -227,6 +240,7 @@ class DocumentRecord(Record):
     relations: list[Relation] = Field(default_factory=list)
     findings: list[Finding] | None = None
     coverage: dict[str, Any] | None = None
+    warnings: list[RecordWarning] | None = None  # only when a figure had to be dropped
 
     def fact(self, fact_id: str):
         """The fact with this id, or None."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -113,11 +114,36 @@ class RuleIndex:
                 return span
         return None
 
+    def _by_start(self, label: str) -> tuple[list[int], list[tuple[int, Span]]]:
+        """The spans of `label` sorted by their first token, with their place in `by_label`, built once."""
+        cache = self.__dict__.setdefault("_sorted", {})
+        if label not in cache:
+            ordered = sorted(enumerate(self.by_label.get(label, ())), key=lambda p: (p[1].start, p[0]))
+            cache[label] = ([s.start for _, s in ordered], ordered)
+        return cache[label]
+
+    def starting_between(self, lo: int, hi: int, label: str) -> list[Span]:
+        """Spans of `label` whose first token is in [lo, hi), in `by_label` order; O(log n + found)."""
+        starts, ordered = self._by_start(label)
+        found = ordered[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+        return [s for _, s in sorted(found, key=lambda p: p[0])]
+
+    def covering(self, i: int, label: str) -> Span | None:
+        """The first span of `label` (in `by_label` order) that holds token i."""
+        cache = self.__dict__.setdefault("_covering", {})
+        if label not in cache:
+            table: dict[int, Span] = {}
+            for span in self.by_label.get(label, ()):
+                for j in range(span.start, span.end):
+                    table.setdefault(j, span)
+            cache[label] = table
+        return cache[label].get(i)
+
     def within(self, start: int, end: int, *labels: str) -> list[Span]:
         """Spans with one of `labels` lying inside tokens [start, end)."""
         out = []
         for label in labels:
-            out.extend(s for s in self.by_label.get(label, ()) if s.start >= start and s.end <= end)
+            out.extend(s for s in self.starting_between(start, end, label) if s.end <= end)
         return sorted(out, key=lambda s: s.start)
 
 
@@ -189,28 +215,29 @@ def prev_tok(doc: Doc, i: int) -> int:
     return i
 
 
+def _clause_breaks(doc: Doc) -> list[int]:
+    """The indices of the ; and : tokens, found once per doc (a sentence of a table may run for pages)."""
+    texts = token_texts(doc)
+    cached = doc.user_data.get("_clause_breaks")
+    if cached is None or cached[0] != len(texts):
+        cached = doc.user_data["_clause_breaks"] = (len(texts), [j for j, t in enumerate(texts) if t in CLAUSE_BREAKS])
+    return cached[1]
+
+
 def clause_start(doc: Doc, i: int) -> int:
     """First token of the clause holding token i: after the last ; or : of its sentence."""
     sent_start = sent_bounds(doc, i)[0]
-    texts = token_texts(doc)
-    j = i - 1
-    while j >= sent_start:
-        if texts[j] in CLAUSE_BREAKS:
-            return j + 1
-        j -= 1
-    return sent_start
+    breaks = _clause_breaks(doc)
+    k = bisect.bisect_left(breaks, i) - 1  # the last break before i
+    return breaks[k] + 1 if k >= 0 and breaks[k] >= sent_start else sent_start
 
 
 def clause_end(doc: Doc, i: int) -> int:
     """One past the last token of the clause holding token i."""
     sent_end = sent_bounds(doc, i)[1]
-    texts = token_texts(doc)
-    j = i + 1
-    while j < sent_end:
-        if texts[j] in CLAUSE_BREAKS:
-            return j
-        j += 1
-    return sent_end
+    breaks = _clause_breaks(doc)
+    k = bisect.bisect_right(breaks, i)  # the first break after i
+    return breaks[k] if k < len(breaks) and breaks[k] < sent_end else sent_end
 
 
 def num_indices(doc: Doc) -> list[int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from decimal import Decimal
@@ -28,6 +29,9 @@ from extractor.components.units import UnitFinder
 from extractor.rules import pipeline_rows
 
 YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
+BASIS_YEAR_RE = re.compile(r"(?<![0-9])(?:19|20)[0-9][0-9](?![0-9])")
+# No count, amount or rate in any release comes near this: a longer numeral is a table or an ID run together.
+REAL_VALUE_MAX = 10**18
 MARKER_AFTER = {".", ")", "、", "）", ":"}
 SENT_ENDERS = {".", "!", "?", "。"}
 RANGE_JOINERS = {"-", "–", "~", "～"}
@@ -63,17 +67,18 @@ class FactBuilder(Component):
 
     def __call__(self, doc: Doc) -> Doc:
         rules = RuleIndex.of(doc)
-        taken = self._taken_chars(doc)
+        taken = Intervals(self._taken_chars(doc))
         drafts: list[Draft] = []
         quantities: list[tuple[int, Draft | None, str]] = []
         for tok in map(doc.__getitem__, num_indices(doc)):
-            if not any(s < tok.idx + len(tok) and tok.idx < e for s, e in taken):
+            if not taken.overlaps(tok.idx, tok.idx + len(tok)):
                 draft, reason = self._classify(doc, tok, rules)
                 quantities.append((tok.i, draft, reason))
                 if draft is not None:
                     drafts.append(draft)
+        figures = Intervals([(d.start, d.end) for d in drafts])
         for span in rules.by_label.get("MULTIPLIER_VERB", ()):
-            if not any(d.start < span.end_char and span.start_char < d.end for d in drafts):
+            if not figures.overlaps(span.start_char, span.end_char):
                 value = Decimal(str(self.attrs[span.id_]["value"]))
                 d = Draft("multiplier", span.start_char, span.end_char, span.start, value, span.id_)
                 d.set(approx=self._approx(doc, span.start, rules))
@@ -127,14 +132,16 @@ class FactBuilder(Component):
             suspect = f"digits glued to the word before them ({doc[prv].text!r})"
         if info["loose"]:
             suspect = "thousands separator in an unusual place"
+        if abs(value) >= REAL_VALUE_MAX:
+            suspect = "beyond any real figure (10^18 or more)"
 
         if after is not None and after.label_ == "NOT_FIGURE_AFTER":
             return None, self.attrs[after.id_].get("reason", "not a figure")
         if before is not None and before.label_ == "NOT_FIGURE_BEFORE":
             return None, self.attrs[before.id_].get("reason", "not a figure")
-        for span in rules.by_label.get("NOT_FIGURE", ()):
-            if span.start <= i < span.end:
-                return None, self.attrs[span.id_].get("reason", "not a figure")
+        span = rules.covering(i, "NOT_FIGURE")
+        if span is not None:
+            return None, self.attrs[span.id_].get("reason", "not a figure")
         # a range shares its far end's nature: '5 to 10 years', '20 billion to 30 billion yuan', '18-30 years old'
         far = self._range_end(doc, nxt)
         if after is None and far is not None:
@@ -186,7 +193,7 @@ class FactBuilder(Component):
                 d.pattern_id = "numbers-count-002"
         if "approx" not in d.fields:
             d.set(approx=self._approx(doc, i, rules))
-        if d.kind == "money" and d.fields.get("currency") and value >= TRILLION_GARBLE_MIN * 10**12:
+        if d.kind == "money" and d.fields.get("currency") and TRILLION_GARBLE_MIN * 10**12 <= value < REAL_VALUE_MAX:
             d.value = value / 10**4
             suspect = "a figure in thousands of trillions: read as 亿 (100 million) mistranslated as trillion"
         if suspect:
@@ -339,13 +346,15 @@ class FactBuilder(Component):
             # 'Compared with 2022, ..., the number increased by 8.9%': a comparison opening the sentence
             sent = sent_of(doc, d.tok)
             opening = next_tok(doc, sent.start) + 1
-            before = [s for s in rules.by_label.get("BASIS", ()) if sent.start <= s.start <= opening and s.end <= d.tok]
+            before = [s for s in rules.starting_between(sent.start, opening + 1, "BASIS") if s.end <= d.tok]
         cue = after[0] if after else (before[-1] if before else None)
         if cue is None:
             return {"basis": "none"}
         basis = self.attrs[cue.id_]["basis"]
         if basis == "named_year":
-            return {"basis": basis, "basis_year": int(cue[-1].text)}
+            # the year as digits, wherever the tokenizer cut: 'from 2015·5·5' names 2015
+            years = BASIS_YEAR_RE.findall(cue.text)
+            return {"basis": basis, "basis_year": int(years[-1])} if years else {"basis": "none"}
         return {"basis": basis}
 
     @staticmethod
@@ -378,6 +387,24 @@ class FactBuilder(Component):
                 for key in ("role", "direction", "basis", "basis_year", "rate_name"):
                     if key in src.fields:
                         dst.fields[key] = src.fields[key]
+
+
+class Intervals:
+    """Character spans, merged and sorted once, asked 'does [start, end) overlap any?' in O(log n)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect.bisect_left(self.starts, end) - 1  # the last span starting before `end`: the furthest-reaching
+        return k >= 0 and self.ends[k] > start
 
 
 def _is_percent_at(doc: Doc, j: int) -> bool:

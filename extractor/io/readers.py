@@ -155,7 +155,8 @@ def read_bytes(source: str, data: bytes, max_bytes: int = MAX_BYTES) -> Iterator
 
 
 def _jsonl_docs(source: str, text: str) -> Iterator[InputDoc | InputFailure]:
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    # lines end at "\n" only: U+2028, U+2029 and U+0085 are valid inside a JSON string (str.splitlines cuts there)
+    for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{source}:{lineno}"
@@ -170,10 +171,12 @@ def _jsonl_docs(source: str, text: str) -> Iterator[InputDoc | InputFailure]:
         if not row["text"].strip():
             yield InputFailure(where, "empty text")
             continue
-        name = str(row.get("id") or row.get("url") or where)
+        if row.get("url") is not None and not isinstance(row["url"], str):
+            yield InputFailure(where, f"field 'url' must be a string, not {type(row['url']).__name__}")
+            continue
         published = row.get("published")
         yield InputDoc(
-            name if row.get("id") else where,
+            str(row["id"]) if row.get("id") else where,
             row["text"],
             published=str(published) if published else None,
             doc_id=str(row["id"]) if row.get("id") else None,

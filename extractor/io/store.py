@@ -7,8 +7,10 @@ only whole documents behind, and a re-run skips them. Only the parent process of
 
 from __future__ import annotations
 
+import contextlib
 import heapq
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -110,6 +112,35 @@ class ErrorResult:
     key: str | None = None
 
 
+def _connect_readonly(path: Path) -> sqlite3.Connection:
+    """A connection that only reads `path`: where the folder can be written, an ordinary one with `query_only`
+    (it still tidies the WAL files away on close); else (a read-only filesystem or share) SQLite's `immutable`
+    URI, which needs no -shm file beside the store."""
+    folder = path.resolve().parent
+    try:
+        writable = not (os.statvfs(folder).f_flag & os.ST_RDONLY) and os.access(path, os.W_OK)
+    except OSError:
+        writable = False
+    if writable and _can_create(folder):
+        db = sqlite3.connect(str(path), isolation_level=None, timeout=30)
+        db.execute("PRAGMA query_only = ON")
+        return db
+    from urllib.parse import quote
+
+    return sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1", uri=True, isolation_level=None)
+
+
+def _can_create(folder: Path) -> bool:
+    """Whether a file can be made in `folder` (os.access says yes to root even where chattr +i says no)."""
+    import tempfile
+
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            return True
+    except OSError:
+        return False
+
+
 def _dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False)
 
@@ -117,22 +148,33 @@ def _dumps(obj: Any) -> str:
 class Store:
     """An open store; use as a context manager. `create=False` refuses a path that does not exist."""
 
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True, readonly: bool = False) -> None:
         self.path = Path(path)
-        if not create and not self.path.is_file():
+        self.readonly = readonly
+        if (readonly or not create) and not self.path.is_file():
             raise StoreError(f"{self.path}: no such store")
         try:
-            self.db = sqlite3.connect(str(self.path), isolation_level=None, timeout=30)
+            if readonly:
+                self.db = _connect_readonly(self.path)
+            else:
+                self.db = sqlite3.connect(str(self.path), isolation_level=None, timeout=30)
         except sqlite3.Error as err:
             raise StoreError(f"{self.path}: cannot open: {err}") from err
         try:
             self.db.execute("PRAGMA busy_timeout = 30000")
-            mode = self.db.execute("PRAGMA journal_mode = WAL").fetchone()
-            if mode and str(mode[0]).lower() != "wal":
-                self.db.execute("PRAGMA journal_mode = DELETE")
-            self.db.execute("PRAGMA synchronous = NORMAL")
-            self._init_schema(create)
+            if not readonly:
+                mode = self.db.execute("PRAGMA journal_mode = WAL").fetchone()
+                if mode and str(mode[0]).lower() != "wal":
+                    self.db.execute("PRAGMA journal_mode = DELETE")
+                self.db.execute("PRAGMA synchronous = NORMAL")
+            self._init_schema(create and not readonly)
+        except sqlite3.OperationalError as err:
+            self.db.close()
+            if not readonly and ("readonly" in str(err) or "unable to open" in str(err)):
+                raise StoreError(f"{self.path}: cannot open for writing ({err})") from err
+            raise StoreError(f"{self.path}: not an extractor store ({err})") from err
         except sqlite3.DatabaseError as err:
+            self.db.close()
             raise StoreError(f"{self.path}: not an extractor store ({err})") from err
 
     def _init_schema(self, create: bool) -> None:
@@ -170,7 +212,10 @@ class Store:
             return self.db
 
         def __exit__(self, exc_type, exc, tb) -> None:
-            self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+            if exc_type is None:
+                self.db.execute("COMMIT")
+            elif self.db.in_transaction:  # SQLite may have rolled back already (SQLITE_FULL)
+                self.db.execute("ROLLBACK")
 
     def transaction(self) -> _Transaction:
         """BEGIN IMMEDIATE ... COMMIT (ROLLBACK on an exception)."""
@@ -181,9 +226,16 @@ class Store:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.Error as err:
+            raise StoreError(f"{self.path}: cannot write: {err}") from err
+
     def set_meta(self, key: str, value: str) -> None:
         """Set a value of the meta table (its own transaction)."""
-        with self.transaction() as db:
+        with self._writing(), self.transaction() as db:
             db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
     # -- writing ----------------------------------------------------------------------------------------------
@@ -196,14 +248,17 @@ class Store:
         """Write documents (with facts, relations, findings) and errors in ONE transaction; (facts, findings)
         written. A document already present is left as it is; an error replaces the earlier error of its source."""
         n_facts = n_findings = 0
-        with self.transaction() as db:
-            for res in results:
-                if isinstance(res, ErrorResult):
-                    db.execute("INSERT OR REPLACE INTO errors VALUES (?, ?, ?)", (res.source, res.reason, res.key))
-                    continue
-                f, g = self._write_document(db, res)
-                n_facts += f
-                n_findings += g
+        try:
+            with self.transaction() as db:
+                for res in results:
+                    if isinstance(res, ErrorResult):
+                        db.execute("INSERT OR REPLACE INTO errors VALUES (?, ?, ?)", (res.source, res.reason, res.key))
+                        continue
+                    f, g = self._write_document(db, res)
+                    n_facts += f
+                    n_findings += g
+        except sqlite3.Error as err:  # a full disk, a read-only file: the chunk is rolled back, the store stays whole
+            raise StoreError(f"{self.path}: cannot write: {err}; finished documents are kept") from err
         return n_facts, n_findings
 
     def _write_document(self, db: sqlite3.Connection, res: DocumentResult) -> tuple[int, int]:
@@ -268,7 +323,7 @@ class Store:
     def replace_cross_release(self, findings: Iterable[dict]) -> int:
         """Replace every finding between documents with these (Finding JSON dicts), in one transaction."""
         n = 0
-        with self.transaction() as db:
+        with self._writing(), self.transaction() as db:
             db.execute("DELETE FROM findings WHERE scope = 'cross_release'")
             for seq, g in enumerate(findings):
                 db.execute(

@@ -1,0 +1,120 @@
+"""Texts of any size: cut on paragraph (else line, sentence, space) boundaries, run chunk by chunk, merged.
+
+A yearbook or a long work report passes spaCy's max_length (1,000,000 characters) and holds far more figures than
+any one link needs to see. Each chunk is a document of its own for the pipeline; the merged record has offsets
+into the whole text, ids f1, f2, ... across chunks, and the reference date of the whole (its dateline is in the
+first chunk). What a chunk boundary cuts: links and aliases between figures on either side of it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.language import Language
+
+from extractor.models import DocumentRecord
+
+# Long enough that an ordinary release is one chunk, short enough that any per-chunk cost stays small.
+CHUNK_CHARS = 50_000
+_SENTENCE_END = re.compile(r"[.!?。；;]\s")
+ID_FIELDS = ("of", "whole", "baseline", "alias_of")
+# the fields of a relation that name facts (the others: type, role, cue, pattern_id, confidence, aligned ...)
+RELATION_IDS = frozenset(
+    {"part", "whole", "parts", "total", "from", "to", "items", "qualifiers", "rate", "numerator", "denominator"}
+    | {"source", "target"}
+)
+
+
+def cut_points(text: str, size: int = CHUNK_CHARS) -> list[int]:
+    """Offsets where the chunks of `text` start (the first is 0); each chunk is at most `size` characters and
+    ends after a blank line, else a line break, a sentence end or a space in its second half, else at `size`."""
+    starts = [0]
+    pos = 0
+    while len(text) - pos > size:
+        lo, hi = pos + size // 2, pos + size
+        cut = text.rfind("\n\n", lo, hi)
+        if cut >= 0:
+            cut += 2
+        else:
+            cut = text.rfind("\n", lo, hi)
+            cut = cut + 1 if cut >= 0 else -1
+        if cut < 0:
+            ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, hi)]
+            cut = ends[-1] if ends else -1
+        if cut < 0:
+            cut = text.rfind(" ", lo, hi)
+            cut = cut + 1 if cut >= 0 else hi
+        while cut < len(text) and text[cut].isspace() and cut - pos < size:
+            cut += 1  # a chunk starts at its first word
+        starts.append(cut)
+        pos = cut
+    return starts
+
+
+def run_chunked(
+    nlp: Language, text: str, reference_date=None, *, source: str, published=None, size: int | None = None
+) -> DocumentRecord:
+    """The record of `text` run in chunks of at most `size` characters (default CHUNK_CHARS)."""
+    from extractor import api
+
+    starts = cut_points(text, size or min(CHUNK_CHARS, nlp.max_length))
+    bounds = list(zip(starts, [*starts[1:], len(text)], strict=True))
+    finder = nlp.get_pipe("extractor_dates").finder if "extractor_dates" in nlp.pipe_names else None
+    head = text[: bounds[0][1]]
+    ref, ref_source = api.choose_reference(head, reference_date, published, finder)
+    parts = []
+    for start, end in bounds:
+        doc = api.make_doc(nlp, text[start:end], reference_date, published)
+        doc._.reference_date = ref  # every chunk resolves against the whole text's date (its dateline is first)
+        doc._.reference_date_source = ref_source or "none"
+        for _, proc in nlp.pipeline:
+            doc = proc(doc)
+        parts.append((start, api.doc_to_record(doc, source, published)))
+    return merge(text, parts)
+
+
+def merge(text: str, parts: list[tuple[int, DocumentRecord]]) -> DocumentRecord:
+    """One record of the whole `text` from (offset, record of the chunk at that offset) pairs."""
+    from extractor.io.readers import content_id
+
+    facts: list[dict[str, Any]] = []
+    relations: list[dict[str, Any]] = []
+    warnings: list[dict[str, Any]] = []
+    first_named: dict[str, str] = {}  # an operation's name -> the id of its first mention in any chunk
+    for offset, rec in parts:
+        dump = rec.model_dump(mode="json", by_alias=True, exclude_none=True)
+        ids = {f["id"]: f"f{len(facts) + n}" for n, f in enumerate(dump["facts"], start=1)}
+        for f in dump["facts"]:
+            f["id"] = ids[f["id"]]
+            f["start"] += offset
+            f["end"] += offset
+            for key in ID_FIELDS:
+                if key in f:
+                    f[key] = ids[f[key]]
+            if f["kind"] == "operation":
+                canonical = first_named.setdefault(f["name"], f["id"])
+                if "alias_of" not in f and canonical != f["id"]:
+                    f["alias_of"] = canonical  # named again after a cut: the alias the chunk could not see
+            facts.append(f)
+        for r in dump["relations"]:
+            for key, v in r.items():
+                if key in RELATION_IDS:
+                    r[key] = [ids[x] for x in v] if isinstance(v, list) else ids[v]
+            relations.append(r)
+        for w in dump.get("warnings") or ():
+            warnings.append({**w, "start": w["start"] + offset, "end": w["end"] + offset})
+    first = parts[0][1]
+    return DocumentRecord.model_validate(
+        {
+            "source": first.source,
+            "doc_id": content_id(text),
+            "reference_date": first.reference_date,
+            "reference_date_source": first.reference_date_source,
+            "published": first.published,
+            "length": len(text),
+            "facts": facts,
+            "relations": relations,
+            "warnings": warnings or None,
+        }
+    )

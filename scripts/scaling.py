@@ -1,0 +1,101 @@
+"""Time the extractor on hostile shapes of text at growing sizes and print the ratio per 4x step (linear: ~4x).
+
+    python scripts/scaling.py                                  # 100 KB, 400 KB, 1.6 MB of every shape
+    python scripts/scaling.py --sizes 25000,100000 --shape quoted-codes --profile
+    python scripts/scaling.py --disable extractor_relations     # the other components alone
+
+Each shape is one unit of text repeated to the size (tables turned into prose, scraped pages, yearbooks). A
+shape whose step takes longer than --budget seconds is not run at the next size. No test runs this: speed is
+measured, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import itertools
+import pstats
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def _release() -> str:
+    return "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples").glob("*.txt")))
+
+
+SHAPES = {
+    "ordinary-releases": lambda: _release() + "\n\n",
+    "space-separated-numbers": lambda: "12 345 6789 10 2021 77 3.5 ",
+    "comma-grouped-numbers": lambda: "1,234, 56,789, 1,000,000, 12,345.6, ",
+    "table-rows": lambda: "Fraud 1,285 24.5% 312 -3.1% 4.26 times\n",
+    "quoted-codes": lambda: '"5·13" "12·18" ',
+    "quoted-phrases": lambda: '"Sky Net" campaign and the "Clean Wind" action, ',
+    "capitalised-runs": lambda: "Provincial People's Procuratorate Public Security Bureau Anti Fraud Centre ",
+    "respectively-list": lambda: "fraud, theft, robbery and drugs cases rose 12.1%, 3.4%, 5.6% and 7.8% respectively, ",
+    "one-line-no-stops": lambda: "there were 12 cases and 1,285 persons up 24.5% and 3.1 times ",
+    "curly-quotes": lambda: "“",
+    "curly-quoted-names": lambda: "“Sky Net” ",
+    "straight-quotes": lambda: '"',
+    "percent-signs": lambda: "%",
+    "nested-parentheses": lambda: "(",
+    "year-on-year-changes": lambda: "up 24.2 percent from 2015, down 3% year-on-year, ",
+}
+
+
+def build(shape: str, size: int) -> str:
+    unit = SHAPES[shape]()
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def _time(text: str, profile: bool) -> float:
+    import extractor
+
+    prof = cProfile.Profile() if profile else None
+    start = time.perf_counter()
+    if prof:
+        prof.enable()
+    record = extractor.extract(text, "2022-01-01")
+    if prof:
+        prof.disable()
+    seconds = time.perf_counter() - start
+    assert all(text[f.start : f.end] == f.text for f in record.facts)
+    if prof:
+        pstats.Stats(prof).sort_stats("cumulative").print_stats(18)
+    return seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="100000,400000,1600000", help="characters, comma-separated")
+    ap.add_argument("--shape", action="append", choices=sorted(SHAPES), help="only these shapes (repeatable)")
+    ap.add_argument("--budget", type=float, default=120.0, help="seconds a step may take before the next is skipped")
+    ap.add_argument("--profile", action="store_true", help="print a cProfile of each run")
+    ap.add_argument("--disable", action="append", default=[], help="a pipeline component to leave out (repeatable)")
+    args = ap.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    import extractor
+    from extractor.api import cached_pipeline
+
+    for name in args.disable:
+        cached_pipeline(()).disable_pipe(name)  # to see the other components' scaling
+
+    extractor.extract("warm-up: 12 cases, up 3%.")
+    print(f"{'shape':<26}" + "".join(f"{s:>12,}" for s in sizes) + "   ratio per step")
+    for shape in args.shape or SHAPES:
+        times: list[float] = []
+        for size in sizes:
+            if times and times[-1] > args.budget:
+                break
+            times.append(_time(build(shape, size), args.profile))
+        ratios = [f"{b / a:.1f}x" if a > 0 else "-" for a, b in itertools.pairwise(times)]
+        cells = "".join(f"{t:>11.2f}s" for t in times) + " " * 12 * (len(sizes) - len(times))
+        print(f"{shape:<26}{cells}   {' '.join(ratios)}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

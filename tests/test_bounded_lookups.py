@@ -1,0 +1,58 @@
+"""The lookups that replaced scans over a whole document give what the scans gave."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from extractor.api import make_doc
+from extractor.components.context import CLAUSE_BREAKS, RuleIndex, clause_end, clause_start, sent_bounds, token_texts
+from extractor.components.facts import Intervals
+
+SAMPLES = sorted((Path(__file__).parent.parent / "samples").glob("*.txt"))
+
+
+def test_intervals_answer_as_a_scan_of_all_spans():
+    rng = random.Random(16)
+    for _ in range(200):
+        spans = [(s, s + rng.randint(1, 30)) for s in (rng.randint(0, 500) for _ in range(rng.randint(0, 20)))]
+        iv = Intervals(spans)
+        for _ in range(50):
+            a = rng.randint(0, 540)
+            b = a + rng.randint(1, 20)
+            assert iv.overlaps(a, b) == any(s < b and a < e for s, e in spans)
+
+
+def _doc_through_matcher(nlp, text):
+    doc = make_doc(nlp, text, "2022-01-01")
+    for name, proc in nlp.pipeline:
+        doc = proc(doc)
+        if name == "extractor_matcher":
+            return doc
+    raise AssertionError("no extractor_matcher")
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=[p.stem for p in SAMPLES])
+def test_clause_bounds_and_rule_lookups_match_the_scans(nlp, path):
+    doc = _doc_through_matcher(nlp, path.read_text(encoding="utf-8"))
+    texts = token_texts(doc)
+    for i in range(len(doc)):
+        s0, s1 = sent_bounds(doc, i)
+        start = next((j + 1 for j in range(i - 1, s0 - 1, -1) if texts[j] in CLAUSE_BREAKS), s0)
+        end = next((j for j in range(i + 1, s1) if texts[j] in CLAUSE_BREAKS), s1)
+        assert (clause_start(doc, i), clause_end(doc, i)) == (start, end)
+    rules = RuleIndex.of(doc)
+    rng = random.Random(len(doc))
+    for label in list(rules.by_label):
+        spans = rules.by_label[label]
+        for _ in range(40):
+            lo = rng.randint(0, len(doc))
+            hi = lo + rng.randint(0, 40)
+            assert rules.starting_between(lo, hi, label) == [s for s in spans if lo <= s.start < hi]
+            assert rules.within(lo, hi, label) == sorted(
+                (s for s in spans if s.start >= lo and s.end <= hi), key=lambda s: s.start
+            )
+            i = rng.randint(0, max(0, len(doc) - 1))
+            assert rules.covering(i, label) == next((s for s in spans if s.start <= i < s.end), None)

@@ -1,0 +1,113 @@
+"""Texts of any size run in chunks cut on paragraph boundaries: offsets exact, results as an unchunked run."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extractor import chunks
+from extractor.api import run
+
+SAMPLES = sorted((Path(__file__).parent.parent / "samples").glob("*.txt"))
+LINKS = ("of", "whole", "baseline", "alias_of")
+
+
+def _chunk_of(starts: list[int], offset: int) -> int:
+    return sum(1 for s in starts if s <= offset) - 1
+
+
+CUT_CASES = [
+    ("First paragraph here.\n\nSecond paragraph is here.\n\nThird.", 30, ["First paragraph here.\n\n"]),
+    ("One line of words\nanother line of words\nand more", 30, ["One line of words\n"]),
+    ("A sentence ends. Another one starts here and runs on", 30, ["A sentence ends. "]),
+    ("words without any stop at all in this text", 20, ["words without any "]),
+    ("x" * 50, 20, ["x" * 20]),
+]
+
+
+@pytest.mark.parametrize("text, size, first", CUT_CASES, ids=["paragraph", "line", "sentence", "space", "hard"])
+def test_cut_points_prefer_paragraphs_then_lines_sentences_spaces(text, size, first):
+    starts = chunks.cut_points(text, size)
+    assert text[: starts[1]] == first[0]
+    ends = [*starts[1:], len(text)]
+    assert all(0 < e - s <= size for s, e in zip(starts, ends, strict=True))
+    assert "".join(text[s:e] for s, e in zip(starts, ends, strict=True)) == text
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=[p.stem for p in SAMPLES])
+def test_chunked_run_matches_the_unchunked_run_on_the_samples(nlp, path):
+    """Every fact the same (span, kind, value, unit, role ...); a link or relation differs only where the
+    unchunked run linked across a cut, which a chunk cannot see."""
+    text = path.read_text(encoding="utf-8")
+    size = 700
+    starts = chunks.cut_points(text, size)
+    assert len(starts) > 1, "the sample must be cut for this test to mean anything"
+    whole = run(nlp, text, "2022-01-01")
+    cut = chunks.run_chunked(nlp, text, "2022-01-01", source="<text>", size=size)
+    assert cut.doc_id == whole.doc_id and cut.length == len(text)
+    a = [f.model_dump(exclude_none=True) for f in whole.facts]
+    b = [f.model_dump(exclude_none=True) for f in cut.facts]
+    assert len(a) == len(b)
+    for fa, fb in zip(a, b, strict=True):
+        fa_, fb_ = ({k: v for k, v in f.items() if k not in LINKS} for f in (fa, fb))
+        if fa_ != fb_:
+            # 'the same period last year', 'the same period in 2019' read the period named before them, which
+            # may lie before the cut
+            reads_back = fa["relative"] or "same period" in fa["text"].lower()
+            assert fa["kind"] == "date" and reads_back and _chunk_of(starts, fa["start"]) > 0, (fa, fb)
+            assert (fa["start"], fa["end"]) == (fb["start"], fb["end"])
+    by_id = {f["id"]: f for f in a}
+    crossing = 0
+    for fa, fb in zip(a, b, strict=True):
+        assert cut.fact(fb["id"]).text == text[fb["start"] : fb["end"]]
+        for key in LINKS:
+            if fa.get(key) != fb.get(key):
+                target = by_id[fa[key]] if key in fa else by_id[fb[key]]
+                assert _chunk_of(starts, target["start"]) != _chunk_of(starts, fa["start"]), (fa, fb, key)
+                crossing += 1
+    members = lambda r: [v for k, v in r.items() if k in chunks.RELATION_IDS]  # noqa: E731
+    same_chunk = [
+        r
+        for r in whole.model_dump(by_alias=True)["relations"]
+        if len({_chunk_of(starts, by_id[i]["start"]) for m in members(r) for i in (m if isinstance(m, list) else [m])})
+        == 1
+    ]
+    got = cut.model_dump(by_alias=True)["relations"]
+    assert all(r in got for r in same_chunk)
+
+
+def test_a_text_longer_than_max_length_runs_in_chunks(nlp, monkeypatch):
+    para = "In 2021, the city procuratorate prosecuted 1,285 persons, up 24.5% year-on-year.\n\n"
+    text = para * 60
+    monkeypatch.setattr(nlp, "max_length", 1_000)  # as a 1,000,001-character text against spaCy's default
+    record = run(nlp, text, "2022-01-01")
+    counts = [f for f in record.facts if f.kind == "count"]
+    assert len(counts) == 60 and all(f.value == 1285 for f in counts)
+    assert [f.id for f in record.facts] == [f"f{n}" for n in range(1, len(record.facts) + 1)]
+    assert all(text[f.start : f.end] == f.text for f in record.facts)
+    pct = [f for f in record.facts if f.kind == "percentage"]
+    assert len(pct) == 60 and all(record.fact(p.of).value == 1285 for p in pct)
+
+
+def test_an_operation_named_again_after_a_cut_is_still_an_alias(nlp):
+    text = (
+        "The province launched the Sky Net 2023 Special Operation in March.\n\n"
+        + "Other work went on as planned in every county of the province.\n\n" * 3
+        + "Under the Sky Net 2023 Special Operation, 310 suspects were caught.\n"
+    )
+    whole = run(nlp, text, "2023-12-01")
+    cut = chunks.run_chunked(nlp, text, "2023-12-01", source="<text>", size=120)
+    ops = lambda r: [(f.start, f.alias_of and r.fact(f.alias_of).start) for f in r.facts if f.kind == "operation"]  # noqa: E731
+    assert ops(cut) == ops(whole)
+
+
+def test_extract_on_the_command_line_reads_a_long_file(cli, tmp_path, monkeypatch):
+    monkeypatch.setattr(chunks, "CHUNK_CHARS", 500)
+    para = "Police arrested 12 suspects in the county, the bureau said on Monday.\n\n"
+    (tmp_path / "long.txt").write_text(para * 40, encoding="utf-8")
+    result = cli("extract", tmp_path / "long.txt")
+    assert result.exit_code == 0, result.output
+    row = json.loads(result.stdout)
+    assert [f["value"] for f in row["facts"] if f["kind"] == "count"] == [12] * 40
