@@ -1092,14 +1092,14 @@ class RelationLinker(Component):
         cue_whole = {id(r["part"]): r["whole"] for r in rels if r["type"] == "part_of" and r["_via"] != "share"}
         share_whole = {id(r["part"]): r["whole"] for r in rels if r["type"] == "part_of" and r["_via"] == "share"}
         counts = [d for d in drafts if d.kind == "count"]
-        bare = [d for d in counts if "unit" not in d.fields]
+        bare = {id(d) for d in counts if "unit" not in d.fields}  # ids: a Draft compares by value, slowly
         base_of = {
             id(x.fields["baseline"]): x.fields["of"]
             for x in drafts
             if isinstance(x.fields.get("baseline"), Draft) and isinstance(x.fields.get("of"), Draft)
         }
         for n, d in enumerate(counts):
-            if d not in bare:
+            if id(d) not in bare:
                 continue
             if id(d) in base_of and base_of[id(d)].fields.get("unit"):
                 # 'up 9.2% from 53,400 in 2021': the earlier figure counts what the later one counts
