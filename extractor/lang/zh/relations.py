@@ -1,0 +1,138 @@
+"""Links between Chinese figures, from wording and structure only: a change qualifies the figure of the clause
+before it, 分别 pairs a list of changes with the figures before it in order, 其中 makes the counts after it parts
+of the count before it. Values are never compared."""
+
+from __future__ import annotations
+
+from extractor.lang.zh.figures import SENTENCE_END, clause_start
+from extractor.lang.zh.rules import ZhRules
+
+AMOUNTS = ("count", "money")
+LIST_GAP = {"、", "和", "及", "与", ",", "，"}
+
+
+def link(norm: str, facts: list[dict], rules: ZhRules) -> list[dict]:
+    """Relations (dicts in the record's shape) over facts that already carry ids; sets `of` on the qualifiers."""
+    relations: list[dict] = []
+    done: set[str] = set()
+    _respectively(norm, facts, rules, relations, done)
+    for i, f in enumerate(facts):
+        if f["id"] in done or f["kind"] not in ("percentage", "multiplier"):
+            continue
+        if f["kind"] == "percentage" and f["role"] not in ("change", "share"):
+            continue
+        target = _clause_figure(norm, facts, i)
+        if target is not None:
+            f["of"] = target["id"]
+            relations.append(
+                {
+                    "type": "link",
+                    "role": "of",
+                    "source": f["id"],
+                    "target": target["id"],
+                    "pattern_id": f.get("pattern_id"),
+                    "confidence": "cued",
+                }
+            )
+    _parts(norm, facts, rules, relations)
+    return relations
+
+
+def _clause_figure(norm: str, facts: list[dict], i: int) -> dict | None:
+    """The amount a qualifier follows: the last count or money in its own clause before it, else in the clause
+    just before (in the same sentence), when no other qualifier stands between them."""
+    f = facts[i]
+    own = clause_start(norm, f["start"])
+    prev = clause_start(norm, own - 1) if own > 0 and norm[own - 1] not in SENTENCE_END else own
+    for j in range(i - 1, -1, -1):
+        g = facts[j]
+        if g["end"] <= prev:
+            return None
+        if g["kind"] in AMOUNTS:
+            return g
+        if g["kind"] in ("percentage", "multiplier"):
+            return None
+    return None
+
+
+def _respectively(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], done: set[str]) -> None:
+    for cue in rules.of("ZH_RESPECTIVELY"):
+        at = norm.find(cue.text)
+        while at >= 0:
+            after = [f for f in facts if f["start"] >= at + len(cue.text)]
+            quals: list[dict] = []
+            last = at + len(cue.text)
+            for f in after:
+                gap = norm[last : f["start"]]
+                if quals and gap not in LIST_GAP:
+                    break
+                if not quals and any(ch in SENTENCE_END + "，," for ch in gap):
+                    break
+                if f["kind"] not in ("percentage", "multiplier"):
+                    break
+                quals.append(f)
+                last = f["end"]
+            if len(quals) >= 2:
+                sent = clause_start(norm, at, SENTENCE_END)
+                before = [f for f in facts if sent <= f["start"] and f["end"] <= at and f["kind"] in AMOUNTS]
+                items = before[-len(quals) :]
+                aligned = len(items) == len(quals)
+                relations.append(
+                    {
+                        "type": "respectively",
+                        "items": [f["id"] for f in items],
+                        "qualifiers": [q["id"] for q in quals],
+                        "aligned": aligned,
+                        "cue": cue.text,
+                        "pattern_id": cue.id,
+                        "confidence": "stated",
+                    }
+                )
+                for q in quals:
+                    done.add(q["id"])
+                if aligned:
+                    for item, q in zip(items, quals, strict=True):
+                        q["of"] = item["id"]
+                        relations.append(
+                            {
+                                "type": "link",
+                                "role": "of",
+                                "source": q["id"],
+                                "target": item["id"],
+                                "cue": cue.text,
+                                "pattern_id": cue.id,
+                                "confidence": "stated",
+                            }
+                        )
+            at = norm.find(cue.text, at + 1)
+
+
+def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict]) -> None:
+    """其中: the counts after it, to the end of its sentence, are parts of the last count before it (in its
+    sentence or the one before); a part with no unit of its own takes the whole's."""
+    for cue in rules.of("ZH_PART_CUE"):
+        at = norm.find(cue.text)
+        while at >= 0:
+            end = at + len(cue.text)
+            while end < len(norm) and norm[end] not in SENTENCE_END:
+                end += 1
+            sent = clause_start(norm, at, SENTENCE_END)
+            scope = clause_start(norm, sent - 1, SENTENCE_END) if sent > 0 else 0
+            wholes = [f for f in facts if f["kind"] == "count" and scope <= f["start"] and f["end"] <= at]
+            parts = [f for f in facts if f["kind"] == "count" and at < f["start"] and f["end"] <= end]
+            if wholes and parts:
+                whole = wholes[-1]
+                for p in parts:
+                    if p.get("unit") is None:
+                        p["unit"] = whole.get("unit")
+                    relations.append(
+                        {
+                            "type": "part_of",
+                            "part": p["id"],
+                            "whole": whole["id"],
+                            "cue": cue.text,
+                            "pattern_id": cue.id,
+                            "confidence": "stated",
+                        }
+                    )
+            at = norm.find(cue.text, at + 1)
