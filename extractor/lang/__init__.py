@@ -18,9 +18,9 @@ def han_share(text: str, limit: int = 20_000) -> tuple[int, int]:
 
 
 def detect_lang(text: str) -> str:
-    """'zh' when more than 30% of the text's letters (at least 20 of them) are Han characters, else 'en'."""
+    """'zh' when more than 30% of the text's letters (and at least four of them) are Han characters, else 'en'."""
     han, letters = han_share(text)
-    return "zh" if letters >= 20 and han > 0.3 * letters else "en"
+    return "zh" if han >= 4 and han > 0.3 * letters else "en"
 
 
 def resolve_lang(lang: str | None, text: str) -> str:

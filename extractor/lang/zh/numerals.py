@@ -30,10 +30,10 @@ def zh_number_value(text: str, digits: dict[str, int], scales: dict[str, int]) -
             for ch in rest:
                 value *= scales[ch]
             return value
-        # '1万2千' and the like: the digit run is the first group, the rest read as Chinese numerals
-        s = "".join(_digit_name(d, digits) for d in s[:head]) + rest if base == int(base) else None
-        if s is None:
+        if "." in s:
             return None
+        # '1万2千' and the like: every digit read as its number character
+        s = "".join(_digit_name(ch, digits) if ch.isdigit() else ch for ch in s)
     return _chinese(s, digits, scales)
 
 
@@ -61,6 +61,7 @@ def _chinese(s: str, digits: dict[str, int], scales: dict[str, int]) -> Decimal 
                     total *= scale  # 万亿: the 亿 scales what 万 closed
                 else:
                     total = (total + group) * scale if total and total < scale else total + group * scale
+                section = 0
             num = 0
         else:
             return None
