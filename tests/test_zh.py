@@ -142,6 +142,28 @@ def test_a_change_links_to_the_count_of_the_clause_before():
     assert any(r.type == "link" and r.source == pct.id and r.target == count.id for r in rec.relations)
 
 
+def test_a_change_after_a_difference_links_to_the_level_before_it():
+    rec = zh("全市立抢劫案件460起，同比减少35起，下降7.1%。")
+    pct = only(rec, "percentage")[0]
+    assert rec.fact(pct.of).text == "460"
+
+
+def test_respectively_without_figures_before_it_pairs_nothing():
+    rec = zh("盗窃、诈骗案件分别下降了12.4%、6.3%和2.2%。")
+    assert [r for r in rec.relations if r.type == "respectively"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["受理案件900件，同比增加60件。其中，刑事案件300件。", "结案500件，与上年同比增加40件，其中民事案件200件。"],
+    ids=["opening-sentence", "mid-sentence"],
+)
+def test_of_which_never_takes_a_difference_as_its_whole(text):
+    rec = zh(text)
+    wholes = [rec.fact(r.whole).text for r in rec.relations if r.type == "part_of"]
+    assert "60" not in wholes and "40" not in wholes
+
+
 def test_respectively_pairs_changes_with_figures_in_order():
     rec = zh("共立案侦查走私案件320起、案值45亿元，同比分别增长6.5%、12.1%。")
     (rel,) = [r for r in rec.relations if r.type == "respectively"]

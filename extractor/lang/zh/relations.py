@@ -8,7 +8,19 @@ from extractor.lang.zh.figures import SENTENCE_END, clause_start
 from extractor.lang.zh.rules import ZhRules
 
 AMOUNTS = ("count", "money")
-LIST_GAP = {"、", "和", "及", "与", ",", "，"}
+LIST_GAP = {"、", "和", "及", "与", ",", "，", "、和", "、及", "，和", ",和"}
+
+
+def is_difference(norm: str, fact: dict, rules: ZhRules) -> bool:
+    """A count written as a rise or fall ('减少72起', '增加了167件'): a difference, not a level."""
+    at = fact["start"]
+    if norm[at - 1 : at] == "了":
+        at -= 1
+    for approx in rules.of("ZH_APPROX"):
+        if approx.attrs["where"] == "before" and norm.startswith(approx.text, at - len(approx.text)):
+            at -= len(approx.text)
+            break
+    return rules.ending("ZH_CHANGE", norm, at) is not None
 
 
 def link(norm: str, facts: list[dict], rules: ZhRules) -> list[dict]:
@@ -21,7 +33,7 @@ def link(norm: str, facts: list[dict], rules: ZhRules) -> list[dict]:
             continue
         if f["kind"] == "percentage" and f["role"] not in ("change", "share"):
             continue
-        target = _clause_figure(norm, facts, i)
+        target = _clause_figure(norm, facts, i, rules)
         if target is not None:
             f["of"] = target["id"]
             relations.append(
@@ -38,9 +50,10 @@ def link(norm: str, facts: list[dict], rules: ZhRules) -> list[dict]:
     return relations
 
 
-def _clause_figure(norm: str, facts: list[dict], i: int) -> dict | None:
+def _clause_figure(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict | None:
     """The amount a qualifier follows: the last count or money in its own clause before it, else in the clause
-    just before (in the same sentence), when no other qualifier stands between them."""
+    just before (in the same sentence), when no other qualifier stands between them. A difference ('同比减少72起，
+    下降19.5%') is passed over for the level of the clause before it ('立杀人案件297起')."""
     f = facts[i]
     own = clause_start(norm, f["start"])
     prev = clause_start(norm, own - 1) if own > 0 and norm[own - 1] not in SENTENCE_END else own
@@ -49,6 +62,10 @@ def _clause_figure(norm: str, facts: list[dict], i: int) -> dict | None:
         if g["end"] <= prev:
             return None
         if g["kind"] in AMOUNTS:
+            if g["kind"] == "count" and is_difference(norm, g, rules):
+                start = clause_start(norm, g["start"])
+                prev = clause_start(norm, start - 1) if start > 0 and norm[start - 1] not in SENTENCE_END else start
+                continue
             return g
         if g["kind"] in ("percentage", "multiplier"):
             return None
@@ -72,10 +89,10 @@ def _respectively(norm: str, facts: list[dict], rules: ZhRules, relations: list[
                     break
                 quals.append(f)
                 last = f["end"]
-            if len(quals) >= 2:
-                sent = clause_start(norm, at, SENTENCE_END)
-                before = [f for f in facts if sent <= f["start"] and f["end"] <= at and f["kind"] in AMOUNTS]
-                items = before[-len(quals) :]
+            sent = clause_start(norm, at, SENTENCE_END)
+            before = [f for f in facts if sent <= f["start"] and f["end"] <= at and f["kind"] in AMOUNTS]
+            items = before[-len(quals) :] if quals else []
+            if len(quals) >= 2 and items:  # no figure before the cue: it pairs the qualifiers with named things
                 aligned = len(items) == len(quals)
                 relations.append(
                     {
@@ -117,8 +134,14 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict]) 
             while end < len(norm) and norm[end] not in SENTENCE_END:
                 end += 1
             sent = clause_start(norm, at, SENTENCE_END)
-            scope = clause_start(norm, sent - 1, SENTENCE_END) if sent > 0 else 0
-            wholes = [f for f in facts if f["kind"] == "count" and scope <= f["start"] and f["end"] <= at]
+            # mid-sentence, the whole is in the sentence; opening one ('。其中，'), in the sentence before
+            opening = not norm[sent:at].strip()
+            scope = clause_start(norm, sent - 1, SENTENCE_END) if opening and sent > 0 else sent
+            wholes = [
+                f
+                for f in facts
+                if f["kind"] == "count" and scope <= f["start"] and f["end"] <= at and not is_difference(norm, f, rules)
+            ]
             parts = [f for f in facts if f["kind"] == "count" and at < f["start"] and f["end"] <= end]
             if wholes and parts:
                 whole = wholes[-1]
