@@ -178,13 +178,22 @@ def test_respectively_pairs_changes_with_figures_in_order():
     [
         ("共批准逮捕犯罪嫌疑人900人，其中未成年人45人、外籍人员12人。", "900", ["45", "12"]),
         ("全年受理信访举报3.2万件次。其中，检举控告类1.1万件次。", "3.2万", ["1.1万"]),
+        ("共处分干部8.1万人，其中党纪处分6万人；另有县处级干部400人。", "8.1万", ["6万"]),
+        ("全年立盗窃案件9000起。其中，入户盗窃1200起；扒窃650起。", "9000", ["1200", "650"]),
+        ("在这些案件中，涉及金额巨大的案件有85件。", None, []),
     ],
-    ids=["same-sentence", "next-sentence"],
+    ids=["same-sentence", "next-sentence", "mid-sentence-stops-at-semicolon", "opening-runs-to-full-stop", "no-whole"],
 )
 def test_of_which_makes_parts_of_the_count_before(text, whole, parts):
     rec = zh(text)
     found = [(rec.fact(r.part).text, rec.fact(r.whole).text) for r in rec.relations if r.type == "part_of"]
     assert found == [(p, whole) for p in parts]
+
+
+def test_of_which_after_a_pair_takes_the_whole_of_the_parts_unit():
+    rec = zh("立案侦查渎职案件40件52人，其中重大案件15件。")
+    (rel,) = [r for r in rec.relations if r.type == "part_of"]
+    assert (rec.fact(rel.part).text, rec.fact(rel.whole).text) == ("15", "40")
 
 
 def test_the_audit_runs_unchanged_on_chinese_records():

@@ -8,6 +8,7 @@ from extractor.lang.zh.figures import SENTENCE_END, clause_start
 from extractor.lang.zh.rules import ZhRules
 
 AMOUNTS = ("count", "money")
+FULL_STOP = "。！？!?\n"
 LIST_GAP = {"、", "和", "及", "与", ",", "，", "、和", "、及", "，和", ",和"}
 
 
@@ -125,17 +126,19 @@ def _respectively(norm: str, facts: list[dict], rules: ZhRules, relations: list[
 
 
 def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict]) -> None:
-    """其中: the counts after it, to the end of its sentence, are parts of the last count before it (in its
-    sentence or the one before); a part with no unit of its own takes the whole's."""
+    """其中: the counts after it are parts of the count before it. Mid-sentence the cue reaches back and on within
+    its sentence (to the next '；'); opening a sentence ('。其中，') it reaches into the sentence before and on to
+    the full stop, across '；'. Where that count is one of a
+    pair ('26件30人'), a part takes the one of its own unit; a part with no unit takes the whole's."""
     for cue in rules.of("ZH_PART_CUE"):
         at = norm.find(cue.text)
         while at >= 0:
-            end = at + len(cue.text)
-            while end < len(norm) and norm[end] not in SENTENCE_END:
-                end += 1
             sent = clause_start(norm, at, SENTENCE_END)
-            # mid-sentence, the whole is in the sentence; opening one ('。其中，'), in the sentence before
-            opening = not norm[sent:at].strip()
+            opening = not norm[sent:at].strip(" ，,:：")
+            stops = FULL_STOP if opening else SENTENCE_END
+            end = at + len(cue.text)
+            while end < len(norm) and norm[end] not in stops:
+                end += 1
             scope = clause_start(norm, sent - 1, SENTENCE_END) if opening and sent > 0 else sent
             wholes = [
                 f
@@ -144,8 +147,11 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict]) 
             ]
             parts = [f for f in facts if f["kind"] == "count" and at < f["start"] and f["end"] <= end]
             if wholes and parts:
-                whole = wholes[-1]
+                pair = [wholes[-1]]
+                if len(wholes) > 1 and wholes[-2]["end"] == wholes[-1]["start"] - 1:
+                    pair.insert(0, wholes[-2])  # '26件30人': the number, its measure word, the next number
                 for p in parts:
+                    whole = next((w for w in pair if w.get("unit") == p.get("unit")), pair[-1])
                     if p.get("unit") is None:
                         p["unit"] = whole.get("unit")
                     relations.append(
