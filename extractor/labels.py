@@ -195,9 +195,16 @@ class ZhChangeAttrs(Attrs):
     direction: Literal["up", "down"]
 
 
+class ZhPercentAttrs(Attrs):
+    points: bool | None = None
+    factor: float | None = None  # the value in percent is the number times this: 成 (tenths) 10, 万分之 0.01
+    prefix: bool | None = None  # written before the number: 万分之30.5
+
+
 class ZhDateAttrs(Attrs):
     shape: Literal[
-        "ymd", "ym", "ym_range", "y_m_range", "m_range", "md", "d", "y", "y_since", "y_end", "y_half", "y_quarter",
+        "ymd", "ym", "ym_range", "y_m_range", "y_range", "m_range",
+        "quarter_range", "md", "d", "y", "y_since", "y_end", "y_half", "y_quarter",
         "quarter", "first_months", "dateline_iso", "dateline_dmy", "rel",
     ]
 
@@ -223,7 +230,7 @@ ZH_LABELS: dict[str, Label] = {
     "ZH_NOUN": Label(ZhNounAttrs, "zh_figures", "counted nouns with their English gloss: 犯罪嫌疑人 suspect"),
     "ZH_OPERATION_HEAD": Label(NoAttrs, "zh_operations", "heads after a quoted name: 行动, 专项行动, 专案"),
     "ZH_PART_CUE": Label(NoAttrs, "zh_relations", "其中: the figures after it are parts of the one before"),
-    "ZH_PERCENT": Label(PointsAttrs, "zh_figures", "%, 个百分点"),
+    "ZH_PERCENT": Label(ZhPercentAttrs, "zh_figures", "%, 个百分点, 成 (tenths), 万分之 (per ten thousand)"),
     "ZH_RATE_WORD": Label(NoAttrs, "zh_figures", "率: a percentage that is a named rate"),
     "ZH_RESPECTIVELY": Label(NoAttrs, "zh_relations", "分别"),
     "ZH_SCALE": Label(ScaleAttrs, "zh_figures", "十, 百, 千, 万, 亿"),

@@ -34,6 +34,7 @@ COUNTS = [
     ("打掉犯罪团伙逾百个，抓获嫌疑人4,530人。", "4,530", 4530, "person", None),
     ("关停违规网站平台1200家以上。", "1200", 1200, "website", "over"),
     ("全年審結刑事案件兩萬三千件。", "兩萬三千", 23000, "case", None),
+    ("对十名在逃人员发布通缉令。", "十", 10, "person", None),
     ("警方偵破詐騙案件3千餘宗。", "3千餘", 3000, "case", "more_than"),
 ]
 
@@ -60,7 +61,18 @@ PERCENTAGES = [
     ("起诉人数減少了6.1%。", "6.1%", "change", "down", "none", False),
     ("女性被告人占全部被告人的8.3%。", "8.3%", "share", None, None, False),
     ("不起诉率为11.7%。", "11.7%", "rate", None, None, False),
+    ("诈骗案件同比上升超三成。", "三成", "change", "up", "year_on_year", False),
 ]
+
+
+@pytest.mark.parametrize(
+    "text, span, value",
+    [("全市刑事案件发案率为万分之12.5。", "万分之12.5", 0.125), ("审结案件同比增长近两成。", "两成", 20)],
+    ids=["per-ten-thousand", "tenths"],
+)
+def test_percentages_written_as_tenths_or_per_ten_thousand(text, span, value):
+    (fact,) = only(zh(text), "percentage")
+    assert (fact.text, fact.value) == (span, value)
 
 
 @pytest.mark.parametrize("text, span, role, direction, basis, points", PERCENTAGES, ids=[p[1] for p in PERCENTAGES])
@@ -102,6 +114,9 @@ DATES = [
     ("3月15日，警方集中收网。", "3月15日", "XXXX-03-15"),
     ("2016年以来共办案200件。", "2016年以来", "2016"),
     ("截至2015年底，累计处理60人。", "2015年底", "2015-12"),
+    ("2014至2018年，共办结案件500件。", "2014至2018年", "2014/2018"),
+    ("第1至3季共立案1200件。", "第1至3季", "XXXX-01/XXXX-09"),
+    ("警方周三通报，共抓获30人。", "周三", "REL"),
 ]
 
 

@@ -41,6 +41,12 @@ def normalise(shape: str, g: tuple[str, ...]) -> tuple[str, str] | None:
     if shape in ("ym_range", "y_m_range"):
         y, a, b = int(g[0]), int(g[1]), int(g[2])
         return (f"{y:04d}-{a:02d}/{y:04d}-{b:02d}", "period") if _ok_month(a, b) and a < b else None
+    if shape == "y_range":
+        a, b = int(g[0]), int(g[1])
+        return (f"{a}/{b}", "period") if 1900 <= a < b <= 2100 else None
+    if shape == "quarter_range":
+        a, b = _n(g[0]), _n(g[1])
+        return (f"XXXX-{(a - 1) * 3 + 1:02d}/XXXX-{b * 3:02d}", "period") if a < b else None
     if shape == "m_range":
         a, b = int(g[0]), int(g[1])
         return (f"XXXX-{a:02d}/XXXX-{b:02d}", "period") if _ok_month(a, b) and a < b else None

@@ -45,8 +45,8 @@ def find_figures(norm: str, tokens: list[tuple[int, int]], rules: ZhRules) -> li
         inside = m.group(1)
         core = tok[: len(tok) - len(inside)] if inside else tok
         chinese = not core[0].isdigit()
-        if chinese and (len(core) == 1 or all(ch in "十百千万亿" for ch in core)):
-            continue  # 一起, 万一, 百日: words, not figures
+        if chinese and (core in ("一", "零", "〇") or all(ch in "百千万亿" for ch in core)):
+            continue  # 一起, 万一, 百日, 千家万户: words, not figures
         if rules.ending("ZH_NOT_BEFORE", norm, s):
             continue
         value = _number(core, rules)
@@ -70,10 +70,17 @@ def find_figures(norm: str, tokens: list[tuple[int, int]], rules: ZhRules) -> li
 
 
 def _figure(norm: str, s: int, e: int, value: Decimal, rules: ZhRules) -> dict | None:
+    prefix = rules.ending("ZH_PERCENT", norm, s)
+    if prefix and prefix.attrs.get("prefix"):
+        fact = _percentage(norm, s - len(prefix.text), e, value * Decimal(str(prefix.attrs["factor"])), None, rules)
+        fact["pattern_id"] = fact["pattern_id"] or prefix.id
+        return fact
     pct = rules.starting("ZH_PERCENT", norm, e)
-    if pct:
+    if pct and not pct.attrs.get("prefix"):
         if re.search(r"[万亿]", norm[s:e]):
             return None
+        if pct.attrs.get("factor"):
+            value = value * Decimal(str(pct.attrs["factor"]))
         return _percentage(norm, s, e, value, pct, rules)
     mult = rules.starting("ZH_MULTIPLIER", norm, e)
     if mult:
@@ -138,8 +145,9 @@ def _basis(norm: str, s: int, rules: ZhRules) -> str:
 
 
 def _percentage(norm: str, s: int, e: int, value: Decimal, sign, rules: ZhRules) -> dict:
-    end = e + len(sign.text)
-    points = bool(sign.attrs.get("points"))
+    """A percentage from `s` to the end of its sign (`sign` None: the sign came before the number)."""
+    end = e + len(sign.text) if sign else e
+    points = bool(sign and sign.attrs.get("points"))
     pre = norm[clause_start(norm, s) : s]
     fact = {
         "kind": "percentage",
@@ -147,7 +155,7 @@ def _percentage(norm: str, s: int, e: int, value: Decimal, sign, rules: ZhRules)
         "end": end,
         "value": _plain(value),
         "points": points,
-        "pattern_id": sign.id,
+        "pattern_id": sign.id if sign else None,
         "_after": end,
     }
     change = rules.last_in("ZH_CHANGE", pre)
