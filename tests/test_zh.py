@@ -298,3 +298,23 @@ def test_cli_lang_option_and_jsonl_field(cli, tmp_path):
     assert [r.get("lang") for r in recs[:2]] == ["zh", "en"]
     assert recs[2]["reason"] == "language 'fr' is not one of auto, en, zh" and result.exit_code == 1
     assert cli("extract", tmp_path / "a.txt", "--lang", "fr").exit_code == 2
+
+
+@pytest.mark.parametrize(
+    "text, share, whole",
+    [
+        ("全年处理违纪人员4.5万人次。其中，批评教育2.7万人次，占60%。", "60%", "4.5万"),
+        ("共立案贪污案件120件150人，查处的干部中有30名县处级干部，占总人数的20%。", "20%", "150"),
+    ],
+    ids=["breakdown", "of-the-total"],
+)
+def test_a_share_takes_the_whole_its_wording_names(text, share, whole):
+    rec = zh(text)
+    (pct,) = [f for f in only(rec, "percentage") if f.text == share]
+    assert rec.fact(pct.whole).text == whole
+
+
+def test_a_share_with_no_whole_in_its_wording_has_none():
+    rec = zh("受理案件800件，占40%。")
+    (pct,) = only(rec, "percentage")
+    assert pct.whole is None and pct.of is not None

@@ -48,7 +48,52 @@ def link(norm: str, facts: list[dict], rules: ZhRules) -> list[dict]:
                 }
             )
     _parts(norm, facts, rules, relations)
+    _wholes(norm, facts, relations)
     return relations
+
+
+TOTAL_WORDS = ("占总", "占全部", "占所有")
+
+
+def _wholes(norm: str, facts: list[dict], relations: list[dict]) -> None:
+    """A share's whole: the whole of the breakdown its part is in (其中 … 68.8万人次，占50%), or, after 占总/占全部
+    ('佔總人數的16.5%'), the count of the part's unit before the part in their sentence."""
+    by_id = {f["id"]: f for f in facts}
+    whole_of = {r["part"]: r["whole"] for r in relations if r["type"] == "part_of"}
+    for f in facts:
+        if f["kind"] != "percentage" or f.get("role") != "share" or not f.get("of") or f.get("whole"):
+            continue
+        whole = whole_of.get(f["of"])
+        cue = None
+        if whole is None:
+            pre = norm[clause_start(norm, f["start"]) : f["start"]]
+            cue = next((w for w in TOTAL_WORDS if w in pre), None)
+            if cue:
+                part = by_id[f["of"]]
+                sent = clause_start(norm, part["start"], SENTENCE_END)
+                same = [
+                    g
+                    for g in facts
+                    if g["kind"] == "count"
+                    and sent <= g["start"]
+                    and g["end"] <= part["start"]
+                    and g.get("unit") == part.get("unit")
+                ]
+                whole = same[-1]["id"] if same else None
+        if whole is None:
+            continue
+        f["whole"] = whole
+        relations.append(
+            {
+                "type": "link",
+                "role": "whole",
+                "source": f["id"],
+                "target": whole,
+                "cue": cue,
+                "pattern_id": f.get("pattern_id"),
+                "confidence": "stated" if cue else "cued",
+            }
+        )
 
 
 def _clause_figure(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict | None:
