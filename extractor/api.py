@@ -29,6 +29,24 @@ def cached_pipeline(patterns_dirs: tuple[str, ...] = ()) -> Language:
     return build_pipeline(list(patterns_dirs))
 
 
+@lru_cache(maxsize=1)
+def cached_zh_pipeline() -> Language:
+    """The Chinese pipeline (extractor/lang/zh), built on first use."""
+    from extractor.lang.zh.pipeline import build_zh_pipeline
+
+    return build_zh_pipeline()
+
+
+def pipeline_for(lang: str | None, text: str, patterns_dirs=None) -> tuple[Language, str]:
+    """(pipeline, language) for `text`: `lang` 'en' or 'zh', or None / 'auto' to detect it from the script."""
+    from extractor.lang import resolve_lang
+
+    chosen = resolve_lang(lang, text)
+    if chosen == "zh":
+        return cached_zh_pipeline(), chosen
+    return cached_pipeline(tuple(str(d) for d in (patterns_dirs or ()))), chosen
+
+
 def parse_date(value: str | dt.date | None) -> dt.date | None:
     """A date from YYYY-MM-DD (or a date); ValueError names the bad value."""
     if value is None or isinstance(value, dt.date):
@@ -65,7 +83,7 @@ def make_doc(nlp: Language, text: str, reference_date=None, published=None) -> D
     return doc
 
 
-def doc_to_record(doc: Doc, source: str, published: str | None = None) -> DocumentRecord:
+def doc_to_record(doc: Doc, source: str, published: str | None = None, lang: str | None = None) -> DocumentRecord:
     """The validated record of a processed doc: facts in document order with ids f1, f2, ..."""
     text = text_of(doc)
     payload = doc.user_data.get(PAYLOAD_KEY)
@@ -77,6 +95,7 @@ def doc_to_record(doc: Doc, source: str, published: str | None = None) -> Docume
         published = ref.isoformat()  # the release's own dateline is its publication date
     head = {
         "source": source,
+        "lang": lang or doc.lang_,
         "doc_id": content_id(text),
         "reference_date": ref.isoformat() if ref else None,
         "reference_date_source": ref_source if ref else None,
@@ -161,10 +180,12 @@ def run(
 
 
 def extract(
-    text: str, reference_date=None, *, source: str = "<text>", published=None, patterns_dirs=None
+    text: str, reference_date=None, *, source: str = "<text>", published=None, patterns_dirs=None, lang=None
 ) -> DocumentRecord:
-    """Extract every fact of one document."""
-    nlp = cached_pipeline(tuple(str(d) for d in (patterns_dirs or ())))
+    """Extract every fact of one document; `lang` is 'en', 'zh' or None / 'auto' (detected from the script).
+
+    Pattern folders (`patterns_dirs`) extend the English rules; Chinese documents use the bundled patterns/zh."""
+    nlp, _chosen = pipeline_for(lang, text, patterns_dirs)
     return run(nlp, text, reference_date, source=source, published=published)
 
 

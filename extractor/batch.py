@@ -47,10 +47,15 @@ class BatchOptions:
 
     patterns_dirs: tuple[str, ...] = ()
     reference_date: str | None = None  # YYYY-MM-DD
+    lang: str = "auto"  # en, zh, or auto: detected per document
 
     def as_meta(self) -> str:
-        """These options as the JSON kept in the store's meta table."""
-        return json.dumps({"patterns_dirs": list(self.patterns_dirs), "reference_date": self.reference_date})
+        """These options as the JSON kept in the store's meta table (`lang` only when chosen, so a store made
+        before the option existed keeps its meta)."""
+        meta = {"patterns_dirs": list(self.patterns_dirs), "reference_date": self.reference_date}
+        if self.lang != "auto":
+            meta["lang"] = self.lang
+        return json.dumps(meta)
 
 
 @dataclass
@@ -121,8 +126,9 @@ def record_json(record) -> str:
 
 def process_chunk(tasks: list[Task], options: BatchOptions) -> list[Result]:
     """Extract and audit a chunk of documents with this process's pipeline, inside one memory zone."""
-    from extractor.api import cached_pipeline, run
+    from extractor.api import cached_pipeline, cached_zh_pipeline, run
     from extractor.checks import audit, coverage
+    from extractor.lang import resolve_lang
 
     nlp = cached_pipeline(options.patterns_dirs)
     audit_data = _audit_rules(options.patterns_dirs)
@@ -133,7 +139,8 @@ def process_chunk(tasks: list[Task], options: BatchOptions) -> list[Result]:
         with nlp.memory_zone() if warmed >= WARM_DOCS else contextlib.nullcontext():
             for key, source, text, published, encoding, doc_id in tasks:
                 try:
-                    record = run(nlp, text, options.reference_date, source=source, published=published)
+                    reader = cached_zh_pipeline() if resolve_lang(options.lang, text) == "zh" else nlp
+                    record = run(reader, text, options.reference_date, source=source, published=published)
                     record = record.model_copy(update={"encoding": encoding, "doc_id": doc_id or record.doc_id})
                     findings = audit(record, **audit_data)
                     record = record.model_copy(update={"findings": findings, "coverage": coverage(record, findings)})

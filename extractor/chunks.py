@@ -108,6 +108,7 @@ def merge(text: str, parts: list[tuple[int, DocumentRecord]]) -> DocumentRecord:
     return DocumentRecord.model_validate(
         {
             "source": first.source,
+            "lang": first.lang,
             "doc_id": content_id(text),
             "reference_date": first.reference_date,
             "reference_date_source": first.reference_date_source,

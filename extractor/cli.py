@@ -85,6 +85,20 @@ def one_line(message: str) -> str:
     return message.translate(_CONTROL_ESCAPES)
 
 
+class Lang(str, Enum):
+    auto = "auto"
+    en = "en"
+    zh = "zh"
+
+
+LangOpt = Annotated[
+    Lang,
+    typer.Option(
+        "--lang", help="Language of the documents: en, zh, or auto (from the share of Chinese characters per document)."
+    ),
+]
+
+
 def fail(message: str, code: int = EXIT_USAGE) -> None:
     """Print one error line and exit."""
     typer.echo(f"extractor: error: {one_line(message)}", err=True)
@@ -169,11 +183,14 @@ def echo_error(message: str) -> None:
 
 
 def process(
-    paths: list[str], ref, dirs, max_bytes: int
+    paths: list[str], ref, dirs, max_bytes: int, lang: str = "auto"
 ) -> Iterator[tuple[InputDoc | InputFailure, DocumentRecord | ErrorRecord]]:
-    """Each input with its record: a document record, or an error record naming the reason."""
+    """Each input with its record: a document record, or an error record naming the reason.
+
+    `lang` (auto, en, zh) applies to every document whose input does not name its own language."""
     from extractor.api import extract
     from extractor.io.inputs import iter_documents, language_warning
+    from extractor.lang import CHOICES, resolve_lang
 
     for item in progress_bar(iter_documents(paths, max_bytes=max_bytes), paths):
         if isinstance(item, InputFailure):
@@ -182,11 +199,19 @@ def process(
                 ErrorRecord(source=item.source, error=f"{item.source}: {item.reason}", reason=item.reason),
             )
             continue
-        note = language_warning(item.text)
+        wanted = item.lang or lang
+        if wanted not in CHOICES:
+            reason = f"language {wanted!r} is not one of {', '.join(CHOICES)}"
+            yield item, ErrorRecord(source=item.source, error=f"{item.source}: {reason}", reason=reason)
+            continue
+        chosen = resolve_lang(wanted, item.text)
+        note = language_warning(item.text) if chosen == "en" else None
         if note:
             warn(f"{item.source}: {note}")
         try:
-            record = extract(item.text, ref, source=item.source, published=item.published, patterns_dirs=dirs)
+            record = extract(
+                item.text, ref, source=item.source, published=item.published, patterns_dirs=dirs, lang=chosen
+            )
             record = record.model_copy(
                 update={
                     "encoding": item.encoding,
@@ -209,6 +234,7 @@ def extract(
     patterns: PatternsOpt = None,
     out: OutOpt = None,
     max_bytes: MaxBytesOpt = MAX_BYTES,
+    lang: LangOpt = Lang.auto,
 ) -> None:
     """Extract the figures, dates and operations of each document as JSON Lines, one record per document."""
     check_max_bytes(max_bytes)
@@ -216,7 +242,7 @@ def extract(
     failed = done = facts = 0
     started = time.perf_counter()
     with output(out) as fh:
-        for _item, record in process(paths, ref, dirs, max_bytes):
+        for _item, record in process(paths, ref, dirs, max_bytes, lang.value):
             done += 1
             if isinstance(record, ErrorRecord):
                 failed += 1
@@ -285,6 +311,7 @@ def audit(
             "--page-size", min=0, help="html with -o: documents per page, more in FILE-2.html ... (0: one page)."
         ),
     ] = 25,
+    lang: LangOpt = Lang.auto,
 ) -> None:
     """Extract, then check that the figures add up: baselines, shares, parts and wholes, rates, conversions."""
     if store is not None:
@@ -304,7 +331,7 @@ def audit(
     flagged = False
     started = time.perf_counter()
     audited: list[tuple[DocumentRecord | ErrorRecord, str | None]] = []
-    for item, record in process(paths, ref, dirs, max_bytes):
+    for item, record in process(paths, ref, dirs, max_bytes, lang.value):
         if isinstance(record, ErrorRecord):
             failed += 1
             echo_error(record.error)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import sys
@@ -16,6 +17,8 @@ from extractor.cli import (
     EXIT_FAILED,
     EXIT_FINDINGS,
     EXIT_OK,
+    Lang,
+    LangOpt,
     MaxBytesOpt,
     OutOpt,
     PatternsOpt,
@@ -64,6 +67,7 @@ def batch(
     reference_date: RefOpt = None,
     patterns: PatternsOpt = None,
     max_bytes: MaxBytesOpt = MAX_BYTES,
+    lang: LangOpt = Lang.auto,
 ) -> None:
     """Extract and audit every document into a SQLite store; a re-run skips the documents already there."""
     from tqdm import tqdm
@@ -77,7 +81,7 @@ def batch(
     if chunk_size < 1:
         fail(f"--chunk-size must be 1 or more, not {chunk_size}")
     check_max_bytes(max_bytes)
-    options = _options(reference_date, patterns)
+    options = dataclasses.replace(_options(reference_date, patterns), lang=lang.value)
     if scheduler in (None, "local"):
         from extractor.batch import available_cores, jobs_warning
 

@@ -177,11 +177,74 @@ LABELS: dict[str, Label] = {
 }
 
 
-def check_label(label: str, attrs: dict) -> str | None:
+class ZhMeasureAttrs(Attrs):
+    unit: str = Field(pattern=r"^[a-z][a-z\- ]*$")
+    fixed: bool | None = None  # the measure word alone decides the unit (人 person), a noun beside it does not
+
+
+class ZhNounAttrs(Attrs):
+    unit: str = Field(pattern=r"^[a-z][a-z\- ]*$")
+
+
+class ZhApproxAttrs(Attrs):
+    approx: Approx
+    where: Literal["before", "inside", "after"]
+
+
+class ZhChangeAttrs(Attrs):
+    direction: Literal["up", "down"]
+
+
+class ZhPercentAttrs(Attrs):
+    points: bool | None = None
+    factor: float | None = None  # the value in percent is the number times this: 成 (tenths) 10, 万分之 0.01
+    prefix: bool | None = None  # written before the number: 万分之30.5
+
+
+class ZhDateAttrs(Attrs):
+    shape: Literal[
+        "ymd", "ym", "ym_range", "y_m_range", "y_range", "m_range",
+        "quarter_range", "md", "d", "y", "y_since", "y_end", "y_half", "y_quarter",
+        "quarter", "first_months", "dateline_iso", "dateline_dmy", "rel",
+    ]
+
+
+class ZhVariantAttrs(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    simplified: str = Field(min_length=1, max_length=1)
+
+
+# Chinese rows (patterns/zh/*.jsonl) are read by the Chinese builders (extractor/lang/zh), never by the English
+# components, and are checked against this registry.
+ZH_LABELS: dict[str, Label] = {
+    "ZH_APPROX": Label(ZhApproxAttrs, "zh_figures", "约, 近, 逾, 超过 before; 余, 多 inside; 以上, 以下 after"),
+    "ZH_BASIS": Label(BasisAttrs, "zh_figures", "同比, 比去年同期, 环比, 比前五年"),
+    "ZH_CHANGE": Label(ZhChangeAttrs, "zh_figures", "上升, 增长, 下降, 减少 before a figure"),
+    "ZH_CURRENCY": Label(CurrencyAttrs, "zh_figures", "元, 元人民币, 美元, 港元 after an amount"),
+    "ZH_DATE": Label(ZhDateAttrs, "zh_dates", "date shapes, each read by its normaliser"),
+    "ZH_DIGIT": Label(NumberAttrs, "zh_figures", "number characters: 一, 两, 九"),
+    "ZH_MEASURE": Label(ZhMeasureAttrs, "zh_figures", "measure words after a count: 人, 件, 起, 名"),
+    "ZH_MULTIPLIER": Label(NoAttrs, "zh_figures", "倍"),
+    "ZH_NOT_BEFORE": Label(ReasonAttrs, "zh_figures", "what before a numeral makes it no figure: 第"),
+    "ZH_NOUN": Label(ZhNounAttrs, "zh_figures", "counted nouns with their English gloss: 犯罪嫌疑人 suspect"),
+    "ZH_OPERATION_HEAD": Label(NoAttrs, "zh_operations", "heads after a quoted name: 行动, 专项行动, 专案"),
+    "ZH_PART_CUE": Label(NoAttrs, "zh_relations", "其中: the figures after it are parts of the one before"),
+    "ZH_PERCENT": Label(ZhPercentAttrs, "zh_figures", "%, 个百分点, 成 (tenths), 万分之 (per ten thousand)"),
+    "ZH_RATE_WORD": Label(NoAttrs, "zh_figures", "率: a percentage that is a named rate"),
+    "ZH_RESPECTIVELY": Label(NoAttrs, "zh_relations", "分别"),
+    "ZH_SCALE": Label(ScaleAttrs, "zh_figures", "十, 百, 千, 万, 亿"),
+    "ZH_SHARE": Label(NoAttrs, "zh_figures", "占, 佔: a share of a whole"),
+    "ZH_VARIANT": Label(ZhVariantAttrs, "zh_script", "traditional character -> simplified, one for one"),
+}
+
+
+def check_label(label: str, attrs: dict, registry: dict[str, Label] | None = None) -> str | None:
     """None when `label` is known and `attrs` fit its model, else the reason (naming what is allowed)."""
-    entry = LABELS.get(label)
+    registry = LABELS if registry is None else registry
+    entry = registry.get(label)
     if entry is None:
-        return f"unknown label {label!r} (known: {', '.join(sorted(LABELS))})"
+        return f"unknown label {label!r} (known: {', '.join(sorted(registry))})"
     if entry.attrs is None:
         return None
     try:

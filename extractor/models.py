@@ -228,6 +228,7 @@ class DocumentRecord(Record):
     """Everything extracted from one document."""
 
     source: str
+    lang: Literal["en", "zh"] | None = None  # the pipeline that read it (detected from the script, or chosen)
     doc_id: str | None = None
     reference_date: str | None = None
     reference_date_source: Literal["option", "published", "dateline"] | None = None

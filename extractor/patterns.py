@@ -72,7 +72,7 @@ def patterns_dir() -> Path:
     raise PatternFileError(f"bundled patterns folder not found next to {here}")
 
 
-def _check_row(row: PatternRow) -> str | None:
+def _check_row(row: PatternRow, registry=None) -> str | None:
     if row.kind == "regex":
         try:
             re.compile(row.pattern)
@@ -86,6 +86,10 @@ def _check_row(row: PatternRow) -> str | None:
             return "bad token pattern: " + "; ".join(str(e) for e in errors)
     elif row.regex:
         return "regex=true needs a string pattern"
+    if registry is not None:  # another language's rows: its own labels, no English audit data
+        from extractor.labels import check_label
+
+        return check_label(row.label, row.attrs, registry)
     return _check_attrs(row)
 
 
@@ -112,8 +116,10 @@ def _check_attrs(row: PatternRow) -> str | None:
     return None
 
 
-def load_pattern_file(path: Path) -> list[PatternRow]:
-    """Read and validate one JSON Lines pattern file; every bad line is reported at once."""
+def load_pattern_file(path: Path, registry=None) -> list[PatternRow]:
+    """Read and validate one JSON Lines pattern file; every bad line is reported at once.
+
+    `registry` is the label registry its rows must fit (default: the English one, extractor.labels.LABELS)."""
     rows: list[PatternRow] = []
     problems: list[str] = []
     try:
@@ -133,7 +139,7 @@ def load_pattern_file(path: Path) -> list[PatternRow]:
             reasons = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'row'}: {e['msg']}" for e in err.errors())
             problems.append(f"{path.name}:{lineno}: {reasons}")
             continue
-        bad = _check_row(row)
+        bad = _check_row(row, registry)
         if bad:
             problems.append(f"{path.name}:{lineno}: {row.id}: {bad}")
             continue

@@ -110,9 +110,9 @@ def test_gb18030_file_offsets_into_the_decoded_text(cli, tmp_path):
     assert rec["facts"] and all(text[f["start"] : f["end"]] == f["text"] for f in rec["facts"])
 
 
-def test_chinese_text_gets_a_warning_not_a_silent_all_clear(cli, tmp_path):
+def test_chinese_text_read_as_english_gets_a_warning_not_a_silent_all_clear(cli, tmp_path):
     (tmp_path / "zh.txt").write_text(CHINESE[0] + CHINESE[1], encoding="utf-8")
     (tmp_path / "en.txt").write_text(RELEASE + "（完）", encoding="utf-8")
-    result = cli("audit", tmp_path, "--format", "json")
+    result = cli("audit", tmp_path, "--format", "json", "--lang", "en")
     warnings = [line for line in result.stderr.splitlines() if "warning" in line]
     assert len(warnings) == 1 and "zh.txt" in warnings[0] and "the pipeline reads English" in warnings[0]

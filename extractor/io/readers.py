@@ -35,6 +35,7 @@ class InputDoc:
     doc_id: str | None = None
     url: str | None = None
     title: str | None = None
+    lang: str | None = None  # what the input says the document's language is (JSON Lines `lang`)
 
 
 @dataclass(frozen=True)
@@ -181,6 +182,7 @@ def _jsonl_docs(source: str, text: str) -> Iterator[InputDoc | InputFailure]:
             published=str(published) if published else None,
             doc_id=str(row["id"]) if row.get("id") else None,
             url=row.get("url"),
+            lang=str(row["lang"]) if row.get("lang") else None,
         )
 
 

@@ -36,7 +36,8 @@ CREATE TABLE IF NOT EXISTS documents (
     n_facts               INTEGER NOT NULL,
     n_findings            INTEGER NOT NULL,
     coverage              TEXT,               -- JSON
-    text                  TEXT NOT NULL
+    text                  TEXT NOT NULL,
+    lang                  TEXT                -- the record's lang (added to version-1 stores when opened)
 );
 CREATE INDEX IF NOT EXISTS documents_source ON documents (source, key);
 CREATE INDEX IF NOT EXISTS documents_doc_id ON documents (doc_id);
@@ -85,7 +86,7 @@ CREATE TABLE IF NOT EXISTS errors (
 );
 """
 # Fields of a DocumentRecord, in the order its JSON has them.
-RECORD_HEAD = ("source", "doc_id", "reference_date", "reference_date_source", "published", "length", "encoding")
+RECORD_HEAD = ("source", "lang", "doc_id", "reference_date", "reference_date_source", "published", "length", "encoding")
 
 
 class StoreError(ValueError):
@@ -190,6 +191,10 @@ class Store:
         version = self.get_meta("schema_version")
         if version != SCHEMA_VERSION:
             raise StoreError(f"{self.path}: store schema version {version!r}; this extractor reads {SCHEMA_VERSION!r}")
+        columns = {r[1] for r in self.db.execute("PRAGMA table_info(documents)")}
+        if "lang" not in columns:  # a store made before documents had a language
+            with self.transaction() as db:
+                db.execute("ALTER TABLE documents ADD COLUMN lang TEXT")
 
     # -- plumbing -------------------------------------------------------------------------------------------
 
@@ -265,7 +270,7 @@ class Store:
         rec = json.loads(res.record_json)
         facts, relations, findings = rec.get("facts", []), rec.get("relations", []), rec.get("findings") or []
         cur = db.execute(
-            "INSERT OR IGNORE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 res.key,
                 rec.get("doc_id") or res.key,
@@ -280,6 +285,7 @@ class Store:
                 len(findings),
                 _dumps(rec["coverage"]) if rec.get("coverage") is not None else None,
                 res.text,
+                rec.get("lang"),
             ),
         )
         db.execute("DELETE FROM errors WHERE source = ?", (rec["source"],))

@@ -1,0 +1,118 @@
+"""Dates and periods in Chinese text (patterns/zh/dates.jsonl): each row's shape names its normaliser here."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from extractor.lang.zh.rules import ZhRules
+
+CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _n(s: str) -> int:
+    if s.isdigit():
+        return int(s)
+    if s in CN_DIGITS:
+        return CN_DIGITS[s]
+    if len(s) == 2 and s[0] == "十":
+        return 10 + CN_DIGITS[s[1]]
+    raise ValueError(s)
+
+
+def _ok_month(*ms: int) -> bool:
+    return all(1 <= m <= 12 for m in ms)
+
+
+def normalise(shape: str, g: tuple[str, ...]) -> tuple[str, str] | None:
+    """(value, granularity) for a match of `shape` with groups `g`, or None when the numbers are no date."""
+    if shape == "rel":
+        return "REL", "period"
+    if shape in ("ymd", "dateline_iso"):
+        y, m, d = int(g[0]), int(g[1]), int(g[2])
+    elif shape == "dateline_dmy":
+        d, m, y = int(g[0]), int(g[1]), int(g[2])
+    if shape in ("ymd", "dateline_iso", "dateline_dmy"):
+        try:
+            return dt.date(y, m, d).isoformat(), "day"
+        except ValueError:
+            return None
+    if shape == "ym":
+        return (f"{int(g[0]):04d}-{int(g[1]):02d}", "month") if _ok_month(int(g[1])) else None
+    if shape in ("ym_range", "y_m_range"):
+        y, a, b = int(g[0]), int(g[1]), int(g[2])
+        return (f"{y:04d}-{a:02d}/{y:04d}-{b:02d}", "period") if _ok_month(a, b) and a < b else None
+    if shape == "y_range":
+        a, b = int(g[0]), int(g[1])
+        return (f"{a}/{b}", "period") if 1900 <= a < b <= 2100 else None
+    if shape == "quarter_range":
+        a, b = _n(g[0]), _n(g[1])
+        return (f"XXXX-{(a - 1) * 3 + 1:02d}/XXXX-{b * 3:02d}", "period") if a < b else None
+    if shape == "m_range":
+        a, b = int(g[0]), int(g[1])
+        return (f"XXXX-{a:02d}/XXXX-{b:02d}", "period") if _ok_month(a, b) and a < b else None
+    if shape == "first_months":
+        n = _n(g[0])
+        return (f"XXXX-01/XXXX-{n:02d}", "period") if 1 < n <= 12 else None
+    if shape == "md":
+        m, d = int(g[0]), int(g[1])
+        return (f"XXXX-{m:02d}-{d:02d}", "day") if _ok_month(m) and 1 <= d <= 31 else None
+    if shape == "d":
+        d = int(g[0])
+        return (f"XXXX-XX-{d:02d}", "day") if 1 <= d <= 31 else None
+    if shape in ("y", "y_since"):
+        return (g[0], "year") if 1900 <= int(g[0]) <= 2100 else None
+    if shape == "y_end":
+        return f"{g[0]}-12", "month"
+    if shape == "y_half":
+        return f"{g[0]}-H{1 if g[1] == '上' else 2}", "half"
+    if shape == "y_quarter":
+        return f"{g[0]}-Q{_n(g[1])}", "quarter"
+    if shape == "quarter":
+        return f"XXXX-Q{_n(g[0])}", "quarter"
+    raise ValueError(f"no normaliser for date shape {shape!r}")
+
+
+def _resolved(text: str, ref: dt.date | None) -> str | None:
+    """The year a 今年/去年 expression names, given the reference date."""
+    if ref is None:
+        return None
+    if text.startswith(("今年", "本年")):
+        return str(ref.year)
+    if text.startswith(("去年", "上年")):
+        return str(ref.year - 1)
+    return None
+
+
+def find_dates(norm: str, rules: ZhRules, ref: dt.date | None) -> list[dict]:
+    """Draft date facts, longest match first; a match overlapping one already taken is dropped."""
+    found: list[tuple[int, int, str, tuple, str]] = []
+    for rx, row in rules.regexes.get("ZH_DATE", []):
+        for m in rx.finditer(norm):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), row.attrs["shape"], m.groups(), row.id))
+    found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
+    taken: list[tuple[int, int]] = []
+    out: list[dict] = []
+    for s, e, shape, groups, pid in found:
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        res = normalise(shape, groups)
+        if res is None:
+            continue
+        value, gran = res
+        fact = {"kind": "date", "start": s, "end": e, "value": value, "granularity": gran, "pattern_id": pid}
+        if value == "REL":
+            fact.update(relative=True, resolved=_resolved(norm[s:e], ref))
+        taken.append((s, e))
+        out.append(fact)
+    return out
+
+
+def dateline(facts: list[dict], limit: int = 300) -> dt.date | None:
+    """The release's own date: the first full calendar date within its first `limit` characters."""
+    for f in sorted(facts, key=lambda f: f["start"]):
+        if f["start"] > limit:
+            break
+        if f.get("granularity") == "day" and not f["value"].startswith("X"):
+            return dt.date.fromisoformat(f["value"])
+    return None

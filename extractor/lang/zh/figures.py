@@ -1,0 +1,178 @@
+"""Counts, percentages, multipliers and money in Chinese text, read from the numeral tokens and the rule words
+beside them (patterns/zh/units.jsonl, cues.jsonl); every fact's span is an exact slice of the original text."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from extractor.lang.zh.numerals import zh_number_value
+from extractor.lang.zh.rules import ZhRules
+from extractor.lang.zh.tokenizer import ZH_NUMERAL_CHARS
+
+CLAUSE_END = "，,；;。！？!?\n：:"
+SENTENCE_END = "。；;！？!?\n"
+NUMERAL_RE = re.compile(rf"^(?:\d[\d,.·．]*[{ZH_NUMERAL_CHARS}]*|[{ZH_NUMERAL_CHARS}]+)([余餘多]?)$")
+DECIMAL_RE = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?")
+
+
+def clause_start(norm: str, at: int, stops: str = CLAUSE_END) -> int:
+    """Where the clause holding position `at` begins."""
+    i = at - 1
+    while i >= 0 and norm[i] not in stops:
+        i -= 1
+    return i + 1
+
+
+def _number(core: str, rules: ZhRules) -> Decimal | None:
+    if "·" in core or "．" in core or core.count(".") > 1:
+        return None  # a code (5·13) or a dateline, not an amount
+    return zh_number_value(core, rules.digits(), rules.scales())
+
+
+def _plain(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def find_figures(norm: str, tokens: list[tuple[int, int]], rules: ZhRules) -> list[dict]:
+    """Draft facts (dicts in the record's shape, without ids) for the numeral tokens at `tokens` (start, end)."""
+    out: list[dict] = []
+    for s, e in tokens:
+        tok = norm[s:e]
+        m = NUMERAL_RE.match(tok)
+        if not m:
+            continue
+        inside = m.group(1)
+        core = tok[: len(tok) - len(inside)] if inside else tok
+        chinese = not core[0].isdigit()
+        if chinese and (core in ("一", "零", "〇") or all(ch in "百千万亿" for ch in core)):
+            continue  # 一起, 万一, 百日, 千家万户: words, not figures
+        if rules.ending("ZH_NOT_BEFORE", norm, s):
+            continue
+        value = _number(core, rules)
+        if value is None:
+            continue
+        fact = _figure(norm, s, e, value, rules)
+        if fact is None:
+            continue
+        approx = None
+        if inside:
+            approx = next((w.attrs["approx"] for w in rules.of("ZH_APPROX") if w.text == inside), None)
+        before = rules.ending("ZH_APPROX", norm, s)
+        if before and before.attrs["where"] == "before":
+            approx = approx or before.attrs["approx"]
+        after = rules.starting("ZH_APPROX", norm, fact.pop("_after"))
+        if after and after.attrs["where"] == "after":
+            approx = approx or after.attrs["approx"]
+        fact["approx"] = approx
+        out.append(fact)
+    return out
+
+
+def _figure(norm: str, s: int, e: int, value: Decimal, rules: ZhRules) -> dict | None:
+    prefix = rules.ending("ZH_PERCENT", norm, s)
+    if prefix and prefix.attrs.get("prefix"):
+        fact = _percentage(norm, s - len(prefix.text), e, value * Decimal(str(prefix.attrs["factor"])), None, rules)
+        fact["pattern_id"] = fact["pattern_id"] or prefix.id
+        return fact
+    pct = rules.starting("ZH_PERCENT", norm, e)
+    if pct and not pct.attrs.get("prefix"):
+        if re.search(r"[万亿]", norm[s:e]):
+            return None
+        if pct.attrs.get("factor"):
+            value = value * Decimal(str(pct.attrs["factor"]))
+        return _percentage(norm, s, e, value, pct, rules)
+    mult = rules.starting("ZH_MULTIPLIER", norm, e)
+    if mult:
+        end = e + len(mult.text)
+        return {
+            "kind": "multiplier",
+            "start": s,
+            "end": end,
+            "value": _plain(value),
+            "pattern_id": mult.id,
+            "basis": _basis(norm, s, rules),
+            "_after": end,
+        }
+    cur = rules.starting("ZH_CURRENCY", norm, e)
+    if cur:
+        end = e + len(cur.text)
+        if cur.text == "元" and norm.startswith("人民币", end):
+            end += 3
+        return {
+            "kind": "money",
+            "start": s,
+            "end": end,
+            "value": _plain(value),
+            "currency": cur.attrs["currency"],
+            "pattern_id": cur.id,
+            "_after": end,
+        }
+    measure = rules.starting("ZH_MEASURE", norm, e)
+    if measure is None or value != value.to_integral_value():
+        return None
+    after = e + len(measure.text)
+    unit = measure.attrs["unit"]
+    if not measure.attrs.get("fixed"):
+        noun = rules.ending("ZH_NOUN", norm, s) or _noun_after(norm, after, rules)
+        if noun:
+            unit = noun.attrs["unit"]
+    return {
+        "kind": "count",
+        "start": s,
+        "end": e,
+        "value": int(value),
+        "unit": unit,
+        "pattern_id": measure.id,
+        "_after": after,
+    }
+
+
+def _noun_after(norm: str, at: int, rules: ZhRules):
+    """A counted noun within four characters after the measure word ('43家中级法院'), in the same clause."""
+    for k in range(0, 5):
+        if at + k >= len(norm) or norm[at + k] in CLAUSE_END + "、":
+            return None
+        noun = rules.starting("ZH_NOUN", norm, at + k)
+        if noun:
+            return noun
+    return None
+
+
+def _basis(norm: str, s: int, rules: ZhRules) -> str:
+    found = rules.last_in("ZH_BASIS", norm[clause_start(norm, s) : s])
+    return found[1].attrs["basis"] if found else "none"
+
+
+def _percentage(norm: str, s: int, e: int, value: Decimal, sign, rules: ZhRules) -> dict:
+    """A percentage from `s` to the end of its sign (`sign` None: the sign came before the number)."""
+    end = e + len(sign.text) if sign else e
+    points = bool(sign and sign.attrs.get("points"))
+    pre = norm[clause_start(norm, s) : s]
+    fact = {
+        "kind": "percentage",
+        "start": s,
+        "end": end,
+        "value": _plain(value),
+        "points": points,
+        "pattern_id": sign.id if sign else None,
+        "_after": end,
+    }
+    change = rules.last_in("ZH_CHANGE", pre)
+    share = rules.last_in("ZH_SHARE", pre)
+    if change and not (share and share[0] > change[0]):
+        fact.update(
+            role="change", direction=change[1].attrs["direction"], basis=_basis(norm, s, rules), pattern_id=change[1].id
+        )
+        return fact
+    fact["points"] = False
+    if share:
+        fact.update(role="share", pattern_id=share[1].id)
+        return fact
+    for rx, row in rules.regexes.get("ZH_RATE_WORD", []):
+        m = rx.search(pre)
+        if m:
+            fact.update(role="rate", rate_name=m.group().rstrip("为是达到"), pattern_id=row.id)
+            return fact
+    fact["role"] = "level"
+    return fact

@@ -1,0 +1,68 @@
+"""Chinese and Arabic numerals with scale characters: '31.6万' = 316000, '十五万五千' = 155000, '两千' = 2000."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+
+def zh_number_value(text: str, digits: dict[str, int], scales: dict[str, int]) -> Decimal | None:
+    """The value of a numeral written with Arabic digits and/or Chinese number characters, or None.
+
+    `digits` maps 一..九, 零, 两 to their values, `scales` maps 十 百 千 万 亿 (and their traditional forms).
+    Approximation characters (余, 多) must already be stripped.
+    """
+    s = text.replace(",", "").replace("，", "")
+    if not s:
+        return None
+    head = 0
+    while head < len(s) and (s[head].isdigit() or s[head] == "."):
+        head += 1
+    if head:
+        try:
+            base = Decimal(s[:head])
+        except InvalidOperation:
+            return None
+        rest = s[head:]
+        if not rest:
+            return base
+        if all(ch in scales for ch in rest):
+            value = base
+            for ch in rest:
+                value *= scales[ch]
+            return value
+        if "." in s:
+            return None
+        # '1万2千' and the like: every digit read as its number character
+        s = "".join(_digit_name(ch, digits) if ch.isdigit() else ch for ch in s)
+    return _chinese(s, digits, scales)
+
+
+def _digit_name(d: str, digits: dict[str, int]) -> str:
+    for name, value in digits.items():
+        if value == int(d):
+            return name
+    return d
+
+
+def _chinese(s: str, digits: dict[str, int], scales: dict[str, int]) -> Decimal | None:
+    total = 0  # groups above 万/亿 already closed
+    section = 0  # the current group below 万
+    num = 0
+    for ch in s:
+        if ch in digits:
+            num = digits[ch]
+        elif ch in scales:
+            scale = scales[ch]
+            if scale < 10_000:
+                section += (num or 1) * scale
+            else:
+                group = section + num
+                if group == 0 and total:
+                    total *= scale  # 万亿: the 亿 scales what 万 closed
+                else:
+                    total = (total + group) * scale if total and total < scale else total + group * scale
+                section = 0
+            num = 0
+        else:
+            return None
+    return Decimal(total + section + num)

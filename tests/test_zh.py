@@ -1,0 +1,320 @@
+"""The Chinese pipeline: new sentences in the style of Chinese releases, one table per family."""
+
+import json
+import re
+
+import pytest
+
+from extractor.api import extract
+from extractor.lang import detect_lang, resolve_lang
+from extractor.lang.zh.numerals import zh_number_value
+from extractor.lang.zh.rules import load_zh_rows, zh_rules
+from extractor.patterns import PatternFileError
+
+
+def zh(text):
+    rec = extract(text, "2024-06-30", lang="zh")
+    assert rec.lang == "zh"
+    assert all(text[f.start : f.end] == f.text for f in rec.facts)
+    return rec
+
+
+def only(rec, kind):
+    return [f for f in rec.facts if f.kind == kind]
+
+
+COUNTS = [
+    ("全市共侦破盗窃案件4213起。", "4213", 4213, "case", None),
+    ("共抓获犯罪嫌疑人2.7万名。", "2.7万", 27000, "suspect", None),
+    ("检察机关起诉八千六百人。", "八千六百", 8600, "person", None),
+    ("累计查处违法企业三十余家，涉及员工一百二十人。", "三十余", 30, "company", "more_than"),
+    ("先后处理1.8万余人次。", "1.8万余", 18000, "person-time", "more_than"),
+    ("一年来办结行政案件近5千件。", "5千", 5000, "case", "nearly"),
+    ("收到群众举报线索约640条。", "640", 640, "clue", "about"),
+    ("打掉犯罪团伙逾百个，抓获嫌疑人4,530人。", "4,530", 4530, "person", None),
+    ("关停违规网站平台1200家以上。", "1200", 1200, "website", "over"),
+    ("全年審結刑事案件兩萬三千件。", "兩萬三千", 23000, "case", None),
+    ("对十名在逃人员发布通缉令。", "十", 10, "person", None),
+    ("警方偵破詐騙案件3千餘宗。", "3千餘", 3000, "case", "more_than"),
+]
+
+
+@pytest.mark.parametrize("text, span, value, unit, approx", COUNTS, ids=[c[1] for c in COUNTS])
+def test_counts(text, span, value, unit, approx):
+    (fact,) = [f for f in only(zh(text), "count") if f.text == span]
+    assert (fact.value, fact.unit, fact.approx) == (value, unit, approx)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["各地统一部署，进一步加强一批重点工作。", "这是第五次专项检查。", "行动一起推进，万一出现问题立即上报。"],
+)
+def test_words_with_number_characters_are_no_counts(text):
+    assert only(zh(text), "count") == []
+
+
+PERCENTAGES = [
+    ("受理案件1.6万件，同比上升12.5%。", "12.5%", "change", "up", "year_on_year", False),
+    ("批捕人数比去年同期下降3.2%。", "3.2%", "change", "down", "year_on_year", False),
+    ("结案数环比增长7%。", "7%", "change", "up", "previous_period", False),
+    ("结案率同比提高2.4个百分点。", "2.4个百分点", "change", "up", "year_on_year", True),
+    ("起诉人数減少了6.1%。", "6.1%", "change", "down", "none", False),
+    ("女性被告人占全部被告人的8.3%。", "8.3%", "share", None, None, False),
+    ("不起诉率为11.7%。", "11.7%", "rate", None, None, False),
+    ("诈骗案件同比上升超三成。", "三成", "change", "up", "year_on_year", False),
+]
+
+
+@pytest.mark.parametrize(
+    "text, span, value",
+    [("全市刑事案件发案率为万分之12.5。", "万分之12.5", 0.125), ("审结案件同比增长近两成。", "两成", 20)],
+    ids=["per-ten-thousand", "tenths"],
+)
+def test_percentages_written_as_tenths_or_per_ten_thousand(text, span, value):
+    (fact,) = only(zh(text), "percentage")
+    assert (fact.text, fact.value) == (span, value)
+
+
+@pytest.mark.parametrize("text, span, role, direction, basis, points", PERCENTAGES, ids=[p[1] for p in PERCENTAGES])
+def test_percentages(text, span, role, direction, basis, points):
+    (fact,) = [f for f in only(zh(text), "percentage") if f.text == span]
+    assert (fact.role, fact.direction, fact.basis, fact.points) == (role, direction, basis, points)
+
+
+def test_a_bare_change_after_a_clause_with_its_basis_has_none():
+    rec = zh("立案数同比减少120起，下降4.5%。")
+    (pct,) = only(rec, "percentage")
+    assert (pct.direction, pct.basis) == ("down", "none")
+
+
+MONEY = [
+    ("涉案金额达3.6亿元。", "3.6亿元", 360_000_000, "CNY"),
+    ("挽回经济损失850万元。", "850万元", 8_500_000, "CNY"),
+    ("罚没款共计七百億元人民幣。", "七百億元人民幣", 70_000_000_000, "CNY"),
+    ("折合约2100万美元。", "2100万美元", 21_000_000, "USD"),
+    ("案值约十二億港元。", "十二億港元", 1_200_000_000, "HKD"),
+]
+
+
+@pytest.mark.parametrize("text, span, value, currency", MONEY, ids=[m[1] for m in MONEY])
+def test_money(text, span, value, currency):
+    (fact,) = only(zh(text), "money")
+    assert (fact.text, fact.value, fact.currency) == (span, value, currency)
+
+
+DATES = [
+    ("2021年1月至11月，全省共破案300起。", "2021年1月至11月", "2021-01/2021-11"),
+    ("2019年3至8月开展专项整治。", "2019年3至8月", "2019-03/2019-08"),
+    ("1至5月，共查处案件80件。", "1至5月", "XXXX-01/XXXX-05"),
+    ("上半年，检察机关共起诉500人。", "上半年", "REL"),
+    ("今年以来，共抓获嫌疑人90名。", "今年以来", "REL"),
+    ("与去年同期相比，案件减少了。", "去年同期", "REL"),
+    ("2020年上半年全市受理案件900件。", "2020年上半年", "2020-H1"),
+    ("2018年第二季度办结案件70件。", "2018年第二季度", "2018-Q2"),
+    ("3月15日，警方集中收网。", "3月15日", "XXXX-03-15"),
+    ("2016年以来共办案200件。", "2016年以来", "2016"),
+    ("截至2015年底，累计处理60人。", "2015年底", "2015-12"),
+    ("2014至2018年，共办结案件500件。", "2014至2018年", "2014/2018"),
+    ("第1至3季共立案1200件。", "第1至3季", "XXXX-01/XXXX-09"),
+    ("警方周三通报，共抓获30人。", "周三", "REL"),
+]
+
+
+@pytest.mark.parametrize("text, span, value", DATES, ids=[d[1] for d in DATES])
+def test_dates(text, span, value):
+    dates = [f for f in only(zh(text), "date") if f.text == span]
+    assert [d.value for d in dates] == [value]
+
+
+def test_relative_dates_resolve_against_the_reference_date():
+    (date,) = only(zh("去年全年共办案300件。"), "date")
+    assert (date.value, date.relative, date.resolved) == ("REL", True, "2023")
+
+
+OPERATIONS = [
+    ("全省开展“净网2023”专项行动，侦破案件90起。", "净网2023", False),
+    ("在「雷霆」行动中抓获嫌疑人30名。", "雷霆", False),
+    ("成功破获“8·17”特大诈骗案，涉案金额2亿元。", "8·17", True),
+    ("持续推进“昆仑”与“蓝天”专项行动。", "昆仑", False),
+]
+
+
+@pytest.mark.parametrize("text, name, code", OPERATIONS, ids=[o[1] for o in OPERATIONS])
+def test_operations(text, name, code):
+    ops = {f.name: f for f in only(zh(text), "operation")}
+    assert name in ops and ops[name].code is code and text[ops[name].start - 1] in "“「『"
+
+
+def test_quoted_words_without_a_head_are_no_operations():
+    assert only(zh("查获“冰毒”12公斤，整治“黄赌毒”问题。"), "operation") == []
+
+
+def test_a_change_links_to_the_count_of_the_clause_before():
+    rec = zh("全市受理案件5200件，同比上升8.4%。")
+    (count,) = only(rec, "count")
+    (pct,) = only(rec, "percentage")
+    assert pct.of == count.id
+    assert any(r.type == "link" and r.source == pct.id and r.target == count.id for r in rec.relations)
+
+
+def test_a_change_after_a_difference_links_to_the_level_before_it():
+    rec = zh("全市立抢劫案件460起，同比减少35起，下降7.1%。")
+    pct = only(rec, "percentage")[0]
+    assert rec.fact(pct.of).text == "460"
+
+
+def test_respectively_without_figures_before_it_pairs_nothing():
+    rec = zh("盗窃、诈骗案件分别下降了12.4%、6.3%和2.2%。")
+    assert [r for r in rec.relations if r.type == "respectively"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["受理案件900件，同比增加60件。其中，刑事案件300件。", "结案500件，与上年同比增加40件，其中民事案件200件。"],
+    ids=["opening-sentence", "mid-sentence"],
+)
+def test_of_which_never_takes_a_difference_as_its_whole(text):
+    rec = zh(text)
+    wholes = [rec.fact(r.whole).text for r in rec.relations if r.type == "part_of"]
+    assert "60" not in wholes and "40" not in wholes
+
+
+def test_respectively_pairs_changes_with_figures_in_order():
+    rec = zh("共立案侦查走私案件320起、案值45亿元，同比分别增长6.5%、12.1%。")
+    (rel,) = [r for r in rec.relations if r.type == "respectively"]
+    items = [rec.fact(i).text for i in rel.items]
+    quals = [rec.fact(i).text for i in rel.qualifiers]
+    assert (items, quals, rel.aligned) == (["320", "45亿元"], ["6.5%", "12.1%"], True)
+    assert [rec.fact(q).of for q in rel.qualifiers] == rel.items
+
+
+@pytest.mark.parametrize(
+    "text, whole, parts",
+    [
+        ("共批准逮捕犯罪嫌疑人900人，其中未成年人45人、外籍人员12人。", "900", ["45", "12"]),
+        ("全年受理信访举报3.2万件次。其中，检举控告类1.1万件次。", "3.2万", ["1.1万"]),
+        ("共处分干部8.1万人，其中党纪处分6万人；另有县处级干部400人。", "8.1万", ["6万"]),
+        ("全年立盗窃案件9000起。其中，入户盗窃1200起；扒窃650起。", "9000", ["1200", "650"]),
+        ("在这些案件中，涉及金额巨大的案件有85件。", None, []),
+    ],
+    ids=["same-sentence", "next-sentence", "mid-sentence-stops-at-semicolon", "opening-runs-to-full-stop", "no-whole"],
+)
+def test_of_which_makes_parts_of_the_count_before(text, whole, parts):
+    rec = zh(text)
+    found = [(rec.fact(r.part).text, rec.fact(r.whole).text) for r in rec.relations if r.type == "part_of"]
+    assert found == [(p, whole) for p in parts]
+
+
+def test_of_which_after_a_pair_takes_the_whole_of_the_parts_unit():
+    rec = zh("立案侦查渎职案件40件52人，其中重大案件15件。")
+    (rel,) = [r for r in rec.relations if r.type == "part_of"]
+    assert (rec.fact(rel.part).text, rec.fact(rel.whole).text) == ("15", "40")
+
+
+def test_the_audit_runs_unchanged_on_chinese_records():
+    from extractor.checks import audit
+
+    rec = zh("全市受理案件200件，其中盗窃案件150件，占75%。")
+    findings = audit(rec)
+    assert any(f.status == "consistent" for f in findings)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("31.6万", 316000),
+        ("十五万五千", 155000),
+        ("二百零七", 207),
+        ("两千", 2000),
+        ("3亿", 300_000_000),
+        ("一万二千", 12000),
+        ("1万2千", 12000),
+        ("4万亿", 4 * 10**12),
+    ],
+)
+def test_numerals(text, value):
+    rules = zh_rules()
+    assert zh_number_value(text, rules.digits(), rules.scales()) == value
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("The police solved 1,200 cases in 2023, up 5 percent.", "en"),
+        ("今年以来全市公安机关共破获刑事案件一千二百起。", "zh"),
+        ("Figures: 破获 cases 1,200 in the city of Harbin during the year", "en"),
+    ],
+)
+def test_language_is_detected_from_the_script(text, lang):
+    assert detect_lang(text) == lang
+
+
+def test_a_bad_language_is_named():
+    with pytest.raises(ValueError, match="'fr' is not one of auto, en, zh"):
+        resolve_lang("fr", "text")
+
+
+def test_tokens_keep_numerals_codes_and_latin_runs_whole():
+    from extractor.api import cached_zh_pipeline
+
+    text = "破获案件31.6万起，“5·13”专案涉及App 2.9万多个。"
+    doc = cached_zh_pipeline().make_doc(text)
+    assert doc.text == text
+    assert {"31.6万", "5·13", "App", "2.9万多"} <= {t.text for t in doc}
+
+
+def test_a_bad_chinese_rule_is_named_with_file_and_line(tmp_path):
+    (tmp_path / "units.jsonl").write_text(
+        '{"id": "zh_unit-measure-001", "label": "ZH_MEASURE", "pattern": "人", "attrs": {"unit": "person"}}\n'
+        '{"id": "zh_unit-measure-002", "label": "ZH_MEASURE", "pattern": "件", "attrs": {"unti": "case"}}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(
+        PatternFileError,
+        match=re.escape("units.jsonl:2: zh_unit-measure-002: attrs.unit: Field required; attrs.unti: Extra"),
+    ):
+        load_zh_rows(tmp_path)
+
+
+def test_every_bundled_chinese_row_loads():
+    assert {row.label for row in load_zh_rows()} >= {"ZH_MEASURE", "ZH_DATE", "ZH_VARIANT", "ZH_PERCENT"}
+
+
+def test_cli_lang_option_and_jsonl_field(cli, tmp_path):
+    text = "全市共破获案件300起，同比上升5%。"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    rows = [
+        {"id": "d1", "text": text},
+        {"id": "d2", "text": text, "lang": "en"},
+        {"id": "d3", "text": text, "lang": "fr"},
+    ]
+    (tmp_path / "b.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    auto = [json.loads(line) for line in cli("extract", tmp_path / "a.txt").stdout.splitlines()]
+    forced = [json.loads(line) for line in cli("extract", tmp_path / "a.txt", "--lang", "en").stdout.splitlines()]
+    assert auto[0]["lang"] == "zh" and len(auto[0]["facts"]) == 2
+    assert forced[0]["lang"] == "en"
+    result = cli("extract", tmp_path / "b.jsonl")
+    recs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r.get("lang") for r in recs[:2]] == ["zh", "en"]
+    assert recs[2]["reason"] == "language 'fr' is not one of auto, en, zh" and result.exit_code == 1
+    assert cli("extract", tmp_path / "a.txt", "--lang", "fr").exit_code == 2
+
+
+@pytest.mark.parametrize(
+    "text, share, whole",
+    [
+        ("全年处理违纪人员4.5万人次。其中，批评教育2.7万人次，占60%。", "60%", "4.5万"),
+        ("共立案贪污案件120件150人，查处的干部中有30名县处级干部，占总人数的20%。", "20%", "150"),
+    ],
+    ids=["breakdown", "of-the-total"],
+)
+def test_a_share_takes_the_whole_its_wording_names(text, share, whole):
+    rec = zh(text)
+    (pct,) = [f for f in only(rec, "percentage") if f.text == share]
+    assert rec.fact(pct.whole).text == whole
+
+
+def test_a_share_with_no_whole_in_its_wording_has_none():
+    rec = zh("受理案件800件，占40%。")
+    (pct,) = only(rec, "percentage")
+    assert pct.whole is None and pct.of is not None
