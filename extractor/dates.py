@@ -11,6 +11,7 @@ from typing import Any
 
 from extractor.gates import Requires, holds, requires_of, words_of
 from extractor.patterns import PatternRow, load_pattern_file, patterns_dir
+from extractor.spans import DisjointSpans
 from extractor.state import DocState
 
 DATE_LABEL = "DATE"
@@ -690,13 +691,13 @@ class DateFinder:
                     continue
             candidates.append((start, end, order, rule, norm))
         candidates.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))
-        taken: list[tuple[int, int]] = []
+        taken = DisjointSpans()
         chosen = []
         for cand in candidates:
             start, end = cand[0], cand[1]
-            if any(start < e and s < end for s, e in taken):
+            if taken.overlaps(start, end):
                 continue
-            taken.append((start, end))
+            taken.add(start, end)
             chosen.append(cand)
         chosen.sort(key=lambda c: c[0])
         out: list[DateMatch] = []

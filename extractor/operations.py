@@ -51,6 +51,7 @@ from pathlib import Path
 
 from extractor.gates import holds, requires_of, words_of
 from extractor.patterns import PatternRow, load_pattern_file, patterns_dir, rows_with_label
+from extractor.spans import DisjointSpans
 from extractor.state import DocState
 
 # A longer quoted phrase is a quotation, not a name; one followed by '(hereinafter ...)' may be longer.
@@ -869,9 +870,11 @@ def _same(a: _Cand, ka, b: _Cand, kb, text: str) -> bool:
 def _select(cands: list[_Cand]) -> list[_Cand]:
     """Non-overlapping candidates: quoted before codes before runs before repeats, then longer first."""
     taken: list[_Cand] = []
+    spans = DisjointSpans()
     for c in sorted(cands, key=lambda c: (PRIORITY[c.kind], -(c.end - c.start), c.start)):
-        if c.end > c.start and all(c.end <= t.start or c.start >= t.end for t in taken):
+        if c.end > c.start and not spans.overlaps(c.start, c.end):
             taken.append(c)
+            spans.add(c.start, c.end)
     return sorted(taken, key=lambda c: c.start)
 
 
