@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from types import SimpleNamespace
@@ -888,6 +889,19 @@ class RelationLinker(Component):
         if that quantity is a figure (a measure such as '17 metric tons' blocks the link); a sentence that
         opens with 'The number ...'/'That ...' reaches back to the main figure of the sentence before."""
         quantities = doc._.quantities or []
+        # what a change can qualify: no other change, no multiplier, no restated amount (sorted by token, as the
+        # facts component sorts the quantities); bisected per change, so a long sentence is not walked again
+        quantities = [
+            (tok_i, q, reason)
+            for tok_i, q, reason in quantities
+            if q is None
+            or not (
+                (q.kind == "percentage" and q.fields.get("role") == "change")
+                or q.kind == "multiplier"
+                or q.fields.get("_converted")
+            )
+        ]
+        quantity_toks = [tok_i for tok_i, _q, _reason in quantities]
         for d in drafts:
             if "of" in d.fields or d.kind not in ("percentage", "multiplier") or d.fields.get("_resp"):
                 continue
@@ -901,15 +915,10 @@ class RelationLinker(Component):
                 continue
             target = None
             found = False
-            for tok_i, q, _reason in reversed(quantities):
-                if tok_i >= d.tok or tok_i < sent.start:
-                    continue
-                if q is not None and q.kind == "percentage" and q.fields.get("role") == "change":
-                    continue
-                if q is not None and q.kind == "multiplier":
-                    continue
-                if q is not None and q.fields.get("_converted"):
-                    continue
+            # the quantities before d in its sentence, nearest first (bisected: no walk from the end of the doc)
+            first = bisect.bisect_left(quantity_toks, sent.start)
+            for j in range(bisect.bisect_left(quantity_toks, d.tok) - 1, first - 1, -1):
+                tok_i, q, _reason = quantities[j]
                 if q is not None and self._modifier_amount(doc, q, d, drafts):
                     continue
                 if q is not None and _is_baseline(doc, tok_i):
@@ -925,7 +934,7 @@ class RelationLinker(Component):
             if target is not None:
                 # the change follows its figure in one clause ('filed 999 cases, up 28.6%'); across a ';' or
                 # ':' it is a guess
-                broken = any(t.text in CLAUSE_BREAKS for t in doc[target.tok : d.tok])
+                broken = clause_start(doc, d.tok) > target.tok
                 _link(d, "of", target, None, "inferred" if broken else "cued")
                 continue
             if not found:
