@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -170,16 +170,7 @@ def load_patterns(dirs: Iterable[Path | str] | None = None) -> list[PatternRow]:
                 raise PatternFileError(f"{source}: no .jsonl pattern files in this folder")
         else:
             raise PatternFileError(f"{source}: not a folder of pattern files nor a .jsonl file")
-        for path in files:
-            try:
-                file_rows = load_pattern_file(path)
-            except PatternFileError as err:
-                problems.append(str(err))
-                continue
-            for row in file_rows:
-                if row.id in seen:
-                    problems.append(f"{path.name}: duplicate id {row.id!r} (first in {seen[row.id]})")
-                seen[row.id] = path.name
+        for file_rows in read_files(files, seen, problems):
             if n:
                 replaced = {_surface(r) for r in file_rows}
                 rows = [r for r in rows if _surface(r) not in replaced]
@@ -187,6 +178,23 @@ def load_patterns(dirs: Iterable[Path | str] | None = None) -> list[PatternRow]:
     if problems:
         raise PatternFileError("\n".join(problems))
     return rows
+
+
+def read_files(
+    files: Iterable[Path], seen: dict[str, str], problems: list[str], registry=None
+) -> Iterator[list[PatternRow]]:
+    """The rows of each file that loads; its bad lines, and ids already in `seen` (id -> file), go to `problems`."""
+    for path in files:
+        try:
+            file_rows = load_pattern_file(path, registry)
+        except PatternFileError as err:
+            problems.append(str(err))
+            continue
+        for row in file_rows:
+            if row.id in seen:
+                problems.append(f"{path.name}: duplicate id {row.id!r} (first in {seen[row.id]})")
+            seen[row.id] = path.name
+        yield file_rows
 
 
 def _surface(row: PatternRow) -> tuple[str, str, bool]:

@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from extractor.labels import ZH_LABELS
-from extractor.patterns import PatternFileError, PatternRow, load_pattern_file, patterns_dir
+from extractor.patterns import PatternFileError, PatternRow, patterns_dir, read_files
 
 
 def zh_patterns_dir() -> Path:
@@ -24,17 +24,7 @@ def load_zh_rows(folder: Path | None = None) -> list[PatternRow]:
         raise PatternFileError(f"{folder}: no .jsonl pattern files in this folder")
     rows: list[PatternRow] = []
     problems: list[str] = []
-    seen: dict[str, str] = {}
-    for path in files:
-        try:
-            file_rows = load_pattern_file(path, ZH_LABELS)
-        except PatternFileError as err:
-            problems.append(str(err))
-            continue
-        for row in file_rows:
-            if row.id in seen:
-                problems.append(f"{path.name}: duplicate id {row.id!r} (first in {seen[row.id]})")
-            seen[row.id] = path.name
+    for file_rows in read_files(files, {}, problems, ZH_LABELS):
         rows.extend(file_rows)
     if problems:
         raise PatternFileError("\n".join(problems))
