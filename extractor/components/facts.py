@@ -214,6 +214,8 @@ class FactBuilder(Component):
         """The percent sign closing a range that starts at the numeral before token nxt, else None."""
         if nxt + 1 >= len(doc) or doc[nxt].lower_ not in {"-", "–", "~", "～", "to", "and", ","}:
             return None
+        if re.search(r"\d,\d{3}", doc[prev_tok(doc, nxt - 1)].text):
+            return None  # 'numbered 9,800, 23.3 percent of the total': a grouped count, not a range's end
         k = next_tok(doc, nxt + 1)
         if k < len(doc) and is_num(doc[k]):
             return rules.starting_at(next_tok(doc, k + 1), "PERCENT_SIGN")

@@ -33,6 +33,8 @@ from extractor.unit_classes import UnitTable
 ITEM_KINDS = ("count", "money")
 RANGE = {"-", "–", "~", "～"}
 PREPOSITIONS = words("part_prepositions")
+# words that end the noun a partitive cue names ('Twelve of the cases were ...')
+NOUN_STOPS = {"of", "were", "was", "are", "is", "had", "have", "has", "involved", "received", "being", "been", "in", "on", "at", "with", "for", "from", "by", "and", "or", "which", "who", "that"}
 CONVERSION_GAP = re.compile(
     r"^\s*(?:[(（]|,?\s*(?:or|i\.e\.|equivalent to|worth))\s*"
     r"(?:about|approximately|around|roughly|some|nearly|almost|over|more than|or|equivalent to|approx\.)?\s*$",
@@ -334,6 +336,12 @@ class RelationLinker(Component):
     def _parts(self, doc: Doc, drafts: list[Draft], rules: RuleIndex, rels: list[dict]) -> set[int]:
         counts = [d for d in drafts if d.kind == "count"]
         parts: dict[int, Draft] = {}
+        # a count right before a partitive cue of its own ('212 of the officials') is that cue's part
+        self._state.own_cue = {
+            prev_tok(doc, c.start - 1)
+            for c in rules.by_label.get("PART_CUE", ())
+            if self.attrs[c.id_]["mode"] in ("of_them", "count_of")
+        }
 
         def add(part: Draft, whole: Draft | None, how: str, confidence: str) -> None:
             if whole is None or part is whole or id(part) in parts or (whole.tok > part.tok and how != "of_the"):
@@ -388,8 +396,23 @@ class RelationLinker(Component):
                 if part_before is not None and part_before.kind == "count" and named is not None:
                     # '58 of the 300 fugitives': the count after the cue is the whole
                     add(part_before, named, "of_the", "stated")
+                elif part_before is not None and part_before.kind == "count" and self._cue_noun(doc, cue):
+                    # 'Twelve of those cadres', 'Thirty-one of the cases involved ...': the noun after the cue
+                    # names the whole, the nearest earlier count of its class (a paragraph back or more: a
+                    # definite noun refers to a set already given)
+                    noun = self._cue_noun(doc, cue)
+                    kindred = [
+                        d
+                        for d in counts
+                        if d.tok < part_before.tok and id(d) not in parts and self.units.kin(d.fields.get("unit"), noun)
+                    ]
+                    if kindred:
+                        whole = kindred[-1]
+                        add(part_before, whole, "of_them", "stated" if before and whole is before[-1] else "cued")
+                        for other in self._coordinated(doc, cue, after, whole):
+                            add(other, whole, "of_them", "cued")
                 elif part_before is not None and part_before.kind == "count":
-                    # '287 of which', '34 of them', 'Twelve of those cadres': the count before the cue is the part
+                    # '287 of which', '34 of them': the count before the cue is the part
                     earlier = [d for d in before if d.tok < part_before.tok]
                     if earlier:
                         whole = self._antecedent(earlier, parts, part_before)
@@ -409,6 +432,9 @@ class RelationLinker(Component):
                     # 'reports, of which 819,000 were tip-offs'
                     whole = self._antecedent(before, parts, after[0])
                     add(after[0], whole, "of_them", "stated" if whole is before[-1] else "cued")
+                    # '..., of which 1,200 were fraud cases and 860 theft cases': the list goes on in the clause
+                    for other in self._list_after(doc, after, whole):
+                        add(other, whole, "of_them", "cued")
             elif mode == "with":
                 # 'handled 52,000 cases, with 3,902 given warnings and 214 expelled': after a comma, the counts
                 # the cue opens are parts of the figure before it
@@ -438,8 +464,46 @@ class RelationLinker(Component):
                         break
                     if any(t.text in CLAUSE_BREAKS for t in doc[cue.end : part.tok]):
                         break
+                    if _new_verb_clause(doc, cue.end, part.tok):
+                        break  # 'including Zhou and Su, and prosecuted 105 such officials': the list has ended
                     add(part, whole, "including", confidence)
         return set(parts)
+
+    def _cue_noun(self, doc: Doc, cue: Span) -> str | None:
+        """The noun a partitive cue names right after it: 'of the cases involved' -> case, 'of those cadres'
+        -> cadre, 'of the arrested suspects' -> suspect; None for 'of them', 'of which' or a figure."""
+        words: list[str] = []
+        for t in doc[cue.end : cue.end + 4]:
+            if not t.is_alpha or t.lower_ in NOUN_STOPS or (words and t.lower_.endswith("ed")):
+                break
+            words.append(t.lower_)
+        nouns = [w for w in words if not w.endswith(("ed", "ing"))]
+        return _singular(nouns[-1]) if nouns and cue.text.lower() not in {"of them", "of which", "of whom"} else None
+
+    def _list_after(self, doc: Doc, after: list[Draft], whole: Draft | None) -> list[Draft]:
+        """The counts that continue a list of parts opened by after[0] in its clause ('of which 1,200 were fraud
+        cases, 860 theft cases and 310 robberies'): no clause break, no preposition before a count ('involving
+        860 victims'), and no noun of another class than the first part's or the whole's."""
+        if whole is None or not after:
+            return []
+        out = []
+        first_unit = after[0].fields.get("unit")
+        prev = after[0]
+        for d in after[1:]:
+            between = doc[doc.char_span(prev.start, prev.end, alignment_mode="expand").end : d.tok]
+            if any(t.text in CLAUSE_BREAKS or t.text in {".", "。"} for t in between):
+                break
+            if doc[prev_tok(doc, d.tok - 1)].lower_ in PREPOSITIONS:
+                break
+            unit = d.fields.get("unit") if d.fields.get("_unit_noun") else None
+            known = [u for u in (whole.fields.get("unit"), first_unit) if u]
+            if unit and known and not any(self.units.kin(unit, u) for u in known):
+                break
+            if d.tok in self._state.own_cue:
+                break
+            out.append(d)
+            prev = d
+        return out
 
     def _coordinated(self, doc: Doc, cue: Span, after: list[Draft], whole: Draft | None) -> list[Draft]:
         """Counts after a partitive cue joined to its part by 'and' in the same clause, of the whole's class."""
@@ -454,6 +518,8 @@ class RelationLinker(Component):
                 continue
             unit = d.fields.get("unit") if d.fields.get("_unit_noun") else None
             if unit and not self.units.kin(unit, whole.fields.get("unit")):
+                break
+            if d.tok in self._state.own_cue:
                 break
             out.append(d)
         return out
@@ -721,13 +787,30 @@ class RelationLinker(Component):
                         self._part_of(rels, d.fields["of"], total, "of the total", "cued", via="share")
                     continue
             if len(following) == 2 and following[0].lower_ == "of" and "whole" not in d.fields:
-                noun = next((t for t in doc[nxt + 1 : nxt + 4] if t.is_alpha and t.lower_ not in {"the", "all"}), None)
-                if noun is not None:
-                    unit = _singular(noun.lower_)
-                    cands = [x for x in in_sent if x.fields.get("unit") == unit and x is not d.fields.get("of")]
+                # 'made up 24.9% of the fraud cases solved': the noun names the whole, the nearest count of its
+                # unit in the sentence, else before it (a definite noun refers to a set already given); never
+                # the share's own part or another part
+                unit = self._noun_at(doc, nxt + 1)
+                if unit is not None:
+                    part = d.fields.get("of")
+                    inner = {id(r["part"]) for r in rels if r["type"] == "part_of"}
+                    cands = [x for x in in_sent if x.fields.get("unit") == unit and x is not part]
+                    if not cands and following[1].lower_ in {"the", "these", "those"}:
+                        cands = [
+                            x
+                            for x in drafts
+                            if x.kind == "count"
+                            and x.tok < sent.start
+                            and x is not part
+                            and id(x) not in inner
+                            and x.fields.get("unit") == unit
+                        ]
                     if cands:
-                        _link(d, "whole", cands[-1], f"of {noun.lower_}", "cued")
+                        _link(d, "whole", cands[-1], f"of the {unit}", "cued")
+                        if isinstance(part, Draft):
+                            self._part_of(rels, part, cands[-1], f"of the {unit}", "cued", via="share")
         self._share_lists(doc, shares, drafts, rels)
+        self._lead_shares(doc, drafts, rels)
         # 'Of the 4,800, 960 were minors, accounting for 25 percent': the part's whole is the share's whole
         whole_of = {id(r["part"]): r for r in rels if r["type"] == "part_of"}
         for d in shares:
@@ -735,6 +818,64 @@ class RelationLinker(Component):
             if "whole" not in d.fields and isinstance(part, Draft) and id(part) in whole_of:
                 rel = whole_of[id(part)]
                 _link(d, "whole", rel["whole"], rel["cue"], rel["confidence"], rel["pattern_id"])
+
+    def _lead_shares(self, doc: Doc, drafts: list[Draft], rels: list[dict]) -> None:
+        """Percentages that a sentence's partitive lead makes shares of its whole: 'Of the 3,000 cases heard, 40%
+        involved fraud and 12% theft'; 'Among the concluded cases, telecom fraud accounted for 31.7%' (the whole
+        is the count the lead names, as for a part: the figure inside the lead, else the count of its noun or
+        verb before it). A percentage that opens its clause after the lead is a share; a change or a named rate
+        is not."""
+        counts = [d for d in drafts if d.kind == "count"]
+        for cue in self._state.rules.by_label.get("PART_CUE", ()):
+            if self.attrs[cue.id_]["mode"] not in ("among", "of_them", "of_the"):
+                continue
+            sent = sent_of(doc, cue.start)
+            if not all(t.is_space or t.text in QUOTES for t in doc[sent.start : cue.start]):
+                continue
+            comma = next((t.i for t in doc[cue.end : sent.end] if t.text in {",", "，"}), None)
+            if comma is None:
+                continue
+            pcts = [
+                d
+                for d in drafts
+                if d.kind == "percentage"
+                and comma < d.tok < sent.end
+                and "whole" not in d.fields
+                and d.fields.get("role") in ("share", "level")
+                and not isinstance(d.fields.get("of"), Draft)
+            ]
+            if not pcts:
+                continue
+            lead = next((d for d in counts if cue.end <= d.tok < comma), None)
+            confidence = "stated" if lead is not None else "cued"
+            whole = lead if lead is not None else self._lead_whole(doc, cue, counts, sent, comma)
+            if whole is None:
+                continue
+            for d in pcts:
+                if d.fields.get("role") == "level" and not self._opens_clause(doc, d.tok, comma):
+                    continue
+                d.fields["role"] = "share"
+                _link(d, "whole", whole, cue.text.lower(), confidence, cue.id_)
+
+    def _lead_whole(self, doc: Doc, cue: Span, counts: list[Draft], sent: Span, comma: int) -> Draft | None:
+        """The whole a lead without a figure names: 'Among the concluded cybercrime cases,' -> the nearest earlier
+        count of cases; 'Among them,' -> the first count of the sentence before."""
+        noun = self._noun_at(doc, cue.end)
+        if noun is not None:
+            same = [d for d in counts if d.tok < sent.start and self.units.kin(d.fields.get("unit"), noun)]
+            exact = [d for d in same if d.fields.get("unit") == noun]
+            return (exact or same)[-1] if (exact or same) else None
+        if cue.text.lower() in {"among them", "among these", "of them", "of these", "among which"}:
+            pool = self._previous_counts(doc, counts, sent)
+            return pool[0] if pool else None
+        return None
+
+    @staticmethod
+    def _opens_clause(doc: Doc, i: int, comma: int) -> bool:
+        """True when the percentage at token i stands at the head of its clause: right after the lead's comma,
+        or after ', and' / 'and' following another such percentage ('40% involved fraud and 12% theft')."""
+        k = prev_tok(doc, i - 1)
+        return k == comma or doc[k].lower_ in {"and", ",", "，", "while"}
 
     def _own_subject(self, doc: Doc, q: Draft, d: Draft, rules: RuleIndex) -> bool:
         """True when a change has a subject of its own after the figure before it: after the last ', and' (or
@@ -778,11 +919,18 @@ class RelationLinker(Component):
         """'accounting for 14.2% of the total (number of cases)': the total the release gave for the same class
         of thing, read from position and unit alone: the first earlier count of a kindred unit that is no part
         of another nor a sibling of the share's part (releases lead with their totals), never chosen by value."""
-        words = {t.lower_ for t in doc[of_tok : of_tok + 3]}
-        if not words & {"total", "all", "overall"}:
-            return None
+        window = doc[of_tok : min(of_tok + 7, sent_of(doc, of_tok).end)]
+        words = [t.lower_ for t in window]
+        if not set(words[:3]) & {"total", "all", "overall"} and "total" not in words[:5]:
+            return None  # 'of the total', 'of all', 'of the national total', "of the country's total"
         part = d.fields.get("of")
         unit = part.fields.get("unit") if isinstance(part, Draft) else None
+        named = self._total_noun(window)
+        if named is not None and (unit is None or self.units.kin(unit, named)):
+            # 'of the total number of reports', 'of all cases': the noun names what the total counts, unless the
+            # part counts another class ('1,570,053 people, 14.2% of the total number of cases': translation
+            # renders 件 and 人 loosely, the part's own noun is firmer)
+            unit = named
         if part is None:
             # 'Fraud cases made up 12.5 percent of the total': no part figure; the clause names what is counted
             nouns = [_singular(t.lower_) for t in doc[clause_start(doc, d.tok) : d.tok] if t.is_alpha]
@@ -817,6 +965,37 @@ class RelationLinker(Component):
             and self.units.kin(x.fields.get("unit"), unit)
         ]
         return cands[0] if cands else None
+
+    @staticmethod
+    def _noun_at(doc: Doc, i: int) -> str | None:
+        """The head noun of the phrase at token i, singular: 'the fraud cases solved' -> case, 'all suspects'
+        -> suspect; None when no noun stands there ('the total', a figure)."""
+        words: list[str] = []
+        for t in doc[i : i + 5]:
+            if t.lower_ in {"the", "all", "these", "those"} and not words:
+                continue
+            if not t.is_alpha or t.lower_ in NOUN_STOPS or (words and t.lower_.endswith("ed")):
+                break
+            words.append(t.lower_)
+        nouns = [w for w in words if not w.endswith(("ed", "ing")) and w not in {"total", "overall", "whole"}]
+        return _singular(nouns[-1]) if nouns else None
+
+    @staticmethod
+    def _total_noun(window: Span) -> str | None:
+        """The noun a total's words name: 'of the total number of reports' -> report, 'of all cases' -> case;
+        None for 'of the total' alone."""
+        toks = list(window)
+        for k, t in enumerate(toks):
+            if t.lower_ in {"all", "total", "overall"}:
+                rest = toks[k + 1 :]
+                if rest[:2] and [x.lower_ for x in rest[:2]] == ["number", "of"]:
+                    rest = rest[2:]
+                rest = [x for x in rest if x.lower_ not in {"the", "those", "these"}]
+                word = rest[0].lower_ if rest and rest[0].is_alpha else ""
+                if word and word not in NOUN_STOPS and not word.endswith(("ed", "ing")):
+                    return _singular(word)
+                return None
+        return None
 
     def _share_lists(self, doc: Doc, shares: list[Draft], drafts: list[Draft], rels: list[dict]) -> None:
         """Shares of one paragraph whose parts are counts share a whole ('The top 10 arrests were: 188,408 ...,
@@ -1212,6 +1391,17 @@ def _year_after(doc: Doc, i: int) -> int | None:
         if re.fullmatch(r"(19|20)\d\d", t.text):
             return int(t.text)
     return None
+
+
+def _new_verb_clause(doc: Doc, start: int, end: int) -> bool:
+    """True when ', and' followed by a past verb stands between tokens start and end: a new clause with its own
+    verb ('..., and prosecuted 105 officials'), not a list item ('..., and 2,000 for fraud')."""
+    for t in doc[start:end]:
+        if t.lower_ == "and" and t.i > start and doc[t.i - 1].text in {",", "，"}:
+            k = next_tok(doc, t.i + 1)
+            if k < end and doc[k].is_alpha and doc[k].lower_.endswith("ed") and not doc[k].is_title:
+                return True
+    return False
 
 
 def _singular(word: str) -> str:

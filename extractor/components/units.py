@@ -23,6 +23,8 @@ from extractor.rules import by_label
 
 # Words that end the counted noun phrase.
 STOP = words("np_stop")
+# prepositions that end the head of a subject before a linking verb ('Reports about officials numbered 9,800')
+SUBJECT_PREPOSITIONS = {"about", "of", "involving", "against", "on", "concerning", "regarding", "from", "in"}
 # Participles that do not end in -ed: '3,902 given warnings' is a verb, not 'warnings' counted
 IRREGULAR_PARTICIPLES = words("irregular_participles")
 QUOTES = {'"', "“", "”", "'", "‘", "’", "«", "»"}
@@ -168,6 +170,12 @@ class UnitFinder:
         k = prev_tok(doc, i - 1)
         if k > 0 and doc[k].lower_ in SUBJECT_VERBS:
             j = prev_tok(doc, k - 1)
+            # 'Reports about village officials numbered 9,800': the head stands before the subject's preposition
+            m = j
+            while m > sent_start and doc[m - 1].is_alpha and doc[m - 1].lower_ not in {"and", "or"}:
+                m -= 1
+                if doc[m].lower_ in SUBJECT_PREPOSITIONS and m - 1 >= sent_start and doc[m - 1].is_alpha:
+                    j = m - 1
             if j >= sent_start and doc[j].is_alpha:
                 word = doc[j].lower_
                 if word in self.units or (word.endswith("s") and not word.endswith("ss") and word not in STOP):
@@ -204,6 +212,8 @@ class UnitFinder:
         hyphen = start < len(doc) and doc[start].text == "-" and not doc[i].whitespace_ and not doc[start].whitespace_
         if hyphen:
             start += 1  # 'four-level organs', '30-member gang': the word after the hyphen is the unit
+        elif start < len(doc) and doc[start].lower_ == "such":
+            start = next_tok(doc, start + 1)  # 'about 80 such cases': the noun after 'such' is the unit
         words, _end = self._phrase(doc, start)
         while words and words[-1][:1].isupper() and len(words) > 1 and words[-1].lower() not in self.units:
             words.pop()

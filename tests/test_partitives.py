@@ -1,0 +1,150 @@
+"""Parts and shares whose whole the wording names: a definite noun after a partitive, a list after 'of which',
+a sentence lead ('Of the 3,000 cases heard, 40% ...'), the noun after 'of the total number of'. New sentences in
+the genre's style; each row is a phrasing family."""
+
+import pytest
+from conftest import by_text
+
+from extractor.checks import audit
+
+
+def parts(record):
+    return [(record.fact(x.part).text, record.fact(x.whole).text) for x in record.relations if x.type == "part_of"]
+
+
+# (text, [(part, whole)]): the part_of links expected, in order
+PARTS = [
+    (
+        # a definite noun after 'of the' refers back, here a paragraph back, to the count of its class
+        "As of June, inspection agencies had investigated about 41,600 cases involving banquets.\n\n"
+        "Thirty-one of the cases involved officials at department level.",
+        [("Thirty-one", "41,600")],
+    ),
+    (
+        # 'of the officials' names another class than the cases: no link to the case count
+        "Prosecutors handled 2,450 cases last year, and 212 of the officials were expelled.",
+        [],
+    ),
+    (
+        "The commission investigated 300 cadres in 2019. Twelve of those cadres were expelled from the party.",
+        [("Twelve", "300")],
+    ),
+    (
+        # the list after 'of which' goes on in its clause
+        "The bureau handled 3,120 cases, of which 1,200 were fraud cases and 860 were theft cases.",
+        [("1,200", "3,120"), ("860", "3,120")],
+    ),
+    (
+        "Procuratorates received 52,000 reports, of which 31,000 were tip-offs, 12,000 were complaints and 4,200 "
+        "involved 6,100 people.",
+        [("31,000", "52,000"), ("12,000", "52,000"), ("4,200", "52,000")],
+    ),
+    (
+        # 'in which' is how machine translation renders 其中
+        "The police captured fugitives 512, in which murder fugitives 9, robbery fugitives 41 and 130 fugitives "
+        "involved in gang cases.",
+        [("9", "512"), ("41", "512"), ("130", "512")],
+    ),
+    (
+        # the 'including' list ends where a new verb opens a clause
+        "The bureau investigated 86 senior officials, including Wang Min and Li Jun, and prosecuted 71 such officials.",
+        [],
+    ),
+    (
+        "Customs filed 1,260 smuggling cases, including 310 drug cases and 95 arms cases, and seized 14 tons of goods.",
+        [("310", "1,260"), ("95", "1,260")],
+    ),
+    (
+        # 'such' stands between the figure and its noun; 'of the total' names the release's total of cases
+        "Border police cracked 412 drug smuggling cases last year.\n\nHe said police came across about 90 such "
+        "cases, accounting for more than 20 percent of the total.",
+        [("90", "412")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", PARTS, ids=[p[0][:50] for p in PARTS])
+def test_part_of(extract, text, expected):
+    assert parts(extract(text)) == expected
+
+
+# (text, share, its whole or None)
+SHARE_WHOLES = [
+    (
+        "The agency received 42,000 reports in the first half, and 12,500 officials were punished. Reports about "
+        "village officials numbered 9,800, 23.3 percent of the total number of reports.",
+        "23.3 percent",
+        "42,000",
+    ),
+    (
+        "Police solved 8,420 cases and arrested 9,100 suspects. Gang suspects numbered 1,100, or 12.1% of the "
+        "national total.",
+        "12.1%",
+        "9,100",
+    ),
+    (
+        "In 2021, police solved 8,420 fraud cases. The 2,100 online fraud cases made up 24.9% of the fraud cases "
+        "solved.",
+        "24.9%",
+        "8,420",
+    ),
+    ("Of the 3,000 cases heard, 40% involved fraud and 12% involved theft.", "40%", "3,000"),
+    ("Of the 3,000 cases heard, 40% involved fraud and 12% involved theft.", "12%", "3,000"),
+    (
+        "Shanghai courts concluded over 41,000 cybercrime cases between 2019 and 2023.\nAmong the concluded "
+        "cybercrime cases, telecom fraud accounted for 61.2% of the total.",
+        "61.2%",
+        "41,000",
+    ),
+    ("Police arrested 9,100 suspects in 2022. Among them, 22% were repeat offenders.", "22%", "9,100"),
+    (
+        # a restrictive clause names a set the release never counted: no whole
+        "A total of 713,000 people were prosecuted and 265,000 were not. People who pleaded guilty made up more "
+        "than 90% of the number of people who were charged.",
+        "90%",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize("text, share, whole", SHARE_WHOLES, ids=[f"{s[1]} {s[0][:40]}" for s in SHARE_WHOLES])
+def test_share_whole(extract, text, share, whole):
+    r = extract(text)
+    fact = by_text(r, share)
+    assert fact.role == "share"
+    assert (r.fact(fact.whole).text if fact.whole else None) == whole
+
+
+def test_a_named_rate_after_a_lead_stays_a_rate(extract):
+    r = extract("Police arrested 9,100 suspects in 2022. Among them, 22% were repeat offenders, and the conviction "
+                "rate was 98.1%.")
+    assert by_text(r, "98.1%").role == "rate" and by_text(r, "98.1%").whole is None
+
+
+@pytest.mark.parametrize(
+    "text, surface, kind",
+    [
+        ("Nationwide, 12,500 officials were punished.", "12,500", "count"),  # a grouped count, not an age
+        ("Reports about village officials numbered 9,800, 23.3 percent of the total.", "9,800", "count"),
+        ("It recovered 476 second-level relics and 285 first-level relics.", "476", "count"),  # an ordinal
+    ],
+)
+def test_figures_the_families_stand_on(extract, text, surface, kind):
+    assert by_text(extract(text), surface).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("Zhang, 52, was sentenced to ten years.", "52"),  # an age in apposition is still no figure
+        ("The video lasted a 30-second stretch, the court said.", "30"),  # a duration
+    ],
+)
+def test_what_stays_dropped(extract, text, gone):
+    assert all(f.text != gone for f in extract(text).facts)
+
+
+def test_a_part_made_larger_than_the_whole_a_definite_noun_names_is_flagged(extract):
+    findings = audit(extract("As of June, agencies had investigated 41,600 cases involving banquets.\n\n"
+                      "Of them, 4,120 were banquets, and 42,001 of the cases involved officials at department level."))
+    assert any(f.check == "parts_and_wholes" and f.status == "inconsistent" for f in findings)
