@@ -34,7 +34,7 @@ ITEM_KINDS = ("count", "money")
 RANGE = {"-", "–", "~", "～"}
 PREPOSITIONS = words("part_prepositions")
 # words that end the noun a partitive cue names ('Twelve of the cases were ...')
-NOUN_STOPS = {"of", "were", "was", "are", "is", "had", "have", "has", "involved", "received", "being", "been", "in", "on", "at", "with", "for", "from", "by", "and", "or", "which", "who", "that"}
+NOUN_STOPS = words("partitive_noun_stop")
 CONVERSION_GAP = re.compile(
     r"^\s*(?:[(（]|,?\s*(?:or|i\.e\.|equivalent to|worth))\s*"
     r"(?:about|approximately|around|roughly|some|nearly|almost|over|more than|or|equivalent to|approx\.)?\s*$",

@@ -24,7 +24,7 @@ from extractor.rules import by_label
 # Words that end the counted noun phrase.
 STOP = words("np_stop")
 # prepositions that end the head of a subject before a linking verb ('Reports about officials numbered 9,800')
-SUBJECT_PREPOSITIONS = {"about", "of", "involving", "against", "on", "concerning", "regarding", "from", "in"}
+SUBJECT_PREPOSITIONS = words("subject_preposition")
 # Participles that do not end in -ed: '3,902 given warnings' is a verb, not 'warnings' counted
 IRREGULAR_PARTICIPLES = words("irregular_participles")
 QUOTES = {'"', "“", "”", "'", "‘", "’", "«", "»"}
