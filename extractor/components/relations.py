@@ -882,7 +882,7 @@ class RelationLinker(Component):
         'while') between them a noun stands before the change's verb ('..., and second instance cases
         increased by 4.92%'); 'and the number/figure ...' refers back instead."""
         start = doc.char_span(q.start, q.end, alignment_mode="expand").end
-        cue_start = min((s.start for s in rules.within(start, d.tok, "CHANGE")), default=d.tok)
+        cue_start = max((s.start for s in rules.within(start, d.tok, "CHANGE")), default=d.tok)  # its own cue
         toks = doc[start:cue_start]
         joints = [t.i for t in toks if t.lower_ in {"and", "while", "whereas"} and t.i > start]
         if not joints or not any(t.text in {",", "，"} for t in doc[start : joints[-1]]):
