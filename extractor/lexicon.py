@@ -25,3 +25,10 @@ def words(name: str) -> frozenset[str]:
     if name not in lists:
         raise PatternFileError(f"{LEXICON_FILE}: no word list {name!r} (known: {', '.join(sorted(lists))})")
     return lists[name]
+
+
+@lru_cache(maxsize=1)
+def verb_classes() -> dict[str, str]:
+    """Each word of a `verb_class_*` list mapped to its class ('penalized' -> 'punish'): verbs that name one act."""
+    prefix = "verb_class_"
+    return {w: name[len(prefix) :] for name, ws in _lists().items() if name.startswith(prefix) for w in ws}

@@ -60,6 +60,28 @@ PARTS = [
         "cases, accounting for more than 20 percent of the total.",
         [("90", "412")],
     ),
+    (
+        # the figure an 'including' list hangs on, though translation names the parts otherwise
+        "Agencies filed 512,000 cases, including 64 cadres at the central level and 2,980 at bureau level.",
+        [("64", "512,000"), ("2,980", "512,000")],
+    ),
+    (
+        # an 'including' list inside an 'Among them' sentence belongs to the figure before it
+        "The province punished 2,870 officials.\n\nAmong them, 392 officials, including 15 at the prefecture "
+        "level and 104 at the county level, were found responsible for vote buying.",
+        [("392", "2,870"), ("15", "392"), ("104", "392")],
+    ),
+    (
+        # 'among the 12 places' mid-sentence is no partitive of the officials
+        "Inspectors in Gansu punished 1,930 officials, the most among the 12 places inspected.",
+        [],
+    ),
+    (
+        # 'Among the penalized' reads back to the count of people punished (a verb of the same act)
+        "Agencies punished about 3,100 officials last year. Another 140 were handed to prosecutors.\nAmong the "
+        "penalized, 81 people were at the bureau level.",
+        [("81", "3,100")],
+    ),
 ]
 
 
@@ -97,6 +119,13 @@ SHARE_WHOLES = [
         "41,000",
     ),
     ("Police arrested 9,100 suspects in 2022. Among them, 22% were repeat offenders.", "22%", "9,100"),
+    (
+        # 'of the total' after a part of a stated whole is that whole, not the release's first total
+        "Agencies received 2.91 million reports.\n\nThey dealt with 1.402 million people in four ways. Among them, "
+        "912,000 people were given warnings, accounting for 65.0% of the total.",
+        "65.0%",
+        "1.402 million",
+    ),
     (
         # a restrictive clause names a set the release never counted: no whole
         "A total of 713,000 people were prosecuted and 265,000 were not. People who pleaded guilty made up more "

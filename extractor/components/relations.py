@@ -24,7 +24,7 @@ from extractor.components.context import (
     sent_of,
     text_of,
 )
-from extractor.lexicon import words
+from extractor.lexicon import verb_classes, words
 from extractor.rules import pipeline_rows
 from extractor.state import DocState
 from extractor.unit_classes import LABEL as UNIT_CLASS
@@ -35,6 +35,8 @@ RANGE = {"-", "–", "~", "～"}
 PREPOSITIONS = words("part_prepositions")
 # words that end the noun a partitive cue names ('Twelve of the cases were ...')
 NOUN_STOPS = words("partitive_noun_stop")
+# verbs that name one act ('punished', 'penalized', 'disciplined'): each word maps to its class's first word
+VERB_CLASS = verb_classes()
 CONVERSION_GAP = re.compile(
     r"^\s*(?:[(（]|,?\s*(?:or|i\.e\.|equivalent to|worth))\s*"
     r"(?:about|approximately|around|roughly|some|nearly|almost|over|more than|or|equivalent to|approx\.)?\s*$",
@@ -379,7 +381,17 @@ class RelationLinker(Component):
                     wider = [d for d in counts if d.tok < sent.start and d.fields.get("unit") == named]
                     near = [d for d in wider if sent_of(doc, d.tok).start >= self._sentences_back(doc, sent, 2)]
                     whole_pool = near[-1:] or whole_pool or wider[-1:]
+                nested = next(
+                    (
+                        c.start
+                        for c in rules.within(cue.end, sent.end, "PART_CUE")
+                        if self.attrs[c.id_]["mode"] == "including" and c.start > cue.end
+                    ),
+                    sent.end,
+                )
                 for part in after:
+                    if part.tok > nested:
+                        break  # 'Among them, 466 officials, including 18 at prefecture level': the inner list's
                     # the cue binds the part; the whole is read from the sentences before it
                     add(part, self._pick_whole(part, whole_pool, doc), "among", "cued")
             elif mode == "of_the" and after:
@@ -455,6 +467,10 @@ class RelationLinker(Component):
                     add(part, whole, "with", "cued")
             elif mode in ("including", "among"):
                 whole = self._pick_whole(after[0], list(reversed(before))) if before and after else None
+                if whole is None and before and after and cue.text.lower().startswith("includ"):
+                    # '626,000 cases were filed, including 87 cadres': the figure the list hangs on, whatever
+                    # the translation calls the parts (the link stays a guess when the nouns differ)
+                    whole = before[-1]
                 confidence = "stated" if whole is not None and whole is before[-1] else "cued"
                 if whole is None and cue.text.lower().startswith("includ"):
                     pool = self._previous_counts(doc, counts, sent)
@@ -780,6 +796,15 @@ class RelationLinker(Component):
                             self._part_of(rels, d.fields["of"], acted[-1], f"of the {word}", "cued", via="share")
                         continue
             if len(following) == 2 and following[0].lower_ == "of" and following[1].lower_ in {"the", "all"}:
+                # 'Among them, 1.096 million ..., accounting for 63.8% of the total': the total the part was
+                # said to be part of; else the release's total of its class
+                part = d.fields.get("of")
+                given = next(
+                    (r for r in rels if r["type"] == "part_of" and r["part"] is part and r["_via"] == "cue"), None
+                )
+                if given is not None and self._names_whole(doc, nxt) and not self._total_noun(doc[nxt : nxt + 7]):
+                    _link(d, "whole", given["whole"], "of the total", given["confidence"], given["pattern_id"])
+                    continue
                 total = self._overall_total(doc, d, drafts, nxt, rels)
                 if total is not None:
                     _link(d, "whole", total, "of the total", "cued")
@@ -1369,9 +1394,13 @@ def _is_baseline(doc: Doc, i: int) -> bool:
 
 
 def _acted(d: Draft, verb: str) -> bool:
-    """True when count d's action is `verb` ('captured', 'prosecuted'), not negated."""
+    """True when count d's action is `verb` ('captured', 'prosecuted') or a verb of its class ('Among the
+    penalized' reads back to 'punished 2,300 officials'), not negated."""
     action = d.fields.get("action") or ""
-    return action.split()[-1:] == [verb] and not action.startswith(("not ", "decided not"))
+    if action.startswith(("not ", "decided not")):
+        return False
+    last = action.split()[-1:]
+    return bool(last) and (last[0] == verb or VERB_CLASS.get(last[0], last[0]) == VERB_CLASS.get(verb, verb))
 
 
 def _year_in_cue(doc: Doc, part: Draft) -> int | None:
