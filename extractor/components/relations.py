@@ -14,6 +14,7 @@ from extractor.checks.rates import LABEL as RATE_LABEL
 from extractor.checks.rates import rate_relations, resolve_rates
 from extractor.components.context import (
     CLAUSE_BREAKS,
+    LIST_JOINERS,
     Component,
     Draft,
     RuleIndex,
@@ -509,8 +510,8 @@ class RelationLinker(Component):
             between = doc[doc.char_span(prev.start, prev.end, alignment_mode="expand").end : d.tok]
             if any(t.text in CLAUSE_BREAKS or t.text in {".", "。"} for t in between):
                 break
-            if doc[prev_tok(doc, d.tok - 1)].lower_ in PREPOSITIONS:
-                break
+            if not _opens_item(doc, d.tok):
+                break  # a list item follows 'and' or a comma; '... were under 16' is no item
             unit = d.fields.get("unit") if d.fields.get("_unit_noun") else None
             known = [u for u in (whole.fields.get("unit"), first_unit) if u]
             if unit and known and not any(self.units.kin(unit, u) for u in known):
@@ -1420,6 +1421,19 @@ def _year_after(doc: Doc, i: int) -> int | None:
         if re.fullmatch(r"(19|20)\d\d", t.text):
             return int(t.text)
     return None
+
+
+def _opens_item(doc: Doc, i: int) -> bool:
+    """True when the count at token i opens a list item: right after 'and' or a comma ('..., 860 theft cases'),
+    or after its own noun that does ('..., robbery fugitives 41', the order translation keeps from Chinese)."""
+    k = prev_tok(doc, i - 1)
+    words = 0
+    while k >= 0 and doc[k].is_alpha and doc[k].lower_ not in LIST_JOINERS and words < 3:
+        k = prev_tok(doc, k - 1)
+        words += 1
+    if k < 0 or doc[k].lower_ not in LIST_JOINERS:
+        return False
+    return words == 0 or not any(t.lower_ in NOUN_STOPS for t in doc[k + 1 : i])
 
 
 def _new_verb_clause(doc: Doc, start: int, end: int) -> bool:
