@@ -26,19 +26,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from extractor.io.documents import NOT_READ
 from extractor.io.inputs import count_documents, iter_documents
 from extractor.io.inputs import iter_documents as iter_batch_inputs  # noqa: F401  (its name before the move)
-from extractor.io.readers import MAX_BYTES, InputFailure, content_id
+from extractor.io.readers import MAX_BYTES, InputDoc, InputFailure, content_id
 from extractor.io.store import DocumentResult, ErrorResult, Store
-from extractor.models import record_data
+from extractor.models import ErrorRecord, record_data
 
 CHUNK_SIZE = 16
 WINDOW_PER_WORKER = 3  # chunks in flight per worker: enough to keep it busy, few enough to keep memory flat
 
-# One task: (key, source, text, published, encoding, doc_id); a result: ("ok", key, record JSON) or
-# ("error", key, reason).
-Task = tuple[str, str, str, str | None, str | None, str | None]
-Result = tuple[str, str, str]
+# One task: (key, the document as read); a result: ("ok", key, record JSON, warning or None) or
+# ("error", key, reason, None).
+Task = tuple[str, InputDoc]
+Result = tuple[str, str, str, str | None]
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class BatchStats:
     findings: int = 0
     errors: int = 0
     seconds: float = 0.0
+    not_read: int = 0  # documents in a script neither pipeline reads: stored with a record that says so
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -80,7 +82,9 @@ class BatchStats:
         rate = self.processed / self.seconds if self.seconds > 0 else 0.0
         return (
             f"batch: {_n(self.documents, 'document')} ({self.skipped:,} skipped as done), "
-            f"{_n(self.facts, 'fact')}, {_n(self.findings, 'finding')}, {_n(self.errors, 'error')} "
+            f"{_n(self.facts, 'fact')}, {_n(self.findings, 'finding')}, {_n(self.errors, 'error')}"
+            + (f", {self.not_read:,} not read" if self.not_read else "")
+            + " "
             f"in {self.seconds:.1f} s ({rate:.1f} docs/s)"
         )
 
@@ -126,9 +130,9 @@ def record_json(record) -> str:
 
 def process_chunk(tasks: list[Task], options: BatchOptions) -> list[Result]:
     """Extract and audit a chunk of documents with this process's pipeline, inside one memory zone."""
-    from extractor.api import cached_pipeline, cached_zh_pipeline, run
+    from extractor.api import cached_pipeline
     from extractor.checks import audit, coverage
-    from extractor.lang import resolve_lang
+    from extractor.io.documents import document_record
 
     nlp = cached_pipeline(options.patterns_dirs)
     audit_data = _audit_rules(options.patterns_dirs)
@@ -137,16 +141,17 @@ def process_chunk(tasks: list[Task], options: BatchOptions) -> list[Result]:
         warmed = _WARMED.get(options.patterns_dirs, 0)
         _WARMED[options.patterns_dirs] = warmed + len(tasks)
         with nlp.memory_zone() if warmed >= WARM_DOCS else contextlib.nullcontext():
-            for key, source, text, published, encoding, doc_id in tasks:
+            for key, item in tasks:
                 try:
-                    reader = cached_zh_pipeline() if resolve_lang(options.lang, text) == "zh" else nlp
-                    record = run(reader, text, options.reference_date, source=source, published=published)
-                    record = record.model_copy(update={"encoding": encoding, "doc_id": doc_id or record.doc_id})
+                    record, note = document_record(item, options.reference_date, options.patterns_dirs, options.lang)
+                    if isinstance(record, ErrorRecord):
+                        out.append(("error", key, record.reason, None))
+                        continue
                     findings = audit(record, **audit_data)
                     record = record.model_copy(update={"findings": findings, "coverage": coverage(record, findings)})
-                    out.append(("ok", key, record_json(record)))
+                    out.append(("ok", key, record_json(record), note))
                 except Exception as err:  # one bad document must not stop the run
-                    out.append(("error", key, f"internal error: {type(err).__name__}: {err}".splitlines()[0]))
+                    out.append(("error", key, f"internal error: {type(err).__name__}: {err}".splitlines()[0], None))
     return out
 
 
@@ -165,7 +170,7 @@ def ordered_results(
             return chunk, fut.result()
         except Exception as err:  # a worker that died or a task the cluster lost: its documents fail, the run goes on
             reason = f"worker failed: {type(err).__name__}: {err}".splitlines()[0]
-            return chunk, [("error", t[0], reason) for t in chunk]
+            return chunk, [("error", t[0], reason, None) for t in chunk]
 
     for chunk in chunks:
         queue.append((chunk, submit(chunk)))
@@ -237,12 +242,14 @@ def run_batch(
     chunk_size: int = CHUNK_SIZE,
     progress: bool | None = None,
     on_error: Callable[[str, str], None] | None = None,
+    on_warning: Callable[[str, str], None] | None = None,
 ) -> BatchStats:
     """Extract and audit every document of `paths` into the store at `store_path`; finished documents are skipped.
 
     `jobs`: worker processes (1 runs in this process); `scheduler`: a Dask scheduler address, 'local' for a
     LocalCluster of `jobs` workers, or a dask.distributed Client; `progress`: a tqdm bar on stderr (None: only
-    when stderr is a terminal); `on_error(source, reason)` is called for each failed document.
+    when stderr is a terminal); `on_error(source, reason)` is called for each failed document and
+    `on_warning(source, message)` for each one read with a warning (a script neither pipeline reads).
     """
     from tqdm import tqdm
 
@@ -290,15 +297,13 @@ def run_batch(
                     bar.update(1)
                     continue
                 pending.add(key)
-                urls[key] = item.url
-                buf.append((key, item.source, item.text, item.published, item.encoding, item.doc_id))
+                buf.append((key, item))
                 if len(buf) >= chunk_size:
                     yield buf
                     buf = []
             if buf:
                 yield buf
 
-        urls: dict[str, str | None] = {}
         if scheduler is not None:
             from extractor.distributed import dask_results
 
@@ -310,11 +315,15 @@ def run_batch(
         try:
             for chunk, chunk_results in results:
                 writes: list[DocumentResult | ErrorResult] = []
-                for (key, source, text, *_), (status, _key, payload) in zip(chunk, chunk_results, strict=True):
+                for (key, item), (status, _key, payload, note) in zip(chunk, chunk_results, strict=True):
                     if status == "ok":
-                        writes.append(DocumentResult(key, source, text, payload, urls.get(key)))
+                        writes.append(DocumentResult(key, item.source, item.text, payload, item.url))
+                        if note and note.startswith(NOT_READ):
+                            stats.not_read += 1
+                        if note and on_warning is not None:
+                            on_warning(item.source, note)
                     else:
-                        writes.append(ErrorResult(source, payload, key))
+                        writes.append(ErrorResult(item.source, payload, key))
                 facts, findings = store.write(writes)
                 stats.facts += facts
                 stats.findings += findings
@@ -323,7 +332,6 @@ def run_batch(
                         fail(w.source, w.reason)
                 for t in chunk:
                     pending.discard(t[0])
-                    urls.pop(t[0], None)
                 bar.update(len(chunk))
         finally:
             close = getattr(results, "close", None)

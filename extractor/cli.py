@@ -188,42 +188,16 @@ def process(
     """Each input with its record: a document record, or an error record naming the reason.
 
     `lang` (auto, en, zh) applies to every document whose input does not name its own language."""
-    from extractor.api import extract
-    from extractor.io.inputs import iter_documents, language_warning
-    from extractor.lang import CHOICES, resolve_lang
+    from extractor.io.documents import document_record, error_record
+    from extractor.io.inputs import iter_documents
 
     for item in progress_bar(iter_documents(paths, max_bytes=max_bytes), paths):
         if isinstance(item, InputFailure):
-            yield (
-                item,
-                ErrorRecord(source=item.source, error=f"{item.source}: {item.reason}", reason=item.reason),
-            )
+            yield item, error_record(item.source, item.reason)
             continue
-        wanted = item.lang or lang
-        if wanted not in CHOICES:
-            reason = f"language {wanted!r} is not one of {', '.join(CHOICES)}"
-            yield item, ErrorRecord(source=item.source, error=f"{item.source}: {reason}", reason=reason)
-            continue
-        chosen = resolve_lang(wanted, item.text)
-        note = language_warning(item.text) if chosen == "en" else None
+        record, note = document_record(item, ref, dirs, lang)
         if note:
             warn(f"{item.source}: {note}")
-        try:
-            record = extract(
-                item.text, ref, source=item.source, published=item.published, patterns_dirs=dirs, lang=chosen
-            )
-            record = record.model_copy(
-                update={
-                    "encoding": item.encoding,
-                    "doc_id": item.doc_id or record.doc_id,
-                    "url": item.url,
-                    "title": item.title,
-                }
-            )
-        except Exception as err:  # one bad document must not stop the run
-            reason = f"internal error: {type(err).__name__}: {err}".splitlines()[0]
-            yield item, ErrorRecord(source=item.source, error=f"{item.source}: {reason}", reason=reason)
-            continue
         yield item, record
 
 
@@ -364,8 +338,8 @@ def audit(
 
 
 def _shown(record: DocumentRecord | ErrorRecord, only: Only | None) -> bool:
-    if only is None or isinstance(record, ErrorRecord):  # an unreadable document is always a problem to show
-        return True
+    if only is None or isinstance(record, ErrorRecord) or record.not_read:
+        return True  # a document that could not be read, or that no pipeline reads, is always a problem to show
     findings = record.findings or []
     if only is Only.inconsistent:
         return any(f.status == "inconsistent" for f in findings)

@@ -96,6 +96,9 @@ def batch(
     def on_error(source: str, reason: str) -> None:
         tqdm.write(f"extractor: error: {one_line(f'{source}: {reason}')}", file=sys.stderr)
 
+    def on_warning(source: str, message: str) -> None:
+        tqdm.write(f"extractor: warning: {one_line(f'{source}: {message}')}", file=sys.stderr)
+
     try:
         stats = run_batch(
             paths,
@@ -107,6 +110,7 @@ def batch(
             chunk_size=chunk_size,
             progress=progress,
             on_error=on_error,
+            on_warning=on_warning,
         )
     except (StoreError, DaskError) as err:
         fail(str(err))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import glob
+import re
 import sys
+import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -168,3 +170,38 @@ def language_warning(text: str) -> str | None:
             "English (machine translation), so most figures will be missed"
         )
     return None
+
+
+# Scripts named by the first word of a letter's Unicode name; Latin and Han are read (English, Chinese).
+_READ_SCRIPTS = frozenset({"LATIN", "CJK"})
+_SCRIPT_NAMES = {"HIRAGANA": "Japanese kana", "KATAKANA": "Japanese kana", "HANGUL": "Korean Hangul"}
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+_KANA_SHARE = 0.1  # Japanese prose is mostly kana; Chinese has none, so a tenth of kana is Japanese
+_MIN_LETTERS = 10
+
+
+def unread_script(text: str) -> str | None:
+    """Why neither pipeline reads `text`, or None: most of its letters are of a script other than Latin and Han
+    (Cyrillic, Greek, Arabic, Hangul ...), or a tenth of them are Japanese kana (Japanese, whose kanji the Chinese
+    rules would misread), at least ten letters either way. An English text costs one regular-expression scan."""
+    head = text[:20_000]
+    others = [ch for ch in _NON_ASCII_RE.findall(head) if ch.isalpha()]
+    if len(others) < _MIN_LETTERS:
+        return None
+    scripts: dict[str, int] = {}
+    for ch in others:
+        name = unicodedata.name(ch, "")
+        script = _SCRIPT_NAMES.get(name.split(" ", 1)[0], name.split(" ", 1)[0].title() or "unnamed")
+        if name.startswith(("CJK", "LATIN")):
+            continue
+        scripts[script] = scripts.get(script, 0) + 1
+    if not scripts:
+        return None
+    letters = len(others) + sum(1 for ch in head if ch.isascii() and ch.isalpha())
+    script, n = max(scripts.items(), key=lambda kv: kv[1])
+    kana = scripts.get("Japanese kana", 0)
+    if kana >= _MIN_LETTERS and kana > _KANA_SHARE * letters:
+        script, n = "Japanese kana", kana
+    elif sum(scripts.values()) * 2 <= letters or n < _MIN_LETTERS:
+        return None
+    return f"{n * 100 // letters}% of its letters are {script}; the pipelines read English and Chinese"
