@@ -682,14 +682,18 @@ def _change_finding(cur: Figure, pct: dict[str, Any], prev: Figure):
     )
 
 
-def cross_release_audit(store: Store) -> list:
+def cross_release_audit(store: Store, progress: Callable[[Iterable, int], Iterable] | None = None) -> list:
     """Findings between the releases of a store: one figure reported with different values for the same period
-    (cross_release_value), and changes checked against the previous period's figure (cross_release_change)."""
+    (cross_release_value), and changes checked against the previous period's figure (cross_release_change).
+    `progress(documents, total)` wraps the store's documents as they are read (a progress bar)."""
     from extractor.checks import sort_findings
 
     groups: dict[tuple, list[Figure]] = {}
     changes: list[tuple[Figure, dict[str, Any]]] = []
-    for doc in store.iter_audit_documents():
+    docs: Iterable[dict[str, Any]] = store.iter_audit_documents()
+    if progress is not None:
+        docs = progress(docs, store.counts()["documents"])
+    for doc in docs:
         figures, doc_changes = release_figures(doc)
         for fig in figures:
             groups.setdefault((fig.metric, fig.period), []).append(fig)

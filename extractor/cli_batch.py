@@ -6,6 +6,7 @@ import dataclasses
 import json
 import os
 import sys
+import time
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -225,7 +226,8 @@ def audit_store(
         except StoreError:
             st = Store(store, readonly=True)  # a read-only store is audited; its findings table stays as it was
         with st:
-            findings = cross_release_audit(st)
+            started = time.perf_counter()
+            findings = cross_release_audit(st, progress=_store_bar if sys.stderr.isatty() else None)
             try:
                 if st.readonly:
                     raise StoreError(f"{store}: read-only")
@@ -243,12 +245,26 @@ def audit_store(
                     fh.write(render_cross_release_html(shown, st.document_text, st.counts(), str(st.path)))
                 else:
                     fh.write(render_cross_release(st, shown))
+            if sys.stderr.isatty():  # the closing line, as extract and audit give
+                typer.echo(
+                    f"extractor: {st.counts()['documents']:,} documents compared, {len(findings):,} findings between "
+                    f"releases ({sum(f.status == 'inconsistent' for f in findings):,} inconsistent) "
+                    f"in {time.perf_counter() - started:.1f} s",
+                    err=True,
+                )
     except StoreError as err:
         fail(str(err))
     bad = [f for f in findings if f.status == "inconsistent"]
     if (fail_on == "inconsistent" and bad) or (fail_on == "error" and any(f.severity == "error" for f in bad)):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _store_bar(docs, total: int):
+    from tqdm import tqdm
+
+    return tqdm(docs, total=total, desc="audit --store", unit="doc", file=sys.stderr, delay=1.0, dynamic_ncols=True,
+                leave=False)  # fmt: skip
 
 
 def render_cross_release(store, findings) -> str:
