@@ -1,4 +1,5 @@
-"""Commands for archives: `batch` (extract and audit into a SQLite store), `export`, and `audit --store`."""
+"""Commands for archives: `batch` (extract and audit into a SQLite store), `export`, `report` and `audit --store`
+(which `extractor.cli.audit` calls); `register_commands(app)` adds them to the app."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from typing import Annotated
 import typer
 
 from extractor.batch import CHUNK_SIZE
-from extractor.cli import (
+from extractor.cli_common import (
     EXIT_FAILED,
     EXIT_FINDINGS,
     EXIT_OK,
@@ -24,7 +25,6 @@ from extractor.cli import (
     OutOpt,
     PatternsOpt,
     RefOpt,
-    app,
     check_max_bytes,
     check_options,
     fail,
@@ -48,7 +48,6 @@ def _options(reference_date: str | None, patterns: list[Path] | None):
     return BatchOptions(patterns_dirs=dirs, reference_date=ref.isoformat() if ref else None)
 
 
-@app.command()
 def batch(
     paths: Annotated[
         list[str], typer.Argument(help="Folders (recursive: .txt, .html, .jsonl), globs, files, or - for stdin.")
@@ -137,7 +136,6 @@ class ExportTable(str, Enum):
     documents = "documents"
 
 
-@app.command()
 def export(
     store: Annotated[Path, typer.Argument(help="A store filled by `extractor batch`.")],
     fmt: Annotated[
@@ -183,7 +181,6 @@ def export(
 # -- audit --store ------------------------------------------------------------------------------------------------
 
 
-@app.command()
 def report(
     store: Annotated[Path, typer.Option("--store", help="A store filled by `extractor batch`.")],
     out: OutOpt = None,
@@ -308,3 +305,9 @@ def render_cross_release(store, findings) -> str:
 
 
 __all__ = ["audit_store", "batch", "export", "render_cross_release"]
+
+
+def register_commands(app: typer.Typer) -> None:
+    """Add `batch`, `export` and `report` to the command-line app."""
+    for command in (batch, export, report):
+        app.command()(command)

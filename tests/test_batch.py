@@ -237,7 +237,7 @@ def test_jsonl_is_read_a_line_at_a_time(tmp_path):
 
 
 def test_words_stay_while_warming_up_then_each_chunk_runs_in_a_memory_zone(monkeypatch):
-    from extractor import batch
+    from extractor import workers as batch  # the worker side of batch runs
     from extractor.api import cached_pipeline
 
     monkeypatch.setattr(batch, "WARM_DOCS", 1)
