@@ -94,6 +94,11 @@ def test_batch_stores_the_record_not_read_and_counts_it(tmp_path):
         recs = {r["source"]: r for r in st.iter_records()}
     assert "Japanese kana" in recs[str(src / "kana.txt")]["not_read"]
     assert "not_read" not in recs[str(src / "en.txt")]
+    from extractor.io.tables import table_rows
+
+    rows = {r["source"]: r for r in table_rows(recs.values(), "documents")}
+    assert rows[str(src / "kana.txt")]["not_read"] and rows[str(src / "kana.txt")]["lang"] is None
+    assert rows[str(src / "en.txt")]["not_read"] is None and rows[str(src / "en.txt")]["lang"] == "en"
 
 
 def test_a_language_chosen_by_the_user_is_read_with_a_warning(cli, tmp_path):
