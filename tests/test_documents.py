@@ -31,6 +31,7 @@ UNREAD = [
      "Korean Hangul"),
     ("greek", "Η αστυνομία συνέλαβε 25 υπόπτους για απάτη το 2023, αύξηση 12% σε σχέση με πέρσι.", "Greek"),
     ("arabic", "ألقت الشرطة القبض على 25 مشتبها بهم في قضايا احتيال خلال عام 2023.", "Arabic"),
+    ("halfwidth-katakana", "ｹｲｻﾂﾊ ｺﾄｼ ２５ｹﾝﾉ ｻｷﾞｼﾞｹﾝｦ ｶｲｹﾂｼﾀ。", "Japanese kana"),
 ]  # fmt: skip
 READ = [
     ("english", "Procuratorates filed 1,250 cases in 2023, up 12% year-on-year."),
@@ -39,6 +40,9 @@ READ = [
     ("chinese", "2023年，全市检察机关共批准逮捕犯罪嫌疑人1.2万人，同比上升8.5%。"),
     ("traditional", "2023年，全市檢察機關共批准逮捕犯罪嫌疑人1.2萬人，同比上升8.5%。"),
     ("chinese-with-a-katakana-dot", "“5·13”专案中，警方抓获犯罪嫌疑人・共计312名。"),
+    ("chinese-with-fullwidth-latin", "ＧＤＰ、ＡＰＰ和ＷＥＢＳＩＴＥ：二〇二三年共查处违规网站１２家。"),
+    ("fullwidth-english", "Ｐｏｌｉｃｅ ｓｏｌｖｅｄ ２５ ｃａｓｅｓ ｉｎ ２０２３."),
+    ("rare-han", "𠀀𠀁𠀂𠀃𠀄𠀅𠀆𠀇𠀈𠀉𠀊𠀋 共12件。"),
 ]
 
 
