@@ -1,24 +1,18 @@
 """Batch runs: read an archive, extract and audit each document in worker processes, keep the results in a store.
 
 The parent process reads the inputs, skips documents the store has finished (by content key), sends small
-chunks of documents to workers (spawned or forkserver processes, each building the pipeline once), and writes
-each chunk's results to SQLite in one transaction. Workers send records back as JSON text; the pipeline runs
-inside `nlp.memory_zone()` per chunk (after a first WARM_DOCS documents) so memory stays flat however many
-documents pass through.
+chunks of documents to workers (spawned or forkserver processes, each building the pipeline once; what they run
+is `extractor.workers`), and writes each chunk's results to SQLite in one transaction. The findings between
+releases of a store (`audit --store`) are here too.
 """
 
 from __future__ import annotations
 
-import contextlib
-import json
 import multiprocessing
 import os
 import re
-import signal
 import sys
-import threading
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -26,36 +20,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from extractor.io.documents import NOT_READ
 from extractor.io.inputs import count_documents, iter_documents
 from extractor.io.inputs import iter_documents as iter_batch_inputs  # noqa: F401  (its name before the move)
 from extractor.io.readers import MAX_BYTES, InputFailure, content_id
 from extractor.io.store import DocumentResult, ErrorResult, Store
-from extractor.models import record_data
+from extractor.workers import (  # noqa: F401  (their names here before extractor.workers)
+    WINDOW_PER_WORKER,
+    BatchOptions,
+    Result,
+    Task,
+    ordered_results,
+    prepare_worker,
+    process_chunk,
+    record_json,
+)
 
 CHUNK_SIZE = 16
-WINDOW_PER_WORKER = 3  # chunks in flight per worker: enough to keep it busy, few enough to keep memory flat
-
-# One task: (key, source, text, published, encoding, doc_id); a result: ("ok", key, record JSON) or
-# ("error", key, reason).
-Task = tuple[str, str, str, str | None, str | None, str | None]
-Result = tuple[str, str, str]
-
-
-@dataclass(frozen=True)
-class BatchOptions:
-    """What every worker needs to build its pipeline and audit: pattern folders and the reference date."""
-
-    patterns_dirs: tuple[str, ...] = ()
-    reference_date: str | None = None  # YYYY-MM-DD
-    lang: str = "auto"  # en, zh, or auto: detected per document
-
-    def as_meta(self) -> str:
-        """These options as the JSON kept in the store's meta table (`lang` only when chosen, so a store made
-        before the option existed keeps its meta)."""
-        meta = {"patterns_dirs": list(self.patterns_dirs), "reference_date": self.reference_date}
-        if self.lang != "auto":
-            meta["lang"] = self.lang
-        return json.dumps(meta)
 
 
 @dataclass
@@ -68,6 +49,7 @@ class BatchStats:
     findings: int = 0
     errors: int = 0
     seconds: float = 0.0
+    not_read: int = 0  # documents in a script neither pipeline reads: stored with a record that says so
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -80,99 +62,15 @@ class BatchStats:
         rate = self.processed / self.seconds if self.seconds > 0 else 0.0
         return (
             f"batch: {_n(self.documents, 'document')} ({self.skipped:,} skipped as done), "
-            f"{_n(self.facts, 'fact')}, {_n(self.findings, 'finding')}, {_n(self.errors, 'error')} "
+            f"{_n(self.facts, 'fact')}, {_n(self.findings, 'finding')}, {_n(self.errors, 'error')}"
+            + (f", {self.not_read:,} not read" if self.not_read else "")
+            + " "
             f"in {self.seconds:.1f} s ({rate:.1f} docs/s)"
         )
 
 
 def _n(count: int, word: str) -> str:
     return f"{count:,} {word}{'' if count == 1 else 's'}"
-
-
-# -- reading inputs -----------------------------------------------------------------------------------------------
-
-
-# -- the worker side ----------------------------------------------------------------------------------------------
-
-_PIPELINE_LOCK = threading.Lock()  # a Dask worker with several threads still runs one document at a time
-# Documents each pipeline (keyed by its pattern folders) has run in this process outside a memory zone. Words a
-# zone adds are dropped when it ends, the tokenizer's cache with them, so a word met in every chunk would be split
-# and looked up afresh each time: the first WARM_DOCS documents run outside zones and their words (the genre's
-# vocabulary, a bounded amount) stay for good; from then on every chunk runs in a zone and memory stays flat.
-WARM_DOCS = 256
-_WARMED: dict[tuple[str, ...], int] = {}
-
-
-def _audit_rules(patterns_dirs: tuple[str, ...]):
-    from extractor.rules import audit_rules
-
-    return audit_rules(patterns_dirs)
-
-
-def prepare_worker(options: BatchOptions, ignore_sigint: bool = True) -> None:
-    """Worker initializer: build the pipeline and load the audit rules once per process."""
-    if ignore_sigint:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    from extractor.api import cached_pipeline
-
-    cached_pipeline(options.patterns_dirs)
-    _audit_rules(options.patterns_dirs)
-
-
-def record_json(record) -> str:
-    """One record as JSON text, exactly as `extractor extract`/`audit --format json` write it."""
-    return json.dumps(record_data(record), ensure_ascii=False)
-
-
-def process_chunk(tasks: list[Task], options: BatchOptions) -> list[Result]:
-    """Extract and audit a chunk of documents with this process's pipeline, inside one memory zone."""
-    from extractor.api import cached_pipeline, cached_zh_pipeline, run
-    from extractor.checks import audit, coverage
-    from extractor.lang import resolve_lang
-
-    nlp = cached_pipeline(options.patterns_dirs)
-    audit_data = _audit_rules(options.patterns_dirs)
-    out: list[Result] = []
-    with _PIPELINE_LOCK:  # memory zones and the _WARMED counts need one chunk at a time per process
-        warmed = _WARMED.get(options.patterns_dirs, 0)
-        _WARMED[options.patterns_dirs] = warmed + len(tasks)
-        with nlp.memory_zone() if warmed >= WARM_DOCS else contextlib.nullcontext():
-            for key, source, text, published, encoding, doc_id in tasks:
-                try:
-                    reader = cached_zh_pipeline() if resolve_lang(options.lang, text) == "zh" else nlp
-                    record = run(reader, text, options.reference_date, source=source, published=published)
-                    record = record.model_copy(update={"encoding": encoding, "doc_id": doc_id or record.doc_id})
-                    findings = audit(record, **audit_data)
-                    record = record.model_copy(update={"findings": findings, "coverage": coverage(record, findings)})
-                    out.append(("ok", key, record_json(record)))
-                except Exception as err:  # one bad document must not stop the run
-                    out.append(("error", key, f"internal error: {type(err).__name__}: {err}".splitlines()[0]))
-    return out
-
-
-# -- running chunks -----------------------------------------------------------------------------------------------
-
-
-def ordered_results(
-    submit: Callable[[list[Task]], Any], chunks: Iterable[list[Task]], window: int
-) -> Iterator[tuple[list[Task], list[Result]]]:
-    """(chunk, results) in input order, with at most `window` chunks in flight (futures from `submit`)."""
-    queue: deque[tuple[list[Task], Any]] = deque()
-
-    def take() -> tuple[list[Task], list[Result]]:
-        chunk, fut = queue.popleft()
-        try:
-            return chunk, fut.result()
-        except Exception as err:  # a worker that died or a task the cluster lost: its documents fail, the run goes on
-            reason = f"worker failed: {type(err).__name__}: {err}".splitlines()[0]
-            return chunk, [("error", t[0], reason) for t in chunk]
-
-    for chunk in chunks:
-        queue.append((chunk, submit(chunk)))
-        while len(queue) >= window:
-            yield take()
-    while queue:
-        yield take()
 
 
 def _serial(chunks: Iterable[list[Task]], options: BatchOptions) -> Iterator[tuple[list[Task], list[Result]]]:
@@ -188,7 +86,7 @@ def mp_context() -> multiprocessing.context.BaseContext:
         return multiprocessing.get_context("spawn")
     ctx = multiprocessing.get_context("forkserver")
     # the server imports spaCy and the extractor once; each worker forks from it and only builds its pipeline
-    ctx.set_forkserver_preload(["extractor.api", "extractor.build", "extractor.checks", "extractor.batch"])
+    ctx.set_forkserver_preload(["extractor.api", "extractor.build", "extractor.checks", "extractor.workers"])
     return ctx
 
 
@@ -237,12 +135,14 @@ def run_batch(
     chunk_size: int = CHUNK_SIZE,
     progress: bool | None = None,
     on_error: Callable[[str, str], None] | None = None,
+    on_warning: Callable[[str, str], None] | None = None,
 ) -> BatchStats:
     """Extract and audit every document of `paths` into the store at `store_path`; finished documents are skipped.
 
     `jobs`: worker processes (1 runs in this process); `scheduler`: a Dask scheduler address, 'local' for a
     LocalCluster of `jobs` workers, or a dask.distributed Client; `progress`: a tqdm bar on stderr (None: only
-    when stderr is a terminal); `on_error(source, reason)` is called for each failed document.
+    when stderr is a terminal); `on_error(source, reason)` is called for each failed document and
+    `on_warning(source, message)` for each one read with a warning (a script neither pipeline reads).
     """
     from tqdm import tqdm
 
@@ -290,15 +190,13 @@ def run_batch(
                     bar.update(1)
                     continue
                 pending.add(key)
-                urls[key] = item.url
-                buf.append((key, item.source, item.text, item.published, item.encoding, item.doc_id))
+                buf.append((key, item))
                 if len(buf) >= chunk_size:
                     yield buf
                     buf = []
             if buf:
                 yield buf
 
-        urls: dict[str, str | None] = {}
         if scheduler is not None:
             from extractor.distributed import dask_results
 
@@ -310,11 +208,15 @@ def run_batch(
         try:
             for chunk, chunk_results in results:
                 writes: list[DocumentResult | ErrorResult] = []
-                for (key, source, text, *_), (status, _key, payload) in zip(chunk, chunk_results, strict=True):
+                for (key, item), (status, _key, payload, note) in zip(chunk, chunk_results, strict=True):
                     if status == "ok":
-                        writes.append(DocumentResult(key, source, text, payload, urls.get(key)))
+                        writes.append(DocumentResult(key, item.source, item.text, payload, item.url))
+                        if note and note.startswith(NOT_READ):
+                            stats.not_read += 1
+                        if note and on_warning is not None:
+                            on_warning(item.source, note)
                     else:
-                        writes.append(ErrorResult(source, payload, key))
+                        writes.append(ErrorResult(item.source, payload, key))
                 facts, findings = store.write(writes)
                 stats.facts += facts
                 stats.findings += findings
@@ -323,7 +225,6 @@ def run_batch(
                         fail(w.source, w.reason)
                 for t in chunk:
                     pending.discard(t[0])
-                    urls.pop(t[0], None)
                 bar.update(len(chunk))
         finally:
             close = getattr(results, "close", None)
@@ -674,14 +575,18 @@ def _change_finding(cur: Figure, pct: dict[str, Any], prev: Figure):
     )
 
 
-def cross_release_audit(store: Store) -> list:
+def cross_release_audit(store: Store, progress: Callable[[Iterable, int], Iterable] | None = None) -> list:
     """Findings between the releases of a store: one figure reported with different values for the same period
-    (cross_release_value), and changes checked against the previous period's figure (cross_release_change)."""
+    (cross_release_value), and changes checked against the previous period's figure (cross_release_change).
+    `progress(documents, total)` wraps the store's documents as they are read (a progress bar)."""
     from extractor.checks import sort_findings
 
     groups: dict[tuple, list[Figure]] = {}
     changes: list[tuple[Figure, dict[str, Any]]] = []
-    for doc in store.iter_audit_documents():
+    docs: Iterable[dict[str, Any]] = store.iter_audit_documents()
+    if progress is not None:
+        docs = progress(docs, store.counts()["documents"])
+    for doc in docs:
         figures, doc_changes = release_figures(doc)
         for fig in figures:
             groups.setdefault((fig.metric, fig.period), []).append(fig)

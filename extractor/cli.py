@@ -3,19 +3,40 @@
 from __future__ import annotations
 
 import json
-import re
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated
 
 import typer
 
+from extractor.cli_common import (  # noqa: F401  (the names other modules and tests take from here)
+    EXIT_FAILED,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    ISO_DATE_RE,
+    PATHS_HELP,
+    Lang,
+    LangOpt,
+    MaxBytesOpt,
+    OutOpt,
+    PathsArg,
+    PatternsOpt,
+    RefOpt,
+    check_max_bytes,
+    check_options,
+    echo_error,
+    fail,
+    one_line,
+    output,
+    record_json,
+    warn,
+)
 from extractor.io.readers import MAX_BYTES, InputDoc, InputFailure
-from extractor.models import DocumentRecord, ErrorRecord, record_data
+from extractor.models import DocumentRecord, ErrorRecord
 
 app = typer.Typer(
     add_completion=False,
@@ -23,9 +44,7 @@ app = typer.Typer(
     help="Extract the figures, dates and named operations of press releases, and audit whether they add up.",
 )
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_FINDINGS = 0, 1, 2, 3
 DISTRIBUTION = "press-figures"
-ISO_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def version_line() -> str:
@@ -56,105 +75,6 @@ def _main(
 ) -> None:
     """Extract the figures, dates and named operations of press releases, and audit whether they add up."""
 
-PATHS_HELP = "Files, folders (recursive: .txt, .html, .jsonl), globs, or - for stdin."
-PathsArg = Annotated[list[str], typer.Argument(help=PATHS_HELP)]
-RefOpt = Annotated[
-    str | None, typer.Option("--reference-date", help="YYYY-MM-DD: resolves 'last year', 'yesterday' ...")
-]
-PatternsOpt = Annotated[
-    list[Path] | None,
-    typer.Option("--patterns", help="A folder of your own pattern files, or one .jsonl file (repeatable)."),
-]
-OutOpt = Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of standard output.")]
-MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this (bytes).")]
-
-
-def check_max_bytes(max_bytes: int) -> None:
-    """Exit 2 with one line unless --max-bytes is a size (> 0)."""
-    if max_bytes <= 0:
-        fail(f"--max-bytes must be a size in bytes greater than 0, not {max_bytes}")
-
-
-# Line breaks and other control characters (Cc, U+2028/U+2029) in a message: a file named "a\nextractor: ok"
-# must not print a second, forged line.
-_CONTROL_ESCAPES = {c: repr(chr(c))[1:-1] for c in [*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029]}
-
-
-def one_line(message: str) -> str:
-    """`message` with its control characters escaped as Python writes them ('\\n', '\\x1b'), so it is one line."""
-    return message.translate(_CONTROL_ESCAPES)
-
-
-class Lang(str, Enum):
-    auto = "auto"
-    en = "en"
-    zh = "zh"
-
-
-LangOpt = Annotated[
-    Lang,
-    typer.Option(
-        "--lang", help="Language of the documents: en, zh, or auto (from the share of Chinese characters per document)."
-    ),
-]
-
-
-def fail(message: str, code: int = EXIT_USAGE) -> None:
-    """Print one error line and exit."""
-    typer.echo(f"extractor: error: {one_line(message)}", err=True)
-    raise typer.Exit(code)
-
-
-
-@contextmanager
-def output(path: Path | None) -> Iterator[TextIO]:
-    """Standard output, or the file named by -o (its folder must exist)."""
-    if path is None:
-        yield sys.stdout
-        return
-    try:
-        fh = path.open("w", encoding="utf-8")
-    except OSError as err:
-        fail(f"{path}: cannot write: {err.strerror or err}")
-    try:
-        with fh:
-            yield fh
-    except OSError as err:  # a full disk, /dev/full, a quota: found on a write or on the close
-        fail(f"{path}: cannot write: {err.strerror or err}")
-
-
-def record_json(record: DocumentRecord | ErrorRecord) -> str:
-    """One JSON line for a record."""
-    return json.dumps(record_data(record), ensure_ascii=False)
-
-
-def check_options(reference_date: str | None, patterns: list[Path] | None, *, build: bool = True):
-    """(reference date, pattern folders) from the command line; exits 2 with one line on a bad date or a bad
-    pattern folder, before any document is read. With `build`, the pipeline is built here once."""
-    from extractor.api import cached_pipeline, parse_date
-    from extractor.patterns import PatternFileError
-    from extractor.rules import pipeline_rows
-
-    if reference_date is not None and not ISO_DATE_RE.fullmatch(reference_date):
-        fail(f"--reference-date {reference_date!r} is not YYYY-MM-DD, a real date")
-    try:
-        ref = parse_date(reference_date)
-    except ValueError:
-        fail(f"--reference-date {reference_date!r} is not YYYY-MM-DD, a real date")
-    dirs = tuple(str(p) for p in patterns or ())
-    missing = [d for d in dirs if not (Path(d).is_dir() or (Path(d).suffix == ".jsonl" and Path(d).is_file()))]
-    if missing:
-        fail(f"--patterns: not a folder nor a .jsonl file: {', '.join(missing)}")
-    try:
-        cached_pipeline(dirs) if build else pipeline_rows(dirs)
-    except PatternFileError as err:
-        # every bad line at once, one line each, so a user fixes them in one go
-        for line in str(err).splitlines():
-            typer.echo(f"extractor: error: bad pattern file: {line}", err=True)
-        raise typer.Exit(EXIT_USAGE) from None
-    return ref, dirs
-
-
 def progress_bar(items, paths: list[str], desc: str = "documents"):
     """`items` through a tqdm bar on stderr (total and ETA from a count of the inputs) when stderr is a terminal and
     the run lasts more than a second; `items` as they are otherwise."""
@@ -168,62 +88,22 @@ def progress_bar(items, paths: list[str], desc: str = "documents"):
                 dynamic_ncols=True, leave=False)  # fmt: skip
 
 
-def warn(message: str) -> None:
-    """One warning line on stderr (above a progress bar, if one shows)."""
-    from tqdm import tqdm
-
-    tqdm.write(f"extractor: warning: {one_line(message)}", file=sys.stderr)
-
-
-def echo_error(message: str) -> None:
-    """One error line on stderr (above a progress bar, if one shows)."""
-    from tqdm import tqdm
-
-    tqdm.write(f"extractor: error: {one_line(message)}", file=sys.stderr)
-
-
 def process(
     paths: list[str], ref, dirs, max_bytes: int, lang: str = "auto"
 ) -> Iterator[tuple[InputDoc | InputFailure, DocumentRecord | ErrorRecord]]:
     """Each input with its record: a document record, or an error record naming the reason.
 
     `lang` (auto, en, zh) applies to every document whose input does not name its own language."""
-    from extractor.api import extract
-    from extractor.io.inputs import iter_documents, language_warning
-    from extractor.lang import CHOICES, resolve_lang
+    from extractor.io.documents import document_record, error_record
+    from extractor.io.inputs import iter_documents
 
     for item in progress_bar(iter_documents(paths, max_bytes=max_bytes), paths):
         if isinstance(item, InputFailure):
-            yield (
-                item,
-                ErrorRecord(source=item.source, error=f"{item.source}: {item.reason}", reason=item.reason),
-            )
+            yield item, error_record(item.source, item.reason)
             continue
-        wanted = item.lang or lang
-        if wanted not in CHOICES:
-            reason = f"language {wanted!r} is not one of {', '.join(CHOICES)}"
-            yield item, ErrorRecord(source=item.source, error=f"{item.source}: {reason}", reason=reason)
-            continue
-        chosen = resolve_lang(wanted, item.text)
-        note = language_warning(item.text) if chosen == "en" else None
+        record, note = document_record(item, ref, dirs, lang)
         if note:
             warn(f"{item.source}: {note}")
-        try:
-            record = extract(
-                item.text, ref, source=item.source, published=item.published, patterns_dirs=dirs, lang=chosen
-            )
-            record = record.model_copy(
-                update={
-                    "encoding": item.encoding,
-                    "doc_id": item.doc_id or record.doc_id,
-                    "url": item.url,
-                    "title": item.title,
-                }
-            )
-        except Exception as err:  # one bad document must not stop the run
-            reason = f"internal error: {type(err).__name__}: {err}".splitlines()[0]
-            yield item, ErrorRecord(source=item.source, error=f"{item.source}: {reason}", reason=reason)
-            continue
         yield item, record
 
 
@@ -364,8 +244,8 @@ def audit(
 
 
 def _shown(record: DocumentRecord | ErrorRecord, only: Only | None) -> bool:
-    if only is None or isinstance(record, ErrorRecord):  # an unreadable document is always a problem to show
-        return True
+    if only is None or isinstance(record, ErrorRecord) or record.not_read:
+        return True  # a document that could not be read, or that no pipeline reads, is always a problem to show
     findings = record.findings or []
     if only is Only.inconsistent:
         return any(f.status == "inconsistent" for f in findings)
@@ -415,7 +295,10 @@ def schema() -> None:
     typer.echo(json.dumps(document_json_schema(), indent=2))
 
 
-from extractor import cli_batch, cli_explain  # noqa: E402,F401  (register batch, export, explain)
+from extractor import cli_batch, cli_explain  # noqa: E402  (they import cli_common, never this module)
+
+for _commands in (cli_batch, cli_explain):
+    _commands.register_commands(app)
 
 
 def main() -> None:

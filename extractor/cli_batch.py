@@ -1,4 +1,5 @@
-"""Commands for archives: `batch` (extract and audit into a SQLite store), `export`, and `audit --store`."""
+"""Commands for archives: `batch` (extract and audit into a SQLite store), `export`, `report` and `audit --store`
+(which `extractor.cli.audit` calls); `register_commands(app)` adds them to the app."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import dataclasses
 import json
 import os
 import sys
+import time
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -13,7 +15,7 @@ from typing import Annotated
 import typer
 
 from extractor.batch import CHUNK_SIZE
-from extractor.cli import (
+from extractor.cli_common import (
     EXIT_FAILED,
     EXIT_FINDINGS,
     EXIT_OK,
@@ -23,7 +25,6 @@ from extractor.cli import (
     OutOpt,
     PatternsOpt,
     RefOpt,
-    app,
     check_max_bytes,
     check_options,
     fail,
@@ -47,7 +48,6 @@ def _options(reference_date: str | None, patterns: list[Path] | None):
     return BatchOptions(patterns_dirs=dirs, reference_date=ref.isoformat() if ref else None)
 
 
-@app.command()
 def batch(
     paths: Annotated[
         list[str], typer.Argument(help="Folders (recursive: .txt, .html, .jsonl), globs, files, or - for stdin.")
@@ -96,6 +96,9 @@ def batch(
     def on_error(source: str, reason: str) -> None:
         tqdm.write(f"extractor: error: {one_line(f'{source}: {reason}')}", file=sys.stderr)
 
+    def on_warning(source: str, message: str) -> None:
+        tqdm.write(f"extractor: warning: {one_line(f'{source}: {message}')}", file=sys.stderr)
+
     try:
         stats = run_batch(
             paths,
@@ -107,6 +110,7 @@ def batch(
             chunk_size=chunk_size,
             progress=progress,
             on_error=on_error,
+            on_warning=on_warning,
         )
     except (StoreError, DaskError) as err:
         fail(str(err))
@@ -132,7 +136,6 @@ class ExportTable(str, Enum):
     documents = "documents"
 
 
-@app.command()
 def export(
     store: Annotated[Path, typer.Argument(help="A store filled by `extractor batch`.")],
     fmt: Annotated[
@@ -178,7 +181,6 @@ def export(
 # -- audit --store ------------------------------------------------------------------------------------------------
 
 
-@app.command()
 def report(
     store: Annotated[Path, typer.Option("--store", help="A store filled by `extractor batch`.")],
     out: OutOpt = None,
@@ -221,7 +223,8 @@ def audit_store(
         except StoreError:
             st = Store(store, readonly=True)  # a read-only store is audited; its findings table stays as it was
         with st:
-            findings = cross_release_audit(st)
+            started = time.perf_counter()
+            findings = cross_release_audit(st, progress=_store_bar if sys.stderr.isatty() else None)
             try:
                 if st.readonly:
                     raise StoreError(f"{store}: read-only")
@@ -239,12 +242,26 @@ def audit_store(
                     fh.write(render_cross_release_html(shown, st.document_text, st.counts(), str(st.path)))
                 else:
                     fh.write(render_cross_release(st, shown))
+            if sys.stderr.isatty():  # the closing line, as extract and audit give
+                typer.echo(
+                    f"extractor: {st.counts()['documents']:,} documents compared, {len(findings):,} findings between "
+                    f"releases ({sum(f.status == 'inconsistent' for f in findings):,} inconsistent) "
+                    f"in {time.perf_counter() - started:.1f} s",
+                    err=True,
+                )
     except StoreError as err:
         fail(str(err))
     bad = [f for f in findings if f.status == "inconsistent"]
     if (fail_on == "inconsistent" and bad) or (fail_on == "error" and any(f.severity == "error" for f in bad)):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _store_bar(docs, total: int):
+    from tqdm import tqdm
+
+    return tqdm(docs, total=total, desc="audit --store", unit="doc", file=sys.stderr, delay=1.0, dynamic_ncols=True,
+                leave=False)  # fmt: skip
 
 
 def render_cross_release(store, findings) -> str:
@@ -288,3 +305,9 @@ def render_cross_release(store, findings) -> str:
 
 
 __all__ = ["audit_store", "batch", "export", "render_cross_release"]
+
+
+def register_commands(app: typer.Typer) -> None:
+    """Add `batch`, `export` and `report` to the command-line app."""
+    for command in (batch, export, report):
+        app.command()(command)

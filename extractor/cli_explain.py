@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from extractor.cli import EXIT_OK, PatternsOpt, RefOpt, app, check_options, fail
+from extractor.cli_common import EXIT_OK, PatternsOpt, RefOpt, check_options, fail
 
 
 def _is_file(source: str) -> bool:
@@ -19,7 +19,6 @@ def _is_file(source: str) -> bool:
         return False
 
 
-@app.command()
 def explain(
     source: Annotated[str, typer.Argument(help="A text in quotes, a file, or - for standard input.")],
     reference_date: RefOpt = None,
@@ -51,3 +50,8 @@ def explain(
     for line in [json.dumps(r, ensure_ascii=False) for r in rows] if as_json else explain_lines(rows):
         typer.echo(line)
     raise typer.Exit(EXIT_OK)
+
+
+def register_commands(app: typer.Typer) -> None:
+    """Add `explain` to the command-line app."""
+    app.command()(explain)

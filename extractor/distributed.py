@@ -1,7 +1,7 @@
 """The Dask path of `extractor batch`: chunks of documents run on dask.distributed workers, merged by the client.
 
 Each worker process builds the pipeline once (api.cached_pipeline caches it per process) and runs the same
-`batch.process_chunk` as a local worker; the client keeps a few chunks per worker in flight, takes results
+`workers.process_chunk` as a local worker; the client keeps a few chunks per worker in flight, takes results
 back in input order, and is the only writer of the SQLite store. Dask is optional: this module imports it only
 when called, so `import extractor` never does.
 """
@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from extractor.batch import WINDOW_PER_WORKER, BatchOptions, Result, Task, ordered_results, process_chunk
+from extractor.workers import WINDOW_PER_WORKER, BatchOptions, Result, Task, ordered_results, process_chunk
 
 INSTALL_HINT = "pip install 'press-figures[dask]'"
 

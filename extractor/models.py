@@ -237,6 +237,8 @@ class DocumentRecord(Record):
     encoding: str | None = None
     url: str | None = None
     title: str | None = None
+    agency: str | None = None  # the input's agency field, else the first agency the title or opening names
+    not_read: str | None = None  # why no pipeline read it (its script is neither English nor Chinese); no facts
     facts: list[Fact] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
     findings: list[Finding] | None = None

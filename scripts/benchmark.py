@@ -184,7 +184,9 @@ def row_worker(texts: list[str], inputs: Path) -> float:
 
     options = BatchOptions()
     prepare_worker(options, ignore_sigint=False)
-    tasks = [(content_id(t), f"bench-{i}", t, None, None, None) for i, t in enumerate(texts)]
+    from extractor.io.readers import InputDoc
+
+    tasks = [(content_id(t), InputDoc(f"bench-{i}", t)) for i, t in enumerate(texts)]
     process_chunk(tasks[:1], options)
     t0 = time.perf_counter()
     for i in range(0, len(tasks), CHUNK):
@@ -282,6 +284,7 @@ def row_memory(n: int) -> dict:
     """process_chunk over n unique documents in this process: resident memory after 1,000 and after n."""
     from extractor.api import content_id
     from extractor.batch import BatchOptions, prepare_worker, process_chunk
+    from extractor.io.readers import InputDoc
 
     options = BatchOptions()
     prepare_worker(options, ignore_sigint=False)
@@ -292,7 +295,7 @@ def row_memory(n: int) -> dict:
         chunk = []
         for i in range(start, min(n, start + CHUNK)):
             text = text_of(base, i)
-            chunk.append((content_id(text), f"bench-{i}", text, None, None, None))
+            chunk.append((content_id(text), InputDoc(f"bench-{i}", text)))
         process_chunk(chunk, options)
         done = start + len(chunk)
         for mark in (100, 1000, n // 2, n):

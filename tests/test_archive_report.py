@@ -146,9 +146,10 @@ def test_archive_lists_every_inconsistent_finding_with_its_release(problem_page)
 
 def test_archive_document_names_link_to_their_release(problem_page):
     table = problem_page[problem_page.index('<section id="summary"') :]
-    assert '<a href="https://example.org/r/2016" rel="noopener noreferrer">p0</a>' in table
-    assert '<a href="https://example.org/r/2020" rel="noopener noreferrer">p2</a>' in table
-    assert ">p1</th>" in table  # no url: the name alone
+    # a JSON Lines row is named by its file and its id; the whole source is the cell's title
+    assert '<a href="https://example.org/r/2016" rel="noopener noreferrer">releases.jsonl#p0</a>' in table
+    assert '<a href="https://example.org/r/2020" rel="noopener noreferrer">releases.jsonl#p2</a>' in table
+    assert re.search(r'<th scope="row" title="[^"]*/releases\.jsonl#p1">releases\.jsonl#p1</th>', table)  # no url
 
 
 def test_time_axis_places_periods_by_date():

@@ -121,7 +121,8 @@ def test_mixed_folder_gives_error_rows_and_full_results(cli, tmp_path):
     page = by_name["6-page.html"]
     text = docs_rows["6-page.html"][0]
     assert [text[f["start"] : f["end"]] for f in page["facts"]] == ["1,652", "9.2%"]
-    assert by_name["rel-7"]["doc_id"] == "rel-7" and by_name["rel-7"]["published"] == "2023-05-01"
+    row = by_name["7-rows.jsonl#rel-7"]  # a JSON Lines row with an id: its file and its id
+    assert row["doc_id"] == "rel-7" and row["published"] == "2023-05-01"
 
 
 def test_rerun_skips_finished_documents(cli, archive, reference, tmp_path):
@@ -226,17 +227,17 @@ def test_jsonl_is_read_a_line_at_a_time(tmp_path):
     items = list(iter_batch_inputs([str(path)], max_bytes=len(release(0)) + 100))  # the file is larger than that
     got = [(i.source, type(i).__name__) for i in items]
     assert got == [
-        ("r0", "InputDoc"),
+        (f"{path}#r0", "InputDoc"),  # a row with an id: its file and its id
         (f"{path}:3", "InputFailure"),
-        ("r1", "InputDoc"),
-        ("r2", "InputDoc"),
+        (f"{path}#r1", "InputDoc"),
+        (f"{path}#r2", "InputDoc"),
         (f"{path}:6", "InputDoc"),
     ]
     assert items[0].published == "2023-01-02" and items[0].doc_id == "r0"
 
 
 def test_words_stay_while_warming_up_then_each_chunk_runs_in_a_memory_zone(monkeypatch):
-    from extractor import batch
+    from extractor import workers as batch  # the worker side of batch runs
     from extractor.api import cached_pipeline
 
     monkeypatch.setattr(batch, "WARM_DOCS", 1)
@@ -245,10 +246,10 @@ def test_words_stay_while_warming_up_then_each_chunk_runs_in_a_memory_zone(monke
     strings = cached_pipeline(options.patterns_dirs).vocab.strings
 
     def chunk(word: str) -> list:
-        return [(word, f"{word}.txt", f"Police in Zhejiang questioned 12 {word} suspects in May.", None, None, None)]
+        return [(word, InputDoc(f"{word}.txt", f"Police in Zhejiang questioned 12 {word} suspects in May."))]
 
-    [(status, _, _)] = batch.process_chunk(chunk("Blorvexian"), options)
-    [(status2, _, record)] = batch.process_chunk(chunk("Quaxlomite"), options)
+    [(status, _, _, _)] = batch.process_chunk(chunk("Blorvexian"), options)
+    [(status2, _, record, _)] = batch.process_chunk(chunk("Quaxlomite"), options)
     assert status == status2 == "ok" and "Quaxlomite" in record
     assert "Blorvexian" in strings  # warm-up: kept
     assert "Quaxlomite" not in strings  # in a zone: dropped with it

@@ -1,20 +1,14 @@
-"""The HTML audit report of samples/ in headless Chromium, driven over the DevTools protocol (standard library only).
+"""The HTML audit report of samples/ in headless Chromium, driven by Playwright with the system's Chromium.
 
-Skipped when /usr/bin/chromium is absent (Debian: `apt-get install -y chromium`). Set EXTRACTOR_UPDATE_SCREENSHOT=1 to
+Skipped when /usr/bin/chromium (Debian: `apt-get install -y chromium`) or the playwright package (the `test` extra)
+is absent; Playwright's own browser download is never used (`executable_path`). Set EXTRACTOR_UPDATE_SCREENSHOT=1 to
 rewrite docs/report.png, the screenshot in the README.
 """
 
 from __future__ import annotations
 
-import base64
-import contextlib
-import http.client
 import json
 import os
-import socket
-import struct
-import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -25,145 +19,43 @@ from extractor.cli import app
 from extractor.io.readers import InputDoc, iter_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
-FLAGS = [
-    *HEADLESS_FLAGS,
-    "--disable-extensions",
-    "--hide-scrollbars",
-    "--remote-debugging-port=0",
-]
-TIMEOUT = 20.0
+TIMEOUT_MS = 20_000
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM} (apt-get install chromium)")
-
-
-class WebSocket:
-    """Just enough of RFC 6455 for the DevTools protocol: masked text frames out, text frames in."""
-
-    def __init__(self, host: str, port: int, path: str) -> None:
-        self.sock = socket.create_connection((host, port), timeout=TIMEOUT)
-        key = base64.b64encode(os.urandom(16)).decode()
-        self.sock.sendall(
-            f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-            f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n".encode()
-        )
-        head = b""
-        while b"\r\n\r\n" not in head:
-            chunk = self.sock.recv(4096)
-            if not chunk:
-                raise ConnectionError("websocket handshake: connection closed")
-            head += chunk
-        head, self.buf = head.split(b"\r\n\r\n", 1)
-        if b" 101 " not in head.split(b"\r\n", 1)[0]:
-            raise ConnectionError(f"websocket handshake refused: {head[:200]!r}")
-
-    def _read(self, n: int) -> bytes:
-        while len(self.buf) < n:
-            chunk = self.sock.recv(max(65536, n - len(self.buf)))
-            if not chunk:
-                raise ConnectionError("websocket closed")
-            self.buf += chunk
-        out, self.buf = self.buf[:n], self.buf[n:]
-        return out
-
-    def _frame(self, opcode: int, payload: bytes) -> None:
-        mask = os.urandom(4)
-        n = len(payload)
-        head = bytes([0x80 | opcode])
-        if n < 126:
-            head += bytes([0x80 | n])
-        elif n < 65536:
-            head += bytes([0x80 | 126]) + struct.pack(">H", n)
-        else:
-            head += bytes([0x80 | 127]) + struct.pack(">Q", n)
-        self.sock.sendall(head + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(payload)))
-
-    def send(self, text: str) -> None:
-        self._frame(0x1, text.encode("utf-8"))
-
-    def recv(self) -> str:
-        message = b""
-        while True:
-            b0, b1 = self._read(2)
-            opcode, n = b0 & 0x0F, b1 & 0x7F
-            if n == 126:
-                n = struct.unpack(">H", self._read(2))[0]
-            elif n == 127:
-                n = struct.unpack(">Q", self._read(8))[0]
-            mask = self._read(4) if b1 & 0x80 else b""
-            data = self._read(n)
-            if mask:
-                data = bytes(b ^ mask[i % 4] for i, b in enumerate(data))
-            if opcode == 0x8:
-                raise ConnectionError("websocket closed by the browser")
-            if opcode == 0x9:
-                self._frame(0xA, data)
-                continue
-            if opcode in (0x0, 0x1, 0x2):
-                message += data
-                if b0 & 0x80:
-                    return message.decode("utf-8")
-
-    def close(self) -> None:
-        with contextlib.suppress(OSError):
-            self._frame(0x8, b"")
-        self.sock.close()
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (the test extra)")
 
 
 class Page:
-    """One Chromium tab: send DevTools commands, keep every event (console, exceptions, log, requests)."""
+    """One Chromium tab, keeping what the page said (console, exceptions, failed loads) and every request."""
 
-    def __init__(self, ws: WebSocket) -> None:
-        self.ws, self.next_id, self.events = ws, 0, []
+    def __init__(self, tab) -> None:
+        self.tab = tab
+        self.messages: list[str] = []
+        self.urls: list[str] = []
+        tab.on("console", self._console)
+        tab.on("pageerror", lambda err: self.messages.append(f"exception: {err}"))
+        tab.on("requestfailed", lambda req: self.messages.append(f"failed: {req.url} {req.failure}"))
+        tab.on("request", lambda req: self.urls.append(req.url))
 
-    def call(self, method: str, **params):
-        self.next_id += 1
-        my_id = self.next_id
-        self.ws.send(json.dumps({"id": my_id, "method": method, "params": params}))
-        while True:
-            msg = json.loads(self.ws.recv())
-            if msg.get("id") == my_id:
-                if "error" in msg:
-                    raise RuntimeError(f"{method}: {msg['error']}")
-                return msg.get("result", {})
-            if "method" in msg:
-                self.events.append(msg)
+    def _console(self, msg) -> None:
+        if msg.type in ("error", "assert", "warning"):
+            self.messages.append(f"console: {msg.text}")
 
-    def navigate(self, url: str, timeout: float = TIMEOUT) -> None:
+    def navigate(self, url: str) -> None:
         """Open url and return once its load event has fired."""
-        seen = len(self.events)
-        self.call("Page.navigate", url=url)
-        deadline = time.monotonic() + timeout
-        while not any(ev["method"] == "Page.loadEventFired" for ev in self.events[seen:]):
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"{url} did not load")
-            msg = json.loads(self.ws.recv())
-            if "method" in msg:
-                self.events.append(msg)
+        self.tab.goto(url, wait_until="load", timeout=TIMEOUT_MS)
 
     def js(self, expression: str):
-        result = self.call("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
-        if "exceptionDetails" in result:
-            raise RuntimeError(f"{expression[:80]}...: {result['exceptionDetails']}")
-        return result["result"].get("value")
+        return self.tab.evaluate(expression)
 
     def errors(self) -> list[str]:
-        out = []
-        for ev in self.events:
-            p = ev.get("params", {})
-            if ev["method"] == "Runtime.consoleAPICalled" and p.get("type") in ("error", "assert", "warning"):
-                out.append("console: " + " ".join(str(a.get("value", a.get("description"))) for a in p["args"]))
-            elif ev["method"] == "Runtime.exceptionThrown":
-                out.append("exception: " + json.dumps(p.get("exceptionDetails", {}))[:300])
-            elif ev["method"] == "Log.entryAdded" and p["entry"]["level"] in ("error", "warning"):
-                out.append(f"log: {p['entry'].get('text')} {p['entry'].get('url', '')}")
-        return out
+        return list(self.messages)
 
     def requests(self) -> list[str]:
-        return [ev["params"]["request"]["url"] for ev in self.events if ev["method"] == "Network.requestWillBeSent"]
+        return list(self.urls)
 
     def screenshot(self, path: Path) -> None:
-        data = self.call("Page.captureScreenshot", format="png")["data"]
-        path.write_bytes(base64.b64decode(data))
+        self.tab.screenshot(path=str(path))
 
 
 @pytest.fixture(scope="module")
@@ -186,48 +78,19 @@ def report(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def page(report, tmp_path_factory):
+def page(report):
     """A headless Chromium tab at 1366x900 with the report loaded."""
     html, _, _ = report
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    log = (profile.parent / "chromium.log").open("wb")
-    proc = subprocess.Popen(
-        [str(CHROMIUM), *FLAGS, f"--user-data-dir={profile}", "about:blank"],
-        stdout=subprocess.DEVNULL,
-        stderr=log,
-    )
-    ws = None
-    try:
-        port_file = profile / "DevToolsActivePort"
-        deadline = time.monotonic() + TIMEOUT
-        while not (port_file.exists() and port_file.read_text().strip()):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"Chromium did not start (exit {proc.poll()}); see {log.name}")
-            time.sleep(0.05)
-        port = int(port_file.read_text().split()[0])
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT)
-        conn.request("GET", "/json/list")
-        targets = json.loads(conn.getresponse().read())
-        conn.close()
-        ws_url = next(t["webSocketDebuggerUrl"] for t in targets if t["type"] == "page")
-        ws = WebSocket("127.0.0.1", port, "/" + ws_url.split("/", 3)[3])
-        tab = Page(ws)
-        for domain in ("Runtime", "Log", "Network", "Page"):
-            tab.call(f"{domain}.enable")
-        tab.call("Emulation.setFocusEmulationEnabled", enabled=True)  # focus events as in a focused window
-        tab.call("Emulation.setDeviceMetricsOverride", width=1366, height=900, deviceScaleFactor=1, mobile=False)
-        tab.navigate(html.as_uri())
-        yield tab
-    finally:
-        if ws is not None:
-            ws.close()
-        proc.terminate()
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=str(CHROMIUM), args=[f for f in HEADLESS_FLAGS if f != "--headless"], timeout=TIMEOUT_MS
+        )
         try:
-            proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
+            tab = Page(browser.new_page(viewport={"width": 1366, "height": 900}))
+            tab.navigate(html.as_uri())
+            yield tab
+        finally:
+            browser.close()
 
 
 def test_no_console_errors_and_no_network(page):
@@ -303,8 +166,7 @@ def test_keyboard_and_pointer(page, tmp_path):
     )
     assert popover["focused"] and not popover["hidden"]
     assert "value:" in popover["text"] and popover["desc"]
-    page.call("Input.dispatchKeyEvent", type="keyDown", key="Escape", code="Escape", windowsVirtualKeyCode=27)
-    page.call("Input.dispatchKeyEvent", type="keyUp", key="Escape", code="Escape", windowsVirtualKeyCode=27)
+    page.tab.keyboard.press("Escape")
     assert page.js("document.getElementById('fact-pop').hidden") is True
 
     box = page.js(
@@ -313,8 +175,7 @@ def test_keyboard_and_pointer(page, tmp_path):
              f.scrollIntoView({block: 'center'}); const r = f.querySelector('.msg').getBoundingClientRect();
              return {x: r.left + 5, y: r.top + r.height / 2, facts: f.dataset.facts}; })()"""
     )
-    for kind in ("mousePressed", "mouseReleased"):
-        page.call("Input.dispatchMouseEvent", type=kind, x=box["x"], y=box["y"], button="left", clickCount=1)
+    page.tab.mouse.click(box["x"], box["y"])
     linked = page.js("Array.from(document.querySelectorAll('mark.linked')).map(m => m.id).join(' ')")
     assert linked.split() == box["facts"].split()
     page.screenshot(tmp_path / "finding.png")
@@ -373,4 +234,33 @@ def test_summary_sorts_and_filters(page):
     hidden_sections = page.js("Array.from(document.querySelectorAll('section.doc')).filter(s => s.hidden).length")
     assert hidden_sections == page.js(f"{rows}.filter(r => r.hidden).length")
     assert page.js("document.querySelector('form.filters output').textContent").startswith(f"{len(visible)} of")
+    assert page.errors() == []
+
+
+def test_agency_filter_hides_the_other_agencies(page, tmp_path):
+    """Choosing an agency in the summary's filter leaves its documents alone shown, in the table and below it."""
+    from test_report_html import TEXT, make_record
+
+    from extractor.io.report_html import render_html
+
+    base = make_record()
+    audited = [
+        (base.model_copy(update={"source": f"r{n}.txt", "agency": agency}), TEXT)
+        for n, agency in enumerate(["customs", "Supreme People's Court", "customs", None])
+    ]
+    path = tmp_path / "agencies.html"
+    path.write_text(render_html(audited), encoding="utf-8")
+    page.navigate(path.as_uri())
+    options = page.js("Array.from(document.querySelectorAll('select[data-filter=agency] option'), o => o.value)")
+    assert options == ["", "customs", "Supreme People's Court"]
+    page.tab.select_option("select[data-filter=agency]", "Supreme People's Court")
+    shown = page.js(
+        "Array.from(document.querySelectorAll('#summary-table tbody tr')).filter(r => !r.hidden)"
+        ".map(r => r.querySelector('th').textContent)"
+    )
+    assert shown == ["r1.txt"]
+    sections = page.js("Array.from(document.querySelectorAll('section.doc')).filter(s => !s.hidden).length")
+    assert sections == 1
+    page.tab.select_option("select[data-filter=agency]", "customs")
+    assert page.js("document.querySelector('form.filters output').textContent") == "2 of 4 shown"
     assert page.errors() == []

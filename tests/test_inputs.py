@@ -121,7 +121,8 @@ def test_jsonl_input_uses_published_as_reference_date(cli, tmp_path):
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n{broken\n", encoding="utf-8")
     result = cli("extract", path)
     recs = records(result)
-    assert recs[0]["source"] == "r1" and recs[0]["reference_date"] == "2020-05-01"
+    assert recs[0]["source"] == f"{path}#r1" and recs[0]["doc_id"] == "r1"  # the file and the row; the id
+    assert recs[0]["reference_date"] == "2020-05-01"
     assert recs[0]["reference_date_source"] == "published"
     assert [r.get("reason", "")[:10] for r in recs[1:]] == ["empty text", "a JSON Lin", "not JSON: "]
     assert result.exit_code == 1

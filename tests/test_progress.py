@@ -92,3 +92,25 @@ def test_closing_line_on_a_terminal(folder, monkeypatch, capsys):
     monkeypatch.setattr(sys, "stderr", io.StringIO())
     summary_line(9, 1, 40, None, 3.2)
     assert sys.stderr.getvalue() == ""
+
+
+def test_audit_store_shows_a_bar_with_total_and_a_closing_line(folder, tmp_path, monkeypatch):
+    from extractor import cli_batch
+
+    store = tmp_path / "s.sqlite"
+    run_batch([str(folder)], store, progress=False)
+    seen = []
+
+    def bar(docs, total):
+        seen.append(total)
+        return docs
+
+    monkeypatch.setattr(cli_batch, "_store_bar", bar)
+    monkeypatch.setattr(sys, "stderr", Terminal())
+    assert cli_batch.audit_store(store, out=tmp_path / "out.txt") == 0
+    assert seen == [8]  # the store's documents, counted first: a total and an ETA
+    assert sys.stderr.getvalue().startswith("extractor: 8 documents compared, 0 findings between releases")
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    seen.clear()
+    assert cli_batch.audit_store(store, out=tmp_path / "out.txt") == 0
+    assert seen == [] and sys.stderr.getvalue() == ""  # not a terminal: no bar, no line

@@ -49,10 +49,13 @@ def test_every_command_reads_the_same_documents(cli, tmp_path):
     assert run_batch([str(folder)], store, progress=False).errors == 0
     with Store(store, create=False) as st:
         batched = list(st.iter_records(errors=False))
-    key = lambda recs: sorted((r["source"], r["doc_id"], len(r["facts"])) for r in recs)  # noqa: E731
+    fields = ("source", "doc_id", "title", "published", "agency", "url")
+    key = lambda recs: sorted((*(r.get(k) for k in fields), len(r["facts"])) for r in recs)  # noqa: E731
     assert len(extracted) == 4
     assert key(extracted) == key(audited) == key(batched)
-    assert {r["source"].rsplit("/", 1)[-1] for r in extracted} == {"a.txt", "b.html", "r1", "c.jsonl:2"}
+    assert {r["source"].rsplit("/", 1)[-1] for r in extracted} == {"a.txt", "b.html", "c.jsonl#r1", "c.jsonl:2"}
+    page = next(r for r in batched if r["source"].endswith("b.html"))
+    assert page["title"] and page["published"]  # the page's title and date, kept by batch as by extract
 
 
 @needs_trafilatura

@@ -421,11 +421,13 @@ def test_problem_documents_lead_the_report():
     bad = make_record().model_copy(update={"source": "loud.txt", "published": "2021-05-02"})
     assert any(f.status == "inconsistent" for f in bad.findings)
     html = render_html([(good, TEXT), (good.model_copy(update={"source": "calm.txt"}), TEXT), (bad, TEXT)])
-    rows = re.findall(r'<tr data-status="(\w+)" data-check="([^"]*)" data-year="(\d*)" data-doc="(doc\d+)">', html)
+    rows = re.findall(
+        r'<tr data-status="(\w+)" data-check="([^"]*)" data-year="(\d*)" data-doc="(doc\d+)" data-agency="[^"]*">', html
+    )
     assert [r[0] for r in rows] == ["inconsistent", "ok", "ok"]
     assert rows[0][3] == "doc3" and rows[0][2] == "2021" and rows[0][1]
     sections = re.findall(r'<section class="doc" id="(doc\d+)"', html)
     assert sections == ["doc3", "doc1", "doc2"]
-    for name in ("status", "check", "year", "text"):
+    for name in ("status", "check", "year", "agency", "text"):
         assert f'data-filter="{name}"' in html
-    assert html.count("data-sort=") == 8
+    assert html.count("data-sort=") == 9

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from pathlib import Path
 from typing import Any
 
 YEAR = re.compile(r"^(19|20)\d\d")
@@ -29,6 +30,14 @@ def metric_key(fact: dict[str, Any]) -> str | None:
     return f"{fact['unit']}: {action}" if action else fact["unit"]
 
 
+def short_name(source: str, doc_id: str | None = None) -> str:
+    """A document's name in the archive page: its file's name, with the row's id for a JSON Lines row
+    ('/data/2023/releases.jsonl#rel-7' -> 'releases.jsonl#rel-7'; the id may hold '/' or '#' itself)."""
+    if doc_id and source.endswith(f"#{doc_id}"):
+        return f"{Path(source[: -len(doc_id) - 1]).name}#{doc_id}"
+    return Path(source).name or source
+
+
 def choose_metrics(records: list[dict[str, Any]], wanted: list[str] | None, top: int = 3) -> list[str]:
     """The metrics to chart: those asked for, else the `top` most frequent across releases (one vote each)."""
     if wanted:
@@ -45,13 +54,14 @@ def build_inputs(records: list[dict[str, Any]], metrics: list[str]):
     by_check: dict[str, dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
     for rec in records:
         if "error" in rec:
-            documents.append({"source": rec["source"], "error": rec.get("reason")})
+            documents.append({"source": rec["source"], "name": short_name(rec["source"]), "error": rec.get("reason")})
             continue
         period = document_period(rec)
         statuses = Counter(f["status"] for f in rec.get("findings", []))
         documents.append(
             {
                 "source": rec["source"],
+                "name": short_name(rec["source"], rec.get("doc_id")),
                 "url": rec.get("url"),
                 "doc_id": rec.get("doc_id"),
                 "published": rec.get("published") or rec.get("reference_date"),
@@ -59,7 +69,9 @@ def build_inputs(records: list[dict[str, Any]], metrics: list[str]):
                 "inconsistent": statuses.get("inconsistent", 0),
                 "consistent": statuses.get("consistent", 0),
                 "untestable": statuses.get("untestable", 0),
-                "coverage": (rec.get("coverage") or {}).get("line"),
+                "coverage": (
+                    f"not read: {rec['not_read']}" if rec.get("not_read") else (rec.get("coverage") or {}).get("line")
+                ),
             }
         )
         for metric in metrics:
@@ -106,6 +118,7 @@ def inconsistent_findings(store, records: list[dict[str, Any]]) -> list[dict[str
                     "releases": [
                         {
                             "source": rec["source"],
+                            "name": short_name(rec["source"], rec["doc_id"]),
                             "doc_id": rec["doc_id"],
                             "url": rec.get("url"),
                             "sentences": sentences,
@@ -124,6 +137,7 @@ def inconsistent_findings(store, records: list[dict[str, Any]]) -> list[dict[str
             releases.append(
                 {
                     "source": doc["source"],
+                    "name": short_name(doc["source"], doc["doc_id"]),
                     "doc_id": doc["doc_id"],
                     "url": urls.get(doc["doc_id"]),
                     "sentences": [(sentence, doc["text"])],

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import glob
+import re
 import sys
+import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -168,3 +170,40 @@ def language_warning(text: str) -> str | None:
             "English (machine translation), so most figures will be missed"
         )
     return None
+
+
+# Scripts named by the first word of a letter's Unicode name; Latin and Han are read (English, Chinese).
+_SCRIPT_NAMES = {"HIRAGANA": "Japanese kana", "KATAKANA": "Japanese kana", "HANGUL": "Korean Hangul"}
+_LETTER_RE = re.compile(r"[^\W\d_]")
+# letters neither ASCII nor Han (Latin-1 letters are told apart by their names)
+_OTHER_LETTER_RE = re.compile(r"[^\W\d_\x00-\x7f\u3400-\u9fff\uf900-\ufaff]")
+_KANA_SHARE = 0.1  # Japanese prose is mostly kana; Chinese has none, so a tenth of kana is Japanese
+_MIN_LETTERS = 10
+
+
+def unread_script(text: str) -> str | None:
+    """Why neither pipeline reads `text`, or None: most of its letters are of a script other than Latin and Han
+    (Cyrillic, Greek, Arabic, Hangul ...), or a tenth of them are Japanese kana (Japanese, whose kanji the Chinese
+    rules would misread), at least ten letters either way. Two regular-expression scans (an ASCII text: none)."""
+    head = text[:20_000]
+    if head.isascii():
+        return None
+    scripts: dict[str, int] = {}
+    for ch in _OTHER_LETTER_RE.findall(head):
+        name = unicodedata.name(ch, "").removeprefix("FULLWIDTH ").removeprefix("HALFWIDTH ")
+        if "LATIN" in name or name.startswith(("CJK", "IDEOGRAPHIC")):
+            continue  # 'FULLWIDTH LATIN CAPITAL LETTER G', 'CJK UNIFIED IDEOGRAPH-20000', '〇'
+        first = name.split(" ", 1)[0]
+        script = _SCRIPT_NAMES.get(first, first.title() or "unnamed")
+        scripts[script] = scripts.get(script, 0) + 1
+    other = sum(scripts.values())
+    if other < _MIN_LETTERS:
+        return None
+    letters = len(_LETTER_RE.findall(head))
+    script, n = max(scripts.items(), key=lambda kv: kv[1])
+    kana = scripts.get("Japanese kana", 0)
+    if kana >= _MIN_LETTERS and kana > _KANA_SHARE * letters:
+        script, n = "Japanese kana", kana
+    elif other * 2 <= letters or n < _MIN_LETTERS:
+        return None
+    return f"{n * 100 // letters}% of its letters are {script}; the pipelines read English and Chinese"

@@ -36,6 +36,7 @@ class InputDoc:
     url: str | None = None
     title: str | None = None
     lang: str | None = None  # what the input says the document's language is (JSON Lines `lang`)
+    agency: str | None = None  # the agency the input names (JSON Lines `agency`)
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,10 @@ def read_bytes(source: str, data: bytes, max_bytes: int = MAX_BYTES) -> Iterator
         yield InputDoc(source, text, encoding=encoding)
 
 
+# Optional fields of a JSON Lines row that must be strings when present.
+TEXT_FIELDS = ("url", "title", "agency")
+
+
 def _jsonl_docs(source: str, text: str) -> Iterator[InputDoc | InputFailure]:
     # lines end at "\n" only: U+2028, U+2029 and U+0085 are valid inside a JSON string (str.splitlines cuts there)
     for lineno, line in enumerate(text.split("\n"), start=1):
@@ -172,17 +177,22 @@ def _jsonl_docs(source: str, text: str) -> Iterator[InputDoc | InputFailure]:
         if not row["text"].strip():
             yield InputFailure(where, "empty text")
             continue
-        if row.get("url") is not None and not isinstance(row["url"], str):
-            yield InputFailure(where, f"field 'url' must be a string, not {type(row['url']).__name__}")
+        bad = next((k for k in TEXT_FIELDS if row.get(k) is not None and not isinstance(row[k], str)), None)
+        if bad is not None:
+            yield InputFailure(where, f"field {bad!r} must be a string, not {type(row[bad]).__name__}")
             continue
         published = row.get("published")
+        row_id = str(row["id"]) if row.get("id") not in (None, "") else None
         yield InputDoc(
-            str(row["id"]) if row.get("id") else where,
+            # the file and the row: 'archive.jsonl#rel-7' (the id alone, in doc_id), else 'archive.jsonl:12'
+            f"{source}#{row_id}" if row_id is not None else where,
             row["text"],
             published=str(published) if published else None,
-            doc_id=str(row["id"]) if row.get("id") else None,
+            doc_id=row_id,
             url=row.get("url"),
+            title=row.get("title") or None,
             lang=str(row["lang"]) if row.get("lang") else None,
+            agency=row.get("agency") or None,
         )
 
 

@@ -463,6 +463,8 @@ def _doc_section(doc: _Doc) -> str:
     meta = []
     for attr, name in (
         ("doc_id", "id"),
+        ("title", "title"),
+        ("agency", "agency"),
         ("published", "published"),
         ("reference_date", "reference date"),
         ("length", "characters"),
@@ -481,6 +483,9 @@ def _doc_section(doc: _Doc) -> str:
         if bad
         else '<span class="chip chip-ok"><span aria-hidden="true">✓</span> no inconsistency</span>'
     )
+    if getattr(rec, "not_read", None):  # never an all-clear: nothing of it was read or checked
+        chip = '<span class="chip chip-bad"><span aria-hidden="true">!</span> not read</span>'
+        meta_html += f'<p class="not-read"><strong>Not read:</strong> {_esc(rec.not_read)}</p>'
     unchecked = [x for x in doc.coverage.get("unchecked") or [] if x in doc.by_id]
     unchecked_html = ""
     if unchecked:
@@ -510,8 +515,22 @@ def _doc_section(doc: _Doc) -> str:
 
 
 def problems_first(docs: list[_Doc]) -> list[_Doc]:
-    """Documents with inconsistent findings first (most first), then the rest, each group in input order."""
-    return sorted(docs, key=lambda d: (d.counts["inconsistent"] == 0, -d.counts["inconsistent"], d.n))
+    """Documents with inconsistent findings first (most first), then those no pipeline read, then the rest, each
+    group in input order."""
+    return sorted(
+        docs,
+        key=lambda d: (d.counts["inconsistent"] == 0, not _not_read(d), -d.counts["inconsistent"], d.n),
+    )
+
+
+def _not_read(doc: _Doc) -> bool:
+    return bool(getattr(doc.record, "not_read", None))
+
+
+def _status(doc: _Doc) -> str:
+    if doc.counts["inconsistent"]:
+        return "inconsistent"
+    return "not-read" if _not_read(doc) else "ok"
 
 
 def _year(rec) -> str:
@@ -529,6 +548,7 @@ def _bad_checks(doc: _Doc) -> list[str]:
 def _filters(docs: list[_Doc], errors: list) -> str:
     checks = sorted({c for d in docs for c in _bad_checks(d)})
     years = sorted({y for d in docs if (y := _year(d.record))}, reverse=True)
+    agencies = sorted({a for d in docs if (a := getattr(d.record, "agency", None))}, key=str.lower)
 
     def select(name: str, label: str, options: list[tuple[str, str]]) -> str:
         opts = "".join(f'<option value="{_esc(v)}">{_esc(t)}</option>' for v, t in options)
@@ -538,13 +558,16 @@ def _filters(docs: list[_Doc], errors: list) -> str:
         )
 
     status = [("inconsistent", "with inconsistencies"), ("ok", "without inconsistencies")]
+    if any(_not_read(d) for d in docs):
+        status.append(("not-read", "in a language not read"))
     if errors:
-        status.append(("error", "not read"))
+        status.append(("error", "could not be read"))
     return (
         '<form class="filters" role="search" aria-label="Filter the documents" onsubmit="return false">'
         + select("status", "Status", status)
         + select("check", "Inconsistent check", [(c, _words(c)) for c in checks])
         + select("year", "Year", [(y, y) for y in years])
+        + select("agency", "Agency", [(a, a) for a in agencies])
         + '<label>Document <input type="search" data-filter="text" aria-controls="summary-table" '
         'placeholder="name contains"></label>'
         '<output class="shown" aria-live="polite"></output></form>'
@@ -561,22 +584,30 @@ def _summary(docs: list[_Doc], errors: list[tuple[int, Any]], page_of: Mapping[s
         year = _year(doc.record)
         cov = doc.coverage
         share = (cov.get("checked") or 0) / cov["figures"] if cov.get("figures") else 0
+        agency = getattr(doc.record, "agency", None) or ""
+        if _not_read(doc):
+            line = (
+                '<span class="badge b-error"><span aria-hidden="true">!</span> Not read</span> '
+                f"{_esc(doc.record.not_read)}"
+            )
+        else:
+            line = f"{_esc(cov.get('line', ''))} {_coverage_bar(cov)}"
         rows.append(
-            f'<tr data-status="{"inconsistent" if c["inconsistent"] else "ok"}" data-check="{_esc(" ".join(checks))}"'
-            f' data-year="{year}" data-doc="{doc.prefix}">'
+            f'<tr data-status="{_status(doc)}" data-check="{_esc(" ".join(checks))}"'
+            f' data-year="{year}" data-doc="{doc.prefix}" data-agency="{_esc(agency.lower())}">'
             f'<th scope="row"><a href="{_esc(page_of.get(doc.prefix, ""))}#{doc.prefix}">{_esc(doc.record.source)}</a>'
             "</th>"
             f'<td class="num">{len(doc.facts)}</td><td class="num">{bad}</td>'
             f'<td class="num">{c["consistent"]}</td><td class="num">{c["untestable"]}</td>'
-            f"<td>{_esc(', '.join(_words(x) for x in checks))}</td><td>{year}</td>"
-            f'<td data-v="{share:.4f}">{_esc(cov.get("line", ""))} {_coverage_bar(cov)}</td></tr>'
+            f"<td>{_esc(', '.join(_words(x) for x in checks))}</td><td>{year}</td><td>{_esc(agency)}</td>"
+            f'<td data-v="{share:.4f}">{line}</td></tr>'
         )
     for _n, rec in errors:
         rows.insert(
             sum(1 for d in docs if d.counts["inconsistent"]),
-            f'<tr class="error-row" data-status="error" data-check="" data-year="">'
+            f'<tr class="error-row" data-status="error" data-check="" data-year="" data-agency="">'
             f'<th scope="row">{_esc(rec.source)}</th>'
-            f'<td colspan="7"><span class="badge b-error"><span aria-hidden="true">!</span> Not read</span> '
+            f'<td colspan="8"><span class="badge b-error"><span aria-hidden="true">!</span> Could not be read</span> '
             f"{_esc(rec.reason)}</td></tr>",
         )
     tot = {s: sum(d.counts[s] for d in docs) for s in STATUSES}
@@ -585,7 +616,8 @@ def _summary(docs: list[_Doc], errors: list[tuple[int, Any]], page_of: Mapping[s
     foot = (
         f'<tfoot><tr><th scope="row">All {len(docs)} documents</th><td class="num">{sum(len(d.facts) for d in docs)}'
         f'</td><td class="num">{tot["inconsistent"]}</td><td class="num">{tot["consistent"]}</td>'
-        f'<td class="num">{tot["untestable"]}</td><td></td><td></td><td>{checked} of {figures} figures checked</td>'
+        f'<td class="num">{tot["untestable"]}</td><td></td><td></td><td></td>'
+        f"<td>{checked} of {figures} figures checked</td>"
         "</tr></tfoot>"
     )
     columns = (
@@ -596,6 +628,7 @@ def _summary(docs: list[_Doc], errors: list[tuple[int, Any]], page_of: Mapping[s
         ("Untestable", "num"),
         ("Inconsistent checks", "text"),
         ("Year", "text"),
+        ("Agency", "text"),
         ("Coverage", "num"),
     )
     head = "".join(
@@ -629,7 +662,12 @@ def _stats(docs: list[_Doc], errors: list) -> str:
     figures = sum(d.coverage.get("figures") or 0 for d in docs)
     checked = sum(d.coverage.get("checked") or 0 for d in docs)
     tiles = [
-        ("Documents", f"{len(docs)}" + (f" <small>+ {len(errors)} unreadable</small>" if errors else "")),
+        (
+            "Documents",
+            f"{len(docs)}"
+            + (f" <small>({not_read} not read)</small>" if (not_read := sum(map(_not_read, docs))) else "")
+            + (f" <small>+ {len(errors)} unreadable</small>" if errors else ""),
+        ),
         ("Facts extracted", f"{sum(len(d.facts) for d in docs):,}"),
         ("Inconsistent findings", f'<span class="{"bad" if bad else "ok"}">{bad}</span>'),
         ("Figures checked", f"{checked} <small>of {figures}</small>"),
@@ -1094,8 +1132,8 @@ def _doc_anchor(doc_id: Any) -> str:
 
 
 def _release_link(rel: Mapping[str, Any]) -> str:
-    name = _esc(rel.get("source", ""))
-    inner = f'<a href="#{_doc_anchor(rel.get("doc_id"))}">{name}</a>'
+    name = _esc(rel.get("name") or rel.get("source", ""))
+    inner = f'<a href="#{_doc_anchor(rel.get("doc_id"))}" title="{_esc(rel.get("source", ""))}">{name}</a>'
     url = rel.get("url")
     if url and re.match(r"https?://", str(url)):
         inner += f' <a class="ext" href="{_esc(url)}" rel="noopener noreferrer">(release)</a>'
@@ -1169,13 +1207,13 @@ def render_archive_html(
         charts.append("".join(parts))
     rows = []
     for d in documents:
-        name = _esc(d.get("source", ""))
+        name = _esc(d.get("name") or d.get("source", ""))
         if d.get("url") and re.match(r"https?://", str(d["url"])):
             name = f'<a href="{_esc(d["url"])}" rel="noopener noreferrer">{name}</a>'
         anchor = f' id="{_doc_anchor(d["doc_id"])}"' if d.get("doc_id") else ""
         rows.append(
             f"<tr{anchor}>"
-            f'<th scope="row">{name}</th><td>{_esc(d.get("published") or "")}</td>'
+            f'<th scope="row" title="{_esc(d.get("source", ""))}">{name}</th><td>{_esc(d.get("published") or "")}</td>'
             + "".join(f'<td class="num">{_esc(_num(d.get(k, "")))}</td>' for k in ("facts", *STATUSES))
             + f"<td>{_esc(d.get('coverage') or '')}</td></tr>"
         )

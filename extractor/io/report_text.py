@@ -94,12 +94,16 @@ def render_text(record, findings, text: str | None = None, statuses: Iterable[st
     keep = set(statuses) if statuses is not None else {"inconsistent", "doubtful", "consistent", "untestable"}
     lines: list[str] = [f"== {getattr(record, 'source', None) or '<document>'}"]
     about = []
-    for attr, name in (("doc_id", "id"), ("published", "published"), ("reference_date", "reference date")):
+    fields = (("doc_id", "id"), ("agency", "agency"), ("published", "published"), ("reference_date", "reference date"))
+    for attr, name in fields:
         value = getattr(record, attr, None)
         if value:
             about.append(f"{name}: {value}")
     if about:
         lines.append("   " + "; ".join(about))
+    if getattr(record, "not_read", None):  # never an all-clear: no pipeline read it, nothing was checked
+        lines.append(fill_line("not read: ", record.not_read, 3))
+        return "\n".join(lines) + "\n"
     bad = [f for f in findings if f.status == "inconsistent"]
     good = [f for f in findings if f.status == "consistent"]
     untestable = [f for f in findings if f.status == "untestable"]
@@ -151,8 +155,9 @@ def render_closing(records: Iterable, shown: int | None = None, only: str | None
     """The closing summary of an audit: documents read and not, those with inconsistencies (named), findings by
     status and figures checked, over every document audited (`shown` and `only` say what the report above lists)."""
     records = list(records)
-    docs = [r for r in records if hasattr(r, "facts")]
-    unreadable = len(records) - len(docs)
+    docs = [r for r in records if hasattr(r, "facts") and not r.not_read]
+    not_read = [r for r in records if getattr(r, "not_read", None)]
+    unreadable = len(records) - len(docs) - len(not_read)
     flagged = [r for r in docs if any(f.status == "inconsistent" for f in r.findings or [])]
     totals = {s: sum(1 for r in docs for f in r.findings or [] if f.status == s) for s in ("inconsistent",
               "doubtful", "consistent", "untestable")}  # fmt: skip
@@ -161,6 +166,8 @@ def render_closing(records: Iterable, shown: int | None = None, only: str | None
     checked = sum(c.get("checked") or 0 for c in covs)
     lines = ["== summary"]
     read = f"{_plural(len(docs), 'document')} read" + (f", {unreadable:,} could not be read" if unreadable else "")
+    if not_read:
+        read += f", {len(not_read):,} not read (a script neither pipeline reads)"
     lines.append(f"   {read}; {len(flagged):,} with inconsistent findings")
     lines.append(
         f"   {totals['inconsistent']:,} inconsistent, {totals['consistent']:,} consistent, "
@@ -170,6 +177,9 @@ def render_closing(records: Iterable, shown: int | None = None, only: str | None
     )
     if only is not None and shown is not None:
         lines.append(f"   listed above: {shown:,} of {len(records):,} (--only {only})")
+    if not_read:
+        lines.append("   not read:")
+        lines.extend(fill_line("", r.source, 5) for r in not_read)
     if flagged:
         lines.append("   inconsistent:")
         lines.extend(

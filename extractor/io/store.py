@@ -37,7 +37,10 @@ CREATE TABLE IF NOT EXISTS documents (
     n_findings            INTEGER NOT NULL,
     coverage              TEXT,               -- JSON
     text                  TEXT NOT NULL,
-    lang                  TEXT                -- the record's lang (added to version-1 stores when opened)
+    lang                  TEXT,               -- the record's lang (added to version-1 stores when opened)
+    title                 TEXT,               -- the record's title, agency, not_read (likewise added)
+    agency                TEXT,
+    not_read              TEXT
 );
 CREATE INDEX IF NOT EXISTS documents_source ON documents (source, key);
 CREATE INDEX IF NOT EXISTS documents_doc_id ON documents (doc_id);
@@ -85,8 +88,15 @@ CREATE TABLE IF NOT EXISTS errors (
     doc_key TEXT                              -- set when the text was read but extraction failed
 );
 """
-# Fields of a DocumentRecord, in the order its JSON has them.
+# Fields of a DocumentRecord, in the order its JSON has them (url, kept apart, comes between the two).
 RECORD_HEAD = ("source", "lang", "doc_id", "reference_date", "reference_date_source", "published", "length", "encoding")
+RECORD_TAIL = ("title", "agency", "not_read")
+# Columns added to the documents table since version-1 stores were first made: added when such a store is opened.
+ADDED_COLUMNS = ("lang", *RECORD_TAIL)
+DOCUMENT_COLUMNS = (
+    "key, doc_id, source, url, published, reference_date, reference_date_source, encoding, length, n_facts, "
+    "n_findings, coverage, text, lang, title, agency, not_read"
+)
 
 
 class StoreError(ValueError):
@@ -192,9 +202,11 @@ class Store:
         if version != SCHEMA_VERSION:
             raise StoreError(f"{self.path}: store schema version {version!r}; this extractor reads {SCHEMA_VERSION!r}")
         columns = {r[1] for r in self.db.execute("PRAGMA table_info(documents)")}
-        if "lang" not in columns:  # a store made before documents had a language
+        missing = [c for c in ADDED_COLUMNS if c not in columns]  # a store made before records had these
+        if missing:
             with self.transaction() as db:
-                db.execute("ALTER TABLE documents ADD COLUMN lang TEXT")
+                for column in missing:
+                    db.execute(f"ALTER TABLE documents ADD COLUMN {column} TEXT")
 
     # -- plumbing -------------------------------------------------------------------------------------------
 
@@ -270,7 +282,7 @@ class Store:
         rec = json.loads(res.record_json)
         facts, relations, findings = rec.get("facts", []), rec.get("relations", []), rec.get("findings") or []
         cur = db.execute(
-            "INSERT OR IGNORE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT OR IGNORE INTO documents ({DOCUMENT_COLUMNS}) VALUES ({', '.join('?' * 17)})",
             (
                 res.key,
                 rec.get("doc_id") or res.key,
@@ -286,6 +298,7 @@ class Store:
                 _dumps(rec["coverage"]) if rec.get("coverage") is not None else None,
                 res.text,
                 rec.get("lang"),
+                *(rec.get(k) for k in RECORD_TAIL),
             ),
         )
         db.execute("DELETE FROM errors WHERE source = ?", (rec["source"],))
@@ -360,15 +373,16 @@ class Store:
         return [json.loads(r[0]) for r in rows]
 
     def _documents(self, order: str = "source, key") -> Iterator[tuple]:
-        cols = "key, url, text, coverage, n_findings, " + ", ".join(RECORD_HEAD)
+        cols = "key, url, text, coverage, n_findings, " + ", ".join(RECORD_HEAD + RECORD_TAIL)
         yield from self.db.execute(f"SELECT {cols} FROM documents ORDER BY {order}")
 
     def record_of(self, row: tuple) -> dict[str, Any]:
         """The DocumentRecord JSON (a dict in the record's field order, None left out) of a documents row."""
         key, url, _text, cov, _n, *head = row
-        rec: dict[str, Any] = {k: v for k, v in zip(RECORD_HEAD, head, strict=True) if v is not None}
+        rec: dict[str, Any] = {k: v for k, v in zip(RECORD_HEAD, head, strict=False) if v is not None}
         if url is not None:
             rec["url"] = url
+        rec.update((k, v) for k, v in zip(RECORD_TAIL, head[len(RECORD_HEAD) :], strict=True) if v is not None)
         rec["facts"] = self._children("facts", key)
         rec["relations"] = self._children("relations", key)
         rec["findings"] = self._children("findings", key)

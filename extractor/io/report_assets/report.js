@@ -73,7 +73,7 @@
   });
   window.addEventListener("afterprint", function () { opened.forEach(function (d) { d.open = false; }); opened = []; });
 }());
-/* The summary table: sort by a column heading, filter by status, inconsistent check, year and name. Filtered-out
+/* The summary table: sort by a column heading, filter by status, inconsistent check, year, agency and name. Filtered-out
    documents are hidden in the table and below it. */
 (function () {
   "use strict";
@@ -115,6 +115,7 @@
       var ok = (!want.status || row.getAttribute("data-status") === want.status) &&
         (!want.check || (" " + row.getAttribute("data-check") + " ").indexOf(" " + want.check + " ") >= 0) &&
         (!want.year || row.getAttribute("data-year") === want.year) &&
+        (!want.agency || row.getAttribute("data-agency") === want.agency) &&
         (!want.text || row.cells[0].textContent.toLowerCase().indexOf(want.text) >= 0);
       row.hidden = !ok;
       if (ok) { shown += 1; }
