@@ -61,6 +61,23 @@ PARTS = [
         [("90", "412")],
     ),
     (
+        # an 'including' list goes on past ';' while the segment is more items (a figure first, no verb)
+        "Agencies punished 402,000 people, including 311,000 given party sanctions and 95,000 given government "
+        "sanctions; 61 provincial-level cadres and 2,870 bureau-level cadres.",
+        [("311,000", "402,000"), ("95,000", "402,000"), ("61", "402,000"), ("2,870", "402,000")],
+    ),
+    (
+        # a segment after ';' with its own verb is a new clause
+        "Police filed 3,200 cases, including 410 fraud cases; 2,100 suspects were arrested.",
+        [("410", "3,200")],
+    ),
+    (
+        # a breakdown by charge with no partitive word is not a stated part (GOLD_FORMAT: the text must say so)
+        "In 2022, procuratorates prosecuted 1,690,000 people. By type of crime, 362,000 people were prosecuted for "
+        "dangerous driving, 208,000 for theft and 116,000 for fraud.",
+        [],
+    ),
+    (
         # an age after 'under' is no item of the list 'of whom' opens
         "Courts tried 52,900 defendants in 2021, of whom 9,870 were under 16.",
         [("9,870", "52,900")],

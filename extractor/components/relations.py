@@ -38,6 +38,7 @@ PREPOSITIONS = words("part_prepositions")
 NOUN_STOPS = words("partitive_noun_stop")
 # verbs that name one act ('punished', 'penalized', 'disciplined'): each word maps to its class's first word
 VERB_CLASS = verb_classes()
+AUXILIARIES = words("auxiliary")
 CONVERSION_GAP = re.compile(
     r"^\s*(?:[(（]|,?\s*(?:or|i\.e\.|equivalent to|worth))\s*"
     r"(?:about|approximately|around|roughly|some|nearly|almost|over|more than|or|equivalent to|approx\.)?\s*$",
@@ -479,7 +480,8 @@ class RelationLinker(Component):
                 for part in after:
                     if doc[prev_tok(doc, part.tok - 1)].lower_ in PREPOSITIONS:
                         break
-                    if any(t.text in CLAUSE_BREAKS for t in doc[cue.end : part.tok]):
+                    breaks = [t.i for t in doc[cue.end : part.tok] if t.text in CLAUSE_BREAKS]
+                    if breaks and not (cue.text.lower().startswith("includ") and _list_goes_on(doc, breaks, part)):
                         break
                     if _new_verb_clause(doc, cue.end, part.tok):
                         break  # 'including Zhou and Su, and prosecuted 105 such officials': the list has ended
@@ -1421,6 +1423,24 @@ def _year_after(doc: Doc, i: int) -> int | None:
         if re.fullmatch(r"(19|20)\d\d", t.text):
             return int(t.text)
     return None
+
+
+def _list_goes_on(doc: Doc, breaks: list[int], part: Draft) -> bool:
+    """True when an 'including' list goes on past each ';' before `part`: the segment after the break opens
+    with a figure and holds no verb before it ('including 311,000 ...; 61 provincial-level cadres, 2,870 ...'),
+    and `part` opens an item of that segment."""
+    if any(doc[b].text not in {";", "；"} for b in breaks):
+        return False
+    for b in breaks:
+        k = next_tok(doc, b + 1)
+        while k < len(doc) and doc[k].lower_ in {"and", "as", "well", "plus"}:
+            k = next_tok(doc, k + 1)
+        if k >= len(doc) or not is_num(doc[k]):
+            return False
+        end = next((t.i for t in doc[b + 1 : sent_of(doc, b).end] if t.text in CLAUSE_BREAKS), sent_of(doc, b).end)
+        if any(t.lower_ in AUXILIARIES or (t.is_lower and t.lower_.endswith("ed")) for t in doc[b + 1 : end]):
+            return False  # '; 2,100 suspects were arrested': a clause of its own
+    return next_tok(doc, breaks[-1] + 1) == part.tok or _opens_item(doc, part.tok)
 
 
 def _opens_item(doc: Doc, i: int) -> bool:
