@@ -72,6 +72,17 @@ PARTS = [
         [("410", "3,200")],
     ),
     (
+        # 'with' then an approximation or 'a total of' before the first part
+        "Prosecutors handled 8,200 people suspected of smuggling, with a total of 6,400 prosecuted and about 310 "
+        "not prosecuted.",
+        [("6,400", "8,200"), ("310", "8,200")],
+    ),
+    (
+        # 'with' and no figure before it in the sentence: an attribute, not a part
+        "Dangerous driving is still the most prosecuted crime, with a total of 173,500 people prosecuted.",
+        [],
+    ),
+    (
         # a breakdown by charge with no partitive word is not a stated part (GOLD_FORMAT: the text must say so)
         "In 2022, procuratorates prosecuted 1,690,000 people. By type of crime, 362,000 people were prosecuted for "
         "dangerous driving, 208,000 for theft and 116,000 for fraud.",

@@ -39,6 +39,8 @@ NOUN_STOPS = words("partitive_noun_stop")
 # verbs that name one act ('punished', 'penalized', 'disciplined'): each word maps to its class's first word
 VERB_CLASS = verb_classes()
 AUXILIARIES = words("auxiliary")
+# words between 'with' and its first part: 'with a total of 6,400 prosecuted'
+WITH_GLUE = words("with_glue")
 CONVERSION_GAP = re.compile(
     r"^\s*(?:[(（]|,?\s*(?:or|i\.e\.|equivalent to|worth))\s*"
     r"(?:about|approximately|around|roughly|some|nearly|almost|over|more than|or|equivalent to|approx\.)?\s*$",
@@ -453,10 +455,15 @@ class RelationLinker(Component):
                 # 'handled 52,000 cases, with 3,902 given warnings and 214 expelled': after a comma, the counts
                 # the cue opens are parts of the figure before it
                 comma = prev_tok(doc, cue.start - 1)
-                if not before or comma < 0 or doc[comma].text not in {",", "，"} or not after:
+                if comma < 0 or doc[comma].text not in {",", "，"} or not after:
                     continue
-                if after[0].tok != next_tok(doc, cue.end):
+                # 'with 3,902', 'with more than 6,400', 'with a total of 6,400'
+                approx = {i for sp in rules.within(cue.end, after[0].tok, "APPROX") for i in range(sp.start, sp.end)}
+                gap = [t for t in doc[cue.end : after[0].tok] if not t.is_space and t.i not in approx]
+                if any(t.lower_ not in WITH_GLUE for t in gap):
                     continue
+                if not before:
+                    continue  # 'the most prosecuted crime, with a total of 173,941 people prosecuted': no whole
                 whole = before[-1]
                 for part in after:
                     if any(t.text in CLAUSE_BREAKS for t in doc[cue.end : part.tok]):
