@@ -83,6 +83,16 @@ PARTS = [
         [],
     ),
     (
+        # a lead with a figure right after it names the whole ...
+        "Of the total 3,000 cases heard, 1,200 involved fraud.",
+        [("1,200", "3,000")],
+    ),
+    (
+        # ... but a name between 'of' and a figure is no partitive lead (a garbled dateline)
+        "of Jiangsu Provincial Public Security Department 18 held a press conference, and arrested fugitives were 512.",
+        [],
+    ),
+    (
         # a breakdown by charge with no partitive word is not a stated part (GOLD_FORMAT: the text must say so)
         "In 2022, procuratorates prosecuted 1,690,000 people. By type of crime, 362,000 people were prosecuted for "
         "dangerous driving, 208,000 for theft and 116,000 for fraud.",

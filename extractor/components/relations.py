@@ -365,6 +365,8 @@ class RelationLinker(Component):
             # counts named as the earlier figure ('compared with 1,880 in the previous year') are no parts
             after = [d for d in after if not _is_baseline(doc, d.tok)]
             lead = after[0] if after and not any(t.text in {",", "，"} for t in doc[cue.end : after[0].tok]) else None
+            if lead is not None and _lead_gap(doc, cue.end, lead.tok):
+                lead = None  # 'of Guangdong Province Public Security Bureau 16 held ...': a name, not 'Of the 470,000'
             if mode in ("among", "of_them", "of_the") and at_sentence_start and lead is not None:
                 # 'Among the 17,250 suspects arrested, 1,420 were leaders': the count inside the cue is the whole
                 comma = next((t.i for t in doc[lead.tok : sent.end] if t.text in {",", "，"}), None)
@@ -1448,6 +1450,13 @@ def _list_goes_on(doc: Doc, breaks: list[int], part: Draft) -> bool:
         if any(t.lower_ in AUXILIARIES or (t.is_lower and t.lower_.endswith("ed")) for t in doc[b + 1 : end]):
             return False  # '; 2,100 suspects were arrested': a clause of its own
     return next_tok(doc, breaks[-1] + 1) == part.tok or _opens_item(doc, part.tok)
+
+
+def _lead_gap(doc: Doc, start: int, i: int) -> bool:
+    """True when more than a few words, or a capitalised name, stand between a partitive lead ('Of the', 'Among
+    the') and the figure at token i, so the figure is not the lead's whole ('Of the total 3,000 cases' is)."""
+    gap = [t for t in doc[start:i] if not t.is_space]
+    return len(gap) > 3 or any(t.is_title for t in gap)
 
 
 def _opens_item(doc: Doc, i: int) -> bool:
