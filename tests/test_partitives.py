@@ -220,3 +220,15 @@ def test_a_part_made_larger_than_the_whole_a_definite_noun_names_is_flagged(extr
     findings = audit(extract("As of June, agencies had investigated 41,600 cases involving banquets.\n\n"
                       "Of them, 4,120 were banquets, and 42,001 of the cases involved officials at department level."))
     assert any(f.check == "parts_and_wholes" and f.status == "inconsistent" for f in findings)
+
+
+@pytest.mark.parametrize(
+    "text, surface, role",
+    [
+        ("Migrant suspects have taken up about 31 percent of all cases.", "31 percent", "share"),
+        ("Cases handled in the first half went up 31 percent.", "31 percent", "change"),
+        ("Courts handled 2,330 cases, surging 163.9 percent year-on-year.", "163.9 percent", "change"),
+    ],
+)
+def test_share_and_change_cues(extract, text, surface, role):
+    assert by_text(extract(text), surface).role == role

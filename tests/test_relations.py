@@ -21,6 +21,15 @@ LINKS = [
     ("Courts handled 2,330 cases in the first quarter, surging 163.9 percent year-on-year.", "163.9 percent", "2,330"),
     ("Police filed 4,210 cases, jumping 12.5% from 2018.", "12.5%", "4,210"),
     ("Customs seized 1,060 guns last year, plunging 31.2 percent.", "31.2 percent", "1,060"),
+    # the level 'to' states wins over the nearest figure in another clause
+    (
+        "Suspects reviewed for arrest numbered 61,020, down 1.4%, while the number of approved arrests rose by 21.9% "
+        "to 30,118.",
+        "21.9%",
+        "30,118",
+    ),
+    # 'taken up' is a share cue, not the change cue 'up'
+    ("Migrant suspects have taken up about 31 percent of all cases.", "31 percent", None),
     # a change with its own subject after 'while', though another change stands between
     ("Police filed 4,210 cases, jumping 12.5% from 2018, while theft cases were dropping 3.1%.", "3.1%", None),
     ("Police filed 999 cases, up 28.6% year-on-year.", "28.6%", "999"),

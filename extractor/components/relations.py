@@ -925,8 +925,11 @@ class RelationLinker(Component):
         if not joints or not any(t.text in {",", "，"} for t in doc[start : joints[-1]]):
             return False
         after = [t for t in doc[joints[-1] + 1 : cue_start] if t.is_alpha]
-        if not after or rules.within(joints[-1] + 1, cue_start, "ANAPHOR"):
+        if not after:
             return False
+        if rules.within(joints[-1] + 1, cue_start, "ANAPHOR"):
+            # 'and the number rose ...' refers back; 'while the number of approved arrests rose ...' names its own
+            return not self._same_subject(doc, q, d, rules)
         nouns = [t for t in after if t.lower_ not in SHARE_GLUE and not t.lower_.endswith(("ed", "ly"))]
         return any(t.lower_.endswith("s") or self.units.root(_singular(t.lower_)) != _singular(t.lower_)
                    for t in nouns)
@@ -1129,6 +1132,12 @@ class RelationLinker(Component):
                 # 'rose 18.3%, and the growth slowed by 2.6 percentage points': the points qualify the rate
                 _link(d, "of", growth, "growth", "cued")
                 continue
+            level = self._level_after(doc, d)
+            if level is not None:
+                # 'grew 18.3% to 7,412', 'up 4.92% or 21,818', '..., while approved arrests rose by 27.8% to
+                # 34,329': the level the wording states wins over the nearest figure before
+                _link(d, "of", level[0], level[1], "stated")
+                continue
             target = None
             found = False
             # the quantities before d in its sentence, nearest first (bisected: no walk from the end of the doc)
@@ -1159,9 +1168,6 @@ class RelationLinker(Component):
                     target, cue = anaphor
                     _link(d, "of", target, cue.text.lower(), "cued", cue.id_)
                     continue
-            level = self._level_after(doc, d)
-            if level is not None:
-                _link(d, "of", level[0], level[1], "stated")  # 'grew 18.3% to 7,412', 'up 4.92% or 21,818'
         for d in drafts:
             if d.kind in ("percentage", "multiplier") and isinstance(d.fields.get("of"), Draft):
                 if "baseline" not in d.fields:
