@@ -4,6 +4,9 @@ of the count before it. Values are never compared."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
+from extractor.checks.rates import rate_relations
 from extractor.lang.zh.figures import SENTENCE_END, clause_start
 from extractor.lang.zh.rules import ZhRules
 
@@ -49,7 +52,32 @@ def link(norm: str, facts: list[dict], rules: ZhRules) -> list[dict]:
             )
     _parts(norm, facts, rules, relations)
     _wholes(norm, facts, relations)
+    _rates(norm, facts, relations)
     return relations
+
+
+def action_of(norm: str, facts: list[dict], i: int) -> str:
+    """The words before a figure in its clause, after the figure before it ('不捕8.6万人': 不捕;
+    '共受理各类案件1803件(旧存240件)': 240's is '件(旧存')."""
+    f = facts[i]
+    start = clause_start(norm, f["start"])
+    if i > 0:
+        start = max(start, min(facts[i - 1]["end"], f["start"]))
+    return norm[start : f["start"]].strip()
+
+
+def _rates(norm: str, facts: list[dict], relations: list[dict]) -> None:
+    """不捕率, 不起诉率, 结案率: a `rate` relation when the rate's definition (patterns/rates.jsonl, the file the
+    English linker reads) finds its counts before it by their actions, never their values."""
+    if not any(f.get("role") == "rate" for f in facts):
+        return
+    views = [
+        SimpleNamespace(
+            **{"role": None, "rate_name": None, "subject": None, **f, "action": action_of(norm, facts, i) or None}
+        )
+        for i, f in enumerate(facts)
+    ]
+    relations.extend(rate_relations(SimpleNamespace(facts=views)))
 
 
 TOTAL_WORDS = ("占总", "占全部", "占所有")
