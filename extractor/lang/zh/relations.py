@@ -77,7 +77,13 @@ def _rates(norm: str, facts: list[dict], relations: list[dict]) -> None:
         )
         for i, f in enumerate(facts)
     ]
-    relations.extend(rate_relations(SimpleNamespace(facts=views)))
+    for rate in views:
+        if rate.role != "rate":
+            continue
+        # the counts a rate is worked out from are stated with it, in its sentence
+        sent = clause_start(norm, rate.start, FULL_STOP)
+        near = [v for v in views if v is rate or (v.kind == "count" and sent <= v.start < rate.start)]
+        relations.extend(rate_relations(SimpleNamespace(facts=near)))
 
 
 TOTAL_WORDS = ("占总", "占全部", "占所有")
@@ -198,43 +204,157 @@ def _respectively(norm: str, facts: list[dict], rules: ZhRules, relations: list[
             at = norm.find(cue.text, at + 1)
 
 
-def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict]) -> None:
-    """其中: the counts after it are parts of the count before it. Mid-sentence the cue reaches back and on within
-    its sentence (to the next '；'); opening a sentence ('。其中，') it reaches into the sentence before and on to
-    the full stop, across '；'. Where that count is one of a
-    pair ('26件30人'), a part takes the one of its own unit; a part with no unit takes the whole's."""
+BRACKETS = {"(": ")", "（": "）"}
+OPENING_JUNK = " ，,:：\u3000"
+
+
+def _cues(norm: str, rules: ZhRules) -> list[tuple[int, int, str]]:
+    """Every part cue (start, end, row id) in text order; a cue inside one found before it ('其中有') is dropped."""
+    found = []
     for cue in rules.of("ZH_PART_CUE"):
         at = norm.find(cue.text)
         while at >= 0:
-            sent = clause_start(norm, at, SENTENCE_END)
-            opening = not norm[sent:at].strip(" ，,:：")
-            stops = FULL_STOP if opening else SENTENCE_END
-            end = at + len(cue.text)
-            while end < len(norm) and norm[end] not in stops:
-                end += 1
-            scope = clause_start(norm, sent - 1, SENTENCE_END) if opening and sent > 0 else sent
-            wholes = [
-                f
-                for f in facts
-                if f["kind"] == "count" and scope <= f["start"] and f["end"] <= at and not is_difference(norm, f, rules)
-            ]
-            parts = [f for f in facts if f["kind"] == "count" and at < f["start"] and f["end"] <= end]
-            if wholes and parts:
-                pair = [wholes[-1]]
-                if len(wholes) > 1 and wholes[-2]["end"] == wholes[-1]["start"] - 1:
-                    pair.insert(0, wholes[-2])  # '26件30人': the number, its measure word, the next number
-                for p in parts:
-                    whole = next((w for w in pair if w.get("unit") == p.get("unit")), pair[-1])
-                    if p.get("unit") is None:
-                        p["unit"] = whole.get("unit")
-                    relations.append(
-                        {
-                            "type": "part_of",
-                            "part": p["id"],
-                            "whole": whole["id"],
-                            "cue": cue.text,
-                            "pattern_id": cue.id,
-                            "confidence": "stated",
-                        }
-                    )
+            found.append((at, at + len(cue.text), cue.id))
             at = norm.find(cue.text, at + 1)
+    for rx, row in rules.regexes.get("ZH_PART_CUE", []):
+        found.extend((m.start(), m.end(), row.id) for m in rx.finditer(norm))
+    found.sort(key=lambda c: (c[0], -c[1]))
+    out: list[tuple[int, int, str]] = []
+    for c in found:
+        if out and c[0] < out[-1][1]:
+            continue
+        out.append(c)
+    return out
+
+
+def is_threshold(norm: str, fact: dict, rules: ZhRules) -> bool:
+    """'造成死亡1人以上、经济损失10万元以上的重特大案件16件': a count with 以上/以下 before 的 or 、 is a bar
+    the counted things pass, not a number of them."""
+    at = fact["end"]
+    measure = rules.starting("ZH_MEASURE", norm, at)
+    if measure:
+        at += len(measure.text)
+    after = rules.starting("ZH_APPROX", norm, at)
+    if after is None or after.attrs["where"] != "after":
+        return False
+    return norm[at + len(after.text) : at + len(after.text) + 1] in ("的", "、")
+
+
+def _verb(action: str, rules: ZhRules) -> str | None:
+    found = rules.last_in("ZH_ACTION", action)
+    return found[1].text if found else None
+
+
+def _sentence_before(norm: str, start: int) -> int:
+    """The start of the sentence before the one starting at `start` (blank lines between them skipped)."""
+    i = start - 1
+    while i >= 0 and (norm[i].isspace() or norm[i] in SENTENCE_END):
+        i -= 1
+    return clause_start(norm, i + 1, SENTENCE_END) if i >= 0 else start
+
+
+def _add_part(relations: list[dict], taken: set[str], part: dict, whole: dict, cue: str, pattern_id) -> None:
+    if part["id"] in taken or part["id"] == whole["id"]:
+        return
+    taken.add(part["id"])
+    if part.get("unit") is None:
+        part["unit"] = whole.get("unit")
+    relations.append(
+        {
+            "type": "part_of",
+            "part": part["id"],
+            "whole": whole["id"],
+            "cue": cue,
+            "pattern_id": pattern_id,
+            "confidence": "stated",
+        }
+    )
+
+
+def _bracketed(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], taken: set[str]) -> None:
+    """'共受理各类案件1803件(旧存240件)', '结案440件…(调解结案211件，撤诉97件…)': the counts in brackets are
+    parts of the last count before the bracket in its sentence."""
+    for i, ch in enumerate(norm):
+        close = BRACKETS.get(ch)
+        if close is None:
+            continue
+        end = norm.find(close, i)
+        if end < 0 or any(c in "。\n" for c in norm[i:end]):
+            continue
+        sent = clause_start(norm, i, SENTENCE_END)
+        before = [f for f in facts if f["kind"] == "count" and sent <= f["start"] and f["end"] <= i]
+        before = [f for f in before if not is_difference(norm, f, rules) and not is_threshold(norm, f, rules)]
+        inside = [f for f in facts if f["kind"] == "count" and i < f["start"] and f["end"] <= end]
+        if not before:
+            continue
+        for p in inside:
+            if not is_difference(norm, p, rules) and not is_threshold(norm, p, rules):
+                _add_part(relations, taken, p, before[-1], ch, None)
+
+
+def _scope_end(norm: str, at: int, opening: bool, rules: ZhRules) -> int:
+    """Where a breakdown from `at` ends: the full stop (opening a sentence) or the next '；' (mid-sentence), or
+    before 此外/另有 after a clause break; a following sentence that opens with the word its parts open with
+    ('运用第一种形态…；运用第二种形态…。运用第三种形态…') carries it on."""
+    stops = FULL_STOP if opening else SENTENCE_END
+    end = at
+    while end < len(norm) and norm[end] not in stops:
+        if norm[end] in "，,；;" and rules.starting("ZH_SCOPE_END", norm, end + 1):
+            return end
+        end += 1
+    heads = [norm[k + 1 : k + 3] for k in range(at, end) if norm[k] in "；;"]
+    first = norm[at:end].lstrip(OPENING_JUNK)
+    for cue in rules.of("ZH_PART_CUE"):
+        if first.startswith(cue.text):
+            first = first[len(cue.text) :].lstrip(OPENING_JUNK)
+            break
+    prefix = first[:2]
+    if len(prefix) == 2 and all("\u4e00" <= c <= "\u9fff" for c in prefix) and prefix in heads:
+        while True:
+            k = end
+            while k < len(norm) and (norm[k].isspace() or norm[k] in FULL_STOP):
+                k += 1
+            if not norm.startswith(prefix, k):
+                break
+            end = k
+            while end < len(norm) and norm[end] not in FULL_STOP:
+                end += 1
+    return end
+
+
+def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict]) -> None:
+    """其中 (and 中有, 在这些案件中, 上述…中): the counts after it are parts of a count before it. Mid-sentence
+    the cue reaches back within its sentence and on to the next '；'; opening a sentence ('。其中，', '上述案件中')
+    it reaches into the sentence before (two back when that one holds only differences) and on to the full stop.
+    A part takes the whole that names the same action ('受理…1803件' for '受理刑事案件68件', '结案894件' for
+    '结案38件'); where the count before is one of a pair ('26件30人'), the one of its unit; a part with no unit
+    takes the whole's. Counts in brackets after a count are its parts; thresholds ('1人以上的') are neither."""
+    taken: set[str] = set()
+    _bracketed(norm, facts, rules, relations, taken)
+    actions = {f["id"]: action_of(norm, facts, i) for i, f in enumerate(facts)}
+
+    def level(f: dict) -> bool:
+        return f["kind"] == "count" and not is_difference(norm, f, rules) and not is_threshold(norm, f, rules)
+
+    for at, cue_end, cue_id in _cues(norm, rules):
+        cue = norm[at:cue_end]
+        sent = clause_start(norm, at, SENTENCE_END)
+        opening = not norm[sent:at].strip(OPENING_JUNK)
+        end = _scope_end(norm, cue_end, opening, rules)
+        scope = sent
+        if opening and sent > 0:
+            scope = _sentence_before(norm, sent)
+            if not any(level(f) and scope <= f["start"] and f["end"] <= sent for f in facts):
+                scope = _sentence_before(norm, scope)
+        wholes = [f for f in facts if level(f) and scope <= f["start"] and f["end"] <= at]
+        parts = [f for f in facts if level(f) and cue_end <= f["start"] and f["end"] <= end]
+        if not wholes:
+            continue
+        pair = [wholes[-1]]
+        if len(wholes) > 1 and wholes[-2]["end"] == wholes[-1]["start"] - 1:
+            pair.insert(0, wholes[-2])  # '26件30人': the number, its measure word, the next number
+        for p in parts:
+            verb = _verb(actions[p["id"]], rules)
+            same = [w for w in wholes if verb and _verb(actions[w["id"]], rules) == verb]
+            whole = same[-1] if same else next((w for w in pair if w.get("unit") == p.get("unit")), pair[-1])
+            _add_part(relations, taken, p, whole, cue, cue_id)
