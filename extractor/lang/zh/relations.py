@@ -4,6 +4,7 @@ of the count before it. Values are never compared."""
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 from extractor.checks.rates import rate_relations
@@ -12,6 +13,7 @@ from extractor.lang.zh.rules import ZhRules
 
 AMOUNTS = ("count", "money")
 FULL_STOP = "。！？!?\n"
+CLAUSE_BREAK = "，,；;。！？!?\n：:"
 LIST_GAP = {"、", "和", "及", "与", ",", "，", "、和", "、及", "，和", ",和"}
 
 
@@ -51,6 +53,7 @@ def link(norm: str, facts: list[dict], rules: ZhRules) -> list[dict]:
                 }
             )
     _parts(norm, facts, rules, relations)
+    _sums(norm, facts, rules, relations)
     _wholes(norm, facts, relations)
     _rates(norm, facts, relations)
     return relations
@@ -340,7 +343,8 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict]) 
         cue = norm[at:cue_end]
         sent = clause_start(norm, at, SENTENCE_END)
         opening = not norm[sent:at].strip(OPENING_JUNK)
-        end = _scope_end(norm, cue_end, opening, rules)
+        listed = norm[cue_end : cue_end + 1] in (":", "：")  # '其中：A…；B…；其他…' runs to the full stop
+        end = _scope_end(norm, cue_end, opening or listed, rules)
         scope = sent
         if opening and sent > 0:
             scope = _sentence_before(norm, sent)
@@ -358,3 +362,132 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict]) 
             same = [w for w in wholes if verb and _verb(actions[w["id"]], rules) == verb]
             whole = same[-1] if same else next((w for w in pair if w.get("unit") == p.get("unit")), pair[-1])
             _add_part(relations, taken, p, whole, cue, cue_id)
+
+
+def _sums(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict]) -> None:
+    """Sums the wording says are complete: a breakdown whose last item is 其他 ('…乡科级干部8.4万人，一般干部9万人，
+    其他人员47.6万人': the counts of its clause group, of the total before them), and a total after its parts
+    ('…10件、…20件，共计30件')."""
+    whole_of = {r["part"]: r["whole"] for r in relations if r["type"] == "part_of"}
+    by_id = {f["id"]: f for f in facts}
+    in_sum: set[str] = set()
+
+    def level(f: dict) -> bool:
+        return f["kind"] == "count" and not is_difference(norm, f, rules) and not is_threshold(norm, f, rules)
+
+    def add(parts: list[dict], total: dict, cue: str, pattern_id: str) -> None:
+        in_sum.update(p["id"] for p in parts)
+        relations.append(
+            {
+                "type": "sum",
+                "parts": [p["id"] for p in parts],
+                "total": total["id"],
+                "cue": cue,
+                "pattern_id": pattern_id,
+                "confidence": "stated",
+            }
+        )
+
+    for i, last in enumerate(facts):
+        if not level(last) or last["id"] in in_sum:
+            continue
+        other = rules.last_in("ZH_OTHER", action_of(norm, facts, i))
+        if other is None:
+            continue
+        group = clause_start(norm, last["start"], SENTENCE_END)
+        run = [f for f in facts[:i] if level(f) and group <= f["start"] and f.get("unit") == last.get("unit")]
+        run = [f for f in run if f["id"] not in in_sum] + [last]
+        if len(run) == 1:
+            run, group = _semicolon_list(norm, facts, i, group, level)
+        if len(run) < 2:
+            continue
+        wholes = {whole_of.get(f["id"]) for f in run}
+        if len(wholes) == 1 and None not in wholes:
+            total = by_id[wholes.pop()]
+        else:
+            sent = _sentence_before(norm, clause_start(norm, group, FULL_STOP))
+            before = [
+                f
+                for f in facts
+                if level(f)
+                and sent <= f["start"]
+                and f["end"] <= group
+                and f["id"] not in whole_of
+            ]
+            same = [f for f in before if f.get("unit") == last.get("unit")]
+            if not before:
+                continue
+            total = (same or before)[-1]
+        if total["value"] is not None and total["id"] not in {f["id"] for f in run}:
+            add(run, total, other[1].text, other[1].id)
+
+    _all_kinds(norm, facts, rules, relations, whole_of, add)
+
+    for cue in rules.of("ZH_SUM_CUE"):
+        at = norm.find(cue.text)
+        while at >= 0:
+            after = [f for f in facts if f["start"] >= at + len(cue.text)]
+            total = after[0] if after else None
+            gap = norm[at + len(cue.text) : total["start"]] if total else ""
+            if total is not None and level(total) and len(gap) <= 2 and not any(c in CLAUSE_BREAK for c in gap):
+                sent = clause_start(norm, at, FULL_STOP)
+                parts = [
+                    f
+                    for f in facts
+                    if level(f) and sent <= f["start"] and f["end"] <= at and f.get("unit") == total.get("unit")
+                ]
+                parts = [f for f in parts if f["id"] not in in_sum]
+                if len(parts) >= 2:
+                    add(parts, total, cue.text, cue.id)
+            at = norm.find(cue.text, at + 1)
+
+
+def _semicolon_list(norm: str, facts: list[dict], i: int, group: int, level) -> tuple[list[dict], int]:
+    """'A…53532件，占35.4%；B…14354件，占9.5%；其他来源34793件': a list of one count to a '；' group, read back
+    from its 其他 item while each group before holds one count of its unit (after a 其中 that opens one, the
+    counts after the cue); returns the items and where the list begins."""
+    last = facts[i]
+    run = [last]
+    sent = clause_start(norm, last["start"], FULL_STOP)
+    while group > sent:
+        prev = clause_start(norm, group - 1, SENTENCE_END)
+        counts = [f for f in facts if prev <= f["start"] < group - 1 and level(f)]
+        cue = norm.find("其中", prev, group)
+        if cue >= 0:
+            counts = [f for f in counts if f["start"] > cue]
+        if len(counts) != 1 or counts[0].get("unit") != last.get("unit"):
+            break
+        run.insert(0, counts[0])
+        group = prev if cue < 0 else cue
+        if cue >= 0:
+            break
+    return run, group
+
+
+KINDS_RE = re.compile(r"([一二两三四五六七八九十])种")
+ORDINAL_RE = re.compile(r"第([一二三四五六七八九十])种")
+
+
+def _all_kinds(norm: str, facts: list[dict], rules: ZhRules, relations, whole_of: dict, add) -> None:
+    """'运用“四种形态”…处理137.6万人次。其中，运用第一种形态…；…第四种形态…': parts that name each of the N kinds
+    their whole's sentence announces, once each, add up to it."""
+    digits = rules.digits()
+    by_id = {f["id"]: f for f in facts}
+    groups: dict[str, list[dict]] = {}
+    for part, whole in whole_of.items():
+        groups.setdefault(whole, []).append(by_id[part])
+    index = {f["id"]: i for i, f in enumerate(facts)}
+    for whole_id, parts in groups.items():
+        whole = by_id[whole_id]
+        sent = norm[clause_start(norm, whole["start"], FULL_STOP) : whole["start"]]
+        m = KINDS_RE.search(sent)
+        n = digits.get(m.group(1)) if m else None
+        if not n or len(parts) != n:
+            continue
+        seen = []
+        for p in parts:
+            o = ORDINAL_RE.search(norm[clause_start(norm, p["start"]) : p["start"]])
+            seen.append(digits.get(o.group(1)) if o else None)
+        if sorted(x for x in seen if x) == list(range(1, n + 1)):
+            parts.sort(key=lambda f: index[f["id"]])
+            add(parts, whole, m.group(), None)
