@@ -44,7 +44,6 @@ def find_operations(norm: str, text: str, rules: ZhRules) -> list[dict]:
             continue
         headed.add(m.start())
         s, e = m.start(1), m.end(1)
-        name = text[s:e]
         out.append(_operation(text, s, e, code, head.id if head else None))
     out.extend(_aliases_and_mentions(norm, text, quoted, out, rules))
     return out
@@ -52,7 +51,8 @@ def find_operations(norm: str, text: str, rules: ZhRules) -> list[dict]:
 
 def _operation(text: str, s: int, e: int, code: bool, pattern_id: str | None, alias_of: int | None = None) -> dict:
     name = text[s:e]
-    op = {"kind": "operation", "start": s, "end": e, "value": name, "name": name, "code": code, "pattern_id": pattern_id}
+    op = {"kind": "operation", "start": s, "end": e, "value": name, "name": name, "code": code}
+    op["pattern_id"] = pattern_id
     if alias_of is not None:
         op["_alias_of"] = alias_of  # the start of the fact it names again; made an id once ids are given
     return op

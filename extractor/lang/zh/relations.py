@@ -360,7 +360,10 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict]) 
         for p in parts:
             verb = _verb(actions[p["id"]], rules)
             same = [w for w in wholes if verb and _verb(actions[w["id"]], rules) == verb]
-            whole = same[-1] if same else next((w for w in pair if w.get("unit") == p.get("unit")), pair[-1])
+            unit = [w for w in wholes if w.get("unit") == p.get("unit")]
+            whole = same[-1] if same else next((w for w in pair if w.get("unit") == p.get("unit")), None)
+            # '破获…410起，抓获…520名。上述案件中，…90起': the nearest whole of the part's unit
+            whole = whole or (unit[-1] if unit else pair[-1])
             _add_part(relations, taken, p, whole, cue, cue_id)
 
 
