@@ -469,3 +469,45 @@ def test_operations_aliases_and_mentions(text, ops):
     found = only(rec, "operation")
     index = {f.id: n for n, f in enumerate(found)}
     assert [(f.text, index.get(f.alias_of)) for f in found] == ops
+
+
+@pytest.mark.parametrize(
+    "text, change, target",
+    [
+        ("全省不捕率为24.6%，同比增加3.2个百分点。", "3.2个百分点", "24.6%"),
+        ("该院结案率为81.5%。与上年同比，受案增加40件，结案率下降了1.8个百分点。", "1.8个百分点", "81.5%"),
+        ("受理案件900件，同比上升4个百分点。", "4个百分点", None),
+    ],
+    ids=["percentage-before", "rate-named-in-its-clause", "never-a-count"],
+)
+def test_a_change_in_points_is_a_change_of_a_percentage(text, change, target):
+    rec = zh(text)
+    (pct,) = [f for f in only(rec, "percentage") if f.text == change]
+    assert (rec.fact(pct.of).text if pct.of else None) == target
+
+
+@pytest.mark.parametrize(
+    "text, change, target",
+    [
+        ("全院受理案件1500件，结案1200件。与上年同比，结案增加60件，上升5.3%。", "5.3%", "1200"),
+        ("受理执行案件600件，结案450件，结案率为75%，结案数同比上升8.2%。", "8.2%", "450"),
+    ],
+    ids=["difference-then-change", "count-named-by-its-action"],
+)
+def test_a_change_takes_the_level_of_the_action_it_names(text, change, target):
+    rec = zh(text)
+    (pct,) = [f for f in only(rec, "percentage") if f.text == change]
+    assert rec.fact(pct.of).text == target
+
+
+def test_the_chinese_sample_reads_with_its_links():
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "samples" / "zh" / "procuratorate-2024.txt"
+    text = path.read_text(encoding="utf-8")
+    rec = extract(text)
+    assert rec.lang == "zh"
+    (rate,) = [r for r in rec.relations if r.type == "rate"]
+    assert (rec.fact(rate.rate).text, rec.fact(rate.numerator).text) == ("31.1%", "9.6万")
+    assert pairs_of(rec) == [("1200余", "3.8万"), ("8500", "6.2万"), ("5.3万", "6.2万")]
+    assert [f.text for f in only(rec, "operation")] == ["断卡"]

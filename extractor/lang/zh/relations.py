@@ -39,7 +39,7 @@ def link(norm: str, facts: list[dict], rules: ZhRules) -> list[dict]:
             continue
         if f["kind"] == "percentage" and f["role"] not in ("change", "share"):
             continue
-        target = _clause_figure(norm, facts, i, rules)
+        target = _points_of(norm, facts, i) if f.get("points") else _clause_figure(norm, facts, i, rules)
         if target is not None:
             f["of"] = target["id"]
             relations.append(
@@ -133,6 +133,30 @@ def _wholes(norm: str, facts: list[dict], relations: list[dict]) -> None:
         )
 
 
+RATE_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,3}率")
+
+
+def _points_of(norm: str, facts: list[dict], i: int) -> dict | None:
+    """The percentage a change in points is a change of: the last rate of the name its clause gives
+    ('结案率下降了2.99个百分点'), else the percentage just before it in its sentence ('不捕率38.1%，同比增加11.1个
+    百分点'), never a count."""
+    f = facts[i]
+    pre = norm[clause_start(norm, f["start"]) : f["start"]]
+    named = RATE_NAME_RE.search(pre)
+    earlier = [g for g in facts[:i] if g["kind"] == "percentage" and g.get("role") != "change"]
+    if named:
+        same = [g for g in earlier if g.get("role") == "rate" and (g.get("rate_name") or "").endswith(named.group())]
+        if same:
+            return same[-1]
+    sent = clause_start(norm, f["start"], SENTENCE_END)
+    for g in reversed(facts[:i]):
+        if g["start"] < sent or g["kind"] in AMOUNTS:
+            return None
+        if g["kind"] == "percentage" and g.get("role") != "change":
+            return g
+    return None
+
+
 def _clause_figure(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict | None:
     """The amount a qualifier follows: the last count or money in its own clause before it, else in the clause
     just before (in the same sentence), when no other qualifier stands between them. A difference ('同比减少72起，
@@ -140,18 +164,42 @@ def _clause_figure(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict
     f = facts[i]
     own = clause_start(norm, f["start"])
     prev = clause_start(norm, own - 1) if own > 0 and norm[own - 1] not in SENTENCE_END else own
+    named = _verb(norm[own : f["start"]], rules)  # '结案数同比上升13.73%': the change names its count
+    named = named if named and named + "数" in norm[own : f["start"]] else None
+    if named and not any(g["kind"] in AMOUNTS and own <= g["start"] for g in facts[:i]):
+        return _same_verb_level(norm, facts, i, named, rules)
     for j in range(i - 1, -1, -1):
         g = facts[j]
         if g["end"] <= prev:
             return None
         if g["kind"] in AMOUNTS:
             if g["kind"] == "count" and is_difference(norm, g, rules):
+                verb = _verb(action_of(norm, facts, j), rules)
+                if verb:  # '结案894件…。与上年同比，…结案增加34件，上升3.95%': the level of the same action
+                    return _same_verb_level(norm, facts, j, verb, rules)
                 start = clause_start(norm, g["start"])
                 prev = clause_start(norm, start - 1) if start > 0 and norm[start - 1] not in SENTENCE_END else start
                 continue
             return g
         if g["kind"] in ("percentage", "multiplier"):
             return None
+    return None
+
+
+def _same_verb_level(norm: str, facts: list[dict], i: int, verb: str, rules: ZhRules) -> dict | None:
+    """The last level count before fact i, in its sentence or the one before, whose action is `verb`."""
+    sent = clause_start(norm, facts[i]["start"], FULL_STOP)
+    scope = _sentence_before(norm, sent) if sent > 0 else sent
+    for j in range(i - 1, -1, -1):
+        g = facts[j]
+        if g["start"] < scope:
+            return None
+        if (
+            g["kind"] == "count"
+            and not is_difference(norm, g, rules)
+            and _verb(action_of(norm, facts, j), rules) == verb
+        ):
+            return g
     return None
 
 
