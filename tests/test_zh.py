@@ -378,8 +378,18 @@ def test_the_audit_recomputes_a_chinese_named_rate():
         ("办结案件640件（其中调解结案230件、撤诉110件），结案率78%。", [("230", "640"), ("110", "640")]),
         ("查办的处级干部中有26名女性干部。全市共查处干部300人，查处的干部中有26名女性干部。", [("26", "300")]),
         ("全年破获毒品案件410起，抓获嫌疑人520名。上述案件中，跨省案件有90起。", [("90", "410")]),
+        ("民警共抓获犯罪嫌疑人73名，包括在逃人员9名。", [("9", "73")]),
+        ("民警抓获包括9名在逃人员在内的犯罪嫌疑人73名。", [("9", "73")]),
     ],
-    ids=["same-action-two-sentences-back", "bracket", "bracket-after-a-rate", "zhong-you", "refers-back"],
+    ids=[
+        "same-action-two-sentences-back",
+        "bracket",
+        "bracket-after-a-rate",
+        "zhong-you",
+        "refers-back",
+        "including",
+        "including-before-the-whole",
+    ],
 )
 def test_a_part_takes_the_whole_its_wording_names(text, parts):
     assert pairs_of(zh(text)) == parts

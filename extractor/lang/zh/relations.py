@@ -400,6 +400,13 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict]) 
                 scope = _sentence_before(norm, scope)
         wholes = [f for f in facts if level(f) and scope <= f["start"] and f["end"] <= at]
         parts = [f for f in facts if level(f) and cue_end <= f["start"] and f["end"] <= end]
+        inside = norm.find("在内", cue_end, end)
+        if inside >= 0:  # '包括12名外籍人员在内的犯罪嫌疑人86名': the parts before 在内, the whole after it
+            after = [f for f in parts if f["start"] > inside]
+            for p in (f for f in parts if f["end"] <= inside):
+                if after:
+                    _add_part(relations, taken, p, after[0], cue, cue_id)
+            continue
         if not wholes:
             continue
         pair = [wholes[-1]]
