@@ -65,8 +65,8 @@ def text_of(base: list[str], i: int) -> str:
 
 
 def zh_base_texts() -> list[str]:
-    """The Chinese release texts of the Chinese row: samples/zh and, when present, the zh-dev corpus."""
-    paths = sorted((ROOT / "samples" / "zh").glob("*.txt"))
+    """The Chinese release texts of the Chinese row: samples-zh and, when present, the zh-dev corpus."""
+    paths = sorted((ROOT / "samples-zh").glob("*.txt"))
     if ZH_CORPUS.is_dir():
         paths += sorted(ZH_CORPUS.glob("*.txt"))
     return [p.read_text(encoding="utf-8") for p in paths]

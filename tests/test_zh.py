@@ -513,7 +513,7 @@ def test_a_change_takes_the_level_of_the_action_it_names(text, change, target):
 def test_the_chinese_sample_reads_with_its_links():
     from pathlib import Path
 
-    path = Path(__file__).resolve().parents[1] / "samples" / "zh" / "procuratorate-2024.txt"
+    path = Path(__file__).resolve().parents[1] / "samples-zh" / "procuratorate-2024.txt"
     text = path.read_text(encoding="utf-8")
     rec = extract(text)
     assert rec.lang == "zh"
