@@ -521,3 +521,9 @@ def test_the_chinese_sample_reads_with_its_links():
     assert (rec.fact(rate.rate).text, rec.fact(rate.numerator).text) == ("31.1%", "9.6万")
     assert pairs_of(rec) == [("1200余", "3.8万"), ("8500", "6.2万"), ("5.3万", "6.2万")]
     assert [f.text for f in only(rec, "operation")] == ["断卡"]
+
+
+def test_a_share_naming_its_whole_by_action_keeps_its_part():
+    rec = zh("共立案侦查案件400件，在这些案件中，涉案金额较大的案件有300件，占立案数的75%。")
+    (pct,) = only(rec, "percentage")
+    assert (rec.fact(pct.of).text, rec.fact(pct.whole).text) == ("300", "400")

@@ -165,7 +165,8 @@ def _clause_figure(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict
     own = clause_start(norm, f["start"])
     prev = clause_start(norm, own - 1) if own > 0 and norm[own - 1] not in SENTENCE_END else own
     named = _verb(norm[own : f["start"]], rules)  # '结案数同比上升13.73%': the change names its count
-    named = named if named and named + "数" in norm[own : f["start"]] else None
+    # ... a change, that is: a share's '占立案数的93%' names its whole
+    named = named if named and f.get("role") == "change" and named + "数" in norm[own : f["start"]] else None
     if named and not any(g["kind"] in AMOUNTS and own <= g["start"] for g in facts[:i]):
         return _same_verb_level(norm, facts, i, named, rules)
     for j in range(i - 1, -1, -1):
