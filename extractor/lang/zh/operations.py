@@ -1,5 +1,5 @@
-"""Named operations in Chinese text: a quoted name (“”, 「」, 『』) before a head word (行动, 专项行动, 专案 ...),
-or a quoted number-dot case code (“5·13”)."""
+"""Named operations in Chinese text: a quoted name (“”, 「」, 『』, 《》) before a head word (行动, 专项行动, 专案 ...),
+a quoted number-dot case code (“5·13”), an alias after 以下简称, and later quoted mentions of a name found."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 
 from extractor.lang.zh.rules import ZhRules
 
-QUOTED_RE = re.compile(r"[“「『\"]([^“”「」『』\"\n]{1,16})[”」』\"]")
+QUOTED_RE = re.compile(r"[“「『《\"]([^“”「」『』《》\"\n]{1,16})[”」』》\"]")
 CODE_RE = re.compile(r"^\d{1,2}[·.．]\d{1,2}$")
 LINK_RE = re.compile(r"^(?:与|和|及|、)$")
 
@@ -27,23 +27,65 @@ def find_operations(norm: str, text: str, rules: ZhRules) -> list[dict]:
         )
         nxt = quoted[k + 1] if k + 1 < len(quoted) else None
         # “A”与“B”专项行动: A shares B's head
-        if head is None and nxt is not None and nxt.start() in headed and LINK_RE.match(norm[m.end() : nxt.start()]):
+        # ... except after 打击 ('打击“两抢一盗”和“百日攻坚”等专项行动'): what is fought, a crime category
+        if (
+            head is None
+            and nxt is not None
+            and nxt.start() in headed
+            and LINK_RE.match(norm[m.end() : nxt.start()])
+            and not norm[: m.start()].endswith(("打击", "严打"))
+        ):
             head = rules.of("ZH_OPERATION_HEAD")[0]
+        if head is None:  # “…专项行动”: the head inside the quotes
+            head = next((w for w in rules.of("ZH_OPERATION_HEAD") if m.group(1).endswith(w.text)), None)
+            head = head if head and len(m.group(1)) > len(head.text) else None
         code = bool(CODE_RE.match(m.group(1)))
         if head is None and not code:
             continue
         headed.add(m.start())
         s, e = m.start(1), m.end(1)
-        name = text[s:e]
-        out.append(
-            {
-                "kind": "operation",
-                "start": s,
-                "end": e,
-                "value": name,
-                "name": name,
-                "code": code,
-                "pattern_id": head.id if head else None,
-            }
-        )
+        out.append(_operation(text, s, e, code, head.id if head else None))
+    out.extend(_aliases_and_mentions(norm, text, quoted, out, rules))
+    return out
+
+
+def _operation(text: str, s: int, e: int, code: bool, pattern_id: str | None, alias_of: int | None = None) -> dict:
+    name = text[s:e]
+    op = {"kind": "operation", "start": s, "end": e, "value": name, "name": name, "code": code}
+    op["pattern_id"] = pattern_id
+    if alias_of is not None:
+        op["_alias_of"] = alias_of  # the start of the fact it names again; made an id once ids are given
+    return op
+
+
+def _aliases_and_mentions(norm: str, text: str, quoted: list, found: list[dict], rules: ZhRules) -> list[dict]:
+    """'“打击治理电信网络诈骗犯罪专项行动”（以下简称“断卡行动”）': the second name is an alias of the first;
+    a later quoted mention of a name or alias found ('“断卡行动”成效明显') is an operation too."""
+    out: list[dict] = []
+    taken = {f["start"] for f in found}
+    first: dict[str, int] = {}
+    for f in sorted(found, key=lambda f: f["start"]):
+        first.setdefault(norm[f["start"] : f["end"]], f["start"])
+    by_start = {f["start"]: f for f in found}
+    for m in quoted:
+        s = m.start(1)
+        name = m.group(1)
+        before = norm[max(0, m.start() - 8) : m.start()]
+        alias = next((w for w in rules.of("ZH_ALIAS") if before.rstrip("：:，, ").endswith(w.text)), None)
+        if alias is not None:
+            named = [f for f in found + out if f["end"] < m.start() and m.start() - f["end"] <= 16]
+            if not named:
+                continue
+            if s in by_start:
+                by_start[s]["_alias_of"] = named[-1]["start"]
+            else:
+                out.append(_operation(text, s, m.end(1), bool(CODE_RE.match(name)), alias.id, named[-1]["start"]))
+            first.setdefault(name, s)
+            taken.add(s)
+            continue
+        if s in taken:
+            continue
+        if name in first and first[name] < s:
+            out.append(_operation(text, s, m.end(1), bool(CODE_RE.match(name)), None))
+        taken.add(s)
     return out

@@ -50,6 +50,10 @@ class ChineseExtractor:
         for n, f in enumerate(facts, start=1):
             f["id"] = f"f{n}"
             f["text"] = text[f["start"] : f["end"]]
+        at = {f["start"]: f["id"] for f in facts}
+        for f in facts:
+            if "_alias_of" in f:
+                f["alias_of"] = at.get(f.pop("_alias_of"))
         relations = link(norm, facts, self.rules)
         doc._.reference_date = ref
         doc._.reference_date_source = source or "none"

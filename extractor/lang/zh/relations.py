@@ -4,11 +4,16 @@ of the count before it. Values are never compared."""
 
 from __future__ import annotations
 
+import re
+from types import SimpleNamespace
+
+from extractor.checks.rates import rate_relations
 from extractor.lang.zh.figures import SENTENCE_END, clause_start
 from extractor.lang.zh.rules import ZhRules
 
 AMOUNTS = ("count", "money")
 FULL_STOP = "。！？!?\n"
+CLAUSE_BREAK = "，,；;。！？!?\n：:"
 LIST_GAP = {"、", "和", "及", "与", ",", "，", "、和", "、及", "，和", ",和"}
 
 
@@ -34,7 +39,7 @@ def link(norm: str, facts: list[dict], rules: ZhRules) -> list[dict]:
             continue
         if f["kind"] == "percentage" and f["role"] not in ("change", "share"):
             continue
-        target = _clause_figure(norm, facts, i, rules)
+        target = _points_of(norm, facts, i) if f.get("points") else _clause_figure(norm, facts, i, rules)
         if target is not None:
             f["of"] = target["id"]
             relations.append(
@@ -48,8 +53,40 @@ def link(norm: str, facts: list[dict], rules: ZhRules) -> list[dict]:
                 }
             )
     _parts(norm, facts, rules, relations)
+    _sums(norm, facts, rules, relations)
     _wholes(norm, facts, relations)
+    _rates(norm, facts, relations)
     return relations
+
+
+def action_of(norm: str, facts: list[dict], i: int) -> str:
+    """The words before a figure in its clause, after the figure before it ('不捕8.6万人': 不捕;
+    '共受理各类案件1803件(旧存240件)': 240's is '件(旧存')."""
+    f = facts[i]
+    start = clause_start(norm, f["start"])
+    if i > 0:
+        start = max(start, min(facts[i - 1]["end"], f["start"]))
+    return norm[start : f["start"]].strip()
+
+
+def _rates(norm: str, facts: list[dict], relations: list[dict]) -> None:
+    """不捕率, 不起诉率, 结案率: a `rate` relation when the rate's definition (patterns/rates.jsonl, the file the
+    English linker reads) finds its counts before it by their actions, never their values."""
+    if not any(f.get("role") == "rate" for f in facts):
+        return
+    views = [
+        SimpleNamespace(
+            **{"role": None, "rate_name": None, "subject": None, **f, "action": action_of(norm, facts, i) or None}
+        )
+        for i, f in enumerate(facts)
+    ]
+    for rate in views:
+        if rate.role != "rate":
+            continue
+        # the counts a rate is worked out from are stated with it, in its sentence
+        sent = clause_start(norm, rate.start, FULL_STOP)
+        near = [v for v in views if v is rate or (v.kind == "count" and sent <= v.start < rate.start)]
+        relations.extend(rate_relations(SimpleNamespace(facts=near)))
 
 
 TOTAL_WORDS = ("占总", "占全部", "占所有")
@@ -96,6 +133,30 @@ def _wholes(norm: str, facts: list[dict], relations: list[dict]) -> None:
         )
 
 
+RATE_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,3}率")
+
+
+def _points_of(norm: str, facts: list[dict], i: int) -> dict | None:
+    """The percentage a change in points is a change of: the last rate of the name its clause gives
+    ('结案率下降了2.99个百分点'), else the percentage just before it in its sentence ('不捕率38.1%，同比增加11.1个
+    百分点'), never a count."""
+    f = facts[i]
+    pre = norm[clause_start(norm, f["start"]) : f["start"]]
+    named = RATE_NAME_RE.search(pre)
+    earlier = [g for g in facts[:i] if g["kind"] == "percentage" and g.get("role") != "change"]
+    if named:
+        same = [g for g in earlier if g.get("role") == "rate" and (g.get("rate_name") or "").endswith(named.group())]
+        if same:
+            return same[-1]
+    sent = clause_start(norm, f["start"], SENTENCE_END)
+    for g in reversed(facts[:i]):
+        if g["start"] < sent or g["kind"] in AMOUNTS:
+            return None
+        if g["kind"] == "percentage" and g.get("role") != "change":
+            return g
+    return None
+
+
 def _clause_figure(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict | None:
     """The amount a qualifier follows: the last count or money in its own clause before it, else in the clause
     just before (in the same sentence), when no other qualifier stands between them. A difference ('同比减少72起，
@@ -103,18 +164,43 @@ def _clause_figure(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict
     f = facts[i]
     own = clause_start(norm, f["start"])
     prev = clause_start(norm, own - 1) if own > 0 and norm[own - 1] not in SENTENCE_END else own
+    named = _verb(norm[own : f["start"]], rules)  # '结案数同比上升13.73%': the change names its count
+    # ... a change, that is: a share's '占立案数的93%' names its whole
+    named = named if named and f.get("role") == "change" and named + "数" in norm[own : f["start"]] else None
+    if named and not any(g["kind"] in AMOUNTS and own <= g["start"] for g in facts[:i]):
+        return _same_verb_level(norm, facts, i, named, rules)
     for j in range(i - 1, -1, -1):
         g = facts[j]
         if g["end"] <= prev:
             return None
         if g["kind"] in AMOUNTS:
             if g["kind"] == "count" and is_difference(norm, g, rules):
+                verb = _verb(action_of(norm, facts, j), rules)
+                if verb:  # '结案894件…。与上年同比，…结案增加34件，上升3.95%': the level of the same action
+                    return _same_verb_level(norm, facts, j, verb, rules)
                 start = clause_start(norm, g["start"])
                 prev = clause_start(norm, start - 1) if start > 0 and norm[start - 1] not in SENTENCE_END else start
                 continue
             return g
         if g["kind"] in ("percentage", "multiplier"):
             return None
+    return None
+
+
+def _same_verb_level(norm: str, facts: list[dict], i: int, verb: str, rules: ZhRules) -> dict | None:
+    """The last level count before fact i, in its sentence or the one before, whose action is `verb`."""
+    sent = clause_start(norm, facts[i]["start"], FULL_STOP)
+    scope = _sentence_before(norm, sent) if sent > 0 else sent
+    for j in range(i - 1, -1, -1):
+        g = facts[j]
+        if g["start"] < scope:
+            return None
+        if (
+            g["kind"] == "count"
+            and not is_difference(norm, g, rules)
+            and _verb(action_of(norm, facts, j), rules) == verb
+        ):
+            return g
     return None
 
 
@@ -170,43 +256,297 @@ def _respectively(norm: str, facts: list[dict], rules: ZhRules, relations: list[
             at = norm.find(cue.text, at + 1)
 
 
-def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict]) -> None:
-    """其中: the counts after it are parts of the count before it. Mid-sentence the cue reaches back and on within
-    its sentence (to the next '；'); opening a sentence ('。其中，') it reaches into the sentence before and on to
-    the full stop, across '；'. Where that count is one of a
-    pair ('26件30人'), a part takes the one of its own unit; a part with no unit takes the whole's."""
+BRACKETS = {"(": ")", "（": "）"}
+OPENING_JUNK = " ，,:：\u3000"
+
+
+def _cues(norm: str, rules: ZhRules) -> list[tuple[int, int, str]]:
+    """Every part cue (start, end, row id) in text order; a cue inside one found before it ('其中有') is dropped."""
+    found = []
     for cue in rules.of("ZH_PART_CUE"):
         at = norm.find(cue.text)
         while at >= 0:
-            sent = clause_start(norm, at, SENTENCE_END)
-            opening = not norm[sent:at].strip(" ，,:：")
-            stops = FULL_STOP if opening else SENTENCE_END
-            end = at + len(cue.text)
-            while end < len(norm) and norm[end] not in stops:
+            found.append((at, at + len(cue.text), cue.id))
+            at = norm.find(cue.text, at + 1)
+    for rx, row in rules.regexes.get("ZH_PART_CUE", []):
+        found.extend((m.start(), m.end(), row.id) for m in rx.finditer(norm))
+    found.sort(key=lambda c: (c[0], -c[1]))
+    out: list[tuple[int, int, str]] = []
+    for c in found:
+        if out and c[0] < out[-1][1]:
+            continue
+        out.append(c)
+    return out
+
+
+def is_threshold(norm: str, fact: dict, rules: ZhRules) -> bool:
+    """'造成死亡1人以上、经济损失10万元以上的重特大案件16件': a count with 以上/以下 before 的 or 、 is a bar
+    the counted things pass, not a number of them."""
+    at = fact["end"]
+    measure = rules.starting("ZH_MEASURE", norm, at)
+    if measure:
+        at += len(measure.text)
+    after = rules.starting("ZH_APPROX", norm, at)
+    if after is None or after.attrs["where"] != "after":
+        return False
+    return norm[at + len(after.text) : at + len(after.text) + 1] in ("的", "、")
+
+
+def _verb(action: str, rules: ZhRules) -> str | None:
+    found = rules.last_in("ZH_ACTION", action)
+    return found[1].text if found else None
+
+
+def _sentence_before(norm: str, start: int) -> int:
+    """The start of the sentence before the one starting at `start` (blank lines between them skipped)."""
+    i = start - 1
+    while i >= 0 and (norm[i].isspace() or norm[i] in SENTENCE_END):
+        i -= 1
+    return clause_start(norm, i + 1, SENTENCE_END) if i >= 0 else start
+
+
+def _add_part(relations: list[dict], taken: set[str], part: dict, whole: dict, cue: str, pattern_id) -> None:
+    if part["id"] in taken or part["id"] == whole["id"]:
+        return
+    taken.add(part["id"])
+    if part.get("unit") is None:
+        part["unit"] = whole.get("unit")
+    relations.append(
+        {
+            "type": "part_of",
+            "part": part["id"],
+            "whole": whole["id"],
+            "cue": cue,
+            "pattern_id": pattern_id,
+            "confidence": "stated",
+        }
+    )
+
+
+def _bracketed(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], taken: set[str]) -> None:
+    """'共受理各类案件1803件(旧存240件)', '结案440件…(调解结案211件，撤诉97件…)': the counts in brackets are
+    parts of the last count before the bracket in its sentence."""
+    for i, ch in enumerate(norm):
+        close = BRACKETS.get(ch)
+        if close is None:
+            continue
+        end = norm.find(close, i)
+        if end < 0 or any(c in "。\n" for c in norm[i:end]):
+            continue
+        sent = clause_start(norm, i, SENTENCE_END)
+        before = [f for f in facts if f["kind"] == "count" and sent <= f["start"] and f["end"] <= i]
+        before = [f for f in before if not is_difference(norm, f, rules) and not is_threshold(norm, f, rules)]
+        inside = [f for f in facts if f["kind"] == "count" and i < f["start"] and f["end"] <= end]
+        if not before:
+            continue
+        for p in inside:
+            if not is_difference(norm, p, rules) and not is_threshold(norm, p, rules):
+                _add_part(relations, taken, p, before[-1], ch, None)
+
+
+def _scope_end(norm: str, at: int, opening: bool, rules: ZhRules) -> int:
+    """Where a breakdown from `at` ends: the full stop (opening a sentence) or the next '；' (mid-sentence), or
+    before 此外/另有 after a clause break; a following sentence that opens with the word its parts open with
+    ('运用第一种形态…；运用第二种形态…。运用第三种形态…') carries it on."""
+    stops = FULL_STOP if opening else SENTENCE_END
+    end = at
+    while end < len(norm) and norm[end] not in stops:
+        if norm[end] in "，,；;" and rules.starting("ZH_SCOPE_END", norm, end + 1):
+            return end
+        end += 1
+    heads = [norm[k + 1 : k + 3] for k in range(at, end) if norm[k] in "；;"]
+    first = norm[at:end].lstrip(OPENING_JUNK)
+    for cue in rules.of("ZH_PART_CUE"):
+        if first.startswith(cue.text):
+            first = first[len(cue.text) :].lstrip(OPENING_JUNK)
+            break
+    prefix = first[:2]
+    if len(prefix) == 2 and all("\u4e00" <= c <= "\u9fff" for c in prefix) and prefix in heads:
+        while True:
+            k = end
+            while k < len(norm) and (norm[k].isspace() or norm[k] in FULL_STOP):
+                k += 1
+            if not norm.startswith(prefix, k):
+                break
+            end = k
+            while end < len(norm) and norm[end] not in FULL_STOP:
                 end += 1
-            scope = clause_start(norm, sent - 1, SENTENCE_END) if opening and sent > 0 else sent
-            wholes = [
+    return end
+
+
+def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict]) -> None:
+    """其中 (and 中有, 在这些案件中, 上述…中): the counts after it are parts of a count before it. Mid-sentence
+    the cue reaches back within its sentence and on to the next '；'; opening a sentence ('。其中，', '上述案件中')
+    it reaches into the sentence before (two back when that one holds only differences) and on to the full stop.
+    A part takes the whole that names the same action ('受理…1803件' for '受理刑事案件68件', '结案894件' for
+    '结案38件'); where the count before is one of a pair ('26件30人'), the one of its unit; a part with no unit
+    takes the whole's. Counts in brackets after a count are its parts; thresholds ('1人以上的') are neither."""
+    taken: set[str] = set()
+    _bracketed(norm, facts, rules, relations, taken)
+    actions = {f["id"]: action_of(norm, facts, i) for i, f in enumerate(facts)}
+
+    def level(f: dict) -> bool:
+        return f["kind"] == "count" and not is_difference(norm, f, rules) and not is_threshold(norm, f, rules)
+
+    for at, cue_end, cue_id in _cues(norm, rules):
+        cue = norm[at:cue_end]
+        sent = clause_start(norm, at, SENTENCE_END)
+        opening = not norm[sent:at].strip(OPENING_JUNK)
+        listed = norm[cue_end : cue_end + 1] in (":", "：")  # '其中：A…；B…；其他…' runs to the full stop
+        end = _scope_end(norm, cue_end, opening or listed, rules)
+        scope = sent
+        if opening and sent > 0:
+            scope = _sentence_before(norm, sent)
+            if not any(level(f) and scope <= f["start"] and f["end"] <= sent for f in facts):
+                scope = _sentence_before(norm, scope)
+        wholes = [f for f in facts if level(f) and scope <= f["start"] and f["end"] <= at]
+        parts = [f for f in facts if level(f) and cue_end <= f["start"] and f["end"] <= end]
+        inside = norm.find("在内", cue_end, end)
+        if inside >= 0:  # '包括12名外籍人员在内的犯罪嫌疑人86名': the parts before 在内, the whole after it
+            after = [f for f in parts if f["start"] > inside]
+            for p in (f for f in parts if f["end"] <= inside):
+                if after:
+                    _add_part(relations, taken, p, after[0], cue, cue_id)
+            continue
+        if not wholes:
+            continue
+        pair = [wholes[-1]]
+        if len(wholes) > 1 and wholes[-2]["end"] == wholes[-1]["start"] - 1:
+            pair.insert(0, wholes[-2])  # '26件30人': the number, its measure word, the next number
+        for p in parts:
+            verb = _verb(actions[p["id"]], rules)
+            same = [w for w in wholes if verb and _verb(actions[w["id"]], rules) == verb]
+            unit = [w for w in wholes if w.get("unit") == p.get("unit")]
+            whole = same[-1] if same else next((w for w in pair if w.get("unit") == p.get("unit")), None)
+            # '破获…410起，抓获…520名。上述案件中，…90起': the nearest whole of the part's unit
+            whole = whole or (unit[-1] if unit else pair[-1])
+            _add_part(relations, taken, p, whole, cue, cue_id)
+
+
+def _sums(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict]) -> None:
+    """Sums the wording says are complete: a breakdown whose last item is 其他 ('…乡科级干部8.4万人，一般干部9万人，
+    其他人员47.6万人': the counts of its clause group, of the total before them), and a total after its parts
+    ('…10件、…20件，共计30件')."""
+    whole_of = {r["part"]: r["whole"] for r in relations if r["type"] == "part_of"}
+    by_id = {f["id"]: f for f in facts}
+    in_sum: set[str] = set()
+
+    def level(f: dict) -> bool:
+        return f["kind"] == "count" and not is_difference(norm, f, rules) and not is_threshold(norm, f, rules)
+
+    def add(parts: list[dict], total: dict, cue: str, pattern_id: str) -> None:
+        in_sum.update(p["id"] for p in parts)
+        relations.append(
+            {
+                "type": "sum",
+                "parts": [p["id"] for p in parts],
+                "total": total["id"],
+                "cue": cue,
+                "pattern_id": pattern_id,
+                "confidence": "stated",
+            }
+        )
+
+    for i, last in enumerate(facts):
+        if not level(last) or last["id"] in in_sum:
+            continue
+        other = rules.last_in("ZH_OTHER", action_of(norm, facts, i))
+        if other is None:
+            continue
+        group = clause_start(norm, last["start"], SENTENCE_END)
+        run = [f for f in facts[:i] if level(f) and group <= f["start"] and f.get("unit") == last.get("unit")]
+        run = [f for f in run if f["id"] not in in_sum] + [last]
+        if len(run) == 1:
+            run, group = _semicolon_list(norm, facts, i, group, level)
+        if len(run) < 2:
+            continue
+        wholes = {whole_of.get(f["id"]) for f in run}
+        if len(wholes) == 1 and None not in wholes:
+            total = by_id[wholes.pop()]
+        else:
+            sent = _sentence_before(norm, clause_start(norm, group, FULL_STOP))
+            before = [
                 f
                 for f in facts
-                if f["kind"] == "count" and scope <= f["start"] and f["end"] <= at and not is_difference(norm, f, rules)
+                if level(f)
+                and sent <= f["start"]
+                and f["end"] <= group
+                and f["id"] not in whole_of
             ]
-            parts = [f for f in facts if f["kind"] == "count" and at < f["start"] and f["end"] <= end]
-            if wholes and parts:
-                pair = [wholes[-1]]
-                if len(wholes) > 1 and wholes[-2]["end"] == wholes[-1]["start"] - 1:
-                    pair.insert(0, wholes[-2])  # '26件30人': the number, its measure word, the next number
-                for p in parts:
-                    whole = next((w for w in pair if w.get("unit") == p.get("unit")), pair[-1])
-                    if p.get("unit") is None:
-                        p["unit"] = whole.get("unit")
-                    relations.append(
-                        {
-                            "type": "part_of",
-                            "part": p["id"],
-                            "whole": whole["id"],
-                            "cue": cue.text,
-                            "pattern_id": cue.id,
-                            "confidence": "stated",
-                        }
-                    )
+            same = [f for f in before if f.get("unit") == last.get("unit")]
+            if not before:
+                continue
+            total = (same or before)[-1]
+        if total["value"] is not None and total["id"] not in {f["id"] for f in run}:
+            add(run, total, other[1].text, other[1].id)
+
+    _all_kinds(norm, facts, rules, relations, whole_of, add)
+
+    for cue in rules.of("ZH_SUM_CUE"):
+        at = norm.find(cue.text)
+        while at >= 0:
+            after = [f for f in facts if f["start"] >= at + len(cue.text)]
+            total = after[0] if after else None
+            gap = norm[at + len(cue.text) : total["start"]] if total else ""
+            if total is not None and level(total) and len(gap) <= 2 and not any(c in CLAUSE_BREAK for c in gap):
+                sent = clause_start(norm, at, FULL_STOP)
+                parts = [
+                    f
+                    for f in facts
+                    if level(f) and sent <= f["start"] and f["end"] <= at and f.get("unit") == total.get("unit")
+                ]
+                parts = [f for f in parts if f["id"] not in in_sum]
+                if len(parts) >= 2:
+                    add(parts, total, cue.text, cue.id)
             at = norm.find(cue.text, at + 1)
+
+
+def _semicolon_list(norm: str, facts: list[dict], i: int, group: int, level) -> tuple[list[dict], int]:
+    """'A…53532件，占35.4%；B…14354件，占9.5%；其他来源34793件': a list of one count to a '；' group, read back
+    from its 其他 item while each group before holds one count of its unit (after a 其中 that opens one, the
+    counts after the cue); returns the items and where the list begins."""
+    last = facts[i]
+    run = [last]
+    sent = clause_start(norm, last["start"], FULL_STOP)
+    while group > sent:
+        prev = clause_start(norm, group - 1, SENTENCE_END)
+        counts = [f for f in facts if prev <= f["start"] < group - 1 and level(f)]
+        cue = norm.find("其中", prev, group)
+        if cue >= 0:
+            counts = [f for f in counts if f["start"] > cue]
+        if len(counts) != 1 or counts[0].get("unit") != last.get("unit"):
+            break
+        run.insert(0, counts[0])
+        group = prev if cue < 0 else cue
+        if cue >= 0:
+            break
+    return run, group
+
+
+KINDS_RE = re.compile(r"([一二两三四五六七八九十])种")
+ORDINAL_RE = re.compile(r"第([一二三四五六七八九十])种")
+
+
+def _all_kinds(norm: str, facts: list[dict], rules: ZhRules, relations, whole_of: dict, add) -> None:
+    """'运用“四种形态”…处理137.6万人次。其中，运用第一种形态…；…第四种形态…': parts that name each of the N kinds
+    their whole's sentence announces, once each, add up to it."""
+    digits = rules.digits()
+    by_id = {f["id"]: f for f in facts}
+    groups: dict[str, list[dict]] = {}
+    for part, whole in whole_of.items():
+        groups.setdefault(whole, []).append(by_id[part])
+    index = {f["id"]: i for i, f in enumerate(facts)}
+    for whole_id, parts in groups.items():
+        whole = by_id[whole_id]
+        sent = norm[clause_start(norm, whole["start"], FULL_STOP) : whole["start"]]
+        m = KINDS_RE.search(sent)
+        n = digits.get(m.group(1)) if m else None
+        if not n or len(parts) != n:
+            continue
+        seen = []
+        for p in parts:
+            o = ORDINAL_RE.search(norm[clause_start(norm, p["start"]) : p["start"]])
+            seen.append(digits.get(o.group(1)) if o else None)
+        if sorted(x for x in seen if x) == list(range(1, n + 1)):
+            parts.sort(key=lambda f: index[f["id"]])
+            add(parts, whole, m.group(), None)
