@@ -36,6 +36,10 @@ COUNTS = [
     ("全年審結刑事案件兩萬三千件。", "兩萬三千", 23000, "case", None),
     ("对十名在逃人员发布通缉令。", "十", 10, "person", None),
     ("警方偵破詐騙案件3千餘宗。", "3千餘", 3000, "case", "more_than"),
+    # yearbooks group thousands by spaces, and some sites set a space before the measure word
+    ("全年共受理各类案件 18 306件，同比上升4.1%。", "18 306", 18306, "case", None),
+    ("审结一审刑事案件 2 941 件。", "2 941", 2941, "case", None),
+    ("受理申诉 57 件。", "57", 57, "case", None),
 ]
 
 

@@ -12,7 +12,8 @@ from extractor.lang.zh.tokenizer import ZH_NUMERAL_CHARS
 
 CLAUSE_END = "，,；;。！？!?\n：:"
 SENTENCE_END = "。；;！？!?\n"
-NUMERAL_RE = re.compile(rf"^(?:\d[\d,.·．]*[{ZH_NUMERAL_CHARS}]*|[{ZH_NUMERAL_CHARS}]+)([余餘多]?)$")
+NUMERAL_RE = re.compile(rf"^(?:\d[\d,.·．\u00a0\u2009\u202f ]*[{ZH_NUMERAL_CHARS}]*|[{ZH_NUMERAL_CHARS}]+)([余餘多]?)$")
+SPACES = " \u00a0\u2009\u202f"
 DECIMAL_RE = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?")
 
 
@@ -108,10 +109,13 @@ def _figure(norm: str, s: int, e: int, value: Decimal, rules: ZhRules) -> dict |
             "pattern_id": cur.id,
             "_after": end,
         }
-    measure = rules.starting("ZH_MEASURE", norm, e)
+    at = e
+    while at < len(norm) and norm[at] in SPACES and at - e < 2:
+        at += 1  # '受理 345 件': a space before the measure word, as yearbooks and some sites set it
+    measure = rules.starting("ZH_MEASURE", norm, at)
     if measure is None or value != value.to_integral_value():
         return None
-    after = e + len(measure.text)
+    after = at + len(measure.text)
     unit = measure.attrs["unit"]
     if not measure.attrs.get("fixed"):
         noun = rules.ending("ZH_NOUN", norm, s) or _noun_after(norm, after, rules)

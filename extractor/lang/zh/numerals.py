@@ -12,6 +12,7 @@ def zh_number_value(text: str, digits: dict[str, int], scales: dict[str, int]) -
     Approximation characters (余, 多) must already be stripped.
     """
     s = text.replace(",", "").replace("，", "")
+    s = "".join(ch for ch in s if ch not in " \u00a0\u2009\u202f")  # '12 345', grouped as yearbooks do
     if not s:
         return None
     head = 0
