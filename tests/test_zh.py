@@ -136,6 +136,11 @@ def test_relative_dates_resolve_against_the_reference_date():
 
 
 OPERATIONS = [
+    # adjacent quoted names share the head after the last one, as names joined by 、 do
+    ("组织开展“清风”“亮剑”等专项行动，打掉团伙12个。", "清风", False),
+    ("组织开展“清风”“亮剑”等专项行动，打掉团伙12个。", "亮剑", False),
+    ("持續開展「金盾」「鐵拳」系列專項行動。", "金盾", False),
+    ("部署开展“护苗”“净边”等专项打击行动。", "护苗", False),
     ("全省开展“净网2023”专项行动，侦破案件90起。", "净网2023", False),
     ("在「雷霆」行动中抓获嫌疑人30名。", "雷霆", False),
     ("成功破获“8·17”特大诈骗案，涉案金额2亿元。", "8·17", True),

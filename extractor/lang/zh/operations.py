@@ -9,7 +9,7 @@ from extractor.lang.zh.rules import ZhRules
 
 QUOTED_RE = re.compile(r"[“「『《\"]([^“”「」『』《》\"\n]{1,16})[”」』》\"]")
 CODE_RE = re.compile(r"^\d{1,2}[·.．]\d{1,2}$")
-LINK_RE = re.compile(r"^(?:与|和|及|、)$")
+LINK_RE = re.compile(r"^(?:与|和|及|、)?$")  # “A”“B”等专项行动: adjacent quotes list names too
 
 
 def find_operations(norm: str, text: str, rules: ZhRules) -> list[dict]:
