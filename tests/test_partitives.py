@@ -93,6 +93,18 @@ PARTS = [
         [],
     ),
     (
+        # the subject of 'included' names the whole by its verb, however far back
+        "Police arrested 8,300 suspects in the campaign.\n\nThe operation also cracked 460 gangs. Those arrested "
+        "included 310 gang leaders and 95 fugitives.",
+        [("310", "8,300"), ("95", "8,300")],
+    ),
+    (
+        # ... or by its noun
+        "Courts concluded 12,400 environmental cases last year.\n\nJudges also heard 3,100 appeals. The cases "
+        "concluded included 2,800 involving water pollution.",
+        [("2,800", "12,400")],
+    ),
+    (
         # a breakdown by charge with no partitive word is not a stated part (GOLD_FORMAT: the text must say so)
         "In 2022, procuratorates prosecuted 1,690,000 people. By type of crime, 362,000 people were prosecuted for "
         "dangerous driving, 208,000 for theft and 116,000 for fraud.",

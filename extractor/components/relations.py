@@ -484,8 +484,13 @@ class RelationLinker(Component):
                     whole = before[-1]
                 confidence = "stated" if whole is not None and whole is before[-1] else "cued"
                 if whole is None and cue.text.lower().startswith("includ"):
-                    pool = self._previous_counts(doc, counts, sent)
-                    whole = pool[-1] if pool else None
+                    # 'Those arrested included 310 gang leaders', 'The cases concluded included 2,800': the
+                    # subject names the whole (its verb, else its noun), however far back; else a guess from
+                    # the sentence before
+                    whole = self._subject_whole(doc, cue, sent, counts, parts) if not before else None
+                    if whole is None:
+                        pool = self._previous_counts(doc, counts, sent)
+                        whole = pool[-1] if pool else None
                 for part in after:
                     if doc[prev_tok(doc, part.tok - 1)].lower_ in PREPOSITIONS:
                         break
@@ -496,6 +501,30 @@ class RelationLinker(Component):
                         break  # 'including Zhou and Su, and prosecuted 105 such officials': the list has ended
                     add(part, whole, "including", confidence)
         return set(parts)
+
+    def _subject_whole(
+        self, doc: Doc, cue: Span, sent: Span, counts: list[Draft], parts: dict[int, Draft]
+    ) -> Draft | None:
+        """The count the subject of 'included' names, before its sentence: 'Those arrested' -> the nearest count
+        whose act is arresting (a verb of the same class); 'The cases concluded' -> the nearest count of cases
+        concluded, else of cases. None when the subject names neither."""
+        words = [t for t in doc[sent.start : cue.start] if t.is_alpha]
+        if not words or len(words) > 6:
+            return None
+        earlier = [d for d in counts if d.tok < sent.start and id(d) not in parts]
+        verbs = [t.lower_ for t in words if t.lower_.endswith("ed") or t.lower_ in VERB_CLASS]
+        nouns = [_singular(t.lower_) for t in words if t.lower_ not in {"those", "the", "these", "all"}]
+        nouns = [n for n in nouns if n not in verbs and not n.endswith(("ed", "ing"))]
+        if verbs:
+            acted = [d for d in earlier if _acted(d, verbs[-1])]
+            if nouns:
+                acted = [d for d in acted if self.units.kin(d.fields.get("unit"), nouns[-1])] or acted
+            if acted:
+                return acted[-1]
+        if nouns:
+            same = [d for d in earlier if d.fields.get("unit") == nouns[-1]]
+            return same[-1] if same else None
+        return None
 
     def _cue_noun(self, doc: Doc, cue: Span) -> str | None:
         """The noun a partitive cue names right after it: 'of the cases involved' -> case, 'of those cadres'
