@@ -16,7 +16,7 @@ from spacy.vocab import Vocab
 ZH_NUMERAL_CHARS = "零〇一二两兩三四五六七八九十百千万萬亿億"
 TOKEN_RE = re.compile(
     r"\d+(?:[.·．:]\d+)+(?:[万萬亿億]+)?[余餘多]?"  # 31.6万, 5·13, 2.9万多
-    r"|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.])(?:[万萬亿億千百]+)?[余餘多]?"  # 12 345: yearbooks group by spaces
+    r"|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.])(?:[万萬亿億千百]+)?[余餘多]?"  # 12 345 (yearbooks)
     r"|\d+(?:,\d{3})*(?:[万萬亿億千百]+)?[余餘多]?"  # 151350, 1,285, 34万余
     rf"|[{ZH_NUMERAL_CHARS}]+[余餘多]?"  # 十五万五千, 三十余
     r"|[A-Za-z][A-Za-z\-]*"  # Latin runs
