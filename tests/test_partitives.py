@@ -182,6 +182,13 @@ SHARE_WHOLES = [
         "1.402 million",
     ),
     (
+        # with no part figure, the noun after 'of the total number of' names the total, not the clause's nouns
+        "Agencies dealt with 4,120 problems in May. They criticised 11,300 people. Among them, problems of township "
+        "cadres accounted for 92.6% of the total number of problems handled.",
+        "92.6%",
+        "4,120",
+    ),
+    (
         # a restrictive clause names a set the release never counted: no whole
         "A total of 713,000 people were prosecuted and 265,000 were not. People who pleaded guilty made up more "
         "than 90% of the number of people who were charged.",

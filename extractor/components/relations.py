@@ -995,12 +995,13 @@ class RelationLinker(Component):
         part = d.fields.get("of")
         unit = part.fields.get("unit") if isinstance(part, Draft) else None
         named = self._total_noun(window)
-        if named is not None and (unit is None or self.units.kin(unit, named)):
+        if named is not None and (part is None or unit is None or self.units.kin(unit, named)):
             # 'of the total number of reports', 'of all cases': the noun names what the total counts, unless the
             # part counts another class ('1,570,053 people, 14.2% of the total number of cases': translation
-            # renders 件 and 人 loosely, the part's own noun is firmer)
+            # renders 件 and 人 loosely, the part's own noun is firmer; with no part figure the named noun wins
+            # over a guess from the clause)
             unit = named
-        if part is None:
+        if part is None and named is None:
             # 'Fraud cases made up 12.5 percent of the total': no part figure; the clause names what is counted
             nouns = [_singular(t.lower_) for t in doc[clause_start(doc, d.tok) : d.tok] if t.is_alpha]
             unit = next(
