@@ -15,7 +15,8 @@ from spacy.tokens import Doc
 from extractor.components.context import text_of
 from extractor.components.records import PAYLOAD_KEY
 from extractor.io.readers import content_id
-from extractor.models import MAX_VALUE, NUMERIC_KINDS, DocumentRecord, Fact
+from extractor.kinds import NUMERIC_KINDS
+from extractor.models import MAX_VALUE, DocumentRecord, Fact
 from extractor.tokenizer import make_doc as tokenize
 
 FACT_ADAPTER: TypeAdapter = TypeAdapter(Fact)

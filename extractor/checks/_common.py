@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from extractor.kinds import NUMERIC_KINDS
 from extractor.models import Finding
 
-NUMERIC_KINDS = ("count", "percentage", "multiplier", "money")
+__all__ = ["NUMERIC_KINDS", "finding"]
+
 
 
 def finding(

@@ -16,15 +16,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractor.components.context import Component, Draft, text_of
+from extractor.kinds import FACT_FIELDS
 
 PAYLOAD_KEY = "extractor"  # doc.user_data[PAYLOAD_KEY] = {"facts": [...], "relations": [...]}
 SPANS_KEY = "facts"
-FACT_FIELDS = {
-    "count": ("unit", "subject", "action"),
-    "percentage": ("role", "direction", "basis", "basis_year", "points", "rate_name", "of", "whole", "baseline"),
-    "multiplier": ("of", "basis", "baseline"),
-    "money": ("currency", "of"),
-}
 COMMON_FIELDS = ("approx", "suspect", "suspect_reason")
 # The working state of the components before this one: Python objects, gone once the facts are plain data.
 WORKING_STATE = ("drafts", "draft_relations", "quantities", "date_matches", "operation_matches")

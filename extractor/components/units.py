@@ -84,6 +84,10 @@ class UnitFinder:
         words = self._phrase(doc, i)[0]
         return bool(words) and words[-1].lower() in self.units
 
+    def phrase_at(self, doc: Doc, i: int) -> tuple[list[str], int]:
+        """The words of the noun phrase starting at token i, and the index one past its last token."""
+        return self._phrase(doc, i)
+
     def _phrase(self, doc: Doc, i: int) -> tuple[list[str], int]:
         """The words of the noun phrase starting at token i, and the index one past its last token."""
         words: list[str] = []
