@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from extractor.gates import Requires, holds, requires_of, words_of
+from extractor.lexicon import number_words, values
 from extractor.patterns import PatternRow, load_pattern_file, patterns_dir
 from extractor.spans import DisjointSpans
 from extractor.state import DocState
@@ -21,48 +22,9 @@ REL = "REL"
 # A year-less date more than this many days after the reference date is taken to be from the year before.
 _FUTURE_SLACK_DAYS = 92
 
-MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-}
+MONTHS = {name[:3]: n for name, n in values("months").items()}  # 'jan' 1 ... (patterns/lexicon.jsonl)
+WEEKDAYS = values("weekdays")
+NUMBER_WORDS = values("one_articles") | number_words()  # 'a year ago', 'three years ago' (and numbers.jsonl)
 ORDINALS = {
     "first": 1,
     "1st": 1,

@@ -95,6 +95,7 @@ class WordAttrs(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     list: str = Field(pattern=r"^[a-z_]+$")
+    value: int | None = None  # the word's number, in the lists that give one (months: 'jan' 1)
 
 
 class UnitClassAttrs(BaseModel):

@@ -50,6 +50,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from extractor.gates import holds, requires_of, words_of
+from extractor.lexicon import number_words, scale_words, words
 from extractor.patterns import PatternRow, load_pattern_file, patterns_dir, rows_with_label
 from extractor.spans import DisjointSpans
 from extractor.state import DocState
@@ -80,7 +81,7 @@ SERIES_RE = re.compile(r"[\"”’']?[ \t]+(?:No\.|NO\.|no\.)[ \t]?\d{1,2}(?![\d
 # what may open a lower-case name: a determiner or a possessive ('the', "this year's", "the province's")
 LOWER_OPENER_RE = re.compile(r"(?:\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Oo]ur)|['’]s)[ \t]+$")
 SERIES_WORDS = frozenset({"No.", "NO."})
-TITLE_SMALL = frozenset(["and", "of", "the", "for", "in", "on", "to", "a", "an"])
+TITLE_SMALL = words("title_small")
 _ARTICLE_BEFORE_RE = re.compile(r"\b(?:[Aa]n?|[Aa]ny|[Ee]very|[Ee]ach)[ \t]+$")
 _STRAY_QUOTE_RE = re.compile(r"(?<=\w)[\"“”‘’]+(?=\s)|(?<=\s)[\"“”‘’]+(?=\w)")
 _YEAR_AFTER_RE = re.compile(r"[ \t]+(?:19|20)\d\d(?![\d.,]\d|\w)")
@@ -93,37 +94,17 @@ MAX_LOWER_MODIFIERS = 2
 CODE_CONTEXT_RE = re.compile(r"(?:\b(?:the|this|its|their|a)|[A-Z][\w'’\-]*|[\"“‘'(])\s*$")
 
 
-def _words_list(s: str) -> list[str]:
-    return s.split()
-
-
-def _words(s: str) -> frozenset[str]:
-    return frozenset(_words_list(s))
-
-
-CONNECTORS = _words("of the for and")
+# The word lists of operation names are patterns/lexicon.jsonl's (see each list's first row).
+CONNECTORS = words("operation_connectors")
 # Words dropped from the start of a capitalised run ('During', 'The'); at a sentence start, any -ly word too.
-LEADING_STOP = _words(
-    "the this that these those a an in on at during since after before from with by for to of as and "
-    "but or its their his her our my your we they he she it i last next each every such while when "
-    "whereas meanwhile moreover also both besides through throughout under within via among amid "
-    "following despite regarding including like upon into over about against between beyond toward "
-    "towards until across along around then thus therefore however furthermore additionally still "
-    "yet so because although though if once where whether which who what how why all any some many "
-    "most other another either neither no not only just even here there now today yesterday first "
-    "second third finally later earlier overall together"
-)
+LEADING_STOP = words("operation_leading_stop")
 # Words that cannot sit between a quoted name or a code and its cue ("'XXX' is a typical case").
-GAP_STOP = _words(
-    "is was are were be been being a an the this that these those of in on at to for by with as and or has "
-    "have had not its their which who whom whose it they he she we million billion thousand hundred percent "
-    "per times yuan dollars more than over about nearly"
-)
-NUMBER_WORDS = {
-    w: str(n)
-    for n, w in enumerate(_words_list("zero one two three four five six seven eight nine ten eleven twelve"))
-} | {"fifteen": "15", "twenty": "20", "thirty": "30", "fifty": "50", "hundred": "100", "thousand": "1000"}
-KEY_STOP = _words("of the for a an and in on to s")
+GAP_STOP = words("operation_gap_stop")
+# 'Sky Net Two' is 'Sky Net 2' when names are compared: number words and the scale words up to a thousand
+NUMBER_WORDS = {w: str(n) for w, n in number_words().items()} | {
+    w: str(n) for w, n in scale_words().items() if n <= 1000
+}
+KEY_STOP = words("operation_key_stop")
 
 
 @dataclass(frozen=True)
