@@ -58,8 +58,11 @@ def parse_date(value: str | dt.date | None) -> dt.date | None:
         raise ValueError(f"reference date {value!r} is not YYYY-MM-DD") from err
 
 
-def choose_reference(text: str, reference_date, published, finder=None) -> tuple[dt.date | None, str | None]:
-    """(reference date, where it came from): the option, else `published`, else the text's own dateline."""
+def choose_reference(
+    text: str, reference_date, published, finder=None, scan=None
+) -> tuple[dt.date | None, str | None]:
+    """(reference date, where it came from): the option, else `published`, else the text's own dateline (read
+    by `finder`, from its `scan` of the text when the caller has one)."""
     if reference_date is not None:
         return parse_date(reference_date), "option"
     if published:
@@ -69,7 +72,7 @@ def choose_reference(text: str, reference_date, published, finder=None) -> tuple
             pass
     from extractor.dates import dateline_date
 
-    found = dateline_date(text, finder)
+    found = dateline_date(text, finder, scan)
     return (found, "dateline") if found else (None, None)
 
 

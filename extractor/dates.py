@@ -13,7 +13,6 @@ from extractor.gates import Requires, holds, requires_of, words_of
 from extractor.lexicon import number_words, values
 from extractor.patterns import PatternRow, load_pattern_file, patterns_dir
 from extractor.spans import DisjointSpans
-from extractor.state import DocState
 
 DATE_LABEL = "DATE"
 TRAP_LABEL = "DATE_NOT"
@@ -40,6 +39,10 @@ ORDINALS = {
     "4": 4,
 }
 LAST_ORDINALS = ("last", "final", "latter")
+
+
+# A text's regex matches: (rule order, rule, match), from `DateFinder.scan`.
+Scan = list[tuple[int, Any, re.Match]]
 
 
 class DateRuleError(ValueError):
@@ -605,17 +608,11 @@ class DateFinder:
         if problems:
             raise DateRuleError("bad date rows:\n" + "\n".join(problems))
         self._rules = rules
-        self._state = DocState()  # last_scan: (text, matches) of the last text this thread scanned
 
-    def _scan(self, text: str) -> list[tuple[int, Any, re.Match]]:
-        """Every rule's regex matches in `text`. The last text's matches are kept: the dateline and the date
-        component read the same release, one without and one with its reference date."""
-        last = getattr(self._state, "last_scan", None)
-        if last is not None and last[0] == text:
-            return last[1]
-        found = [(order, rule, m) for order, rule, m in self._gated_scan(text)]
-        self._state.last_scan = (text, found)
-        return found
+    def scan(self, text: str) -> Scan:
+        """Every rule's regex matches in `text`, for `find` (and `dateline_date`) to read: the date component
+        scans a release once and reads it twice, for its dateline and then with the reference date found."""
+        return list(self._gated_scan(text))
 
     def _gated_scan(self, text: str) -> Iterator[tuple[int, _Rule, re.Match]]:
         """Each rule's matches, searched only in the sentences that hold what the rule `requires` ("<month>
@@ -637,12 +634,13 @@ class DateFinder:
                     for m in rule.regex.finditer(text, start, end):
                         yield order, rule, m
 
-    def find(self, text: str, reference_date: dt.date | None = None) -> list[DateMatch]:
-        """Non-overlapping dates in `text`, sorted by start; relative ones resolved on `reference_date`."""
+    def find(self, text: str, reference_date: dt.date | None = None, scan: Scan | None = None) -> list[DateMatch]:
+        """Non-overlapping dates in `text`, sorted by start; relative ones resolved on `reference_date`; `scan`:
+        `self.scan(text)` when the caller has it."""
         if isinstance(reference_date, dt.datetime):
             reference_date = reference_date.date()
         candidates = []
-        for order, rule, m in self._scan(text):
+        for order, rule, m in self.scan(text) if scan is None else scan:
             start, end = m.span("span") if _group(m, "span") is not None else m.span()
             if end <= start:
                 continue
@@ -747,10 +745,11 @@ def _lines(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
-def dateline_date(text: str, finder: DateFinder | None = None) -> dt.date | None:
+def dateline_date(text: str, finder: DateFinder | None = None, scan: Scan | None = None) -> dt.date | None:
     """The release's own full date: after 'Updated:', alone on a top line, or in '(Xinhua ... date)'.
 
-    `finder`: the DateFinder of the pipeline that will read the text (its scan of the text is then reused)."""
+    `finder`: the DateFinder of the pipeline that will read the text; `scan`: its scan of the text, when the
+    caller has it (and will read it again)."""
     lines = _lines(text)
     # Only the top of the release and short bracketed credit lines can hold its dateline: search those alone.
     top_end = max((e for _s, e, rank in lines if rank < _DATELINE_TOP_LINES), default=len(text))
@@ -764,7 +763,7 @@ def dateline_date(text: str, finder: DateFinder | None = None) -> dt.date | None
     finder = finder or _default_finder()
     found = [
         (m, day)
-        for m in finder.find(text)
+        for m in finder.find(text, scan=scan)
         if any(lo <= m.start and m.end <= hi for lo, hi in regions) and (day := _full_day(m)) is not None
     ]
     if not found:

@@ -53,7 +53,6 @@ from extractor.gates import holds, requires_of, words_of
 from extractor.lexicon import number_words, scale_words, words
 from extractor.patterns import PatternRow, load_pattern_file, patterns_dir, rows_with_label
 from extractor.spans import DisjointSpans
-from extractor.state import DocState
 
 # A longer quoted phrase is a quotation, not a name; one followed by '(hereinafter ...)' may be longer.
 MAX_WORDS = 12
@@ -105,6 +104,10 @@ NUMBER_WORDS = {w: str(n) for w, n in number_words().items()} | {
     w: str(n) for w, n in scale_words().items() if n <= 1000
 }
 KEY_STOP = words("operation_key_stop")
+
+
+# The cues before a name that one text can match, (rule id, regex), chosen per text by `find` and handed down.
+BeforeCues = list[tuple[str, re.Pattern]]
 
 
 @dataclass(frozen=True)
@@ -195,7 +198,6 @@ class OperationFinder:
             for r in cues
             if r.regex and r.attrs.get("before")
         ]
-        self._state = DocState()  # live_before_cues: the cues the text being read can match
         self.alias_res = [
             (r.id, re.compile(r.pattern)) for r in rows_with_label(rows, "OPERATION_ALIAS") if r.regex
         ]
@@ -226,17 +228,15 @@ class OperationFinder:
         titles = _title_lines(text)
         # a cue before a name is tried before every capitalised run: only the rules this text can match
         words = words_of(text)
-        self._state.live_before_cues = [
-            (rid, rx) for rid, rx, requires in self.before_cues if requires is None or holds(requires, words)
-        ]
-        quotes = self._quotes(text)
+        cues = [(rid, rx) for rid, rx, requires in self.before_cues if requires is None or holds(requires, words)]
+        quotes = self._quotes(text, cues)
         cands: list[_Cand] = []
         for q in quotes:
             if q.cand is not None:
                 cands.append(q.cand)
         cands += self._codes(text)
         cands += self._gazetteer(text)
-        cands += self._runs(text, titles)
+        cands += self._runs(text, titles, cues)
         cands += self._lower_names(text)
         vetoed = [(q.open, q.close) for q in quotes if q.vetoed]
         cands = [c for c in cands if not any(a < c.start and c.end <= b for a, b in vetoed)]
@@ -248,7 +248,7 @@ class OperationFinder:
 
     # ---------------------------------------------------------------- quoted phrases
 
-    def _quotes(self, text: str) -> list[_Quote]:
+    def _quotes(self, text: str, cues: BeforeCues) -> list[_Quote]:
         pairs: list[tuple[int, int]] = []
         for family in (DOUBLE, SINGLE):
             stack: list[int] = []
@@ -266,11 +266,11 @@ class OperationFinder:
         pairs.sort()
         quotes = [_Quote(o, c) for o, c in pairs]
         for q in quotes:
-            self._judge_quote(text, q)
+            self._judge_quote(text, q, cues)
         self._hereinafter(text, quotes)
         return quotes
 
-    def _judge_quote(self, text: str, q: _Quote) -> None:
+    def _judge_quote(self, text: str, q: _Quote, cues: BeforeCues) -> None:
         s, e = q.open + 1, q.close
         while e > s and text[e - 1] in ",.;:!?":  # American punctuation inside the quotes
             e -= 1
@@ -291,7 +291,7 @@ class OperationFinder:
             return
         head = self._head_id(words)
         before = text[max(0, q.open - LOOKAROUND_CHARS) : q.open]
-        cue = self._cue(text, q.close + 1, "quoted") or self._before_cue(before)
+        cue = self._cue(text, q.close + 1, "quoted") or _before_cue(before, cues)
         strong = body[0].isupper() or body[0].isdigit()
         # 'the "broken card" operation': a lower-case name is one when a cue closes it and a determiner opens it
         named = series = False
@@ -387,11 +387,11 @@ class OperationFinder:
 
     # ---------------------------------------------------------------- capitalised runs
 
-    def _runs(self, text: str, titles: list[tuple[int, int]]) -> list[_Cand]:
+    def _runs(self, text: str, titles: list[tuple[int, int]], cues: BeforeCues) -> list[_Cand]:
         out: list[_Cand] = []
         for run in _runs(text):
             before = text[max(0, run[0].start() - LOOKAROUND_CHARS) : run[0].start()]
-            rule = self._before_cue(before)
+            rule = _before_cue(before, cues)
             if rule:
                 words = [m.group() for m in run]
                 stop = next((k for k in range(1, len(run)) if self._org(words[k])), len(run))
@@ -607,10 +607,6 @@ class OperationFinder:
             return None
         return self.cue_ids.get(_collapse(m.group("cue").lower()))
 
-    def _before_cue(self, before: str) -> str | None:
-        """The id of the row that ends `before` with 'an operation code-named', if any."""
-        return next((rid for rid, rx in self._state.live_before_cues if rx.search(before)), None)
-
     def _vetoed(
         self, text: str, s: int, e: int, outer_s: int | None = None, outer_e: int | None = None
     ) -> bool:
@@ -683,6 +679,12 @@ def normal_name(surface: str, code: bool = False) -> str:
     if not any(ch.isupper() for w in words if w not in SERIES_WORDS for ch in w):
         name = " ".join(w if w in TITLE_SMALL and k else w[:1].upper() + w[1:] for k, w in enumerate(words))
     return name
+
+
+def _before_cue(before: str, cues: BeforeCues) -> str | None:
+    """The id of the row of `cues` (those the text can match) that ends `before` with 'an operation code-named',
+    if any."""
+    return next((rid for rid, rx in cues if rx.search(before)), None)
 
 
 def _find_words(text: str, heads: list[str]) -> list[tuple[int, int, str]]:
