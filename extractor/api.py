@@ -12,7 +12,7 @@ from pydantic import TypeAdapter, ValidationError
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.components.context import text_of
+from extractor.components.context import TEXT_KEY, text_of
 from extractor.components.records import PAYLOAD_KEY
 from extractor.io.readers import content_id
 from extractor.kinds import NUMERIC_KINDS
@@ -80,7 +80,7 @@ def make_doc(nlp: Language, text: str, reference_date=None, published=None) -> D
     """A tokenised doc holding what the caller knows of its date (the extractor_dates component chooses the
     reference date from it, as it does for `nlp(text)`), ready for the pipeline's components."""
     doc = tokenize(nlp, text)
-    doc.user_data["_text"] = text  # what text_of(doc) gives, without joining the tokens again
+    doc.user_data[TEXT_KEY] = text  # what text_of(doc) gives, without joining the tokens again
     option = parse_date(reference_date)
     doc._.reference_option = option.isoformat() if option else None
     doc._.published = published

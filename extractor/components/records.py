@@ -15,7 +15,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractor.components.context import Component, Draft, text_of
+from extractor.components.context import CONTEXT_KEY, Component, Draft, text_of
 from extractor.kinds import FACT_FIELDS
 
 PAYLOAD_KEY = "extractor"  # doc.user_data[PAYLOAD_KEY] = {"facts": [...], "relations": [...]}
@@ -160,6 +160,5 @@ class RecordComponent(Component):
         # token._.num holds Decimals and the caches below tuples and sets: the facts now say what they did
         for key in [k for k in doc.user_data if isinstance(k, tuple) and k[1] in ("num", "num_info")]:
             del doc.user_data[key]
-        for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("_") and k != "_text"]:
-            del doc.user_data[key]
+        doc.user_data.pop(CONTEXT_KEY, None)
         return doc

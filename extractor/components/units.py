@@ -10,6 +10,7 @@ from extractor.components.context import (
     CLAUSE_BREAKS,
     Draft,
     RuleIndex,
+    doc_context,
     is_num,
     next_tok,
     prev_tok,
@@ -252,7 +253,7 @@ class UnitFinder:
     @staticmethod
     def _subject_end(doc: Doc, start: int) -> int:
         texts, lowers = token_texts(doc), token_lowers(doc)
-        nums = doc.user_data.get("_nums")
+        nums = doc_context(doc).nums
         j = start
         limit = min(len(doc), start + 14)
         while j < limit:
