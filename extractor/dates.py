@@ -265,17 +265,28 @@ def _range_years(m1: int, y1: int | None, m2: int, y2: int | None) -> tuple[int 
     return y1, y2
 
 
-def _norm_month_range(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
-    m1, m2 = _month(m.group("m1")), _month(m.group("m2"))
-    y1 = int(m.group("y1")) if _group(m, "y1") else None
-    named = _group(m, "y2") or _group(m, "y3")  # y3: 'the January-July period of 2021'
-    y2 = int(named) if named else None
+def _range_ends(
+    m: re.Match, ref: dt.date | None, m1: int, y1: int | None, m2: int, y2: int | None
+) -> tuple[int | None, int | None, bool] | None:
+    """(first year, last year, relative) of a range of months or days, the last year from a relative year
+    ('this year') when the match has one; None when that year cannot be resolved."""
     relative = False
     if _group(m, "rel"):
         y2, relative = _year_spec(m, ref)
         if y2 is None:
-            return _rel_norm(None, "period")
+            return None
     y1, y2 = _range_years(m1, y1, m2, y2)
+    return y1, y2, relative
+
+
+def _norm_month_range(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
+    m1, m2 = _month(m.group("m1")), _month(m.group("m2"))
+    y1 = int(m.group("y1")) if _group(m, "y1") else None
+    named = _group(m, "y2") or _group(m, "y3")  # y3: 'the January-July period of 2021'
+    ends = _range_ends(m, ref, m1, y1, m2, int(named) if named else None)
+    if ends is None:
+        return _rel_norm(None, "period")
+    y1, y2, relative = ends
     if (y1 is not None and y2 is not None and (y1, m1) >= (y2, m2)) or (m1 == m2 and y1 == y2):
         return None
     a, b = _ym(y1, m1), _ym(y2, m2)
@@ -295,13 +306,10 @@ def _norm_day_range(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | No
     m2 = _month(_group(m, "m2") or m.group("m1"))
     d1, d2 = int(m.group("d1")), int(m.group("d2"))
     y1 = int(m.group("y1")) if _group(m, "y1") else None
-    y2 = int(m.group("y2")) if _group(m, "y2") else None
-    relative = False
-    if _group(m, "rel"):
-        y2, relative = _year_spec(m, ref)
-        if y2 is None:
-            return _rel_norm(None, "period")
-    y1, y2 = _range_years(m1, y1, m2, y2)
+    ends = _range_ends(m, ref, m1, y1, m2, int(m.group("y2")) if _group(m, "y2") else None)
+    if ends is None:
+        return _rel_norm(None, "period")
+    y1, y2, relative = ends
     if not (_valid(y1, m1, d1) and _valid(y2, m2, d2)):
         return None
     if y1 is not None and y2 is not None and (y1, m1, d1) >= (y2, m2, d2):

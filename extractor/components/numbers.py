@@ -26,9 +26,7 @@ if not Token.has_extension("num"):
 
 
 @Language.factory(
-    "extractor_numbers",
-    assigns=["token._.num", "token._.num_info"],
-    default_config={"patterns_dirs": []},
+    "extractor_numbers", assigns=["token._.num", "token._.num_info"], default_config={"patterns_dirs": []}
 )
 def make_numbers(nlp: Language, name: str, patterns_dirs: list[str]) -> NumberMerger:
     """Factory: the number finder, with number and scale words from the NUMBER_WORD and SCALE rules."""
