@@ -226,6 +226,8 @@ class FactBuilder(Component):
     def _population_rate(self, doc: Doc, tok: Token, nxt: int, rules: RuleIndex) -> Draft | None:
         """'12.5 per 10,000 people', '3.2 cases per 100,000 residents', '0.8 lawyers per capita': a rate per
         head of population, its base the numeral after PER_BASE words or the base the words give."""
+        if not rules.by_label.get("PER_BASE"):
+            return None  # most releases say no 'per' at all: no noun phrase to read for every count
         j, unit = nxt, None
         if rules.starting_at(j, "PER_BASE") is None:
             noun, end = self.units.phrase_at(doc, j)
