@@ -2,13 +2,13 @@
 
     .venv/bin/python scripts/compare.py main HEAD              # two git revisions of this repository
     .venv/bin/python scripts/compare.py main /work/wt-11       # a revision and a work tree (uncommitted edits count)
-    .venv/bin/python scripts/compare.py main WORKTREE --ignore-kind rate   # a new kind's facts left out of the diff
+    .venv/bin/python scripts/compare.py main . --ignore-kind population_rate   # a new kind left out of the diff
 
 Each side is a folder: a directory as it is, or a git revision exported (`git archive`) to a temporary folder. Both
 sides run with this interpreter (`python -m extractor`, the side's folder first on PYTHONPATH, so its own code and
 its own patterns/) on the same inputs: the dev corpus (scored by ../shared/eval/score.py, half A and half B, and the
-Chinese dev corpus when present) and this tree's samples/ (extract and audit --format json). It prints every
-difference and exits 0 when there is none, 1 when there are differences.
+Chinese dev corpus when present), this tree's samples/ (extract and audit --format json) and samples-zh/ (audit).
+It prints every difference and exits 0 when there is none, 1 when there are differences.
 """
 
 from __future__ import annotations
@@ -180,6 +180,8 @@ def main(argv: list[str] | None = None) -> int:
     if zh.is_dir():
         inputs["zh-extract"] = ["extract", str(zh / "docs")]
         inputs["zh-audit"] = ["audit", str(zh / "docs"), "--format", "json"]
+    if (ROOT / "samples-zh").is_dir():
+        inputs["samples-zh-audit"] = ["audit", str(ROOT / "samples-zh"), "--format", "json"]
     ignore = set(args.ignore_kind)
     with tempfile.TemporaryDirectory(prefix="compare-") as tmp:
         base = Path(args.keep) if args.keep else Path(tmp)
