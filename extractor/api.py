@@ -12,10 +12,11 @@ from pydantic import TypeAdapter, ValidationError
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.components.context import text_of
+from extractor.components.context import TEXT_KEY, text_of
 from extractor.components.records import PAYLOAD_KEY
 from extractor.io.readers import content_id
-from extractor.models import MAX_VALUE, NUMERIC_KINDS, DocumentRecord, Fact
+from extractor.kinds import NUMERIC_KINDS
+from extractor.models import MAX_VALUE, DocumentRecord, Fact
 from extractor.tokenizer import make_doc as tokenize
 
 FACT_ADAPTER: TypeAdapter = TypeAdapter(Fact)
@@ -57,8 +58,11 @@ def parse_date(value: str | dt.date | None) -> dt.date | None:
         raise ValueError(f"reference date {value!r} is not YYYY-MM-DD") from err
 
 
-def choose_reference(text: str, reference_date, published, finder=None) -> tuple[dt.date | None, str | None]:
-    """(reference date, where it came from): the option, else `published`, else the text's own dateline."""
+def choose_reference(
+    text: str, reference_date, published, finder=None, scan=None
+) -> tuple[dt.date | None, str | None]:
+    """(reference date, where it came from): the option, else `published`, else the text's own dateline (read
+    by `finder`, from its `scan` of the text when the caller has one)."""
     if reference_date is not None:
         return parse_date(reference_date), "option"
     if published:
@@ -68,7 +72,7 @@ def choose_reference(text: str, reference_date, published, finder=None) -> tuple
             pass
     from extractor.dates import dateline_date
 
-    found = dateline_date(text, finder)
+    found = dateline_date(text, finder, scan)
     return (found, "dateline") if found else (None, None)
 
 
@@ -76,7 +80,7 @@ def make_doc(nlp: Language, text: str, reference_date=None, published=None) -> D
     """A tokenised doc holding what the caller knows of its date (the extractor_dates component chooses the
     reference date from it, as it does for `nlp(text)`), ready for the pipeline's components."""
     doc = tokenize(nlp, text)
-    doc.user_data["_text"] = text  # what text_of(doc) gives, without joining the tokens again
+    doc.user_data[TEXT_KEY] = text  # what text_of(doc) gives, without joining the tokens again
     option = parse_date(reference_date)
     doc._.reference_option = option.isoformat() if option else None
     doc._.published = published

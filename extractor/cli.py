@@ -6,7 +6,6 @@ import json
 import sys
 import time
 from collections.abc import Iterator
-from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -28,6 +27,7 @@ from extractor.cli_common import (  # noqa: F401  (the names other modules and t
     RefOpt,
     check_max_bytes,
     check_options,
+    choice,
     echo_error,
     fail,
     one_line,
@@ -145,21 +145,13 @@ def summary_line(documents: int, failed: int, facts: int, inconsistent: int | No
     typer.echo(f"extractor: {', '.join(parts)} in {seconds:.1f} s", err=True)
 
 
-class Format(str, Enum):
-    text = "text"
-    json = "json"
-    html = "html"
+Format = choice("Format", "text", "json", "html")
 
 
-class Only(str, Enum):
-    inconsistent = "inconsistent"
-    findings = "findings"
+Only = choice("Only", "inconsistent", "findings")
 
 
-class FailOn(str, Enum):
-    never = "never"
-    inconsistent = "inconsistent"
-    error = "error"
+FailOn = choice("FailOn", "never", "inconsistent", "error")
 
 
 @app.command()

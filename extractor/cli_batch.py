@@ -8,7 +8,6 @@ import json
 import os
 import sys
 import time
-from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -27,6 +26,7 @@ from extractor.cli_common import (
     RefOpt,
     check_max_bytes,
     check_options,
+    choice,
     fail,
     one_line,
     output,
@@ -123,17 +123,10 @@ def batch(
     raise typer.Exit(EXIT_FAILED if stats.errors else EXIT_OK)
 
 
-class ExportFormat(str, Enum):
-    jsonl = "jsonl"
-    csv = "csv"
-    parquet = "parquet"
+ExportFormat = choice("ExportFormat", "jsonl", "csv", "parquet")
 
 
-class ExportTable(str, Enum):
-    facts = "facts"
-    findings = "findings"
-    relations = "relations"
-    documents = "documents"
+ExportTable = choice("ExportTable", "facts", "findings", "relations", "documents")
 
 
 def export(

@@ -51,10 +51,12 @@ def one_line(message: str) -> str:
     return message.translate(_CONTROL_ESCAPES)
 
 
-class Lang(str, Enum):
-    auto = "auto"
-    en = "en"
-    zh = "zh"
+def choice(name: str, *values: str) -> type[Enum]:
+    """The choices of an option as a str Enum, which typer lists in --help and checks."""
+    return Enum(name, {v: v for v in values}, type=str)
+
+
+Lang = choice("Lang", "auto", "en", "zh")
 
 
 LangOpt = Annotated[

@@ -10,9 +10,9 @@ from functools import lru_cache
 from typing import Any
 
 from extractor.gates import Requires, holds, requires_of, words_of
+from extractor.lexicon import number_words, values
 from extractor.patterns import PatternRow, load_pattern_file, patterns_dir
 from extractor.spans import DisjointSpans
-from extractor.state import DocState
 
 DATE_LABEL = "DATE"
 TRAP_LABEL = "DATE_NOT"
@@ -21,48 +21,9 @@ REL = "REL"
 # A year-less date more than this many days after the reference date is taken to be from the year before.
 _FUTURE_SLACK_DAYS = 92
 
-MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-}
+MONTHS = {name[:3]: n for name, n in values("months").items()}  # 'jan' 1 ... (patterns/lexicon.jsonl)
+WEEKDAYS = values("weekdays")
+NUMBER_WORDS = values("one_articles") | number_words()  # 'a year ago', 'three years ago' (and numbers.jsonl)
 ORDINALS = {
     "first": 1,
     "1st": 1,
@@ -78,6 +39,10 @@ ORDINALS = {
     "4": 4,
 }
 LAST_ORDINALS = ("last", "final", "latter")
+
+
+# A text's regex matches: (rule order, rule, match), from `DateFinder.scan`.
+Scan = list[tuple[int, Any, re.Match]]
 
 
 class DateRuleError(ValueError):
@@ -300,17 +265,28 @@ def _range_years(m1: int, y1: int | None, m2: int, y2: int | None) -> tuple[int 
     return y1, y2
 
 
-def _norm_month_range(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
-    m1, m2 = _month(m.group("m1")), _month(m.group("m2"))
-    y1 = int(m.group("y1")) if _group(m, "y1") else None
-    named = _group(m, "y2") or _group(m, "y3")  # y3: 'the January-July period of 2021'
-    y2 = int(named) if named else None
+def _range_ends(
+    m: re.Match, ref: dt.date | None, m1: int, y1: int | None, m2: int, y2: int | None
+) -> tuple[int | None, int | None, bool] | None:
+    """(first year, last year, relative) of a range of months or days, the last year from a relative year
+    ('this year') when the match has one; None when that year cannot be resolved."""
     relative = False
     if _group(m, "rel"):
         y2, relative = _year_spec(m, ref)
         if y2 is None:
-            return _rel_norm(None, "period")
+            return None
     y1, y2 = _range_years(m1, y1, m2, y2)
+    return y1, y2, relative
+
+
+def _norm_month_range(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
+    m1, m2 = _month(m.group("m1")), _month(m.group("m2"))
+    y1 = int(m.group("y1")) if _group(m, "y1") else None
+    named = _group(m, "y2") or _group(m, "y3")  # y3: 'the January-July period of 2021'
+    ends = _range_ends(m, ref, m1, y1, m2, int(named) if named else None)
+    if ends is None:
+        return _rel_norm(None, "period")
+    y1, y2, relative = ends
     if (y1 is not None and y2 is not None and (y1, m1) >= (y2, m2)) or (m1 == m2 and y1 == y2):
         return None
     a, b = _ym(y1, m1), _ym(y2, m2)
@@ -330,13 +306,10 @@ def _norm_day_range(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | No
     m2 = _month(_group(m, "m2") or m.group("m1"))
     d1, d2 = int(m.group("d1")), int(m.group("d2"))
     y1 = int(m.group("y1")) if _group(m, "y1") else None
-    y2 = int(m.group("y2")) if _group(m, "y2") else None
-    relative = False
-    if _group(m, "rel"):
-        y2, relative = _year_spec(m, ref)
-        if y2 is None:
-            return _rel_norm(None, "period")
-    y1, y2 = _range_years(m1, y1, m2, y2)
+    ends = _range_ends(m, ref, m1, y1, m2, int(m.group("y2")) if _group(m, "y2") else None)
+    if ends is None:
+        return _rel_norm(None, "period")
+    y1, y2, relative = ends
     if not (_valid(y1, m1, d1) and _valid(y2, m2, d2)):
         return None
     if y1 is not None and y2 is not None and (y1, m1, d1) >= (y2, m2, d2):
@@ -643,17 +616,11 @@ class DateFinder:
         if problems:
             raise DateRuleError("bad date rows:\n" + "\n".join(problems))
         self._rules = rules
-        self._state = DocState()  # last_scan: (text, matches) of the last text this thread scanned
 
-    def _scan(self, text: str) -> list[tuple[int, Any, re.Match]]:
-        """Every rule's regex matches in `text`. The last text's matches are kept: the dateline and the date
-        component read the same release, one without and one with its reference date."""
-        last = getattr(self._state, "last_scan", None)
-        if last is not None and last[0] == text:
-            return last[1]
-        found = [(order, rule, m) for order, rule, m in self._gated_scan(text)]
-        self._state.last_scan = (text, found)
-        return found
+    def scan(self, text: str) -> Scan:
+        """Every rule's regex matches in `text`, for `find` (and `dateline_date`) to read: the date component
+        scans a release once and reads it twice, for its dateline and then with the reference date found."""
+        return list(self._gated_scan(text))
 
     def _gated_scan(self, text: str) -> Iterator[tuple[int, _Rule, re.Match]]:
         """Each rule's matches, searched only in the sentences that hold what the rule `requires` ("<month>
@@ -675,12 +642,13 @@ class DateFinder:
                     for m in rule.regex.finditer(text, start, end):
                         yield order, rule, m
 
-    def find(self, text: str, reference_date: dt.date | None = None) -> list[DateMatch]:
-        """Non-overlapping dates in `text`, sorted by start; relative ones resolved on `reference_date`."""
+    def find(self, text: str, reference_date: dt.date | None = None, scan: Scan | None = None) -> list[DateMatch]:
+        """Non-overlapping dates in `text`, sorted by start; relative ones resolved on `reference_date`; `scan`:
+        `self.scan(text)` when the caller has it."""
         if isinstance(reference_date, dt.datetime):
             reference_date = reference_date.date()
         candidates = []
-        for order, rule, m in self._scan(text):
+        for order, rule, m in self.scan(text) if scan is None else scan:
             start, end = m.span("span") if _group(m, "span") is not None else m.span()
             if end <= start:
                 continue
@@ -785,10 +753,11 @@ def _lines(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
-def dateline_date(text: str, finder: DateFinder | None = None) -> dt.date | None:
+def dateline_date(text: str, finder: DateFinder | None = None, scan: Scan | None = None) -> dt.date | None:
     """The release's own full date: after 'Updated:', alone on a top line, or in '(Xinhua ... date)'.
 
-    `finder`: the DateFinder of the pipeline that will read the text (its scan of the text is then reused)."""
+    `finder`: the DateFinder of the pipeline that will read the text; `scan`: its scan of the text, when the
+    caller has it (and will read it again)."""
     lines = _lines(text)
     # Only the top of the release and short bracketed credit lines can hold its dateline: search those alone.
     top_end = max((e for _s, e, rank in lines if rank < _DATELINE_TOP_LINES), default=len(text))
@@ -802,7 +771,7 @@ def dateline_date(text: str, finder: DateFinder | None = None) -> dt.date | None
     finder = finder or _default_finder()
     found = [
         (m, day)
-        for m in finder.find(text)
+        for m in finder.find(text, scan=scan)
         if any(lo <= m.start and m.end <= hi for lo, hi in regions) and (day := _full_day(m)) is not None
     ]
     if not found:

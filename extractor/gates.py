@@ -16,16 +16,28 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from extractor.lexicon import values
+
 _WORD = re.compile(r"[a-z]+")
 _YEAR = re.compile(r"(?<!\d)(?:18|19|20)\d\d(?!\d)")
 _NUMBER = re.compile(r"\d")
-# English names (calendar's follow the locale); a month as the date rules write it, capitalised ('May', not 'may')
-_MONTH = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?![A-Za-z])"
-)
-_WORD_CLASSES = {"<weekday>": {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}}
-CLASSES = ("<year>", "<number>", "<month>", *_WORD_CLASSES)
+
+
+@lru_cache(maxsize=1)
+def _month_re() -> re.Pattern:
+    """English month names (calendar's follow the locale) and abbreviations from patterns/lexicon.jsonl, as the
+    date rules write them: capitalised ('May', not 'may'). Built on first use: the lexicon's loader reads rule
+    gates with this module."""
+    names = sorted(values("months"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(w.capitalize() for w in names) + r")(?![A-Za-z])")
+
+
+@lru_cache(maxsize=1)
+def _word_classes() -> dict[str, frozenset[str]]:
+    return {"<weekday>": frozenset(values("weekdays"))}
+
+
+CLASSES = ("<year>", "<number>", "<month>", "<weekday>")
 
 Requires = tuple[tuple[frozenset[str], ...], ...]
 
@@ -69,10 +81,10 @@ def _text_words(text: str) -> frozenset[str]:
 
 def _words(text: str, start: int, end: int) -> frozenset[str]:
     words = set(_WORD.findall(text[start:end].lower()))
-    for name, members in _WORD_CLASSES.items():
+    for name, members in _word_classes().items():
         if not members.isdisjoint(words):
             words.add(name)
-    if _MONTH.search(text, start, end):
+    if _month_re().search(text, start, end):
         words.add("<month>")
     if _NUMBER.search(text, start, end):
         words.add("<number>")

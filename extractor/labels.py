@@ -81,6 +81,11 @@ class PartCueAttrs(Attrs):
     mode: Literal["among", "including", "of_the", "of_them", "count_of", "with"]
 
 
+class PerBaseAttrs(Attrs):
+    per: int | None = Field(default=None, ge=1)  # a base the words give ('per capita' 1); else the numeral after them
+    population: str | None = Field(default=None, pattern=r"^[a-z][a-z\- ]*$")  # whom 'per capita' is per
+
+
 class UnitAttrs(Attrs):
     unit: str | None = None
     core: bool | None = None
@@ -90,6 +95,7 @@ class WordAttrs(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     list: str = Field(pattern=r"^[a-z_]+$")
+    value: int | None = None  # the word's number, in the lists that give one (months: 'jan' 1)
 
 
 class UnitClassAttrs(BaseModel):
@@ -163,6 +169,7 @@ LABELS: dict[str, Label] = {
     "OPERATION_NAME": Label(OperationNameAttrs, "extractor_operations", "names without a head: 'Kunlun'"),
     "OPERATION_NOT": Label(OperationNotAttrs, "extractor_operations", "vetoes"),
     "PART_CUE": Label(PartCueAttrs, "extractor_relations", "partitives: 'among them', 'of which'"),
+    "PER_BASE": Label(PerBaseAttrs, "extractor_facts", "'per 10,000', 'per capita': a rate per head of population"),
     "PERCENT_SIGN": Label(PointsAttrs, "extractor_facts", "'%', 'percent', 'percentage points'"),
     "RATE_DEFINITION": Label(None, "named_rate", "named rates and the counts they are made of"),
     "RATE_WORD": Label(NoAttrs, "extractor_facts", "'rate': a percentage that is a named rate"),

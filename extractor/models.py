@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -99,6 +99,17 @@ class MoneyFact(FactBase):
     of: str | None = None
 
 
+class PopulationRateFact(FactBase):
+    """A rate per head of population: '12.5 per 10,000 people', '3.2 cases per 100,000 residents', '0.8 per
+    capita' (value 12.5, per 10000). `unit` is what is counted (case), `population` whom it is per (person)."""
+
+    kind: Literal["population_rate"] = "population_rate"
+    value: Value
+    per: Annotated[int, Field(ge=1, lt=MAX_VALUE)]
+    unit: str | None = None
+    population: str | None = None
+
+
 class DateFact(FactBase):
     """A date or period: ISO 8601 with X for unknown parts, or REL for an unresolved relative expression."""
 
@@ -122,11 +133,9 @@ class OperationFact(FactBase):
     alias_of: str | None = None
 
 
-Fact = Annotated[
-    CountFact | PercentageFact | MultiplierFact | MoneyFact | DateFact | OperationFact,
-    Field(discriminator="kind"),
-]
-NUMERIC_KINDS = ("count", "percentage", "multiplier", "money")
+# Every fact model; extractor.kinds names each one's kind, and a test checks the two agree.
+FACT_MODELS = (CountFact, PercentageFact, MultiplierFact, MoneyFact, PopulationRateFact, DateFact, OperationFact)
+Fact = Annotated[Union[FACT_MODELS], Field(discriminator="kind")]  # noqa: UP007 (a union built from a tuple)
 
 
 Confidence = Literal["stated", "cued", "inferred"]

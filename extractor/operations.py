@@ -50,9 +50,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from extractor.gates import holds, requires_of, words_of
+from extractor.lexicon import number_words, scale_words, words
 from extractor.patterns import PatternRow, load_pattern_file, patterns_dir, rows_with_label
 from extractor.spans import DisjointSpans
-from extractor.state import DocState
 
 # A longer quoted phrase is a quotation, not a name; one followed by '(hereinafter ...)' may be longer.
 MAX_WORDS = 12
@@ -80,7 +80,7 @@ SERIES_RE = re.compile(r"[\"”’']?[ \t]+(?:No\.|NO\.|no\.)[ \t]?\d{1,2}(?![\d
 # what may open a lower-case name: a determiner or a possessive ('the', "this year's", "the province's")
 LOWER_OPENER_RE = re.compile(r"(?:\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Oo]ur)|['’]s)[ \t]+$")
 SERIES_WORDS = frozenset({"No.", "NO."})
-TITLE_SMALL = frozenset(["and", "of", "the", "for", "in", "on", "to", "a", "an"])
+TITLE_SMALL = words("title_small")
 _ARTICLE_BEFORE_RE = re.compile(r"\b(?:[Aa]n?|[Aa]ny|[Ee]very|[Ee]ach)[ \t]+$")
 _STRAY_QUOTE_RE = re.compile(r"(?<=\w)[\"“”‘’]+(?=\s)|(?<=\s)[\"“”‘’]+(?=\w)")
 _YEAR_AFTER_RE = re.compile(r"[ \t]+(?:19|20)\d\d(?![\d.,]\d|\w)")
@@ -93,37 +93,21 @@ MAX_LOWER_MODIFIERS = 2
 CODE_CONTEXT_RE = re.compile(r"(?:\b(?:the|this|its|their|a)|[A-Z][\w'’\-]*|[\"“‘'(])\s*$")
 
 
-def _words_list(s: str) -> list[str]:
-    return s.split()
-
-
-def _words(s: str) -> frozenset[str]:
-    return frozenset(_words_list(s))
-
-
-CONNECTORS = _words("of the for and")
+# The word lists of operation names are patterns/lexicon.jsonl's (see each list's first row).
+CONNECTORS = words("operation_connectors")
 # Words dropped from the start of a capitalised run ('During', 'The'); at a sentence start, any -ly word too.
-LEADING_STOP = _words(
-    "the this that these those a an in on at during since after before from with by for to of as and "
-    "but or its their his her our my your we they he she it i last next each every such while when "
-    "whereas meanwhile moreover also both besides through throughout under within via among amid "
-    "following despite regarding including like upon into over about against between beyond toward "
-    "towards until across along around then thus therefore however furthermore additionally still "
-    "yet so because although though if once where whether which who what how why all any some many "
-    "most other another either neither no not only just even here there now today yesterday first "
-    "second third finally later earlier overall together"
-)
+LEADING_STOP = words("operation_leading_stop")
 # Words that cannot sit between a quoted name or a code and its cue ("'XXX' is a typical case").
-GAP_STOP = _words(
-    "is was are were be been being a an the this that these those of in on at to for by with as and or has "
-    "have had not its their which who whom whose it they he she we million billion thousand hundred percent "
-    "per times yuan dollars more than over about nearly"
-)
-NUMBER_WORDS = {
-    w: str(n)
-    for n, w in enumerate(_words_list("zero one two three four five six seven eight nine ten eleven twelve"))
-} | {"fifteen": "15", "twenty": "20", "thirty": "30", "fifty": "50", "hundred": "100", "thousand": "1000"}
-KEY_STOP = _words("of the for a an and in on to s")
+GAP_STOP = words("operation_gap_stop")
+# 'Sky Net Two' is 'Sky Net 2' when names are compared: number words and the scale words up to a thousand
+NUMBER_WORDS = {w: str(n) for w, n in number_words().items()} | {
+    w: str(n) for w, n in scale_words().items() if n <= 1000
+}
+KEY_STOP = words("operation_key_stop")
+
+
+# The cues before a name that one text can match, (rule id, regex), chosen per text by `find` and handed down.
+BeforeCues = list[tuple[str, re.Pattern]]
 
 
 @dataclass(frozen=True)
@@ -214,7 +198,6 @@ class OperationFinder:
             for r in cues
             if r.regex and r.attrs.get("before")
         ]
-        self._state = DocState()  # live_before_cues: the cues the text being read can match
         self.alias_res = [
             (r.id, re.compile(r.pattern)) for r in rows_with_label(rows, "OPERATION_ALIAS") if r.regex
         ]
@@ -245,17 +228,15 @@ class OperationFinder:
         titles = _title_lines(text)
         # a cue before a name is tried before every capitalised run: only the rules this text can match
         words = words_of(text)
-        self._state.live_before_cues = [
-            (rid, rx) for rid, rx, requires in self.before_cues if requires is None or holds(requires, words)
-        ]
-        quotes = self._quotes(text)
+        cues = [(rid, rx) for rid, rx, requires in self.before_cues if requires is None or holds(requires, words)]
+        quotes = self._quotes(text, cues)
         cands: list[_Cand] = []
         for q in quotes:
             if q.cand is not None:
                 cands.append(q.cand)
         cands += self._codes(text)
         cands += self._gazetteer(text)
-        cands += self._runs(text, titles)
+        cands += self._runs(text, titles, cues)
         cands += self._lower_names(text)
         vetoed = [(q.open, q.close) for q in quotes if q.vetoed]
         cands = [c for c in cands if not any(a < c.start and c.end <= b for a, b in vetoed)]
@@ -267,7 +248,7 @@ class OperationFinder:
 
     # ---------------------------------------------------------------- quoted phrases
 
-    def _quotes(self, text: str) -> list[_Quote]:
+    def _quotes(self, text: str, cues: BeforeCues) -> list[_Quote]:
         pairs: list[tuple[int, int]] = []
         for family in (DOUBLE, SINGLE):
             stack: list[int] = []
@@ -285,11 +266,11 @@ class OperationFinder:
         pairs.sort()
         quotes = [_Quote(o, c) for o, c in pairs]
         for q in quotes:
-            self._judge_quote(text, q)
+            self._judge_quote(text, q, cues)
         self._hereinafter(text, quotes)
         return quotes
 
-    def _judge_quote(self, text: str, q: _Quote) -> None:
+    def _judge_quote(self, text: str, q: _Quote, cues: BeforeCues) -> None:
         s, e = q.open + 1, q.close
         while e > s and text[e - 1] in ",.;:!?":  # American punctuation inside the quotes
             e -= 1
@@ -310,7 +291,7 @@ class OperationFinder:
             return
         head = self._head_id(words)
         before = text[max(0, q.open - LOOKAROUND_CHARS) : q.open]
-        cue = self._cue(text, q.close + 1, "quoted") or self._before_cue(before)
+        cue = self._cue(text, q.close + 1, "quoted") or _before_cue(before, cues)
         strong = body[0].isupper() or body[0].isdigit()
         # 'the "broken card" operation': a lower-case name is one when a cue closes it and a determiner opens it
         named = series = False
@@ -406,11 +387,11 @@ class OperationFinder:
 
     # ---------------------------------------------------------------- capitalised runs
 
-    def _runs(self, text: str, titles: list[tuple[int, int]]) -> list[_Cand]:
+    def _runs(self, text: str, titles: list[tuple[int, int]], cues: BeforeCues) -> list[_Cand]:
         out: list[_Cand] = []
         for run in _runs(text):
             before = text[max(0, run[0].start() - LOOKAROUND_CHARS) : run[0].start()]
-            rule = self._before_cue(before)
+            rule = _before_cue(before, cues)
             if rule:
                 words = [m.group() for m in run]
                 stop = next((k for k in range(1, len(run)) if self._org(words[k])), len(run))
@@ -626,10 +607,6 @@ class OperationFinder:
             return None
         return self.cue_ids.get(_collapse(m.group("cue").lower()))
 
-    def _before_cue(self, before: str) -> str | None:
-        """The id of the row that ends `before` with 'an operation code-named', if any."""
-        return next((rid for rid, rx in self._state.live_before_cues if rx.search(before)), None)
-
     def _vetoed(
         self, text: str, s: int, e: int, outer_s: int | None = None, outer_e: int | None = None
     ) -> bool:
@@ -702,6 +679,12 @@ def normal_name(surface: str, code: bool = False) -> str:
     if not any(ch.isupper() for w in words if w not in SERIES_WORDS for ch in w):
         name = " ".join(w if w in TITLE_SMALL and k else w[:1].upper() + w[1:] for k, w in enumerate(words))
     return name
+
+
+def _before_cue(before: str, cues: BeforeCues) -> str | None:
+    """The id of the row of `cues` (those the text can match) that ends `before` with 'an operation code-named',
+    if any."""
+    return next((rid for rid, rx in cues if rx.search(before)), None)
 
 
 def _find_words(text: str, heads: list[str]) -> list[tuple[int, int, str]]:

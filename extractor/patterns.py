@@ -12,6 +12,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 ID_RE = re.compile(r"^[a-z0-9_]+(-[a-z0-9_]+)+$")
 LABEL_RE = re.compile(r"^[A-Z][A-Z0-9_]*$")
+SHAPES = {
+    "id": (ID_RE, "look like kind-name-001 (lower case, digits, '_' and '-')"),
+    "label": (LABEL_RE, "be UPPER_CASE"),
+}
 
 
 class PatternFileError(ValueError):
@@ -34,18 +38,12 @@ class PatternRow(BaseModel):
     attrs: dict[str, Any] = Field(default_factory=dict)
     comment: str | None = None
 
-    @field_validator("id")
+    @field_validator("id", "label")
     @classmethod
-    def _id_shape(cls, v: str) -> str:
-        if not ID_RE.match(v):
-            raise ValueError(f"id {v!r} must look like kind-name-001 (lower case, digits, '_' and '-')")
-        return v
-
-    @field_validator("label")
-    @classmethod
-    def _label_shape(cls, v: str) -> str:
-        if not LABEL_RE.match(v):
-            raise ValueError(f"label {v!r} must be UPPER_CASE")
+    def _shape(cls, v: str, info) -> str:
+        regex, shape = SHAPES[info.field_name]
+        if not regex.match(v):
+            raise ValueError(f"{info.field_name} {v!r} must {shape}")
         return v
 
     @field_validator("pattern")

@@ -73,3 +73,23 @@ def test_nlp_pipe_skips_a_document_a_component_cannot_read(monkeypatch):
     assert skipped == [("extractor_relations", "a bad document")]
     with pytest.raises(RuntimeError):
         build_pipeline()("BOOM: 12 cases.")  # without a handler the error is raised
+
+
+def test_components_share_one_typed_context_and_leave_only_declared_keys(nlp):
+    """The working caches live in one DocContext while the pipeline runs; a processed doc keeps its text, its
+    reference date, its declared extensions and the records' payload, nothing else."""
+    from extractor.components.context import CONTEXT_KEY, REFERENCE_DATE_KEY, TEXT_KEY, DocContext
+    from extractor.components.records import PAYLOAD_KEY
+
+    text = "Courts heard 1,406 cases in 2022, up 6.1% year on year; among them, 212 involved minors."
+    seen = {}
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "extractor_records":
+            seen = dict(doc.user_data)
+        doc = proc(doc)
+    ctx = seen[CONTEXT_KEY]
+    assert isinstance(ctx, DocContext) and ctx.nums and ctx.token_texts
+    assert not [k for k in seen if isinstance(k, str) and k.startswith("_") and k != TEXT_KEY]
+    assert {k for k in doc.user_data if isinstance(k, str)} == {TEXT_KEY, REFERENCE_DATE_KEY, PAYLOAD_KEY}
+    assert all(k[0] == "._." and doc.has_extension(k[1]) for k in doc.user_data if not isinstance(k, str))

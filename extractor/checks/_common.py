@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
+from extractor.kinds import NUMERIC_KINDS
 from extractor.models import Finding
+from extractor.patterns import PatternFileError, PatternRow
 
-NUMERIC_KINDS = ("count", "percentage", "multiplier", "money")
+__all__ = ["NUMERIC_KINDS", "finding", "resolve_data"]
+
 
 
 def finding(
@@ -34,6 +38,12 @@ def facts_by_id(record) -> dict[str, Any]:
     for f in getattr(record, "facts", None) or []:
         out.setdefault(f.id, f)
     return out
+
+
+def present(facts: dict[str, Any], *ids: str | None) -> tuple | None:
+    """The facts of these ids ('of', 'whole', a conversion's ends), or None when any is missing."""
+    found = tuple(facts.get(i) for i in ids if i)
+    return found if len(found) == len(ids) and None not in found else None
 
 
 def guarded(check: str, fact_ids: Iterable[str | None], run: Callable[[], list[Finding]]) -> list[Finding]:
@@ -90,3 +100,33 @@ def same_measure(a, b) -> bool:
     if ka == "money":
         return a.currency == b.currency
     return ka == "count"
+
+
+_BUNDLED: dict[Callable, tuple] = {}  # load -> what load() read of the bundled file, read once a process
+
+
+def resolve_data(items, model: type, what: str, from_row: Callable, load: Callable) -> list:
+    """Audit data (exchange-rate ranges, rate definitions) from None (the bundled file, `load()`, read once), a
+    path (`load(path)`), ready `model` items or PatternRows (`from_row(row, row.id)`); every bad one named at
+    once."""
+    if items is None:
+        if load not in _BUNDLED:
+            _BUNDLED[load] = tuple(load())
+        return list(_BUNDLED[load])
+    if isinstance(items, str | Path):
+        return load(items)
+    out: list = []
+    problems: list[str] = []
+    for item in items:
+        if isinstance(item, model):
+            out.append(item)
+        elif isinstance(item, PatternRow):
+            try:
+                out.append(from_row(item, item.id))
+            except ValueError as err:
+                problems.append(f"{item.id}: {err}")
+        else:
+            problems.append(f"{item!r} is neither {what} nor a PatternRow")
+    if problems:
+        raise PatternFileError("\n".join(problems))
+    return out

@@ -17,10 +17,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import lru_cache
 from pathlib import Path
 
-from extractor.checks._common import facts_by_id, finding, guarded, is_number, label
+from extractor.checks._common import facts_by_id, finding, guarded, is_number, label, present, resolve_data
 from extractor.checks.intervals import DEFAULT_ROUNDING, Interval, fact_interval, fmt_number, to_fraction
 from extractor.models import Finding
 from extractor.patterns import PatternFileError, PatternRow, load_pattern_file, patterns_dir
@@ -113,32 +112,11 @@ def load_exchange_rates(path: Path | str | None = None) -> list[ExchangeRange]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _bundled() -> tuple[ExchangeRange, ...]:
-    return tuple(load_exchange_rates())
-
-
 def resolve_exchange_rates(exchange_rates=None) -> list[ExchangeRange]:
     """Ranges from None (bundled file), a path, ExchangeRanges or PatternRows."""
-    if exchange_rates is None:
-        return list(_bundled())
-    if isinstance(exchange_rates, str | Path):
-        return load_exchange_rates(exchange_rates)
-    out: list[ExchangeRange] = []
-    problems: list[str] = []
-    for item in exchange_rates:
-        if isinstance(item, ExchangeRange):
-            out.append(item)
-        elif isinstance(item, PatternRow):
-            try:
-                out.append(range_from_row(item, item.id))
-            except ValueError as err:
-                problems.append(f"{item.id}: {err}")
-        else:
-            problems.append(f"{item!r} is neither an ExchangeRange nor a PatternRow")
-    if problems:
-        raise PatternFileError("\n".join(problems))
-    return out
+    return resolve_data(
+        exchange_rates, ExchangeRange, "an ExchangeRange", range_from_row, load_exchange_rates
+    )
 
 
 def record_year(record) -> int | None:
@@ -163,16 +141,10 @@ def currency_conversion(
     year = record_year(record)
     out: list[Finding] = []
     for rel in getattr(record, "relations", None) or []:
-        if getattr(rel, "type", None) != "conversion":
+        if getattr(rel, "type", None) != "conversion" or (pair := present(facts, rel.from_, rel.to)) is None:
             continue
-        src, dst = facts.get(rel.from_), facts.get(rel.to)
-        if src is None or dst is None:
-            continue
-        out.extend(
-            guarded(
-                CHECK, [src.id, dst.id], lambda a=src, b=dst: _one(a, b, ranges, year, tolerance, rounding)
-            )
-        )
+        src, dst = pair
+        out.extend(guarded(CHECK, [src.id, dst.id], lambda a=src, b=dst: _one(a, b, ranges, year, tolerance, rounding)))
     return out
 
 

@@ -18,11 +18,10 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from extractor.checks._common import facts_by_id, finding, guarded, is_number
+from extractor.checks._common import facts_by_id, finding, guarded, is_number, resolve_data
 from extractor.checks.intervals import DEFAULT_ROUNDING, Interval, fact_interval, fmt_number, to_fraction
 from extractor.models import Finding
 from extractor.patterns import PatternFileError, PatternRow, load_pattern_file, patterns_dir
@@ -156,32 +155,9 @@ def load_rate_definitions(path: Path | str | None = None) -> list[RateDefinition
     return out
 
 
-@lru_cache(maxsize=1)
-def _bundled() -> tuple[RateDefinition, ...]:
-    return tuple(load_rate_definitions())
-
-
 def resolve_rates(rates=None) -> list[RateDefinition]:
     """Definitions from None (bundled file), a path, RateDefinitions or PatternRows."""
-    if rates is None:
-        return list(_bundled())
-    if isinstance(rates, str | Path):
-        return load_rate_definitions(rates)
-    out: list[RateDefinition] = []
-    problems: list[str] = []
-    for item in rates:
-        if isinstance(item, RateDefinition):
-            out.append(item)
-        elif isinstance(item, PatternRow):
-            try:
-                out.append(definition_from_row(item, item.id))
-            except ValueError as err:
-                problems.append(f"{item.id}: {err}")
-        else:
-            problems.append(f"{item!r} is neither a RateDefinition nor a PatternRow")
-    if problems:
-        raise PatternFileError("\n".join(problems))
-    return out
+    return resolve_data(rates, RateDefinition, "a RateDefinition", definition_from_row, load_rate_definitions)
 
 
 def named_rate(record, *, rates=None, rounding: Sequence[str] = DEFAULT_ROUNDING) -> list[Finding]:

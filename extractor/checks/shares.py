@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from fractions import Fraction
 
-from extractor.checks._common import facts_by_id, finding, guarded, is_number, label, same_measure
+from extractor.checks._common import facts_by_id, finding, guarded, is_number, label, present, same_measure
 from extractor.checks.intervals import DEFAULT_ROUNDING, fact_interval, fmt_number, to_fraction
 from extractor.models import Finding
 
@@ -17,16 +17,12 @@ def share_of_total(record, *, rounding: Sequence[str] = DEFAULT_ROUNDING) -> lis
     facts = facts_by_id(record)
     out: list[Finding] = []
     for pct in facts.values():
-        if getattr(pct, "kind", None) != "percentage" or pct.role != "share" or not (pct.of and pct.whole):
+        if getattr(pct, "kind", None) != "percentage" or pct.role != "share":
             continue
-        part, whole = facts.get(pct.of), facts.get(pct.whole)
-        if part is None or whole is None:
+        if (pair := present(facts, pct.of, pct.whole)) is None:
             continue
-        out.extend(
-            guarded(
-                CHECK, [pct.id, part.id, whole.id], lambda p=pct, a=part, w=whole: _one(p, a, w, rounding)
-            )
-        )
+        part, whole = pair
+        out.extend(guarded(CHECK, [pct.id, part.id, whole.id], lambda p=pct, a=part, w=whole: _one(p, a, w, rounding)))
     out.extend(guarded(CHECK, [], lambda: _sums(record, facts, rounding)))
     return out
 

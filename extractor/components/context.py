@@ -22,6 +22,10 @@ if not Doc.has_extension("drafts"):
     Doc.set_extension("date_matches", default=None)
     Doc.set_extension("operation_matches", default=None)
 REFERENCE_DATE_KEY = "extractor:reference_date"
+# The doc's text as a string (api.make_doc sets it; it stays on the processed doc, which DocBin stores)
+TEXT_KEY = "_text"
+# The components' shared caches for the doc being read, one typed object (dropped by extractor_records)
+CONTEXT_KEY = "extractor:context"
 
 
 def _get_reference_date(doc: Doc) -> dt.date | None:
@@ -50,6 +54,30 @@ class Component:
     def get_error_handler(self):
         """The handler `nlp.pipe` calls on a failure (spaCy's `raise_error` unless one was set)."""
         return self._error_handler or raise_error
+
+
+@dataclass
+class DocContext:
+    """What the components work out once per doc and share, kept under one key of `doc.user_data`.
+
+    Each cache remembers the token count (or span count) it was made at: extractor_numbers merges tokens, and a
+    cache made before that is made again.
+    """
+
+    nums: set[int] | None = None  # the token indices of merged numerals (extractor_numbers sets it)
+    sent_bounds: tuple[int, list[int], list[int]] | None = None  # (tokens, sentence starts, sentence of each token)
+    token_texts: list[str] | None = None
+    token_lowers: list[str] | None = None
+    clause_breaks: tuple[int, list[int]] | None = None  # (tokens, indices of ; and :)
+    rule_indexes: dict[str, tuple[int, RuleIndex]] = field(default_factory=dict)  # spans key -> (spans, index)
+
+
+def doc_context(doc: Doc) -> DocContext:
+    """The doc's DocContext, made on first use."""
+    ctx = doc.user_data.get(CONTEXT_KEY)
+    if ctx is None:
+        ctx = doc.user_data[CONTEXT_KEY] = DocContext()
+    return ctx
 
 
 @dataclass
@@ -90,15 +118,17 @@ class RuleIndex:
     def of(cls, doc: Doc, key: str = "rules") -> RuleIndex:
         """The index of doc.spans[key], built once per doc for the components that read it (the last of them
         drops it: `RuleIndex.release(doc)`, so no Span outlives the pipeline in `doc.user_data`)."""
-        cached = doc.user_data.get(f"_rule_index:{key}")
+        indexes = doc_context(doc).rule_indexes
+        cached = indexes.get(key)
         count = len(doc.spans[key]) if key in doc.spans else 0
         if cached is None or cached[0] != count:
-            cached = doc.user_data[f"_rule_index:{key}"] = (count, cls(doc, key))
+            cached = indexes[key] = (count, cls(doc, key))
         return cached[1]
 
     @staticmethod
     def release(doc: Doc, key: str = "rules") -> None:
-        doc.user_data.pop(f"_rule_index:{key}", None)
+        """Drop the index of doc.spans[key] (its Spans hold the doc)."""
+        doc_context(doc).rule_indexes.pop(key, None)
 
     def starting_at(self, i: int, *labels: str) -> Span | None:
         """The longest span with one of `labels` starting at token i."""
@@ -149,16 +179,17 @@ class RuleIndex:
 
 def text_of(doc: Doc) -> str:
     """doc.text, computed once: the property joins every token again on each access."""
-    text = doc.user_data.get("_text")
+    text = doc.user_data.get(TEXT_KEY)
     if text is None:
-        text = doc.user_data["_text"] = doc.text
+        text = doc.user_data[TEXT_KEY] = doc.text
     return text
 
 
 def sent_bounds(doc: Doc, i: int) -> tuple[int, int]:
     """(start, end) of the sentence holding token i. Token.sent walks the whole doc on every call; this looks
     the sentence up in bounds computed once per doc."""
-    bounds = doc.user_data.get("_sent_bounds")
+    ctx = doc_context(doc)
+    bounds = ctx.sent_bounds
     if bounds is None or bounds[0] != len(doc):
         starts = [s.start for s in doc.sents] if len(doc) else [0]
         owner = [0] * len(doc)
@@ -167,7 +198,7 @@ def sent_bounds(doc: Doc, i: int) -> tuple[int, int]:
             for j in range(start, end):
                 owner[j] = n
         bounds = (len(doc), starts, owner)
-        doc.user_data["_sent_bounds"] = bounds
+        ctx.sent_bounds = bounds
     _, starts, owner = bounds
     n = owner[i]
     return starts[n], starts[n + 1] if n + 1 < len(starts) else len(doc)
@@ -181,17 +212,19 @@ def sent_of(doc: Doc, i: int) -> Span:
 
 def token_texts(doc: Doc) -> list[str]:
     """The text of every token, read once per doc: doc[i] builds a new Token object on every access."""
-    texts = doc.user_data.get("_token_texts")
+    ctx = doc_context(doc)
+    texts = ctx.token_texts
     if texts is None or len(texts) != len(doc):
-        texts = doc.user_data["_token_texts"] = [t.text for t in doc]
+        texts = ctx.token_texts = [t.text for t in doc]
     return texts
 
 
 def token_lowers(doc: Doc) -> list[str]:
     """The lower-case text of every token, read once per doc (see `token_texts`)."""
-    lowers = doc.user_data.get("_token_lowers")
+    ctx = doc_context(doc)
+    lowers = ctx.token_lowers
     if lowers is None or len(lowers) != len(doc):
-        lowers = doc.user_data["_token_lowers"] = [t.lower() for t in token_texts(doc)]
+        lowers = ctx.token_lowers = [t.lower() for t in token_texts(doc)]
     return lowers
 
 
@@ -218,9 +251,10 @@ def prev_tok(doc: Doc, i: int) -> int:
 def _clause_breaks(doc: Doc) -> list[int]:
     """The indices of the ; and : tokens, found once per doc (a sentence of a table may run for pages)."""
     texts = token_texts(doc)
-    cached = doc.user_data.get("_clause_breaks")
+    ctx = doc_context(doc)
+    cached = ctx.clause_breaks
     if cached is None or cached[0] != len(texts):
-        cached = doc.user_data["_clause_breaks"] = (len(texts), [j for j, t in enumerate(texts) if t in CLAUSE_BREAKS])
+        cached = ctx.clause_breaks = (len(texts), [j for j, t in enumerate(texts) if t in CLAUSE_BREAKS])
     return cached[1]
 
 
@@ -242,13 +276,13 @@ def clause_end(doc: Doc, i: int) -> int:
 
 def num_indices(doc: Doc) -> list[int]:
     """The indices of the merged numeral tokens, in order."""
-    nums = doc.user_data.get("_nums")
+    nums = doc_context(doc).nums
     return sorted(nums) if nums is not None else [t.i for t in doc if t._.num is not None]
 
 
 def is_num(tok: Token) -> bool:
     """True for a merged numeral token."""
-    nums = tok.doc.user_data.get("_nums")
+    nums = doc_context(tok.doc).nums
     return tok.i in nums if nums is not None else tok._.num is not None
 
 

@@ -35,18 +35,21 @@ class DateComponent(Component):
         self.finder = DateFinder(pipeline_rows(patterns_dirs))
 
     def __call__(self, doc: Doc) -> Doc:
+        text = text_of(doc)
+        scan = self.finder.scan(text)  # read twice: for the dateline, then with the reference date
         if doc._.reference_date_source is None:
-            self.choose_reference(doc)
+            self.choose_reference(doc, scan)
         ops = doc._.operation_matches or []
-        matches = self.finder.find(text_of(doc), doc._.reference_date)
+        matches = self.finder.find(text, doc._.reference_date, scan)
         doc._.date_matches = [m for m in matches if not any(o.start < m.end and m.start < o.end for o in ops)]
         return doc
 
-    def choose_reference(self, doc: Doc) -> None:
+    def choose_reference(self, doc: Doc, scan=None) -> None:
         """The date relative dates resolve against: `doc._.reference_option` (the caller's), else
-        `doc._.published`, else the release's own dateline; so `nlp(text)` and `extract(text)` agree."""
+        `doc._.published`, else the release's own dateline; so `nlp(text)` and `extract(text)` agree. `scan`:
+        the finder's scan of the doc's text, when the caller has it."""
         from extractor.api import choose_reference
 
-        ref, source = choose_reference(text_of(doc), doc._.reference_option, doc._.published, self.finder)
+        ref, source = choose_reference(text_of(doc), doc._.reference_option, doc._.published, self.finder, scan)
         doc._.reference_date = ref
         doc._.reference_date_source = source or "none"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from spacy.language import Language
@@ -26,6 +28,7 @@ from extractor.components.context import (
     text_of,
 )
 from extractor.components.units import UnitFinder
+from extractor.lexicon import words
 from extractor.rules import pipeline_rows
 
 YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
@@ -39,6 +42,31 @@ RANGE_WORDS = {"-", "–", "~", "～", "to", "and"}
 CONTROL_NOUNS = {
     "supervision", "control", "jurisdiction", "oversight", "power", "authority", "leadership", "management"
 }
+
+
+@dataclass(frozen=True)
+class Mark:
+    """What a rule span right after (or before) a numeral makes of it: a `kind` (None: no figure) and the
+    fields its rule's attrs give."""
+
+    kind: str | None
+    after: bool
+    fields: Callable[[dict], dict] = lambda attrs: {}
+
+
+# The labels that decide a numeral's kind from beside it; the longest span after it wins, the first listed on a tie.
+MARKS = {
+    "PERCENT_SIGN": Mark("percentage", True, lambda a: {"points": bool(a.get("points")) or None}),
+    "MULTIPLIER_WORD": Mark("multiplier", True),
+    "CURRENCY_AFTER": Mark("money", True, lambda a: {"currency": a["currency"]}),
+    "NOT_FIGURE_AFTER": Mark(None, True),
+    "CURRENCY_BEFORE": Mark("money", False, lambda a: {"currency": a["currency"]}),
+    "NOT_FIGURE_BEFORE": Mark(None, False),
+    "NOT_FIGURE": Mark(None, False),  # a span covering the numeral
+}
+AFTER_LABELS = ("PERCENT_SIGN", "MULTIPLIER_WORD", "CURRENCY_AFTER", "NOT_FIGURE_AFTER")
+BEFORE_LABELS = ("CURRENCY_BEFORE", "NOT_FIGURE_BEFORE")
+POPULATION_NOUNS = words("population_nouns")
 # A figure in trillions written with thousands ("81,700 trillion yuan") is 亿 mistranslated as trillion.
 TRILLION_GARBLE_MIN = 1000
 
@@ -70,12 +98,17 @@ class FactBuilder(Component):
         taken = Intervals(self._taken_chars(doc))
         drafts: list[Draft] = []
         quantities: list[tuple[int, Draft | None, str]] = []
+        rate_end = -1  # the end of the last rate per population: its base ('per 10,000') is no figure of its own
         for tok in map(doc.__getitem__, num_indices(doc)):
-            if not taken.overlaps(tok.idx, tok.idx + len(tok)):
+            if tok.idx < rate_end:
+                quantities.append((tok.i, None, "the base of a rate per population"))
+            elif not taken.overlaps(tok.idx, tok.idx + len(tok)):
                 draft, reason = self._classify(doc, tok, rules)
                 quantities.append((tok.i, draft, reason))
                 if draft is not None:
                     drafts.append(draft)
+                    if draft.kind == "population_rate":
+                        rate_end = draft.end
         figures = Intervals([(d.start, d.end) for d in drafts])
         for span in rules.by_label.get("MULTIPLIER_VERB", ()):
             if not figures.overlaps(span.start_char, span.end_char):
@@ -116,42 +149,32 @@ class FactBuilder(Component):
 
     def _classify(self, doc: Doc, tok: Token, rules: RuleIndex) -> tuple[Draft | None, str]:
         """The draft for numeral `tok`, or None with the reason it is no figure."""
-        info = tok._.num_info
         value: Decimal = tok._.num
         i = tok.i
         nxt = next_tok(doc, i + 1)
         prv = prev_tok(doc, i - 1)
         after = None
-        for label in ("PERCENT_SIGN", "MULTIPLIER_WORD", "CURRENCY_AFTER", "NOT_FIGURE_AFTER"):
+        for label in AFTER_LABELS:
             span = rules.starting_at(nxt, label)
             if span is not None and (after is None or len(span) > len(after)):
                 after = span
-        before = rules.ending_at(prv + 1, "CURRENCY_BEFORE", "NOT_FIGURE_BEFORE") if prv >= 0 else None
-        suspect = None
-        if info["glued"]:
-            suspect = f"digits glued to the word before them ({doc[prv].text!r})"
-        if info["loose"]:
-            suspect = "thousands separator in an unusual place"
-        if abs(value) >= REAL_VALUE_MAX:
-            suspect = "beyond any real figure (10^18 or more)"
-
-        if after is not None and after.label_ == "NOT_FIGURE_AFTER":
-            return None, self.attrs[after.id_].get("reason", "not a figure")
-        if before is not None and before.label_ == "NOT_FIGURE_BEFORE":
-            return None, self.attrs[before.id_].get("reason", "not a figure")
-        span = rules.covering(i, "NOT_FIGURE")
-        if span is not None:
-            return None, self.attrs[span.id_].get("reason", "not a figure")
+        before = rules.ending_at(prv + 1, *BEFORE_LABELS) if prv >= 0 else None
+        for span in (after, before, rules.covering(i, "NOT_FIGURE")):
+            if span is not None and MARKS[span.label_].kind is None:
+                return None, self._reason(span)
+        per = rules.ending_at(prv + 1, "PER_BASE") if prv >= 0 else None
+        if per is not None and self.attrs[per.id_].get("per") is None:
+            return None, "the base of a rate per population ('lawyers per 10,000 population')"
         # a range shares its far end's nature: '5 to 10 years', '20 billion to 30 billion yuan', '18-30 years old'
         far = self._range_end(doc, nxt)
         if after is None and far is not None:
             far_after = rules.starting_at(next_tok(doc, far + 1), "NOT_FIGURE_AFTER")
             if far_after is not None:
-                return None, self.attrs[far_after.id_].get("reason", "not a figure")
+                return None, self._reason(far_after)
             far_cur = rules.starting_at(next_tok(doc, far + 1), "CURRENCY_AFTER")
             if far_cur is not None:
                 d = Draft("money", tok.idx, tok.idx + len(tok), i, value, far_cur.id_)
-                d.set(currency=self.attrs[far_cur.id_]["currency"], approx=self._approx(doc, i, rules))
+                d.set(**MARKS[far_cur.label_].fields(self.attrs[far_cur.id_]), approx=self._approx(doc, i, rules))
                 return d, ""
         # 'aged between 18 and 30': the near end of a range excluded by the words before it
         if before is None and prv >= 1 and doc[prv].lower_ in RANGE_WORDS:
@@ -159,46 +182,96 @@ class FactBuilder(Component):
             if near >= 0 and is_num(doc[near]):
                 near_before = rules.ending_at(prev_tok(doc, near - 1) + 1, "NOT_FIGURE_BEFORE")
                 if near_before is not None:
-                    return None, self.attrs[near_before.id_].get("reason", "not a figure")
-        if after is not None and after.label_ == "PERCENT_SIGN":
-            d = Draft("percentage", tok.idx, after.end_char, i, value, after.id_)
-            d.set(points=bool(self.attrs[after.id_].get("points")) or None)
-        elif after is not None and after.label_ == "MULTIPLIER_WORD":
-            d = Draft("multiplier", tok.idx, after.end_char, i, value, after.id_)
-        elif after is not None and after.label_ == "CURRENCY_AFTER":
-            d = Draft("money", tok.idx, after.end_char, i, value, after.id_)
-            d.set(currency=self.attrs[after.id_]["currency"])
-        elif before is not None and before.label_ == "CURRENCY_BEFORE":
-            d = Draft("money", before.start_char, tok.idx + len(tok), i, value, before.id_)
-            d.set(currency=self.attrs[before.id_]["currency"])
-            d.set(approx=self._approx(doc, before.start, rules))
+                    return None, self._reason(near_before)
+        marked = after if after is not None else before
+        if marked is not None:
+            mark = MARKS[marked.label_]
+            start, end = (tok.idx, marked.end_char) if mark.after else (marked.start_char, tok.idx + len(tok))
+            d = Draft(mark.kind, start, end, i, value, marked.id_)
+            d.set(**mark.fields(self.attrs[marked.id_]))
+            if not mark.after:
+                d.set(approx=self._approx(doc, marked.start, rules))
         elif (rng := self._range_to_percent(doc, nxt, rules)) is not None:
             # '20-30%', '20 to 30 percent': the first end of a range of percentages
             d = Draft("percentage", tok.idx, tok.idx + len(tok), i, value, "percentages-range-001")
-            d.set(points=bool(self.attrs[rng.id_].get("points")) or None)
+            d.set(**MARKS[rng.label_].fields(self.attrs[rng.id_]))
         else:
             reason = self._not_a_count(doc, tok, prv, nxt)
             if reason:
                 return None, reason
-            if info["decimals"] and info["scale"] == 1:
-                split = self._split_multiplier(doc, tok)
-                if split is None:
-                    return None, "decimal without a unit"
-                d = Draft("multiplier", tok.idx, tok.idx + len(tok), i, value, "multipliers-split-001")
-                d.set(suspect=True, suspect_reason=f"'times' cut off by a stray period ({split!r})")
-                d.set(approx=self._approx(doc, i, rules))
+            d = self._population_rate(doc, tok, nxt, rules) or self._count(doc, tok, rules)
+            if d is None:
+                return None, "decimal without a unit"
+            if d.kind == "multiplier":
                 return d, ""
-            d = Draft("count", tok.idx, tok.idx + len(tok), i, value, "numbers-count-001")
-            if info["words"]:
-                d.pattern_id = "numbers-count-002"
+        return self._finish(doc, tok, d, rules), ""
+
+    def _reason(self, span: Span) -> str:
+        return self.attrs[span.id_].get("reason", "not a figure")
+
+    def _count(self, doc: Doc, tok: Token, rules: RuleIndex) -> Draft | None:
+        """A count; a decimal with no unit is a multiplier cut from its 'times' by a stray period, else None."""
+        info = tok._.num_info
+        if info["decimals"] and info["scale"] == 1:
+            split = self._split_multiplier(doc, tok)
+            if split is None:
+                return None
+            d = Draft("multiplier", tok.idx, tok.idx + len(tok), tok.i, tok._.num, "multipliers-split-001")
+            d.set(suspect=True, suspect_reason=f"'times' cut off by a stray period ({split!r})")
+            d.set(approx=self._approx(doc, tok.i, rules))
+            return d
+        pattern_id = "numbers-count-002" if info["words"] else "numbers-count-001"
+        return Draft("count", tok.idx, tok.idx + len(tok), tok.i, tok._.num, pattern_id)
+
+    def _population_rate(self, doc: Doc, tok: Token, nxt: int, rules: RuleIndex) -> Draft | None:
+        """'12.5 per 10,000 people', '3.2 cases per 100,000 residents', '0.8 lawyers per capita': a rate per
+        head of population, its base the numeral after PER_BASE words or the base the words give."""
+        if not rules.by_label.get("PER_BASE"):
+            return None  # most releases say no 'per' at all: no noun phrase to read for every count
+        j, unit = nxt, None
+        if rules.starting_at(j, "PER_BASE") is None:
+            noun, end = self.units.phrase_at(doc, j)
+            if not noun:
+                return None
+            j, unit = next_tok(doc, end), self.units.unit_of(noun[-1])
+        cue = rules.starting_at(j, "PER_BASE")
+        if cue is None:
+            return None
+        attrs = self.attrs[cue.id_]
+        end_tok, per, population = cue.end, attrs.get("per"), attrs.get("population")
+        if per is None:
+            k = next_tok(doc, cue.end)
+            if k >= len(doc) or not is_num(doc[k]) or doc[k]._.num < 1 or doc[k]._.num != int(doc[k]._.num):
+                return None
+            end_tok, per = k + 1, int(doc[k]._.num)
+        end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1])
+        k = next_tok(doc, end_tok)
+        if population is None and k < len(doc) and doc[k].lower_ in POPULATION_NOUNS:
+            population = self.units.unit_of(doc[k].text)
+            end_char = doc[k].idx + len(doc[k])
+        d = Draft("population_rate", tok.idx, end_char, tok.i, tok._.num, cue.id_)
+        d.set(per=per, unit=unit, population=population)
+        return d
+
+    def _finish(self, doc: Doc, tok: Token, d: Draft, rules: RuleIndex) -> Draft:
+        """Approx, the 亿-as-trillion repair and the suspect flags every numeral's draft takes."""
+        info = tok._.num_info
+        value = d.value
+        suspect = None
+        if info["glued"]:
+            suspect = f"digits glued to the word before them ({doc[prev_tok(doc, tok.i - 1)].text!r})"
+        if info["loose"]:
+            suspect = "thousands separator in an unusual place"
+        if abs(value) >= REAL_VALUE_MAX:
+            suspect = "beyond any real figure (10^18 or more)"
         if "approx" not in d.fields:
-            d.set(approx=self._approx(doc, i, rules))
+            d.set(approx=self._approx(doc, tok.i, rules))
         if d.kind == "money" and d.fields.get("currency") and TRILLION_GARBLE_MIN * 10**12 <= value < REAL_VALUE_MAX:
             d.value = value / 10**4
             suspect = "a figure in thousands of trillions: read as 亿 (100 million) mistranslated as trillion"
         if suspect:
             d.set(suspect=True, suspect_reason=suspect)
-        return d, ""
+        return d
 
     @staticmethod
     def _range_end(doc: Doc, nxt: int) -> int | None:

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
-from extractor.components.context import Component
+from extractor.components.context import Component, doc_context
 from extractor.rules import phrase_table, pipeline_rows
 
 NUM_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -26,9 +26,7 @@ if not Token.has_extension("num"):
 
 
 @Language.factory(
-    "extractor_numbers",
-    assigns=["token._.num", "token._.num_info"],
-    default_config={"patterns_dirs": []},
+    "extractor_numbers", assigns=["token._.num", "token._.num_info"], default_config={"patterns_dirs": []}
 )
 def make_numbers(nlp: Language, name: str, patterns_dirs: list[str]) -> NumberMerger:
     """Factory: the number finder, with number and scale words from the NUMBER_WORD and SCALE rules."""
@@ -176,5 +174,5 @@ class NumberMerger(Component):
             span[0]._.num_info = info
             nums.add(span.start)
         # later components ask 'is this token a numeral?' thousands of times: answer from a set
-        doc.user_data["_nums"] = nums
+        doc_context(doc).nums = nums
         return doc

@@ -15,17 +15,17 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractor.components.context import Component, Draft, text_of
+from extractor.components.context import CONTEXT_KEY, Component, Draft, text_of
+from extractor.kinds import FACT_FIELDS
 
 PAYLOAD_KEY = "extractor"  # doc.user_data[PAYLOAD_KEY] = {"facts": [...], "relations": [...]}
 SPANS_KEY = "facts"
-FACT_FIELDS = {
-    "count": ("unit", "subject", "action"),
-    "percentage": ("role", "direction", "basis", "basis_year", "points", "rate_name", "of", "whole", "baseline"),
-    "multiplier": ("of", "basis", "baseline"),
-    "money": ("currency", "of"),
-}
 COMMON_FIELDS = ("approx", "suspect", "suspect_reason")
+# What a date or operation match hands its record (the other kinds come as drafts: extractor.kinds.FACT_FIELDS)
+MATCH_FIELDS = {
+    "date": ("value", "granularity", "start_date", "end_date", "relative", "resolved"),
+    "operation": ("name", "code", "implied_date"),
+}
 # The working state of the components before this one: Python objects, gone once the facts are plain data.
 WORKING_STATE = ("drafts", "draft_relations", "quantities", "date_matches", "operation_matches")
 
@@ -99,25 +99,10 @@ def facts_and_relations(doc: Doc) -> tuple[list[dict[str, Any]], list[dict[str, 
     facts = []
     for start, end, kind, obj in items:
         base = {"id": ids[id(obj)], "kind": kind, "start": start, "end": end, "text": text[start:end]}
-        if kind == "date":
-            base.update(
-                pattern_id=obj.pattern_id,
-                value=obj.value,
-                granularity=obj.granularity,
-                start_date=obj.start_date,
-                end_date=obj.end_date,
-                relative=obj.relative,
-                resolved=obj.resolved,
-            )
-        elif kind == "operation":
-            base.update(
-                pattern_id=obj.pattern_id,
-                value=obj.name,
-                name=obj.name,
-                code=obj.code,
-                implied_date=obj.implied_date,
-                alias_of=op_ids[obj.canonical] if obj.canonical is not None else None,
-            )
+        if kind in MATCH_FIELDS:
+            base.update(pattern_id=obj.pattern_id, **{key: getattr(obj, key) for key in MATCH_FIELDS[kind]})
+            if kind == "operation":
+                base.update(value=obj.name, alias_of=op_ids[obj.canonical] if obj.canonical is not None else None)
         else:
             base["pattern_id"] = obj.pattern_id
             base.update(_draft_payload(obj, ids))
@@ -165,6 +150,5 @@ class RecordComponent(Component):
         # token._.num holds Decimals and the caches below tuples and sets: the facts now say what they did
         for key in [k for k in doc.user_data if isinstance(k, tuple) and k[1] in ("num", "num_info")]:
             del doc.user_data[key]
-        for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("_") and k != "_text"]:
-            del doc.user_data[key]
+        doc.user_data.pop(CONTEXT_KEY, None)
         return doc

@@ -25,13 +25,13 @@ from extractor.components.context import (
     sent_of,
     text_of,
 )
+from extractor.kinds import ITEM_KINDS
 from extractor.lexicon import verb_classes, words
 from extractor.rules import pipeline_rows
 from extractor.state import DocState
 from extractor.unit_classes import LABEL as UNIT_CLASS
 from extractor.unit_classes import UnitTable
 
-ITEM_KINDS = ("count", "money")
 RANGE = {"-", "–", "~", "～"}
 PREPOSITIONS = words("part_prepositions")
 # words that end the noun a partitive cue names ('Twelve of the cases were ...')

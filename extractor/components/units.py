@@ -10,6 +10,7 @@ from extractor.components.context import (
     CLAUSE_BREAKS,
     Draft,
     RuleIndex,
+    doc_context,
     is_num,
     next_tok,
     prev_tok,
@@ -83,6 +84,10 @@ class UnitFinder:
         """True when a known counted noun (possibly after modifiers) starts at token i: '2085 people'."""
         words = self._phrase(doc, i)[0]
         return bool(words) and words[-1].lower() in self.units
+
+    def phrase_at(self, doc: Doc, i: int) -> tuple[list[str], int]:
+        """The words of the noun phrase starting at token i, and the index one past its last token."""
+        return self._phrase(doc, i)
 
     def _phrase(self, doc: Doc, i: int) -> tuple[list[str], int]:
         """The words of the noun phrase starting at token i, and the index one past its last token."""
@@ -248,7 +253,7 @@ class UnitFinder:
     @staticmethod
     def _subject_end(doc: Doc, start: int) -> int:
         texts, lowers = token_texts(doc), token_lowers(doc)
-        nums = doc.user_data.get("_nums")
+        nums = doc_context(doc).nums
         j = start
         limit = min(len(doc), start + 14)
         while j < limit:

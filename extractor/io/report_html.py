@@ -12,16 +12,12 @@ from importlib import resources
 from typing import Any
 
 from extractor.io.report_text import sentence_at
+from extractor.kinds import KINDS as KIND_REGISTRY
+from extractor.kinds import NUMERIC_KINDS as NUMERIC
 
-KINDS = ("count", "percentage", "multiplier", "money", "date", "operation")
-KIND_STYLES = {
-    "count": "solid underline",
-    "percentage": "double underline",
-    "multiplier": "wavy underline",
-    "money": "dashed underline",
-    "date": "dotted underline",
-    "operation": "boxed",
-}
+KINDS = tuple(KIND_REGISTRY)
+KIND_STYLES = {k.name: k.style for k in KIND_REGISTRY.values()}
+
 STATUSES = ("inconsistent", "doubtful", "consistent", "untestable")
 STATUS_LABELS = {
     "inconsistent": "Inconsistent",
@@ -30,7 +26,6 @@ STATUS_LABELS = {
     "untestable": "Untestable",
 }
 STATUS_ICONS = {"inconsistent": "✗", "doubtful": "~", "consistent": "✓", "untestable": "?"}
-NUMERIC = ("count", "percentage", "multiplier", "money")
 MAX_SENTENCES = 3
 MAX_DETAIL_CHARS = 400
 
@@ -675,13 +670,28 @@ def _stats(docs: list[_Doc], errors: list) -> str:
     return '<dl class="stats">' + "".join(f"<div><dt>{t}</dt><dd>{v}</dd></div>" for t, v in tiles) + "</dl>"
 
 
+KIND_CSS_MARK = "/* KINDS:"
+
+
+def _css() -> str:
+    """report.css with each kind's highlight from the kind registry where it marks them: `.k-KIND` sets the
+    colours, `.fact.k-KIND` the decoration (before `.fact:hover` and `.fact.linked`, which override them)."""
+    css = _asset("report.css")
+    kinds = "".join(
+        f".k-{k.name} {{ --k: {k.colour}; --kb: {k.background}; }}\n.fact.k-{k.name} {{ {k.decoration} }}\n"
+        for k in KIND_REGISTRY.values()
+    )
+    at = css.index(KIND_CSS_MARK)
+    return css[:at] + kinds + css[at:]
+
+
 def _page(title: str, header: str, body: str, script: bool = True) -> str:
     js = f"<script>{_asset('report.js')}</script>" if script else ""
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<meta name="generator" content="extractor"><title>{_esc(title)}</title>'
-        f"<style>{_asset('report.css')}</style></head><body>"
+        f"<style>{_css()}</style></head><body>"
         '<a class="skip" href="#main">Skip to main content</a>'
         f'<header class="page-head">{header}</header><main id="main" tabindex="-1">{body}</main>'
         '<div id="fact-pop" role="tooltip" hidden></div>'

@@ -127,21 +127,15 @@ def render_text(record, findings, text: str | None = None, statuses: Iterable[st
     else:
         lines.append("No inconsistencies found.")
         lines.append("")
-    if doubtful and "doubtful" in keep:
-        lines.append(f"Doubtful: would not add up, but the link is inferred, not stated ({len(doubtful)}):")
-        for fnd in doubtful:
-            lines.append(fill_line("- ", f"{fnd.check}: {fnd.message}", 2))
-        lines.append("")
-    if good and "consistent" in keep:
-        lines.append(f"Consistent ({len(good)}):")
-        for fnd in good:
-            lines.append(fill_line("- ", f"{fnd.check}: {fnd.message}", 2))
-        lines.append("")
-    if untestable and "untestable" in keep:
-        lines.append(f"Could not be tested ({len(untestable)}):")
-        for fnd in untestable:
-            lines.append(fill_line("- ", f"{fnd.check}: {fnd.message}", 2))
-        lines.append("")
+    for status, found, heading in (
+        ("doubtful", doubtful, "Doubtful: would not add up, but the link is inferred, not stated"),
+        ("consistent", good, "Consistent"),
+        ("untestable", untestable, "Could not be tested"),
+    ):
+        if found and status in keep:
+            lines.append(f"{heading} ({len(found)}):")
+            lines.extend(fill_line("- ", f"{fnd.check}: {fnd.message}", 2) for fnd in found)
+            lines.append("")
     cov = coverage(record, findings)
     lines.append(f"Coverage: {cov['line']}")
     return "\n".join(lines) + "\n"

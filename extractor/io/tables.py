@@ -6,6 +6,8 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from extractor.kinds import NUMERIC_KINDS
+
 TABLE_NAMES = ("facts", "findings", "relations", "documents")
 _KEYS = [("doc_id", "str"), ("source", "str")]
 # (column, type) per table; types: str, int, float, bool. A list of fact ids is one string, the ids apart by spaces.
@@ -38,7 +40,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("start", "int"),
         ("end", "int"),
         ("text", "str"),
-        ("value", "float"),  # count, percentage, multiplier, money
+        ("value", "float"),  # the numeric kinds (extractor.kinds.NUMERIC_KINDS)
         ("value_text", "str"),  # date (ISO 8601 with X) and operation (its name)
         ("pattern_id", "str"),
         ("approx", "str"),
@@ -57,6 +59,8 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("whole", "str"),
         ("baseline", "str"),
         ("currency", "str"),
+        ("per", "int"),  # population_rate: 12.5 per 10,000 people
+        ("population", "str"),
         ("granularity", "str"),
         ("start_date", "str"),
         ("end_date", "str"),
@@ -103,7 +107,6 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("details", "str"),  # JSON
     ],
 }
-NUMERIC_KINDS = ("count", "percentage", "multiplier", "money")
 
 
 class TableError(ValueError):

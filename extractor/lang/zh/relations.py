@@ -8,10 +8,10 @@ import re
 from types import SimpleNamespace
 
 from extractor.checks.rates import rate_relations
+from extractor.kinds import ITEM_KINDS as AMOUNTS
 from extractor.lang.zh.figures import SENTENCE_END, clause_start
 from extractor.lang.zh.rules import ZhRules
 
-AMOUNTS = ("count", "money")
 FULL_STOP = "。！？!?\n"
 CLAUSE_BREAK = "，,；;。！？!?\n：:"
 LIST_GAP = {"、", "和", "及", "与", ",", "，", "、和", "、及", "，和", ",和"}
