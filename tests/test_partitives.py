@@ -251,3 +251,19 @@ def test_a_part_made_larger_than_the_whole_a_definite_noun_names_is_flagged(extr
 )
 def test_share_and_change_cues(extract, text, surface, role):
     assert by_text(extract(text), surface).role == role
+
+
+@pytest.mark.parametrize(
+    "lead, status",
+    [
+        # the text presents the release's first count as a total: 'of the total' names it firmly
+        ("Procuratorates prosecuted a total of 52,000 people in 2022.", "inconsistent"),
+        ("Procuratorates prosecuted 52,000 people for various crimes in 2022.", "inconsistent"),
+        # no such words: the total is a guess from position, so a part larger than it is only doubtful
+        ("Procuratorates in the province prosecuted 52,000 people in 2022.", "doubtful"),
+    ],
+)
+def test_of_the_total_is_firm_only_for_a_figure_presented_as_a_total(extract, lead, status):
+    findings = audit(extract(lead + "\n\nThe courts convicted 61,000 people for theft, accounting for 12.5% of the total."))
+    parts = [f for f in findings if f.check == "parts_and_wholes"]
+    assert parts and parts[0].status == status

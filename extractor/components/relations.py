@@ -39,6 +39,8 @@ NOUN_STOPS = words("partitive_noun_stop")
 # verbs that name one act ('punished', 'penalized', 'disciplined'): each word maps to its class's first word
 VERB_CLASS = verb_classes()
 AUXILIARIES = words("auxiliary")
+# words that present a figure as a total ('a total of', 'various'): 'of the total' may then name it firmly
+TOTAL_MARKERS = words("total_marker")
 # words between 'with' and its first part: 'with a total of 6,400 prosecuted'
 WITH_GLUE = words("with_glue")
 CONVERSION_GAP = re.compile(
@@ -848,9 +850,12 @@ class RelationLinker(Component):
                     continue
                 total = self._overall_total(doc, d, drafts, nxt, rels)
                 if total is not None:
-                    _link(d, "whole", total, "of the total", "cued")
+                    # the release's first total of the class is a guess unless the text presents it as a total
+                    # ('a total of 4,120 cases', 'prosecuted 1,102,975 people for various crimes')
+                    firm = "cued" if _presented_as_total(doc, total) else "inferred"
+                    _link(d, "whole", total, "of the total", firm)
                     if isinstance(d.fields.get("of"), Draft):
-                        self._part_of(rels, d.fields["of"], total, "of the total", "cued", via="share")
+                        self._part_of(rels, d.fields["of"], total, "of the total", firm, via="share")
                     continue
             if len(following) == 2 and following[0].lower_ == "of" and "whole" not in d.fields:
                 # 'made up 24.9% of the fraud cases solved': the noun names the whole, the nearest count of its
@@ -1486,6 +1491,15 @@ def _list_goes_on(doc: Doc, breaks: list[int], part: Draft) -> bool:
         if any(t.lower_ in AUXILIARIES or (t.is_lower and t.lower_.endswith("ed")) for t in doc[b + 1 : end]):
             return False  # '; 2,100 suspects were arrested': a clause of its own
     return next_tok(doc, breaks[-1] + 1) == part.tok or _opens_item(doc, part.tok)
+
+
+def _presented_as_total(doc: Doc, d: Draft) -> bool:
+    """True when the clause of count d presents it as a total: 'a total of', 'in total', 'various', 'all kinds
+    of' (words of the `total_marker` list) in its clause up to a few words after it."""
+    start = clause_start(doc, d.tok)
+    end = min(sent_of(doc, d.tok).end, d.tok + 8)
+    words = " ".join(t.lower_ for t in doc[start:end] if not t.is_space)
+    return any(re.search(rf"\b{re.escape(m)}\b", words) for m in TOTAL_MARKERS)
 
 
 def _lead_gap(doc: Doc, start: int, i: int) -> bool:
