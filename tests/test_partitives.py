@@ -264,6 +264,7 @@ def test_share_and_change_cues(extract, text, surface, role):
     ],
 )
 def test_of_the_total_is_firm_only_for_a_figure_presented_as_a_total(extract, lead, status):
-    findings = audit(extract(lead + "\n\nThe courts convicted 61,000 people for theft, accounting for 12.5% of the total."))
+    text = lead + "\n\nThe courts convicted 61,000 people for theft, accounting for 12.5% of the total."
+    findings = audit(extract(text))
     parts = [f for f in findings if f.check == "parts_and_wholes"]
     assert parts and parts[0].status == status
