@@ -416,11 +416,10 @@ class RelationLinker(Component):
                 if part_before is not None and part_before.kind == "count" and named is not None:
                     # '58 of the 300 fugitives': the count after the cue is the whole
                     add(part_before, named, "of_the", "stated")
-                elif part_before is not None and part_before.kind == "count" and self._cue_noun(doc, cue):
+                elif part_before is not None and part_before.kind == "count" and (noun := self._cue_noun(doc, cue)):
                     # 'Twelve of those cadres', 'Thirty-one of the cases involved ...': the noun after the cue
                     # names the whole, the nearest earlier count of its class (a paragraph back or more: a
                     # definite noun refers to a set already given)
-                    noun = self._cue_noun(doc, cue)
                     kindred = [
                         d
                         for d in counts
@@ -531,13 +530,7 @@ class RelationLinker(Component):
     def _cue_noun(self, doc: Doc, cue: Span) -> str | None:
         """The noun a partitive cue names right after it: 'of the cases involved' -> case, 'of those cadres'
         -> cadre, 'of the arrested suspects' -> suspect; None for 'of them', 'of which' or a figure."""
-        words: list[str] = []
-        for t in doc[cue.end : cue.end + 4]:
-            if not t.is_alpha or t.lower_ in NOUN_STOPS or (words and t.lower_.endswith("ed")):
-                break
-            words.append(t.lower_)
-        nouns = [w for w in words if not w.endswith(("ed", "ing"))]
-        return _singular(nouns[-1]) if nouns and cue.text.lower() not in {"of them", "of which", "of whom"} else None
+        return None if cue.text.lower() in {"of them", "of which", "of whom"} else self._noun_at(doc, cue.end)
 
     def _list_after(self, doc: Doc, after: list[Draft], whole: Draft | None) -> list[Draft]:
         """The counts that continue a list of parts opened by after[0] in its clause ('of which 1,200 were fraud
