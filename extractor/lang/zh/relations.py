@@ -339,6 +339,10 @@ def _bracketed(norm: str, facts: list[dict], rules: ZhRules, relations: list[dic
         inside = [f for f in facts if f["kind"] == "count" and i < f["start"] and f["end"] <= end]
         if not before:
             continue
+        dated = [f["start"] for f in facts if f["kind"] == "date" and i < f["start"] and f["end"] <= end]
+        if dated:
+            # '受理12 345件（上年10 206件）': a figure of another period in brackets is a comparison, not a part
+            inside = [p for p in inside if not any(d < p["start"] for d in dated)]
         for p in inside:
             if not is_difference(norm, p, rules) and not is_threshold(norm, p, rules):
                 _add_part(relations, taken, p, before[-1], ch, None)
