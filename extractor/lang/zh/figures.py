@@ -14,6 +14,7 @@ CLAUSE_END = "，,；;。！？!?\n：:"
 SENTENCE_END = "。；;！？!?\n"
 NUMERAL_RE = re.compile(rf"^(?:\d[\d,.·．\u00a0\u2009\u202f ]*[{ZH_NUMERAL_CHARS}]*|[{ZH_NUMERAL_CHARS}]+)([余餘多]?)$")
 SPACES = " \u00a0\u2009\u202f"
+MID_APPROX_RE = re.compile(rf"^(\d[\d,.]*|[{ZH_NUMERAL_CHARS}]+)([余餘多])([万萬亿億]+)$")
 DECIMAL_RE = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?")
 
 
@@ -41,10 +42,15 @@ def find_figures(norm: str, tokens: list[tuple[int, int]], rules: ZhRules) -> li
     for s, e in tokens:
         tok = norm[s:e]
         m = NUMERAL_RE.match(tok)
-        if not m:
+        mid = None if m else MID_APPROX_RE.match(tok)
+        if not m and not mid:
             continue
-        inside = m.group(1)
-        core = tok[: len(tok) - len(inside)] if inside else tok
+        if mid:
+            # '1200余万元', '三千余万', '二十多亿': the approximation stands before the scale
+            inside, core = mid.group(2), mid.group(1) + mid.group(3)
+        else:
+            inside = m.group(1)
+            core = tok[: len(tok) - len(inside)] if inside else tok
         chinese = not core[0].isdigit()
         if chinese and (core in ("一", "零", "〇") or all(ch in "百千万亿" for ch in core)):
             continue  # 一起, 万一, 百日, 千家万户: words, not figures
@@ -100,12 +106,16 @@ def _figure(norm: str, s: int, e: int, value: Decimal, rules: ZhRules) -> dict |
         end = e + len(cur.text)
         if cur.text == "元" and norm.startswith("人民币", end):
             end += 3
+        currency = cur.attrs["currency"]
+        before = rules.ending("ZH_CURRENCY", norm, s)
+        if cur.text == "元" and before is not None and before.text != "元":
+            currency = before.attrs["currency"]  # '港币2000万元': the currency named before the figure
         return {
             "kind": "money",
             "start": s,
             "end": end,
             "value": _plain(value),
-            "currency": cur.attrs["currency"],
+            "currency": currency,
             "pattern_id": cur.id,
             "_after": end,
         }
