@@ -111,3 +111,22 @@ def test_extract_on_the_command_line_reads_a_long_file(cli, tmp_path, monkeypatc
     assert result.exit_code == 0, result.output
     row = json.loads(result.stdout)
     assert [f["value"] for f in row["facts"] if f["kind"] == "count"] == [12] * 40
+
+
+def test_extract_many_runs_a_long_text_in_chunks_as_extract_does(monkeypatch):
+    """Short texts around a long one keep their order; the long one is the record `extract` gives (past
+    max_length, which nlp.pipe would refuse)."""
+    from extractor import extract
+    from extractor.api import cached_pipeline, extract_many
+
+    monkeypatch.setattr(cached_pipeline(()), "max_length", 1_000)  # as a 1,000,001-character text against spaCy's default
+    para = "In 2022, the county court concluded 418 cases of telecom fraud, down 7.5% year-on-year.\n\n"
+    long = para * 12
+    texts = ["Police detained 36 suspects.", long, "The bureau froze 2.4 million yuan.", long[:200]]
+    got = list(extract_many(texts, "2023-01-01"))
+    assert [r.source for r in got] == ["<text 1>", "<text 2>", "<text 3>", "<text 4>"]
+    assert got[1].model_dump(exclude={"source"}) == extract(long, "2023-01-01").model_dump(exclude={"source"})
+    assert [f.value for f in got[1].facts if f.kind == "count"] == [418] * 12
+    assert all(long[f.start : f.end] == f.text for f in got[1].facts)
+    assert [f.value for f in got[0].facts if f.kind == "count"] == [36]
+    assert [f.kind for f in got[2].facts] == ["money"]
