@@ -119,7 +119,7 @@ def test_extract_many_runs_a_long_text_in_chunks_as_extract_does(monkeypatch):
     from extractor import extract
     from extractor.api import cached_pipeline, extract_many
 
-    monkeypatch.setattr(cached_pipeline(()), "max_length", 1_000)  # as a 1,000,001-character text against spaCy's default
+    monkeypatch.setattr(cached_pipeline(()), "max_length", 1_000)  # as 1,000,001 characters against the default
     para = "In 2022, the county court concluded 418 cases of telecom fraud, down 7.5% year-on-year.\n\n"
     long = para * 12
     texts = ["Police detained 36 suspects.", long, "The bureau froze 2.4 million yuan.", long[:200]]
