@@ -49,6 +49,17 @@ CONVERSION_GAP = re.compile(
 QUOTES = "\"“”'‘’"
 
 
+def _last_before(drafts: list[Draft], lo: int, hi: int, wanted) -> Draft | None:
+    """The last draft with its token in [lo, hi) that is `wanted`: bisected in the drafts (sorted by token)
+    and read back from hi, so a figure looks at its own sentence or clause, not at every figure of the doc."""
+    i = bisect.bisect_left(drafts, hi, key=lambda x: x.tok) - 1
+    while i >= 0 and drafts[i].tok >= lo:
+        if wanted(drafts[i]):
+            return drafts[i]
+        i -= 1
+    return None
+
+
 @Language.factory(
     "extractor_relations",
     assigns=["doc._.draft_relations"],
@@ -1227,15 +1238,13 @@ class RelationLinker(Component):
     def _growth_of(doc: Doc, d: Draft, drafts: list[Draft], sent: Span) -> Draft | None:
         """The change percentage a change in percentage points qualifies when its clause names the growth
         ('the growth slowed by 2.6 percentage points', 'the growth rate was 1.2 points lower')."""
-        earlier = [
-            x
-            for x in drafts
-            if x.kind == "percentage" and x.fields.get("role") == "change" and sent.start <= x.tok < d.tok
-        ]
-        if not earlier or earlier[-1].fields.get("points"):
+        last = _last_before(
+            drafts, sent.start, d.tok, lambda x: x.kind == "percentage" and x.fields.get("role") == "change"
+        )
+        if last is None or last.fields.get("points"):
             return None
-        between = {t.lower_ for t in doc[earlier[-1].tok + 1 : d.tok]}
-        return earlier[-1] if between & GROWTH_WORDS else None
+        between = {t.lower_ for t in doc[last.tok + 1 : d.tok]}
+        return last if between & GROWTH_WORDS else None
 
     def _modifier_amount(self, doc: Doc, q: Draft, d: Draft, drafts: list[Draft]) -> bool:
         """True when amount q only describes a count before it in the clause: '1,200 cases involving more than
@@ -1249,7 +1258,7 @@ class RelationLinker(Component):
         if k < 0 or doc[k].lower_ not in AMOUNT_MODIFIERS:
             return False
         start = clause_start(doc, q.tok)
-        return any(x.kind == "count" and start <= x.tok < q.tok for x in drafts)
+        return _last_before(drafts, start, q.tok, lambda x: x.kind == "count") is not None
 
     def _stated_baseline(self, doc: Doc, d: Draft, drafts: list[Draft]) -> tuple[Draft, str, str] | None:
         """The earlier figure a change is measured from, when the sentence states it: 'from 1,250 in 2018 to
@@ -1271,10 +1280,9 @@ class RelationLinker(Component):
             if after is not None and after.kind == target.kind and after is not target:
                 return after, cue, "stated"
         sent = sent_of(doc, d.tok)
-        earlier = [x for x in drafts if sent.start <= x.tok < target.tok and x.kind == target.kind]
-        if not earlier:
+        prev = _last_before(drafts, sent.start, target.tok, lambda x: x.kind == target.kind)
+        if prev is None:
             return None
-        prev = earlier[-1]
         if _is_baseline(doc, prev.tok):
             return prev, doc[prev_tok(doc, prev.tok - 1)].lower_, "stated"
         y_prev, y_target = _year_after(doc, prev.tok), _year_after(doc, target.tok)
