@@ -47,6 +47,8 @@ CONVERSION_GAP = re.compile(
     re.I,
 )
 QUOTES = "\"“”'‘’"
+# how many tokens before it a change looks for its figure: the longest link on the dev corpus spans ~40
+LINK_WINDOW = 150
 
 
 def _last_before(drafts: list[Draft], lo: int, hi: int, wanted) -> Draft | None:
@@ -1196,8 +1198,9 @@ class RelationLinker(Component):
                 continue
             target = None
             found = False
-            # the quantities before d in its sentence, nearest first (bisected: no walk from the end of the doc)
-            first = bisect.bisect_left(quantity_toks, sent.start)
+            # the quantities before d in its sentence, nearest first (bisected: no walk from the end of the doc),
+            # at most LINK_WINDOW tokens back (a 'sentence' of a table without stops holds thousands of figures)
+            first = bisect.bisect_left(quantity_toks, max(sent.start, d.tok - LINK_WINDOW))
             for j in range(bisect.bisect_left(quantity_toks, d.tok) - 1, first - 1, -1):
                 tok_i, q, _reason = quantities[j]
                 if q is not None and self._modifier_amount(doc, q, d, drafts):
