@@ -5,9 +5,9 @@
     python scripts/scaling.py --disable extractor_relations     # the other components alone
 
 Each shape is one unit of text repeated to the size (tables turned into prose, scraped pages, yearbooks). Times
-are CPU seconds of this process (time.process_time): on a machine shared with other jobs, wall-clock time measures
-the others as much as the extractor. A shape whose step takes longer than --budget seconds is not run at the next
-size. No test runs this: speed is measured, never asserted.
+are CPU seconds of this process (time.process_time), the least of --repeat runs for a run under 2 s: on a machine
+shared with other jobs, wall-clock time measures the others as much as the extractor. A shape whose step takes
+longer than --budget seconds is not run at the next size. No test runs this: speed is measured, never asserted.
 """
 
 from __future__ import annotations
@@ -52,7 +52,18 @@ def build(shape: str, size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]
 
 
-def _time(text: str, profile: bool) -> float:
+def _time(text: str, profile: bool, repeat: int = 1) -> float:
+    """CPU seconds of one extraction of `text`; a run under 2 s is repeated up to `repeat` times and the least
+    taken (short runs are the ones other jobs on the machine skew)."""
+    best = _time_once(text, profile)
+    for _ in range(repeat - 1):
+        if best >= 2.0 or profile:
+            break
+        best = min(best, _time_once(text, profile))
+    return best
+
+
+def _time_once(text: str, profile: bool) -> float:
     import extractor
 
     prof = cProfile.Profile() if profile else None
@@ -75,6 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shape", action="append", choices=sorted(SHAPES), help="only these shapes (repeatable)")
     ap.add_argument("--budget", type=float, default=600.0, help="seconds a step may take before the next is skipped")
     ap.add_argument("--profile", action="store_true", help="print a cProfile of each run")
+    ap.add_argument("--repeat", type=int, default=3, help="runs of a size under 2 s, the least taken (default 3)")
     ap.add_argument("--disable", action="append", default=[], help="a pipeline component to leave out (repeatable)")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -91,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         for size in sizes:
             if times and times[-1] > args.budget:
                 break
-            times.append(_time(build(shape, size), args.profile))
+            times.append(_time(build(shape, size), args.profile, args.repeat))
         ratios = [f"{b / a:.2f}x" if a > 0 else "-" for a, b in itertools.pairwise(times)]
         cells = "".join(f"{t:>11.2f}s" for t in times) + " " * 12 * (len(sizes) - len(times))
         print(f"{shape:<26}{cells}   {' '.join(ratios)}", flush=True)
