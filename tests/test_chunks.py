@@ -103,6 +103,22 @@ def test_an_operation_named_again_after_a_cut_is_still_an_alias(nlp):
     assert ops(cut) == ops(whole)
 
 
+def test_an_alias_after_a_cut_names_the_first_mention_in_the_text(nlp):
+    """An alias of its chunk's first mention of an operation named before the cut is an alias of the mention
+    before the cut, as in one run over the whole text (not an alias of an alias)."""
+    para = (
+        'The province launched the "Clean Wind 2024" special action (hereinafter referred to as the "Clean Wind '
+        'Action") in May, and the Clean Wind Action closed 40 cases.\n\n'
+    )
+    text = para + "Other work went on as planned in every county of the province.\n\n" * 3 + para
+    whole = run(nlp, text, "2024-12-01")
+    cut = chunks.run_chunked(nlp, text, "2024-12-01", source="<text>", size=200)
+    assert len(chunks.cut_points(text, 200)) > 2
+    ops = lambda r: [(f.start, f.alias_of and r.fact(f.alias_of).start) for f in r.facts if f.kind == "operation"]  # noqa: E731
+    assert ops(cut) == ops(whole)
+    assert [target for _start, target in ops(cut)][-3:] == [27, 27, 27]
+
+
 def test_extract_on_the_command_line_reads_a_long_file(cli, tmp_path, monkeypatch):
     monkeypatch.setattr(chunks, "CHUNK_CHARS", 500)
     para = "Police arrested 12 suspects in the county, the bureau said on Monday.\n\n"
