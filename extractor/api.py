@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -206,10 +207,12 @@ def extract_many(
     As with spaCy's `nlp.pipe(..., as_tuples=True)`, `as_tuples` takes (text, context) pairs and yields
     (record, context); a dict context may name the document's `source` and `published` date.
     """
-    nlp = cached_pipeline(tuple(str(d) for d in (patterns_dirs or ())))
-    meta: deque[tuple[str, str | None, Any]] = deque()
+    from extractor import chunks
 
-    def docs():
+    nlp = cached_pipeline(tuple(str(d) for d in (patterns_dirs or ())))
+    limit = min(chunks.CHUNK_CHARS, nlp.max_length)
+
+    def items():
         for n, item in enumerate(texts, start=1):
             context = None
             if as_tuples:
@@ -220,11 +223,22 @@ def extract_many(
                 hint = " (pass as_tuples=True for (text, context) pairs)" if isinstance(item, tuple) else ""
                 raise TypeError(f"item {n}: a text must be a str, not {type(item).__name__}{hint}")
             info = context if isinstance(context, dict) else {}
-            published = info.get("published")
-            meta.append((str(info.get("source") or f"<text {n}>"), published, context))
-            yield make_doc(nlp, item, reference_date, published)
+            yield item, str(info.get("source") or f"<text {n}>"), info.get("published"), context
 
-    for doc in nlp.pipe(docs(), batch_size=batch_size):
-        source, published, context = meta.popleft()
-        record = doc_to_record(doc, source, published)
-        yield (record, context) if as_tuples else record
+    def docs(run, meta: deque):
+        for text, source, published, context in run:
+            meta.append((source, published, context))
+            yield make_doc(nlp, text, reference_date, published)
+
+    # runs of ordinary texts go through nlp.pipe; a long text in between runs in chunks, as `extract` runs it
+    for long, group in itertools.groupby(items(), key=lambda item: len(item[0]) > limit):
+        if long:
+            for text, source, published, context in group:
+                record = chunks.run_chunked(nlp, text, reference_date, source=source, published=published)
+                yield (record, context) if as_tuples else record
+            continue
+        meta: deque[tuple[str, str | None, Any]] = deque()
+        for doc in nlp.pipe(docs(group, meta), batch_size=batch_size):
+            source, published, context = meta.popleft()
+            record = doc_to_record(doc, source, published)
+            yield (record, context) if as_tuples else record

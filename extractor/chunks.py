@@ -82,6 +82,7 @@ def merge(text: str, parts: list[tuple[int, DocumentRecord]]) -> DocumentRecord:
     relations: list[dict[str, Any]] = []
     warnings: list[dict[str, Any]] = []
     first_named: dict[str, str] = {}  # an operation's name -> the id of its first mention in any chunk
+    root: dict[str, str] = {}  # an operation's mention -> the mention it is an alias of, as merged
     for offset, rec in parts:
         dump = rec.model_dump(mode="json", by_alias=True, exclude_none=True)
         ids = {f["id"]: f"f{len(facts) + n}" for n, f in enumerate(dump["facts"], start=1)}
@@ -93,9 +94,16 @@ def merge(text: str, parts: list[tuple[int, DocumentRecord]]) -> DocumentRecord:
                 if key in f:
                     f[key] = ids[f[key]]
             if f["kind"] == "operation":
+                if "alias_of" in f:
+                    # an alias of its chunk's first mention, which may itself be named before the cut: the
+                    # alias of the first mention in the text, as one run over the whole text gives
+                    f["alias_of"] = root.get(f["alias_of"], f["alias_of"])
                 canonical = first_named.setdefault(f["name"], f["id"])
+                canonical = root.get(canonical, canonical)  # that first mention may be an alias itself
                 if "alias_of" not in f and canonical != f["id"]:
                     f["alias_of"] = canonical  # named again after a cut: the alias the chunk could not see
+                if "alias_of" in f:
+                    root[f["id"]] = f["alias_of"]
             facts.append(f)
         for r in dump["relations"]:
             for key, v in r.items():

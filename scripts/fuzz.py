@@ -2,6 +2,7 @@
 checked as tests/test_fuzz.py checks one; prints the failures grouped by their first line.
 
     python scripts/fuzz.py --inputs 100000 --seed 16
+    python scripts/fuzz.py --start 20000 --inputs 10000     # inputs 20,001-30,000 of the same seeded stream
 
 No test runs this (tests/test_fuzz.py runs a few hundred through hypothesis).
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import itertools
 import random
 import sys
 import time
@@ -58,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--inputs", type=int, default=100_000)
     ap.add_argument("--seed", type=int, default=16)
+    ap.add_argument("--start", type=int, default=0, help="skip this many inputs of the stream first (run in slices)")
     ap.add_argument("--show", type=int, default=3, help="example inputs printed per kind of failure")
     args = ap.parse_args(argv)
     from extractor.api import run
@@ -68,7 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     kinds: collections.Counter[str] = collections.Counter()
     warned = 0
     started = time.perf_counter()
-    for n, (kind, text) in enumerate(inputs(args.inputs, args.seed), start=1):
+    stream = itertools.islice(inputs(args.start + args.inputs, args.seed), args.start, None)
+    for n, (kind, text) in enumerate(stream, start=args.start + 1):
         kinds[kind] += 1
         try:
             record = run(nlp, text, "2024-01-01")
@@ -83,7 +87,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{n:,} inputs, {sum(map(len, failures.values())):,} failures, "
                   f"{time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
     total = sum(map(len, failures.values()))
-    print(f"{args.inputs:,} inputs ({', '.join(f'{k} {v:,}' for k, v in kinds.items())}), seed {args.seed}: "
+    where = f"inputs {args.start + 1:,}-{args.start + args.inputs:,}" if args.start else f"{args.inputs:,} inputs"
+    print(f"{where} ({', '.join(f'{k} {v:,}' for k, v in kinds.items())}), seed {args.seed}: "
           f"{total:,} failures of {len(failures)} kinds; {warned:,} records with a dropped figure; "
           f"{time.perf_counter() - started:.0f} s")
     for line, texts in sorted(failures.items(), key=lambda kv: -len(kv[1])):

@@ -1,12 +1,13 @@
 """Time the extractor on hostile shapes of text at growing sizes and print the ratio per 4x step (linear: ~4x).
 
-    python scripts/scaling.py                                  # 100 KB, 400 KB, 1.6 MB of every shape
+    python scripts/scaling.py                                  # 25 KB, 100 KB, 400 KB, 1.6 MB, 6.4 MB of every shape
     python scripts/scaling.py --sizes 25000,100000 --shape quoted-codes --profile
     python scripts/scaling.py --disable extractor_relations     # the other components alone
 
-Each shape is one unit of text repeated to the size (tables turned into prose, scraped pages, yearbooks). A
-shape whose step takes longer than --budget seconds is not run at the next size. No test runs this: speed is
-measured, never asserted.
+Each shape is one unit of text repeated to the size (tables turned into prose, scraped pages, yearbooks). Times
+are CPU seconds of this process (time.process_time), the least of --repeat runs for a run under 2 s: on a machine
+shared with other jobs, wall-clock time measures the others as much as the extractor. A shape whose step takes
+longer than --budget seconds is not run at the next size. No test runs this: speed is measured, never asserted.
 """
 
 from __future__ import annotations
@@ -51,17 +52,28 @@ def build(shape: str, size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]
 
 
-def _time(text: str, profile: bool) -> float:
+def _time(text: str, profile: bool, repeat: int = 1) -> float:
+    """CPU seconds of one extraction of `text`; a run under 2 s is repeated up to `repeat` times and the least
+    taken (short runs are the ones other jobs on the machine skew)."""
+    best = _time_once(text, profile)
+    for _ in range(repeat - 1):
+        if best >= 2.0 or profile:
+            break
+        best = min(best, _time_once(text, profile))
+    return best
+
+
+def _time_once(text: str, profile: bool) -> float:
     import extractor
 
     prof = cProfile.Profile() if profile else None
-    start = time.perf_counter()
+    start = time.process_time()
     if prof:
         prof.enable()
     record = extractor.extract(text, "2022-01-01")
     if prof:
         prof.disable()
-    seconds = time.perf_counter() - start
+    seconds = time.process_time() - start
     assert all(text[f.start : f.end] == f.text for f in record.facts)
     if prof:
         pstats.Stats(prof).sort_stats("cumulative").print_stats(18)
@@ -70,10 +82,11 @@ def _time(text: str, profile: bool) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", default="100000,400000,1600000", help="characters, comma-separated")
+    ap.add_argument("--sizes", default="25000,100000,400000,1600000,6400000", help="characters, comma-separated")
     ap.add_argument("--shape", action="append", choices=sorted(SHAPES), help="only these shapes (repeatable)")
-    ap.add_argument("--budget", type=float, default=120.0, help="seconds a step may take before the next is skipped")
+    ap.add_argument("--budget", type=float, default=600.0, help="seconds a step may take before the next is skipped")
     ap.add_argument("--profile", action="store_true", help="print a cProfile of each run")
+    ap.add_argument("--repeat", type=int, default=3, help="runs of a size under 2 s, the least taken (default 3)")
     ap.add_argument("--disable", action="append", default=[], help="a pipeline component to leave out (repeatable)")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -84,14 +97,14 @@ def main(argv: list[str] | None = None) -> int:
         cached_pipeline(()).disable_pipe(name)  # to see the other components' scaling
 
     extractor.extract("warm-up: 12 cases, up 3%.")
-    print(f"{'shape':<26}" + "".join(f"{s:>12,}" for s in sizes) + "   ratio per step")
+    print(f"{'shape (CPU s)':<26}" + "".join(f"{s:>12,}" for s in sizes) + "   ratio per step")
     for shape in args.shape or SHAPES:
         times: list[float] = []
         for size in sizes:
             if times and times[-1] > args.budget:
                 break
-            times.append(_time(build(shape, size), args.profile))
-        ratios = [f"{b / a:.1f}x" if a > 0 else "-" for a, b in itertools.pairwise(times)]
+            times.append(_time(build(shape, size), args.profile, args.repeat))
+        ratios = [f"{b / a:.2f}x" if a > 0 else "-" for a, b in itertools.pairwise(times)]
         cells = "".join(f"{t:>11.2f}s" for t in times) + " " * 12 * (len(sizes) - len(times))
         print(f"{shape:<26}{cells}   {' '.join(ratios)}", flush=True)
     return 0

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from extractor.cli import record_json
+from extractor.io.store import DocumentResult
 from extractor.models import DocumentRecord
 from tests.conftest import by_text
 
@@ -85,3 +87,46 @@ def test_extract_on_the_command_line_writes_a_record_for_a_huge_numeral(cli, tmp
     row = json.loads(line)
     assert [f["value"] for f in row["facts"] if f["kind"] == "count"] == [12]
     assert len(row["warnings"]) == 1
+
+
+def test_the_store_keeps_a_records_warnings(cli, tmp_path):
+    from extractor.batch import run_batch
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "bad.txt").write_text("Seized: " + "4" * 40 + " yuan. Arrested: 19 suspects.\n", encoding="utf-8")
+    (folder / "good.txt").write_text("In 2021, 1,285 persons were prosecuted, up 24.5%.\n", encoding="utf-8")
+    store = tmp_path / "s.sqlite"
+    assert run_batch([str(folder)], store, progress=False).errors == 0
+    rows = {Path(r["source"]).name: r for r in map(json.loads, cli("export", store).stdout.splitlines())}
+    extracted = json.loads(cli("extract", folder / "bad.txt").stdout)
+    assert rows["bad.txt"]["warnings"] == extracted["warnings"] and len(extracted["warnings"]) == 1
+    assert rows["good.txt"]["warnings"] is None
+
+
+def test_a_store_made_before_warnings_is_read_and_extended(tmp_path):
+    """A store whose documents table lacks the warnings column: read as none when opened read-only, the
+    column added when opened for writing."""
+    import sqlite3
+
+    from extractor.io.store import Store
+
+    path = tmp_path / "old.sqlite"
+    with Store(path) as st:
+        st.write([DocumentResult("k1", "a.txt", "12 cases", json.dumps(_RECORD))])
+    db = sqlite3.connect(path)
+    db.execute("ALTER TABLE documents DROP COLUMN warnings")
+    db.commit()
+    db.close()
+    with Store(path, readonly=True) as st:
+        (rec,) = st.iter_records()
+        assert rec["source"] == "a.txt" and "warnings" not in rec
+    with Store(path) as st:
+        newer = {**_RECORD, "source": "b.txt", "warnings": [_W]}
+        st.write([DocumentResult("k2", "b.txt", "7 cases", json.dumps(newer))])
+        recs = {r["source"]: r for r in st.iter_records()}
+    assert "warnings" not in recs["a.txt"] and recs["b.txt"]["warnings"] == [_W]
+
+
+_W = {"start": 0, "end": 2, "text": "12", "reason": "multiplier dropped: value: Input should be greater than 0"}
+_RECORD = {"source": "a.txt", "doc_id": "k1", "length": 8, "facts": [], "relations": [], "findings": []}

@@ -56,3 +56,34 @@ def test_clause_bounds_and_rule_lookups_match_the_scans(nlp, path):
             )
             i = rng.randint(0, max(0, len(doc) - 1))
             assert rules.covering(i, label) == next((s for s in spans if s.start <= i < s.end), None)
+
+
+def test_last_before_answers_as_a_scan_of_the_drafts():
+    from types import SimpleNamespace
+
+    from extractor.components.relations import _last_before
+
+    rng = random.Random(16)
+    for _ in range(300):
+        toks = sorted(rng.sample(range(200), rng.randint(0, 30)))
+        drafts = [SimpleNamespace(tok=t, kind=rng.choice(("count", "money", "percentage"))) for t in toks]
+        lo = rng.randint(0, 200)
+        hi = lo + rng.randint(0, 80)
+        wanted = lambda d: d.kind == "count"  # noqa: E731
+        scan = [d for d in drafts if lo <= d.tok < hi and wanted(d)]
+        assert _last_before(drafts, lo, hi, wanted) is (scan[-1] if scan else None)
+
+
+@pytest.mark.parametrize("repeats, linked", [(3, True), (40, False)], ids=["near", "past-the-window"])
+def test_a_change_looks_back_a_bounded_number_of_tokens_for_its_figure(extract, repeats, linked):
+    """'..., up 12%' takes the figure before it in its sentence, within LINK_WINDOW tokens: a table turned into
+    one sentence without stops does not send every change back over thousands of figures."""
+    from extractor.components.relations import LINK_WINDOW
+
+    filler = " while the review of the old files went on" * repeats
+    text = f"In 2021 the court heard 312 appeals{filler}, up 12%."
+    doc_tokens = len(text.split())
+    assert (doc_tokens < LINK_WINDOW) == linked
+    record = extract(text)
+    (pct,) = [f for f in record.facts if f.kind == "percentage"]
+    assert (pct.of is not None and record.fact(pct.of).text == "312") == linked

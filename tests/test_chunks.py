@@ -103,6 +103,22 @@ def test_an_operation_named_again_after_a_cut_is_still_an_alias(nlp):
     assert ops(cut) == ops(whole)
 
 
+def test_an_alias_after_a_cut_names_the_first_mention_in_the_text(nlp):
+    """An alias of its chunk's first mention of an operation named before the cut is an alias of the mention
+    before the cut, as in one run over the whole text (not an alias of an alias)."""
+    para = (
+        'The province launched the "Clean Wind 2024" special action (hereinafter referred to as the "Clean Wind '
+        'Action") in May, and the Clean Wind Action closed 40 cases.\n\n'
+    )
+    text = para + "Other work went on as planned in every county of the province.\n\n" * 3 + para
+    whole = run(nlp, text, "2024-12-01")
+    cut = chunks.run_chunked(nlp, text, "2024-12-01", source="<text>", size=200)
+    assert len(chunks.cut_points(text, 200)) > 2
+    ops = lambda r: [(f.start, f.alias_of and r.fact(f.alias_of).start) for f in r.facts if f.kind == "operation"]  # noqa: E731
+    assert ops(cut) == ops(whole)
+    assert [target for _start, target in ops(cut)][-3:] == [27, 27, 27]
+
+
 def test_extract_on_the_command_line_reads_a_long_file(cli, tmp_path, monkeypatch):
     monkeypatch.setattr(chunks, "CHUNK_CHARS", 500)
     para = "Police arrested 12 suspects in the county, the bureau said on Monday.\n\n"
@@ -111,3 +127,22 @@ def test_extract_on_the_command_line_reads_a_long_file(cli, tmp_path, monkeypatc
     assert result.exit_code == 0, result.output
     row = json.loads(result.stdout)
     assert [f["value"] for f in row["facts"] if f["kind"] == "count"] == [12] * 40
+
+
+def test_extract_many_runs_a_long_text_in_chunks_as_extract_does(monkeypatch):
+    """Short texts around a long one keep their order; the long one is the record `extract` gives (past
+    max_length, which nlp.pipe would refuse)."""
+    from extractor import extract
+    from extractor.api import cached_pipeline, extract_many
+
+    monkeypatch.setattr(cached_pipeline(()), "max_length", 1_000)  # as 1,000,001 characters against the default
+    para = "In 2022, the county court concluded 418 cases of telecom fraud, down 7.5% year-on-year.\n\n"
+    long = para * 12
+    texts = ["Police detained 36 suspects.", long, "The bureau froze 2.4 million yuan.", long[:200]]
+    got = list(extract_many(texts, "2023-01-01"))
+    assert [r.source for r in got] == ["<text 1>", "<text 2>", "<text 3>", "<text 4>"]
+    assert got[1].model_dump(exclude={"source"}) == extract(long, "2023-01-01").model_dump(exclude={"source"})
+    assert [f.value for f in got[1].facts if f.kind == "count"] == [418] * 12
+    assert all(long[f.start : f.end] == f.text for f in got[1].facts)
+    assert [f.value for f in got[0].facts if f.kind == "count"] == [36]
+    assert [f.kind for f in got[2].facts] == ["money"]

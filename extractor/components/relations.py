@@ -49,6 +49,19 @@ CONVERSION_GAP = re.compile(
     re.I,
 )
 QUOTES = "\"“”'‘’"
+# how many tokens before it a change looks for its figure: the longest link on the dev corpus spans ~40
+LINK_WINDOW = 150
+
+
+def _last_before(drafts: list[Draft], lo: int, hi: int, wanted) -> Draft | None:
+    """The last draft with its token in [lo, hi) that is `wanted`: bisected in the drafts (sorted by token)
+    and read back from hi, so a figure looks at its own sentence or clause, not at every figure of the doc."""
+    i = bisect.bisect_left(drafts, hi, key=lambda x: x.tok) - 1
+    while i >= 0 and drafts[i].tok >= lo:
+        if wanted(drafts[i]):
+            return drafts[i]
+        i -= 1
+    return None
 
 
 @Language.factory(
@@ -168,14 +181,23 @@ class RelationLinker(Component):
     # -- respectively --------------------------------------------------------------------------------------
     def _respectively(self, doc: Doc, drafts: list[Draft], rules: RuleIndex, rels: list[dict]) -> None:
         done_until = -1
+        # drafts and quantities are sorted by token: each cue bisects its window and reads it from its end, as
+        # far as it needs (a long sentence of lists without items was walked whole once per cue)
+        toks = [d.tok for d in drafts]
+        converted = [d for d in drafts if d.fields.get("_converted")]
+        slot_index: dict[tuple[str, ...], tuple[list[int], list[Draft | None]]] = {}
         for cue in rules.by_label.get("RESPECTIVELY", ()):
             sent = sent_of(doc, cue.start)
-            before = [d for d in drafts if sent.start <= d.tok < cue.start and d.tok > done_until]
-            before = [d for d in before if not d.fields.get("_converted")]
-            if not before:
+            lo = bisect.bisect_left(toks, max(sent.start, done_until + 1))
+            # the drafts before the cue in its sentence (not yet in a list), restated amounts left out, last first
+            before_rev = (drafts[i] for i in range(bisect.bisect_left(toks, cue.start) - 1, lo - 1, -1))
+            before_rev = (d for d in before_rev if not d.fields.get("_converted"))
+            last = next(before_rev, None)
+            if last is None:
                 continue
-            qual_kind = before[-1].kind
-            nxt_draft = next((d for d in drafts if d.tok >= cue.end), None)
+            qual_kind = last.kind
+            k = bisect.bisect_left(toks, cue.end)
+            nxt_draft = drafts[k] if k < len(drafts) else None
             share_after = (
                 nxt_draft is not None
                 and nxt_draft.kind == "percentage"
@@ -184,40 +206,39 @@ class RelationLinker(Component):
                 and nxt_draft.tok - cue.end <= 4
                 and self._only_share_words(doc, cue.end, nxt_draft.tok, rules)
             )
-            if share_after and qual_kind != "count":
-                # 'copyright cases were 313,497, up 19.6%, respectively accounting for 5.4%, 14.9% and 59.6%':
-                # the shares after the cue pair with the counts, whatever qualifies those counts on the way
-                self._respectively_after(doc, cue, sent, [d for d in before if d.kind == "count"], drafts, rules, rels)
-                done_until = cue.start
-                continue
-            if qual_kind == "count":
+            if share_after or qual_kind == "count":
+                before = [*reversed([*before_rev]), last]  # read whole: the list takes the window (done_until)
+                if qual_kind != "count":
+                    # 'copyright cases were 313,497, up 19.6%, respectively accounting for 5.4%, 14.9% and 59.6%':
+                    # the shares after the cue pair with the counts, whatever qualifies those counts on the way
+                    before = [d for d in before if d.kind == "count"]
                 # 'charged 31,000, 9,800 and 1,120 people ... respectively, accounting for 1.8%, 0.6% and 0.07%'
-                self._respectively_after(doc, cue, sent, before, drafts, rules, rels)
+                self._respectively_after(doc, cue, sent, before, (drafts, toks, converted), rules, rels)
                 done_until = cue.start
                 continue
             quals: list[Draft] = []
-            for d in reversed(before):
+            for d in itertools.chain((last,), before_rev):
                 if qual_kind == "money":
                     if d.kind != "money":
                         break
                 elif d.kind not in ("percentage", "multiplier"):
                     break
                 # a list is contiguous: 'up 28.6% and 24.5%', 'down 3.4 percent and up 19.2 percent'
-                if quals and not self._list_gap(doc, d, quals[0], rules, drafts):
+                if quals and not self._list_gap(doc, d, quals[0], rules, converted):
                     break
                 quals.insert(0, d)
             if len(quals) < 2:
                 continue
             first = quals[0]
             item_kinds = ("count",) if qual_kind == "money" else ITEM_KINDS
-            items = self._slots(doc, sent.start, first.tok, item_kinds, done_until)
+            items = self._slots(doc, sent.start, first.tok, item_kinds, done_until, slot_index)
             confidence = "stated"
             if not items and sent.start > 0:
                 # 'Police solved 1,200 robberies, ... and 78 kidnappings. These represent drops of 12.5%, ...,
                 # respectively': the items are the sentence before, when this one refers back to it and that
                 # one lists as many figures
                 prev_sent = sent_of(doc, sent.start - 1)
-                earlier = self._slots(doc, prev_sent.start, prev_sent.end, item_kinds, done_until)
+                earlier = self._slots(doc, prev_sent.start, prev_sent.end, item_kinds, done_until, slot_index)
                 same_para = "\n\n" not in text_of(doc)[prev_sent.end_char : sent.start_char]
                 refers_back = doc[next_tok(doc, sent.start)].lower_ in BACK_REFERENCES
                 if len(earlier) == len(quals) and same_para and refers_back:
@@ -225,7 +246,7 @@ class RelationLinker(Component):
             if items and len(items) < len(quals) and sent.start > 0:
                 prev_sent = sent_of(doc, sent.start - 1)
                 if "\n\n" not in text_of(doc)[prev_sent.end_char : sent.start_char + 1]:
-                    earlier = self._slots(doc, prev_sent.start, sent.start, item_kinds, done_until)
+                    earlier = self._slots(doc, prev_sent.start, sent.start, item_kinds, done_until, slot_index)
                     items = earlier[-(len(quals) - len(items)) :] + items
             if not items:
                 continue
@@ -271,18 +292,22 @@ class RelationLinker(Component):
         for q in quals:
             q.fields["_resp"] = True
 
-    def _slots(self, doc: Doc, start: int, end: int, kinds: tuple[str, ...], done_until: int) -> list[Draft | None]:
+    def _slots(
+        self, doc: Doc, start: int, end: int, kinds: tuple[str, ...], done_until: int, index: dict
+    ) -> list[Draft | None]:
         """The items a 'respectively' list can pair with in tokens [start, end): figures of `kinds`, and
-        measures ('550,000 tonnes of waste'), which hold a place without being facts."""
-        out: list[Draft | None] = []
-        for tok_i, q, reason in doc._.quantities or []:
-            if not (start <= tok_i < end) or tok_i <= done_until:
-                continue
-            if q is None and reason == "measure":
-                out.append(None)
-            elif q is not None and q.kind in kinds and not q.fields.get("_converted"):
-                out.append(q)
-        return out
+        measures ('550,000 tonnes of waste'), which hold a place without being facts. `index`: per `kinds`, the
+        tokens and slots of the doc in order (built once per doc), bisected for the window."""
+        if kinds not in index:
+            slots = [
+                (tok_i, q)
+                for tok_i, q, reason in doc._.quantities or []
+                if (q is None and reason == "measure")
+                or (q is not None and q.kind in kinds and not q.fields.get("_converted"))
+            ]
+            index[kinds] = ([tok_i for tok_i, _q in slots], [q for _tok_i, q in slots])
+        toks, slots = index[kinds]
+        return slots[bisect.bisect_left(toks, max(start, done_until + 1)) : bisect.bisect_left(toks, end)]
 
     @staticmethod
     def _only_share_words(doc: Doc, start: int, end: int, rules: RuleIndex) -> bool:
@@ -290,9 +315,11 @@ class RelationLinker(Component):
         cue_toks = {i for s in rules.within(start, end, "SHARE") for i in range(s.start, s.end)}
         return all(t.is_space or t.text in {",", "，"} or t.i in cue_toks for t in doc[start:end]) and bool(cue_toks)
 
-    def _respectively_after(self, doc, cue, sent, before, drafts, rules, rels) -> None:
+    def _respectively_after(self, doc, cue, sent, before, index, rules, rels) -> None:
         """Items before 'respectively', qualifiers after it: 'charged 31,000, 9,800 and 1,120 people for ...
-        respectively, accounting for 1.8%, 0.6% and 0.07% of the total'."""
+        respectively, accounting for 1.8%, 0.6% and 0.07% of the total'. `index`: (drafts, their tokens, the
+        restated amounts among them)."""
+        drafts, toks, converted = index
         if not before:
             return
         items = [before[-1]]
@@ -307,7 +334,8 @@ class RelationLinker(Component):
                 adjacent = False
                 break
             items.insert(0, d)
-        after = [d for d in drafts if cue.end <= d.tok < sent.end and not d.fields.get("_converted")]
+        window = drafts[bisect.bisect_left(toks, cue.end) : bisect.bisect_left(toks, sent.end)]
+        after = [d for d in window if not d.fields.get("_converted")]
         if not adjacent and len(items) == 1:
             # one item per clause: 'patent cases was 28,528, up 27.3%; trademark cases was 78,157, up 10.2%; ...'
             n = sum(1 for d in after if d.kind == "percentage")
@@ -318,17 +346,18 @@ class RelationLinker(Component):
             return
         quals = [after[0]]
         for d in after[1:]:
-            if d.kind != quals[0].kind or not self._list_gap(doc, quals[-1], d, rules, drafts):
+            if d.kind != quals[0].kind or not self._list_gap(doc, quals[-1], d, rules, converted):
                 break
             quals.append(d)
         self._pair(items, quals, rels, cue)
 
     @staticmethod
-    def _list_gap(doc: Doc, a: Draft, b: Draft, rules: RuleIndex, drafts: list[Draft]) -> bool:
+    def _list_gap(doc: Doc, a: Draft, b: Draft, rules: RuleIndex, converted_drafts: list[Draft]) -> bool:
         """True when only list words stand between qualifiers a and b ('and', ',', 'up', 'an increase of'),
-        a restated amount in brackets included ('13.66 billion yuan (about 1.9 billion U.S. dollars) and')."""
+        a restated amount in brackets included ('13.66 billion yuan (about 1.9 billion U.S. dollars) and');
+        `converted_drafts`: the restated amounts of the doc."""
         start = doc.char_span(a.start, a.end, alignment_mode="expand").end
-        converted = [(d.start, d.end) for d in drafts if d.fields.get("_converted") and a.end <= d.start < b.start]
+        converted = [(d.start, d.end) for d in converted_drafts if a.end <= d.start < b.start]
         ok = {i for s in rules.within(start, b.tok, "CHANGE", "APPROX", "BASIS") for i in range(s.start, s.end)}
         gap = [
             t
@@ -1168,8 +1197,9 @@ class RelationLinker(Component):
                 continue
             target = None
             found = False
-            # the quantities before d in its sentence, nearest first (bisected: no walk from the end of the doc)
-            first = bisect.bisect_left(quantity_toks, sent.start)
+            # the quantities before d in its sentence, nearest first (bisected: no walk from the end of the doc),
+            # at most LINK_WINDOW tokens back (a 'sentence' of a table without stops holds thousands of figures)
+            first = bisect.bisect_left(quantity_toks, max(sent.start, d.tok - LINK_WINDOW))
             for j in range(bisect.bisect_left(quantity_toks, d.tok) - 1, first - 1, -1):
                 tok_i, q, _reason = quantities[j]
                 if q is not None and self._modifier_amount(doc, q, d, drafts):
@@ -1210,15 +1240,13 @@ class RelationLinker(Component):
     def _growth_of(doc: Doc, d: Draft, drafts: list[Draft], sent: Span) -> Draft | None:
         """The change percentage a change in percentage points qualifies when its clause names the growth
         ('the growth slowed by 2.6 percentage points', 'the growth rate was 1.2 points lower')."""
-        earlier = [
-            x
-            for x in drafts
-            if x.kind == "percentage" and x.fields.get("role") == "change" and sent.start <= x.tok < d.tok
-        ]
-        if not earlier or earlier[-1].fields.get("points"):
+        last = _last_before(
+            drafts, sent.start, d.tok, lambda x: x.kind == "percentage" and x.fields.get("role") == "change"
+        )
+        if last is None or last.fields.get("points"):
             return None
-        between = {t.lower_ for t in doc[earlier[-1].tok + 1 : d.tok]}
-        return earlier[-1] if between & GROWTH_WORDS else None
+        between = {t.lower_ for t in doc[last.tok + 1 : d.tok]}
+        return last if between & GROWTH_WORDS else None
 
     def _modifier_amount(self, doc: Doc, q: Draft, d: Draft, drafts: list[Draft]) -> bool:
         """True when amount q only describes a count before it in the clause: '1,200 cases involving more than
@@ -1232,7 +1260,7 @@ class RelationLinker(Component):
         if k < 0 or doc[k].lower_ not in AMOUNT_MODIFIERS:
             return False
         start = clause_start(doc, q.tok)
-        return any(x.kind == "count" and start <= x.tok < q.tok for x in drafts)
+        return _last_before(drafts, start, q.tok, lambda x: x.kind == "count") is not None
 
     def _stated_baseline(self, doc: Doc, d: Draft, drafts: list[Draft]) -> tuple[Draft, str, str] | None:
         """The earlier figure a change is measured from, when the sentence states it: 'from 1,250 in 2018 to
@@ -1254,10 +1282,9 @@ class RelationLinker(Component):
             if after is not None and after.kind == target.kind and after is not target:
                 return after, cue, "stated"
         sent = sent_of(doc, d.tok)
-        earlier = [x for x in drafts if sent.start <= x.tok < target.tok and x.kind == target.kind]
-        if not earlier:
+        prev = _last_before(drafts, sent.start, target.tok, lambda x: x.kind == target.kind)
+        if prev is None:
             return None
-        prev = earlier[-1]
         if _is_baseline(doc, prev.tok):
             return prev, doc[prev_tok(doc, prev.tok - 1)].lower_, "stated"
         y_prev, y_target = _year_after(doc, prev.tok), _year_after(doc, target.tok)

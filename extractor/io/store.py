@@ -40,7 +40,8 @@ CREATE TABLE IF NOT EXISTS documents (
     lang                  TEXT,               -- the record's lang (added to version-1 stores when opened)
     title                 TEXT,               -- the record's title, agency, not_read (likewise added)
     agency                TEXT,
-    not_read              TEXT
+    not_read              TEXT,
+    warnings              TEXT                -- JSON: the record's warnings, figures left out (likewise added)
 );
 CREATE INDEX IF NOT EXISTS documents_source ON documents (source, key);
 CREATE INDEX IF NOT EXISTS documents_doc_id ON documents (doc_id);
@@ -92,10 +93,11 @@ CREATE TABLE IF NOT EXISTS errors (
 RECORD_HEAD = ("source", "lang", "doc_id", "reference_date", "reference_date_source", "published", "length", "encoding")
 RECORD_TAIL = ("title", "agency", "not_read")
 # Columns added to the documents table since version-1 stores were first made: added when such a store is opened.
-ADDED_COLUMNS = ("lang", *RECORD_TAIL)
+# Opened read-only, a store without them reads them as NULL.
+ADDED_COLUMNS = ("lang", *RECORD_TAIL, "warnings")
 DOCUMENT_COLUMNS = (
     "key, doc_id, source, url, published, reference_date, reference_date_source, encoding, length, n_facts, "
-    "n_findings, coverage, text, lang, title, agency, not_read"
+    "n_findings, coverage, text, lang, title, agency, not_read, warnings"
 )
 
 
@@ -189,6 +191,7 @@ class Store:
             raise StoreError(f"{self.path}: not an extractor store ({err})") from err
 
     def _init_schema(self, create: bool) -> None:
+        self._missing: list[str] = []
         tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if "meta" not in tables:
             if tables or not create:
@@ -202,11 +205,12 @@ class Store:
         if version != SCHEMA_VERSION:
             raise StoreError(f"{self.path}: store schema version {version!r}; this extractor reads {SCHEMA_VERSION!r}")
         columns = {r[1] for r in self.db.execute("PRAGMA table_info(documents)")}
-        missing = [c for c in ADDED_COLUMNS if c not in columns]  # a store made before records had these
-        if missing:
+        self._missing = [c for c in ADDED_COLUMNS if c not in columns]  # a store made before records had these
+        if self._missing and not self.readonly:
             with self.transaction() as db:
-                for column in missing:
+                for column in self._missing:
                     db.execute(f"ALTER TABLE documents ADD COLUMN {column} TEXT")
+            self._missing = []
 
     # -- plumbing -------------------------------------------------------------------------------------------
 
@@ -282,7 +286,7 @@ class Store:
         rec = json.loads(res.record_json)
         facts, relations, findings = rec.get("facts", []), rec.get("relations", []), rec.get("findings") or []
         cur = db.execute(
-            f"INSERT OR IGNORE INTO documents ({DOCUMENT_COLUMNS}) VALUES ({', '.join('?' * 17)})",
+            f"INSERT OR IGNORE INTO documents ({DOCUMENT_COLUMNS}) VALUES ({', '.join('?' * 18)})",
             (
                 res.key,
                 rec.get("doc_id") or res.key,
@@ -299,6 +303,7 @@ class Store:
                 res.text,
                 rec.get("lang"),
                 *(rec.get(k) for k in RECORD_TAIL),
+                _dumps(rec["warnings"]) if rec.get("warnings") else None,
             ),
         )
         db.execute("DELETE FROM errors WHERE source = ?", (rec["source"],))
@@ -373,12 +378,13 @@ class Store:
         return [json.loads(r[0]) for r in rows]
 
     def _documents(self, order: str = "source, key") -> Iterator[tuple]:
-        cols = "key, url, text, coverage, n_findings, " + ", ".join(RECORD_HEAD + RECORD_TAIL)
+        head = (f"NULL AS {c}" if c in self._missing else c for c in (*RECORD_HEAD, *RECORD_TAIL, "warnings"))
+        cols = "key, url, text, coverage, n_findings, " + ", ".join(head)
         yield from self.db.execute(f"SELECT {cols} FROM documents ORDER BY {order}")
 
     def record_of(self, row: tuple) -> dict[str, Any]:
         """The DocumentRecord JSON (a dict in the record's field order, None left out) of a documents row."""
-        key, url, _text, cov, _n, *head = row
+        key, url, _text, cov, _n, *head, warnings = row
         rec: dict[str, Any] = {k: v for k, v in zip(RECORD_HEAD, head, strict=False) if v is not None}
         if url is not None:
             rec["url"] = url
@@ -388,6 +394,8 @@ class Store:
         rec["findings"] = self._children("findings", key)
         if cov is not None:
             rec["coverage"] = json.loads(cov)
+        if warnings is not None:
+            rec["warnings"] = json.loads(warnings)
         return rec
 
     def iter_records(self, errors: bool = True) -> Iterator[dict[str, Any]]:
