@@ -70,6 +70,8 @@ class DocContext:
     token_lowers: list[str] | None = None
     clause_breaks: tuple[int, list[int]] | None = None  # (tokens, indices of ; and :)
     rule_indexes: dict[str, tuple[int, RuleIndex]] = field(default_factory=dict)  # spans key -> (spans, index)
+    draft_at: dict[int, Draft] | None = None  # the draft at each token, while extractor_relations reads the doc
+    own_cue: set[int] = field(default_factory=set)  # counts right before a partitive cue of their own (relations)
 
 
 def doc_context(doc: Doc) -> DocContext:

@@ -19,6 +19,7 @@ from extractor.components.context import (
     Draft,
     RuleIndex,
     clause_start,
+    doc_context,
     is_num,
     next_tok,
     prev_tok,
@@ -28,7 +29,6 @@ from extractor.components.context import (
 from extractor.kinds import ITEM_KINDS
 from extractor.lexicon import verb_classes, words
 from extractor.rules import pipeline_rows
-from extractor.state import DocState
 from extractor.unit_classes import LABEL as UNIT_CLASS
 from extractor.unit_classes import UnitTable
 
@@ -84,7 +84,6 @@ class RelationLinker(Component):
         self.attrs = {r.id: r.attrs for r in rows}
         self.units = UnitTable(r for r in rows if r.label == UNIT_CLASS)
         self.rates = resolve_rates([r for r in rows if r.label == RATE_LABEL])
-        self._state = DocState()  # rules, by_tok of the doc being read (per thread, during the call)
 
     def __call__(self, doc: Doc) -> Doc:
         drafts: list[Draft] = doc._.drafts or []
@@ -94,8 +93,8 @@ class RelationLinker(Component):
             RuleIndex.release(doc)
             return doc
         rules = RuleIndex.of(doc)
-        self._state.rules = rules
-        self._state.by_tok = {d.tok: d for d in drafts}
+        ctx = doc_context(doc)
+        ctx.draft_at = {d.tok: d for d in drafts}  # the draft at each token, for the helpers (this call only)
         try:
             self._conversions(doc, drafts, rels)
             self._respectively(doc, drafts, rules, rels)
@@ -110,7 +109,7 @@ class RelationLinker(Component):
             self._rates(drafts, rels)
         finally:
             # nothing of the doc (its spans, in the rule index) outlives the call, or a memory zone around it
-            self._state.rules = self._state.by_tok = None
+            ctx.draft_at, ctx.own_cue = None, set()
         doc._.draft_relations = rels
         RuleIndex.release(doc)
         return doc
@@ -261,7 +260,7 @@ class RelationLinker(Component):
             k = next_tok(doc, k + 1)
             if k < len(doc) and doc[k].lower_ in {"the", "all"}:
                 k = next_tok(doc, k + 1)
-            whole = self._state.by_tok.get(k)
+            whole = _draft_at(doc).get(k)
             if whole is not None and whole.kind in ITEM_KINDS:
                 for q in quals:
                     if q.kind == "percentage" and q.fields.get("role") == "share":
@@ -374,7 +373,7 @@ class RelationLinker(Component):
         counts = [d for d in drafts if d.kind == "count"]
         parts: dict[int, Draft] = {}
         # a count right before a partitive cue of its own ('212 of the officials') is that cue's part
-        self._state.own_cue = {
+        doc_context(doc).own_cue = {
             prev_tok(doc, c.start - 1)
             for c in rules.by_label.get("PART_CUE", ())
             if self.attrs[c.id_]["mode"] in ("of_them", "count_of")
@@ -440,7 +439,7 @@ class RelationLinker(Component):
                         self._part_of(rels, part, whole, cue, "stated")
             elif mode in ("of_them", "count_of"):
                 p = prev_tok(doc, cue.start - 1)
-                part_before = self._state.by_tok.get(p)
+                part_before = _draft_at(doc).get(p)
                 named = after[0] if after and after[0].tok == next_tok(doc, cue.end) else None
                 if part_before is not None and part_before.kind == "count" and named is not None:
                     # '58 of the 300 fugitives': the count after the cue is the whole
@@ -580,7 +579,7 @@ class RelationLinker(Component):
             known = [u for u in (whole.fields.get("unit"), first_unit) if u]
             if unit and known and not any(self.units.kin(unit, u) for u in known):
                 break
-            if d.tok in self._state.own_cue:
+            if d.tok in doc_context(doc).own_cue:
                 break
             out.append(d)
             prev = d
@@ -600,7 +599,7 @@ class RelationLinker(Component):
             unit = d.fields.get("unit") if d.fields.get("_unit_noun") else None
             if unit and not self.units.kin(unit, whole.fields.get("unit")):
                 break
-            if d.tok in self._state.own_cue:
+            if d.tok in doc_context(doc).own_cue:
                 break
             out.append(d)
         return out
@@ -609,7 +608,7 @@ class RelationLinker(Component):
         """'41 ..., 26 ... and 65 involved electronics, totalling 132 cases': the count after the cue is the sum
         of the counts of its unit before it in the sentence."""
         for cue in rules.by_label.get("TOTAL_CUE", ()):
-            total = self._state.by_tok.get(next_tok(doc, cue.end))
+            total = _draft_at(doc).get(next_tok(doc, cue.end))
             if total is None or total.kind != "count":
                 continue
             sent = sent_of(doc, cue.start)
@@ -791,7 +790,7 @@ class RelationLinker(Component):
             end_tok = doc.char_span(d.start, d.end, alignment_mode="expand").end
             nxt = next_tok(doc, end_tok)
             in_range = nxt < len(doc) and doc[nxt].text in RANGE
-            partner = self._state.by_tok.get(next_tok(doc, nxt + 1)) if in_range else None
+            partner = _draft_at(doc).get(next_tok(doc, nxt + 1)) if in_range else None
             if partner is not None and partner.kind == "percentage":
                 # '20%-30% of the funds': read what follows the range's far end
                 nxt = next_tok(doc, doc.char_span(partner.start, partner.end, alignment_mode="expand").end)
@@ -811,7 +810,7 @@ class RelationLinker(Component):
             # '20% of the funds' names its own part; only a cue ('accounting for 14.2% of the total') or a bare
             # share ('188,408 people for theft, accounting for 17.3%') points back at a count
             own_part = len(following) == 2 and following[0].lower_ == "of" and not self._names_whole(doc, nxt)
-            share_cue = next((s for s in self._state.rules.within(c_start, d.tok, "SHARE") if d.tok - s.end <= 4), None)
+            share_cue = next((s for s in RuleIndex.of(doc).within(c_start, d.tok, "SHARE") if d.tok - s.end <= 4), None)
             if (
                 earlier
                 and earlier[-1].kind in ITEM_KINDS
@@ -832,7 +831,7 @@ class RelationLinker(Component):
             k = next_tok(doc, nxt + 1) if own_part else len(doc)
             if k < len(doc) and doc[k].lower_ in {"the", "all", "these", "those"}:
                 k = next_tok(doc, k + 1)
-            named = self._state.by_tok.get(k) if own_part else None
+            named = _draft_at(doc).get(k) if own_part else None
             if named is not None and named.kind in ITEM_KINDS:
                 _link(d, "whole", named, "of the", "stated")
                 if isinstance(d.fields.get("of"), Draft):
@@ -919,7 +918,7 @@ class RelationLinker(Component):
         verb before it). A percentage that opens its clause after the lead is a share; a change or a named rate
         is not."""
         counts = [d for d in drafts if d.kind == "count"]
-        for cue in self._state.rules.by_label.get("PART_CUE", ()):
+        for cue in RuleIndex.of(doc).by_label.get("PART_CUE", ()):
             if self.attrs[cue.id_]["mode"] not in ("among", "of_them", "of_the"):
                 continue
             sent = sent_of(doc, cue.start)
@@ -1009,7 +1008,7 @@ class RelationLinker(Component):
             k = next_tok(doc, k + 1)
         if k >= len(doc):
             return False
-        return doc[k].lower_ in {"total", "all", "overall", "whole"} or k in self._state.by_tok
+        return doc[k].lower_ in {"total", "all", "overall", "whole"} or k in _draft_at(doc)
 
     def _overall_total(self, doc: Doc, d: Draft, drafts: list[Draft], of_tok: int, rels: list[dict]) -> Draft | None:
         """'accounting for 14.2% of the total (number of cases)': the total the release gave for the same class
@@ -1253,7 +1252,7 @@ class RelationLinker(Component):
         30 million yuan, up 9%' (the change is the cases')."""
         if q.kind != "money":
             return False
-        ending = self._state.rules.ending
+        ending = RuleIndex.of(doc).ending
         k = q.tok - 1
         while k >= 0 and (doc[k].is_space or any(s.label_ == "APPROX" for s in ending.get(k + 1, ()))):
             k = k - 1 if doc[k].is_space else min(s.start for s in ending[k + 1]) - 1
@@ -1268,7 +1267,7 @@ class RelationLinker(Component):
         target = d.fields["of"]
         # 'up 9.2% from 53,400 in 2021': the earlier figure right after the change
         k = next_tok(doc, doc.char_span(d.start, d.end, alignment_mode="expand").end)
-        basis = next((s for s in self._state.rules.starting.get(k, ()) if s.label_ == "BASIS"), None)
+        basis = next((s for s in RuleIndex.of(doc).starting.get(k, ()) if s.label_ == "BASIS"), None)
         if basis is not None:
             k = next_tok(doc, basis.end)
         cue = doc[k].lower_ if k < len(doc) else ""
@@ -1278,7 +1277,7 @@ class RelationLinker(Component):
             if next_tok(doc, k + 1) < len(doc) and doc[next_tok(doc, k + 1)].lower_ == "the":
                 k = next_tok(doc, k + 1)
         if cue == "from" or cue.endswith(" than"):
-            after = self._state.by_tok.get(next_tok(doc, k + 1))
+            after = _draft_at(doc).get(next_tok(doc, k + 1))
             if after is not None and after.kind == target.kind and after is not target:
                 return after, cue, "stated"
         sent = sent_of(doc, d.tok)
@@ -1315,12 +1314,12 @@ class RelationLinker(Component):
         end_tok = doc.char_span(d.start, d.end, alignment_mode="expand").end
         k = next_tok(doc, end_tok)
         # skip a comparison in between: 'fell 8.9% year on year to 1.12 million'
-        basis = next((s for s in self._state.rules.starting.get(k, ()) if s.label_ == "BASIS"), None)
+        basis = next((s for s in RuleIndex.of(doc).starting.get(k, ()) if s.label_ == "BASIS"), None)
         if basis is not None:
             k = next_tok(doc, basis.end)
         if k < len(doc) and doc[k].lower_ == "from":
             # 'fell by 9 per cent from 2,689 in 2022 to 2,447': the figure after 'from' is the baseline
-            base = self._state.by_tok.get(next_tok(doc, k + 1))
+            base = _draft_at(doc).get(next_tok(doc, k + 1))
             j = next_tok(doc, k + 2)
             while j < min(len(doc), k + 8) and doc[j].lower_ != "to":
                 j += 1
@@ -1329,7 +1328,7 @@ class RelationLinker(Component):
                 k = j
         # 'increased by 4.92% or 21,818 cases' (MT of 为 N): the level, like 'to'
         if k < len(doc) and doc[k].lower_ in {"to", "or"}:
-            target = self._state.by_tok.get(next_tok(doc, k + 1))
+            target = _draft_at(doc).get(next_tok(doc, k + 1))
             if target is None:
                 return None
             if d.fields.get("points"):
@@ -1464,6 +1463,11 @@ def _is_baseline(doc: Doc, i: int) -> bool:
     if word in BASELINE_WORDS:
         return True
     return word in {"with", "to"} and k > 0 and doc[prev_tok(doc, k - 1)].lower_ in {"compared", "comparing", "versus"}
+
+
+def _draft_at(doc: Doc) -> dict[int, Draft]:
+    """The draft at each token of the doc the linker is reading (set for the length of its call)."""
+    return doc_context(doc).draft_at or {}
 
 
 def _acted(d: Draft, verb: str) -> bool:
