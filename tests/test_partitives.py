@@ -105,6 +105,16 @@ PARTS = [
         [("2,800", "12,400")],
     ),
     (
+        # 'Of those,' with no participle counts what its whole counts, not people
+        "Some 1,210,000 criminal verdicts were issued in 2021. Of those, 511 were not guilty judgments.",
+        [("511", "1,210,000")],
+    ),
+    (
+        # 'Of that number' refers back like 'Among them'
+        "A total of 98,400 suspects were arrested in 2021. Of that number, 21,030 were repeat offenders.",
+        [("21,030", "98,400")],
+    ),
+    (
         # a breakdown by charge with no partitive word is not a stated part (GOLD_FORMAT: the text must say so)
         "In 2022, procuratorates prosecuted 1,690,000 people. By type of crime, 362,000 people were prosecuted for "
         "dangerous driving, 208,000 for theft and 116,000 for fraud.",

@@ -167,8 +167,8 @@ class UnitFinder:
             head = self._head(words)
             if head and not head.lower().endswith(("ed", "ing")):
                 return self.unit_of(head)
-            if doc[first + 1].lower_ == "those":
-                return "person"  # 'Of those punished, 524,000 ...'
+            if doc[first + 1].lower_ == "those" and head:
+                return "person"  # 'Of those punished, 524,000 ...' ('Of those, 354 ...' counts what the whole does)
             if head:
                 return None
         # 'Legal aid cases reached 58,300': the subject before a linking verb names the unit
