@@ -234,6 +234,13 @@ def test_figures_the_families_stand_on(extract, text, surface, kind):
     assert by_text(extract(text), surface).kind == kind
 
 
+def test_a_change_verb_ends_the_noun_after_the_number_of(extract):
+    fact = by_text(extract("The number of fraud cases rose 12% to 3,400."), "3,400")
+    assert fact.unit == "case"
+    fact = by_text(extract("The number of convicted rose 30.7 percent to nearly 117,000."), "117,000")
+    assert fact.unit != "rose"
+
+
 @pytest.mark.parametrize(
     "text, gone",
     [

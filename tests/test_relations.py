@@ -28,6 +28,8 @@ LINKS = [
         "21.9%",
         "30,118",
     ),
+    # an approximation between 'to' and the level
+    ("The number of convictions rose 30.7 percent to nearly 117,000.", "30.7 percent", "117,000"),
     # 'taken up' is a share cue, not the change cue 'up'
     ("Migrant suspects have taken up about 31 percent of all cases.", "31 percent", None),
     # a change with its own subject after 'while', though another change stands between

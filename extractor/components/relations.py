@@ -1328,7 +1328,11 @@ class RelationLinker(Component):
                 k = j
         # 'increased by 4.92% or 21,818 cases' (MT of 为 N): the level, like 'to'
         if k < len(doc) and doc[k].lower_ in {"to", "or"}:
-            target = _draft_at(doc).get(next_tok(doc, k + 1))
+            j = next_tok(doc, k + 1)
+            approx = RuleIndex.of(doc).starting_at(j, "APPROX")
+            if approx is not None:
+                j = next_tok(doc, approx.end)  # 'rose 30.7 percent to nearly 117,000'
+            target = _draft_at(doc).get(j)
             if target is None:
                 return None
             if d.fields.get("points"):

@@ -204,6 +204,12 @@ class UnitFinder:
                 while j < len(doc) and doc[j].lower_ in {"such", "these", "those", "the", "all"}:
                     j = next_tok(doc, j + 1)
                 words, _ = self._phrase(doc, j)
+                # 'the number of convicted rose 30.7 percent': the change verb ends the phrase
+                rules = RuleIndex.of(doc)
+                for n in range(len(words)):
+                    if rules.starting_at(j + n, "CHANGE") is not None:
+                        words = words[:n]
+                        break
                 head = self._head(words)
                 return self.unit_of(head) if head else None
             if doc[k].text in CLAUSE_BREAKS:
