@@ -264,6 +264,8 @@ def test_a_part_made_larger_than_the_whole_a_definite_noun_names_is_flagged(extr
         ("Migrant suspects have taken up about 31 percent of all cases.", "31 percent", "share"),
         ("Cases handled in the first half went up 31 percent.", "31 percent", "change"),
         ("Courts handled 2,330 cases, surging 163.9 percent year-on-year.", "163.9 percent", "change"),
+        # the first of a list of changes whose cue follows the last
+        ("Agencies probed 61,000 officials in 52,000 cases, 4.1% and 3.3% down.", "4.1%", "change"),
     ],
 )
 def test_share_and_change_cues(extract, text, surface, role):

@@ -28,6 +28,15 @@ LINKS = [
         "21.9%",
         "30,118",
     ),
+    # changes sharing one cue after as many counts pair in order (a 'respectively' left out), the cue before or after
+    ("Courts tried 3.12 million cases and sentenced 3.9 million people, up 11.2 percent and 8.4 percent.",
+     "8.4 percent", "3.9 million"),
+    ("Agencies probed 61,000 officials in 52,000 cases, 4.1 percent and 3.3 percent down from 2016.",
+     "4.1 percent", "61,000"),
+    ("Agencies probed 61,000 officials in 52,000 cases, 4.1 percent and 3.3 percent down from 2016.",
+     "3.3 percent", "52,000"),
+    # one count: both changes stay with it
+    ("Police filed 1,204 cases, up 18.1% and 9.2%.", "9.2%", "1,204"),
     # an approximation between 'to' and the level
     ("The number of convictions rose 30.7 percent to nearly 117,000.", "30.7 percent", "117,000"),
     # 'taken up' is a share cue, not the change cue 'up'

@@ -98,6 +98,7 @@ class RelationLinker(Component):
         try:
             self._conversions(doc, drafts, rels)
             self._respectively(doc, drafts, rules, rels)
+            self._parallel_changes(doc, drafts, rules)
             parts = self._parts(doc, drafts, rules, rels)
             self._sums(doc, rules, rels)
             self._totals(doc, drafts, rules, rels)
@@ -265,6 +266,50 @@ class RelationLinker(Component):
                 for q in quals:
                     if q.kind == "percentage" and q.fields.get("role") == "share":
                         _link(q, "whole", whole, "respectively of", "stated", cue.id_)
+
+    def _parallel_changes(self, doc: Doc, drafts: list[Draft], rules: RuleIndex) -> None:
+        """'issued 4.23 million warrants and brought 4.69 million persons to court, up 20.5 percent and 32.8
+        percent', '..., 13.2 percent and 9.9 percent down': a list of changes sharing one cue, after at least as
+        many counts in its sentence, pairs with the last of them in order (a 'respectively' the translation left
+        out); a member without its own cue takes the list's direction. Read from order alone, so 'inferred'."""
+        pcts = [
+            d
+            for d in drafts
+            if d.kind == "percentage"
+            and "of" not in d.fields
+            and not d.fields.get("_resp")
+            and d.fields.get("role") in ("change", "level")
+            and not d.fields.get("points")
+        ]
+        i = 0
+        while i < len(pcts):
+            group = [pcts[i]]
+            while i + len(group) < len(pcts) and self._list_gap(doc, group[-1], pcts[i + len(group)], rules, drafts):
+                group.append(pcts[i + len(group)])
+            i += len(group)
+            changes = [d for d in group if d.fields.get("role") == "change"]
+            if len(group) < 2 or len(changes) < len(group) - 1 or not changes:
+                continue
+            sent = sent_of(doc, group[0].tok)
+            if rules.within(sent.start, sent.end, "RESPECTIVELY"):
+                continue
+            counts = [
+                d
+                for d in drafts
+                if d.kind == "count" and sent.start <= d.tok < group[0].tok and not d.fields.get("_converted")
+            ]
+            if len(counts) < len(group):
+                continue
+            items = counts[-len(group) :]
+            if any(d.kind != "count" and items[0].tok < d.tok < group[0].tok for d in drafts):
+                continue  # another figure between the counts and the list: no plain pairing
+            ref = changes[0]
+            for item, q in zip(items, group, strict=True):
+                if q.fields.get("role") != "change":
+                    q.fields["role"] = "change"
+                    q.fields.update({k: ref.fields[k] for k in ("direction", "basis", "basis_year") if k in ref.fields})
+                _link(q, "of", item, "in order", "inferred")
+                q.fields["_resp"] = True
 
     @staticmethod
     def _pair(
