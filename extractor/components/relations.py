@@ -281,6 +281,7 @@ class RelationLinker(Component):
             and d.fields.get("role") in ("change", "level")
             and not d.fields.get("points")
         ]
+        toks = [d.tok for d in drafts]  # drafts are sorted by token: each group reads its sentence by bisection
         i = 0
         while i < len(pcts):
             group = [pcts[i]]
@@ -293,15 +294,12 @@ class RelationLinker(Component):
             sent = sent_of(doc, group[0].tok)
             if rules.within(sent.start, sent.end, "RESPECTIVELY"):
                 continue
-            counts = [
-                d
-                for d in drafts
-                if d.kind == "count" and sent.start <= d.tok < group[0].tok and not d.fields.get("_converted")
-            ]
+            window = drafts[bisect.bisect_left(toks, sent.start) : bisect.bisect_left(toks, group[0].tok)]
+            counts = [d for d in window if d.kind == "count" and not d.fields.get("_converted")]
             if len(counts) < len(group):
                 continue
             items = counts[-len(group) :]
-            if any(d.kind != "count" and items[0].tok < d.tok < group[0].tok for d in drafts):
+            if any(d.kind != "count" and d.tok > items[0].tok for d in window):
                 continue  # another figure between the counts and the list: no plain pairing
             ref = changes[0]
             for item, q in zip(items, group, strict=True):
@@ -963,6 +961,7 @@ class RelationLinker(Component):
         verb before it). A percentage that opens its clause after the lead is a share; a change or a named rate
         is not."""
         counts = [d for d in drafts if d.kind == "count"]
+        toks = [d.tok for d in drafts]  # sorted: each lead reads its sentence by bisection
         for cue in RuleIndex.of(doc).by_label.get("PART_CUE", ()):
             if self.attrs[cue.id_]["mode"] not in ("among", "of_them", "of_the"):
                 continue
@@ -974,9 +973,8 @@ class RelationLinker(Component):
                 continue
             pcts = [
                 d
-                for d in drafts
+                for d in drafts[bisect.bisect_right(toks, comma) : bisect.bisect_left(toks, sent.end)]
                 if d.kind == "percentage"
-                and comma < d.tok < sent.end
                 and "whole" not in d.fields
                 and d.fields.get("role") in ("share", "level")
                 and not isinstance(d.fields.get("of"), Draft)
