@@ -30,6 +30,12 @@ PARTS = [
         [("Twelve", "300")],
     ),
     (
+        # 'Of the total,' names no unit: the list's parts count what the whole counts
+        "Discipline bodies punished 52,000 people last year.\n\nOf the total, 17 were officials at the provincial "
+        "level, and 640 at the prefecture level.",
+        [("17", "52,000"), ("640", "52,000")],
+    ),
+    (
         # the list after 'of which' goes on in its clause
         "The bureau handled 3,120 cases, of which 1,200 were fraud cases and 860 were theft cases.",
         [("1,200", "3,120"), ("860", "3,120")],
@@ -198,6 +204,61 @@ SHARE_WHOLES = [
         "92.6%",
         "4,120",
     ),
+    # a lead that refers back with a pronoun, or names the act its whole counted
+    ("The courts accepted 6,200 petitions last year. Of those, 27.4% were settled by mediation.", "27.4%", "6,200"),
+    (
+        "Discipline bodies punished 4,900 officials. Among those punished, 8.2% held posts at county level or above.",
+        "8.2%",
+        "4,900",
+    ),
+    (
+        # the share's verb picks the count it acted on among the sentence before's counts
+        "Courts heard 7,300 cases and convicted 8,800 people. Of them, 41.5% were convicted of fraud.",
+        "41.5%",
+        "8,800",
+    ),
+    (
+        "Police solved 2,750 drug cases in 2022. Among all the drug cases solved, 63.0% involved synthetic drugs.",
+        "63.0%",
+        "2,750",
+    ),
+    # a mid-sentence partitive that refers back: its percentages are shares of the count it follows
+    ("The bureau detained 1,640 suspects, among whom 14.8% were from outside the province.", "14.8%", "1,640"),
+    ("Customs filed 870 cases, of which 35% involved frozen products.", "35%", "870"),
+    ("Customs filed 870 cases, in which 35% involved frozen products and 9% involved cigarettes.", "9%", "870"),
+    # 'X% of them' with no count before it in its sentence: the count of the sentence before
+    ("Prosecutors charged 5,480 people with fraud in 2021. 38.9% of them were under 30.", "38.9%", "5,480"),
+    (
+        "Prosecutors charged 5,480 people with fraud in 2021, 300 more than in 2020. 38.9% of them were first "
+        "offenders.",
+        "38.9%",
+        "5,480",
+    ),
+    # a sentence that refers back before its share
+    ("Police caught 3,300 fugitives. Most of them were men, with women making up just 6.4 percent.", "6.4 percent",
+     "3,300"),
+    # a fraction restated as a percentage after ', or'
+    ("The agency received 9,200 reports, nearly half of which, or 47.3 percent, were anonymous.", "47.3 percent",
+     "9,200"),
+    # an elliptical share continues the one before it
+    (
+        "Police solved 6,100 cases. Online fraud accounted for 44.1% of all cases solved, and theft 18.7%.",
+        "18.7%",
+        "6,100",
+    ),
+    (
+        "About 12,400 reports came in from 2015 to 2020, 52.6 percent of which arrived in 2019 and 8.1 percent in "
+        "2020.",
+        "8.1 percent",
+        "12,400",
+    ),
+    (
+        # a share that names its own 'of ...' does not continue the one before
+        "Police solved 6,100 cases. Online fraud accounted for 44.1% of all cases solved, and theft made up 18.7% "
+        "of the thefts reported.",
+        "18.7%",
+        None,
+    ),
     (
         # a restrictive clause names a set the release never counted: no whole
         "A total of 713,000 people were prosecuted and 265,000 were not. People who pleaded guilty made up more "
@@ -228,6 +289,9 @@ def test_a_named_rate_after_a_lead_stays_a_rate(extract):
         ("Nationwide, 12,500 officials were punished.", "12,500", "count"),  # a grouped count, not an age
         ("Reports about village officials numbered 9,800, 23.3 percent of the total.", "9,800", "count"),
         ("It recovered 476 second-level relics and 285 first-level relics.", "476", "count"),  # an ordinal
+        # a list of shares is no range: 'under 18 and 21.5%' keeps its percentage
+        ("Courts tried 6,000 people, with 3.4% of them under 18 and 21.5% of them women.", "21.5%", "percentage"),
+        ("Victims aged between 18 and 30 numbered 2,000.", "2,000", "count"),
     ],
 )
 def test_figures_the_families_stand_on(extract, text, surface, kind):
@@ -246,6 +310,11 @@ def test_a_change_verb_ends_the_noun_after_the_number_of(extract):
     [
         ("Zhang, 52, was sentenced to ten years.", "52"),  # an age in apposition is still no figure
         ("The video lasted a 30-second stretch, the court said.", "30"),  # a duration
+        # ages after who they are
+        ("Of them, those under 25 made up 45 percent.", "25"),
+        ("Minors under 14 are not criminally liable.", "14"),
+        ("Suspects older than 60 were released on bail.", "60"),
+        ("Courts tried 6,000 people, with 3.4% of them under 18 and 21.5% of them women.", "18"),
     ],
 )
 def test_what_stays_dropped(extract, text, gone):

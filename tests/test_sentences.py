@@ -11,6 +11,14 @@ import pytest
         ("The number was 4.26 compared with last year. Times.", 2),
         ("Cases rose. 42.5% of them were new.", 1),  # a digit after the stop keeps one sentence (MT damage)
         ("Cases rose 12 percent.\n\nPolice filed 40 more.", 2),
+        # a figure opens a sentence after a stop that ends a clause, or a year
+        ("Police arrested 2,100 suspects. 1,200 of them were women.", 2),
+        ("Fraud fell by 300 cases compared with 2019. 62.5 percent of the rest were online.", 2),
+        # abbreviations and broken decimals before a digit do not end a sentence
+        ("BEIJING, Jan. 8 (Xinhua) -- Police filed 40 cases.", 1),
+        ("The team No. 2 solved 12 cases.", 1),
+        ("The rate was 12. 5% higher.", 1),
+        ("It saw a year-on-year increase. 42.5% in the first half.", 1),
     ],
 )
 def test_sentence_bounds(nlp, text, sentences):

@@ -179,7 +179,9 @@ class FactBuilder(Component):
         # 'aged between 18 and 30': the near end of a range excluded by the words before it
         if before is None and prv >= 1 and doc[prv].lower_ in RANGE_WORDS:
             near = prev_tok(doc, prv - 1)
-            if near >= 0 and is_num(doc[near]):
+            # 'and' joins a range only after 'between': 'of them under 18 and 21.5% of them women' is a list
+            joins = doc[prv].lower_ != "and" or (near >= 1 and doc[prev_tok(doc, near - 1)].lower_ == "between")
+            if near >= 0 and is_num(doc[near]) and joins:
                 near_before = rules.ending_at(prev_tok(doc, near - 1) + 1, "NOT_FIGURE_BEFORE")
                 if near_before is not None:
                     return None, self._reason(near_before)

@@ -778,8 +778,8 @@ class RelationLinker(Component):
                 break
             if t.is_alpha:
                 words.append(t.lower_)
-        if not words or words[-1] in {"them", "these", "those", "which", "whom", "it"}:
-            return None
+        if not words or words[-1] in REFERRING_WORDS or words[-1] in {"it", "figure", "figures"}:
+            return None  # 'Among them', 'Of the total,': no noun of its own
         return _singular(words[-1])
 
     @staticmethod
@@ -849,6 +849,12 @@ class RelationLinker(Component):
             ):
                 if in_sent:
                     _link(d, "whole", in_sent[-1], f"of {following[1].lower_}", "stated")
+                else:
+                    # 'Police arrested 2,100 suspects. 54.3% of them were ...': the pronoun refers back to the
+                    # first count of the sentence before
+                    pool = self._previous_counts(doc, [x for x in drafts if x.kind == "count"], sent)
+                    if pool:
+                        _link(d, "whole", pool[0], f"of {following[1].lower_}", "cued")
                 continue
             # '20% of the funds' names its own part; only a cue ('accounting for 14.2% of the total') or a bare
             # share ('188,408 people for theft, accounting for 17.3%') points back at a count
@@ -859,6 +865,7 @@ class RelationLinker(Component):
                 and earlier[-1].kind in ITEM_KINDS
                 and "of" not in d.fields
                 and (share_cue or not own_part)
+                and not self._refers_between(doc, earlier[-1], d.tok)
                 and not self._new_subject(doc, earlier[-1], share_cue.start if share_cue is not None else d.tok)
             ):
                 # 'accounting for 17.3%' binds the share to the figure before it; a bare '10.4%' is a guess
@@ -946,6 +953,8 @@ class RelationLinker(Component):
                             self._part_of(rels, part, cands[-1], f"of the {unit}", "cued", via="share")
         self._share_lists(doc, shares, drafts, rels)
         self._lead_shares(doc, drafts, rels)
+        self._elliptical_shares(doc, shares, drafts)
+        self._referring_shares(doc, shares, drafts)
         # 'Of the 4,800, 960 were minors, accounting for 25 percent': the part's whole is the share's whole
         whole_of = {id(r["part"]): r for r in rels if r["type"] == "part_of"}
         for d in shares:
@@ -953,6 +962,92 @@ class RelationLinker(Component):
             if "whole" not in d.fields and isinstance(part, Draft) and id(part) in whole_of:
                 rel = whole_of[id(part)]
                 _link(d, "whole", rel["whole"], rel["cue"], rel["confidence"], rel["pattern_id"])
+
+    @staticmethod
+    def _elliptical_shares(doc: Doc, shares: list[Draft], drafts: list[Draft]) -> None:
+        """'Telecom fraud accounted for 60.2% of all cases solved, and theft 20.1%': a share that continues the
+        share before it in its sentence, with only its item's words between ('and theft', ', fraud'), no figure
+        and no 'of ...' of its own, has that share's whole."""
+        toks = [x.tok for x in drafts]
+        for prev, d in itertools.pairwise(shares):
+            if "whole" in d.fields or "whole" not in prev.fields or isinstance(d.fields.get("of"), Draft):
+                continue
+            sent = sent_of(doc, d.tok)
+            if prev.tok < sent.start:
+                continue
+            between = [
+                x
+                for x in drafts[bisect.bisect_right(toks, prev.tok) : bisect.bisect_left(toks, d.tok)]
+                if x.kind != "date"
+            ]
+            end = doc.char_span(prev.start, prev.end, alignment_mode="expand").end
+            k = next_tok(doc, end)
+            if k + 1 < len(doc) and doc[k].lower_ == "of" and doc[next_tok(doc, k + 1)].lower_ in REFERRING_WORDS:
+                end = next_tok(doc, k + 1) + 1  # '68.6 percent of which occurred in 2013 and 3.5 percent in 2017'
+            gap = doc[end : d.tok]
+            joint = next((t for t in gap if t.lower_ in {"and", ",", "，", ";", "；", "while"}), None)
+            after = next_tok(doc, doc.char_span(d.start, d.end, alignment_mode="expand").end)
+            if between or joint is None or any(t.lower_ == "of" for t in gap[-3:]):
+                continue
+            if after < len(doc) and doc[after].lower_ == "of":
+                continue  # '..., and 12% of the funds': a share with a whole of its own
+            if any(t.lower_ in {"which", "whom", "them", "among"} for t in gap):
+                continue
+            firm = prev.fields.get("_evidence", {}).get("whole", {}).get("confidence", "inferred")
+            _link(d, "whole", prev.fields["whole"], "list", "inferred" if firm == "inferred" else "cued")
+
+    @staticmethod
+    def _names_own_whole(doc: Doc, d: Draft) -> bool:
+        """True when 'of' follows percentage d and names something other than a pronoun ('90% of the number of
+        people who ...'): the share has a whole of its own, named or not."""
+        k = next_tok(doc, doc.char_span(d.start, d.end, alignment_mode="expand").end)
+        nxt = next_tok(doc, k + 1)
+        return k < len(doc) and doc[k].lower_ == "of" and (nxt >= len(doc) or doc[nxt].lower_ not in REFERRING_WORDS)
+
+    def _referring_shares(self, doc: Doc, shares: list[Draft], drafts: list[Draft]) -> None:
+        """'Procuratorates prosecuted 12,000 people. Most of them were men, with women making up only 8.1
+        percent': a share whose sentence refers back ('of them', 'among them') before it, with no count of its
+        own sentence before it, is a share of the count the pronoun refers to (the first of the sentence
+        before, or the one the share's verb acted on)."""
+        counts = [x for x in drafts if x.kind == "count"]
+        toks = [x.tok for x in drafts]
+        cues = RuleIndex.of(doc).by_label.get("PART_CUE", ())
+        for d in shares:
+            if "whole" in d.fields or isinstance(d.fields.get("of"), Draft) or self._names_own_whole(doc, d):
+                continue
+            sent = sent_of(doc, d.tok)
+            cue = next(
+                (
+                    c
+                    for c in cues
+                    if sent.start <= c.start < d.tok
+                    and self.attrs[c.id_]["mode"] in ("among", "of_them")
+                    and c.text.lower().split()[-1] in {"them", "these", "those", "whom"}
+                ),
+                None,
+            )
+            if cue is None or any(
+                x.kind in ITEM_KINDS
+                for x in drafts[bisect.bisect_left(toks, sent.start) : bisect.bisect_left(toks, d.tok)]
+            ):
+                continue
+            pool = self._previous_counts(doc, counts, sent)
+            verb = self._passive_verb(doc, d)
+            acted = [x for x in pool if verb and _acted(x, verb)]
+            whole = acted[-1] if acted else pool[0] if pool else None
+            if whole is not None:
+                _link(d, "whole", whole, cue.text.lower(), "cued", cue.id_)
+
+    def _refers_between(self, doc: Doc, figure: Draft, end: int) -> bool:
+        """True when a partitive cue that refers back ('of which', 'among whom') stands between `figure` and
+        token end: a share after it is a share of the figure, not the figure's share. A cue right after the
+        figure is the figure's own ('1,125 of which, or 12.5% of all cases')."""
+        last = doc.char_span(figure.start, figure.end, alignment_mode="expand").end - 1
+        return any(
+            c.text.lower().split()[-1] in REFERRING_WORDS
+            for c in RuleIndex.of(doc).within(figure.tok + 1, end, "PART_CUE")
+            if self.attrs[c.id_]["mode"] in ("among", "of_them") and prev_tok(doc, c.start - 1) != last
+        )
 
     def _lead_shares(self, doc: Doc, drafts: list[Draft], rels: list[dict]) -> None:
         """Percentages that a sentence's partitive lead makes shares of its whole: 'Of the 3,000 cases heard, 40%
@@ -967,6 +1062,7 @@ class RelationLinker(Component):
                 continue
             sent = sent_of(doc, cue.start)
             if not all(t.is_space or t.text in QUOTES for t in doc[sent.start : cue.start]):
+                self._clause_shares(doc, cue, sent, drafts, toks)
                 continue
             comma = next((t.i for t in doc[cue.end : sent.end] if t.text in {",", "，"}), None)
             if comma is None:
@@ -983,27 +1079,93 @@ class RelationLinker(Component):
                 continue
             lead = next((d for d in counts if cue.end <= d.tok < comma), None)
             confidence = "stated" if lead is not None else "cued"
-            whole = lead if lead is not None else self._lead_whole(doc, cue, counts, sent, comma)
+            whole = lead if lead is not None else self._lead_whole(doc, cue, counts, sent, comma, pcts[0])
             if whole is None:
                 continue
             for d in pcts:
                 if d.fields.get("role") == "level" and not self._opens_clause(doc, d.tok, comma):
                     continue
+                if self._names_own_whole(doc, d):
+                    continue  # '..., accounted for 90% of the number of people who ...'
                 d.fields["role"] = "share"
                 _link(d, "whole", whole, cue.text.lower(), confidence, cue.id_)
 
-    def _lead_whole(self, doc: Doc, cue: Span, counts: list[Draft], sent: Span, comma: int) -> Draft | None:
+    def _clause_shares(self, doc: Doc, cue: Span, sent: Span, drafts: list[Draft], toks: list[int]) -> None:
+        """'Police arrested 2,100 suspects, among whom 17.6% were from other provinces and 5.2% were
+        foreigners': percentages opening the clauses of a mid-sentence partitive that refers back ('among whom',
+        'of which', 'in which') are shares of the count the cue follows."""
+        k = prev_tok(doc, cue.start - 1)
+        if cue.text.lower().split()[-1] not in REFERRING_WORDS or k < sent.start:
+            return
+        before = [d for d in drafts[bisect.bisect_left(toks, sent.start) : bisect.bisect_left(toks, cue.start)]]
+        if doc[k].lower_ in FRACTION_WORDS:
+            # 'More than half of them, or 54.3%, were migrant workers': the percentage restating the fraction
+            o = next_tok(doc, cue.end)
+            after = next_tok(doc, o + 1) if o < len(doc) and doc[o].text in {",", "，"} else len(doc)
+            d = _draft_at(doc).get(next_tok(doc, after + 1)) if after < len(doc) and doc[after].lower_ == "or" else None
+            if d is None or d.kind != "percentage" or "whole" in d.fields:
+                return
+            pool = [x for x in before if x.kind == "count"][-1:] or self._previous_counts(
+                doc, [x for x in drafts if x.kind == "count"], sent
+            )[:1]
+            if pool:
+                d.fields["role"] = "share"
+                _link(d, "whole", pool[0], f"{doc[k].lower_} {cue.text.lower()}", "cued", cue.id_)
+            return
+        if doc[k].text not in {",", "，"} or not before or before[-1].kind != "count":
+            return
+        nested = next((c.start for c in RuleIndex.of(doc).within(cue.end, sent.end, "PART_CUE")), sent.end)
+        opener = cue.end - 1  # the percentage right after the cue opens the clause
+        for d in drafts[bisect.bisect_left(toks, cue.end) : bisect.bisect_left(toks, min(nested, sent.end))]:
+            if d.kind == "count":
+                break  # 'among whom 1,200 were women, 12.5% of them ...': the clause has a part of its own
+            if (
+                d.kind != "percentage"
+                or "whole" in d.fields
+                or d.fields.get("role") not in ("share", "level")
+                or isinstance(d.fields.get("of"), Draft)
+            ):
+                continue
+            if d.fields.get("role") == "level" and not self._opens_clause(doc, d.tok, opener):
+                continue
+            if self._names_own_whole(doc, d):
+                continue
+            d.fields["role"] = "share"
+            _link(d, "whole", before[-1], cue.text.lower(), "stated", cue.id_)
+
+    def _lead_whole(
+        self, doc: Doc, cue: Span, counts: list[Draft], sent: Span, comma: int, first: Draft | None = None
+    ) -> Draft | None:
         """The whole a lead without a figure names: 'Among the concluded cybercrime cases,' -> the nearest earlier
         count of cases; 'Among them,' -> the first count of the sentence before."""
         noun = self._noun_at(doc, cue.end)
+        named = self._partitive_unit(doc, cue, [])
+        if noun is None and named and named.endswith("ed"):
+            # 'Among those punished, 12.5% ...', 'Of those prosecuted,': the count of what that verb acted on
+            acted = [d for d in counts if d.tok < sent.start and _acted(d, named)]
+            return acted[-1] if acted else None
         if noun is not None:
             same = [d for d in counts if d.tok < sent.start and self.units.kin(d.fields.get("unit"), noun)]
             exact = [d for d in same if d.fields.get("unit") == noun]
             return (exact or same)[-1] if (exact or same) else None
-        if cue.text.lower() in {"among them", "among these", "of them", "of these", "among which"}:
+        if cue.text.lower().split()[-1] in REFERRING_WORDS and doc[cue.end : comma].text.strip() == "":
+            # 'Among them,', 'Of those,', 'Of that number,': the first count of the sentence before, or the one
+            # the share's verb acted on ('... sentenced 9,100 people. Of them, 61.5% were sentenced to ...')
             pool = self._previous_counts(doc, counts, sent)
-            return pool[0] if pool else None
+            verb = self._passive_verb(doc, first) if first is not None else None
+            acted = [d for d in pool if verb and _acted(d, verb)]
+            return acted[-1] if acted else pool[0] if pool else None
         return None
+
+    @staticmethod
+    def _passive_verb(doc: Doc, d: Draft) -> str | None:
+        """The participle of 'X% were sentenced', 'X% had been prosecuted' after figure d, else None."""
+        k = next_tok(doc, doc.char_span(d.start, d.end, alignment_mode="expand").end)
+        words = [t.lower_ for t in doc[k : k + 4] if not t.is_space]
+        aux = 0
+        while aux < len(words) and words[aux] in AUXILIARIES:
+            aux += 1
+        return words[aux] if aux and aux < len(words) and words[aux].endswith("ed") else None
 
     @staticmethod
     def _opens_clause(doc: Doc, i: int, comma: int) -> bool:
@@ -1029,8 +1191,7 @@ class RelationLinker(Component):
             # 'and the number rose ...' refers back; 'while the number of approved arrests rose ...' names its own
             return not self._same_subject(doc, q, d, rules)
         nouns = [t for t in after if t.lower_ not in SHARE_GLUE and not t.lower_.endswith(("ed", "ly"))]
-        return any(t.lower_.endswith("s") or self.units.root(_singular(t.lower_)) != _singular(t.lower_)
-                   for t in nouns)
+        return any(t.lower_.endswith("s") or self.units.root(_singular(t.lower_)) != _singular(t.lower_) for t in nouns)
 
     def _new_subject(self, doc: Doc, figure: Draft, end: int) -> bool:
         """True when a new subject stands after the last comma between a figure and a share's cue, so the
@@ -1466,6 +1627,8 @@ FIRMNESS = {"inferred": 0, "cued": 1, "stated": 2}
 GROWTH_WORDS = {"growth"}
 LIST_NOUNS = {"forms", "ways", "categories", "types", "kinds", "classes", "groups"}
 BACK_REFERENCES = words("back_references")
+REFERRING_WORDS = words("referring_words")
+FRACTION_WORDS = words("fraction_words")
 # words that may stand between a figure's comma and its share cue without being a new subject
 SHARE_GLUE = words("share_glue")
 AMOUNT_MODIFIERS = words("amount_modifiers")

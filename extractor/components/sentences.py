@@ -10,11 +10,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from extractor.components.context import Component, text_of
+from extractor.lexicon import words
 
 ENDERS = {".", "!", "?", "。", "！", "？"}
 # the characters that can make the next token a sentence start: a line break, or a stop ending the token before
 BREAK_CHARS = re.compile("[\n.!?。！？…]")
 HEADING_MAX = 60
+YEAR = re.compile(r"(?:19|20)\d\d")
+CUT_FROM_FIGURE = words("cut_from_figure")
 
 
 @Language.factory("extractor_sentences", assigns=["token.is_sent_start"])
@@ -69,4 +72,12 @@ class SentenceSplitter(Component):
         elif prev.text in ENDERS or prev.text.endswith(("...", "…")):
             first = tok.text[:1]
             start = not (first.isdigit() or first.islower() or first in ",;%)")
+            if first.isdigit() and prev.i > 0:
+                # '... than in 2019. 64.2 percent of them were ...' and '... were detained. 3,000 were ...' start
+                # a sentence; 'Jan. 8', 'No. 2', a decimal broken by a space ('12. 5%') and a change word cut
+                # from its figure ('a year-on-year increase. 42.5%', 'Cases rose. 42.5%') do not
+                word = prev.nbor(-1).text
+                start = (
+                    len(word) >= 3 and word.isalpha() and word.islower() and word not in CUT_FROM_FIGURE
+                ) or bool(YEAR.fullmatch(word))
         return start and not tok.is_space

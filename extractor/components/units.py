@@ -38,6 +38,7 @@ PERSON_ACTIONS = re.compile(
 CASE_ACTIONS = re.compile(r"^(filed|registered|solved|cracked|handled|accepted|concluded|closed|placed on file)")
 MAX_NP = 7
 DETERMINERS = words("determiners")
+REFERRING_WORDS = words("referring_words")  # 'Of the total,' names no unit: the part counts what its whole does
 SUBJECT_VERBS = words("subject_verbs")
 LINKING_VERBS = words("linking_verbs")
 
@@ -165,6 +166,8 @@ class UnitFinder:
         if first + 1 < i and doc[first].lower_ in {"of", "among"} and doc[first + 1].lower_ in DETERMINERS:
             words, _ = self._phrase(doc, next_tok(doc, first + 2))
             head = self._head(words)
+            if head and head.lower() in REFERRING_WORDS:
+                return None
             if head and not head.lower().endswith(("ed", "ing")):
                 return self.unit_of(head)
             if doc[first + 1].lower_ == "those" and head:
