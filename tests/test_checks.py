@@ -460,8 +460,8 @@ def test_named_rate_takes_the_nearest_counts_before_it():
 
 def test_named_rate_without_its_counts_is_untestable_and_unknown_rates_are_skipped():
     d = Doc().count("a", "300", 300, action="arrested").say(" arrested; non-arrest rate ")
-    d.pct("r", "25%", 25, role="rate", rate_name="non-arrest rate").say("; adoption rate ")
-    d.pct("s", "87.8%", 87.8, role="rate", rate_name="supervision adoption rate")
+    d.pct("r", "25%", 25, role="rate", rate_name="non-arrest rate").say("; conviction rate ")
+    d.pct("s", "99.8%", 99.8, role="rate", rate_name="conviction rate")
     f = only(named_rate(d.record()))
     assert f.status == "untestable" and f.details["missing"] == ["numerator"]
 
@@ -469,7 +469,7 @@ def test_named_rate_without_its_counts_is_untestable_and_unknown_rates_are_skipp
 def test_bundled_rate_definitions_load():
     defs = load_rate_definitions()
     names = {d.name for d in defs}
-    assert {"non-arrest rate", "non-prosecution rate"} <= names
+    assert {"non-arrest rate", "non-prosecution rate", "adoption rate"} <= names
     assert all(d.where.startswith("rates.jsonl:") for d in defs)
 
 

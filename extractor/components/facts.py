@@ -500,6 +500,17 @@ def _rate_name(doc: Doc, cue: Span) -> str:
             break
         words.insert(0, t.text_with_ws)
         j -= 1
+    if not words and cue.end + 1 < len(doc) and doc[cue.end].lower_ == "of":
+        # 'a rate of adoption of 80%', 'the rate of non-arrest was 20.9%': the name follows
+        after = []
+        for t in doc[cue.end + 1 : cue.end + 5]:
+            if t.lower_ in stop or not (t.is_alpha or t.text == "-") or is_num(t):
+                break
+            after.append(t.text_with_ws)
+        if after:
+            words = [cue.text_with_ws, doc[cue.end].text_with_ws, *after]
+            name = "".join(words).lower().strip()
+            return re.sub(r"\s+", " ", re.sub(r"\s*-\s*", "-", name))
     name = ("".join(words) + cue.text).lower().strip()
     name = re.sub(r"\s*-\s*", "-", name)
     return re.sub(r"\s+", " ", name)
