@@ -286,7 +286,9 @@ class UnitFinder:
         after_limit = min(sent.end, subj_end + 5)
         # '..., and 30,100 were adopted': a passive after the next figure is that figure's
         nums = doc_context(doc).nums
-        nxt = next((j for j in range(subj_end, after_limit) if (j in nums if nums is not None else is_num(doc[j]))), None)
+        nxt = next(
+            (j for j in range(subj_end, after_limit) if (j in nums if nums is not None else is_num(doc[j]))), None
+        )
         if nxt is not None:
             after_limit = nxt
         after = [s for s in rules.within(i + 1, after_limit, "ACTION")]
