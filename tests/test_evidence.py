@@ -77,6 +77,17 @@ def test_a_part_without_a_noun_takes_its_unit_from_its_whole(extract):
         ("Cases involving minors grew 18.3% to 7,412.", "18.3%", "7,412", "stated"),
         ("Prosecutors charged more than 41,000 people with fraud, up 8.2% year on year.", "8.2%", "41,000", "cued"),
         ("Police cracked 1,200 cases involving more than 30 million yuan, up 9% year on year.", "9%", "1,200", "cued"),
+        # the level a change reached, however the translation says it
+        ("Telecom fraud cases fell by 6.1% year on year, reaching 2,380.", "6.1%", "2,380", "stated"),
+        ("The number of drug addicts dropped 11.4 percent to stand at 1.8 million.", "11.4 percent", "1.8 million",
+         "stated"),
+        ("Smuggling cases grew 4.4% over the previous year, totalling 5,120.", "4.4%", "5,120", "stated"),
+        ("Customs recorded a 7.5% rise in drug cases to 960.", "7.5%", "960", "stated"),
+        ("Juvenile cases went up 2.2 percent to reach a total of 6,540.", "2.2 percent", "6,540", "stated"),
+        # a change fronted before the figure it qualifies is a guess
+        ("In the first half, up 9.8% year on year, courts concluded 15,300 cases.", "9.8%", "15,300", "inferred"),
+        ("Compared with 2019, a year-on-year decrease of 3.3%, police solved 7,000 cases.", "3.3%", "7,000",
+         "inferred"),
     ],
 )
 def test_changes_link_to_their_figure_with_evidence(extract, text, change, target, confidence):
@@ -84,6 +95,17 @@ def test_changes_link_to_their_figure_with_evidence(extract, text, change, targe
     rel = link(r, change, "of")
     assert rel is not None and r.fact(rel.target).text == target and rel.confidence == confidence
     assert by_text(r, change).of == rel.target  # the fact's field and the link agree
+
+
+@pytest.mark.parametrize(
+    "text, change",
+    [
+        ("Fraud cases rose 12.3%, while arrests reached 3,400.", "12.3%"),  # the clause has its own subject
+        ("The figure rose 4.1%, and police filed 3,400 cases.", "4.1%"),
+    ],
+)
+def test_a_change_with_a_subject_does_not_reach_forward(extract, text, change):
+    assert link(extract(text), change, "of") is None
 
 
 def test_more_than_qualifies_a_count_and_is_no_baseline(extract):

@@ -197,6 +197,29 @@ def test_glued_percent_and_word(extract):
     assert [(f.text, f.value) for f in facts_of(r, "percentage")] == [("7.5%", 7.5), ("4%", 4)]
 
 
+@pytest.mark.parametrize(
+    "text, pairs",
+    [
+        # a count and its change joined by a slash, under the change word the sentence opens with
+        (
+            "Rises were seen in fraud (12,406 cases/18.35%); theft (9,870/4.02%).",
+            [("18.35%", "12,406"), ("4.02%", "9,870")],
+        ),
+        ("Decreases were recorded in robbery (2,315 cases/7.40%).", [("7.40%", "2,315")]),
+    ],
+)
+def test_slash_pairs_in_tables(extract, text, pairs):
+    r = extract(text)
+    for pct, count in pairs:
+        fact = next(f for f in r.facts if f.text == pct)
+        assert fact.role == "change" and r.fact(fact.of).text == count
+
+
+@pytest.mark.parametrize("text, surface", [("1/3 of the cases", "1/3"), ("a 24/7 hotline", "24/7")])
+def test_fractions_and_codes_with_a_slash_stay_whole(nlp, text, surface):
+    assert surface in [t.text for t in nlp(text)]
+
+
 def test_table_lines_keep_their_own_units(extract):
     r = extract("Persons not prosecuted: 1,024\nCivil protests filed: 186")
     assert [(f.text, f.unit) for f in facts_of(r, "count")] == [("1,024", "person"), ("186", "protest")]

@@ -380,6 +380,11 @@ class FactBuilder(Component):
         sign = doc[prv].text if prv >= 0 and not doc[prv].whitespace_ else ""
         if sign and prv > 0 and not doc[prv - 1].whitespace_ and doc[prv - 1].text not in "(（":
             sign = ""  # '20%-30%' is a range, not a fall of 30%
+        if cue is None and prv >= 0 and doc[prv].text == "/":
+            # 'Other increases were in trademarks (37,946 cases/39.58%); copyright (137,267/57.80%)': a table's
+            # count/percentage pair takes the change word its sentence opened with
+            opened = rules.within(sent_of(doc, i).start, prv, "CHANGE")
+            cue = opened[0] if opened else None
         if cue is None and sign in {"+", "-", "−"}:
             d.set(role="change", direction="up" if sign == "+" else "down", basis="none")
             return

@@ -1429,6 +1429,9 @@ class RelationLinker(Component):
                     target, cue = anaphor
                     _link(d, "of", target, cue.text.lower(), "cued", cue.id_)
                     continue
+                fronted = self._fronted_change(doc, d, sent, drafts)
+                if fronted is not None:
+                    _link(d, "of", fronted, "fronted", "inferred")
         for d in drafts:
             if d.kind in ("percentage", "multiplier") and isinstance(d.fields.get("of"), Draft):
                 if "baseline" not in d.fields:
@@ -1438,6 +1441,35 @@ class RelationLinker(Component):
                 base = d.fields.get("baseline")
                 if isinstance(base, Draft) and (base is d.fields["of"] or base.kind != d.fields["of"].kind):
                     d.fields.pop("baseline")
+
+    @staticmethod
+    def _fronted_change(doc: Doc, d: Draft, sent: Span, drafts: list[Draft]) -> Draft | None:
+        """'In 2021, up 12.3% year on year, police filed 3,400 fraud cases': a change in a clause fronted before
+        its sentence's first figure (a comma after it, no figure before it) qualifies the first figure of the
+        main clause; a guess ('inferred')."""
+        end = doc.char_span(d.start, d.end, alignment_mode="expand").end
+        comma = next((t.i for t in doc[end : min(sent.end, end + 8)] if t.text in {",", "，"}), None)
+        if comma is None:
+            return None
+        # the clause names nothing that changed ('Cases rose 12.3%, while arrests reached 3,400' is no fronting)
+        rules = RuleIndex.of(doc)
+        c_start = clause_start(doc, d.tok)
+        if rules.within(c_start, d.tok, "UNIT") or rules.within(c_start, d.tok, "ACTION"):
+            return None
+        seg = max((t.i + 1 for t in doc[c_start : d.tok] if t.text in {",", "，"}), default=c_start)
+        first = next((t for t in doc[seg : d.tok] if t.is_alpha), None)
+        if first is None or first.lower_ not in FRONTED_OPENERS:
+            return None  # 'The figure rose 12.3%, and police filed ...': a clause with a subject of its own
+        toks = [x.tok for x in drafts]
+        nxt = next(
+            (
+                x
+                for x in drafts[bisect.bisect_right(toks, comma) : bisect.bisect_left(toks, sent.end)]
+                if x.kind in ITEM_KINDS or x.kind == "percentage"
+            ),
+            None,
+        )
+        return nxt if nxt is not None and nxt.kind in ITEM_KINDS else None
 
     @staticmethod
     def _growth_of(doc: Doc, d: Draft, drafts: list[Draft], sent: Span) -> Draft | None:
@@ -1517,7 +1549,16 @@ class RelationLinker(Component):
         moved to, when nothing before it in the sentence is what changed."""
         end_tok = doc.char_span(d.start, d.end, alignment_mode="expand").end
         k = next_tok(doc, end_tok)
-        # skip a comparison in between: 'fell 8.9% year on year to 1.12 million'
+        # 'a 12.3% increase in fraud cases to 3,400': the change word after the figure
+        change = next((s for s in RuleIndex.of(doc).starting.get(k, ()) if s.label_ == "CHANGE"), None)
+        if change is not None:
+            k = next_tok(doc, change.end)
+        # skip a comparison in between: 'fell 8.9% year on year to 1.12 million', 'grew 12.3% over the previous
+        # year, totalling 3,400'
+        if k < len(doc) and doc[k].lower_ in {"over", "on", "than"}:
+            j = next_tok(doc, k + 1)
+            if any(s.label_ == "BASIS" for s in RuleIndex.of(doc).starting.get(j, ())):
+                k = j
         basis = next((s for s in RuleIndex.of(doc).starting.get(k, ()) if s.label_ == "BASIS"), None)
         if basis is not None:
             k = next_tok(doc, basis.end)
@@ -1530,8 +1571,28 @@ class RelationLinker(Component):
             if base is not None and j < len(doc) and doc[j].lower_ == "to":
                 _link(d, "baseline", base, "from", "stated", keep=True)
                 k = j
+        # 'a 12.3% increase in fraud cases to 3,400': the changed noun may stand before 'to'
+        if k < len(doc) and doc[k].lower_ == "in":
+            j = next_tok(doc, k + 1)
+            while j < min(len(doc), k + 6) and doc[j].is_alpha and doc[j].lower_ not in {"to", "and", "or"}:
+                j = next_tok(doc, j + 1)
+            if j < len(doc) and doc[j].lower_ == "to":
+                k = j
+        # ', reaching 3,400', 'to reach 3,400', 'totalling 3,400', 'to stand at 3,400': the level it reached
+        if k < len(doc) and doc[k].text == "," and next_tok(doc, k + 1) < len(doc):
+            if doc[next_tok(doc, k + 1)].lower_ in LEVEL_VERBS:
+                k = next_tok(doc, k + 1)
+        if k < len(doc) and doc[k].lower_ == "to" and next_tok(doc, k + 1) < len(doc):
+            if doc[next_tok(doc, k + 1)].lower_ in LEVEL_VERBS:
+                k = next_tok(doc, k + 1)
+        cue = doc[k].lower_ if k < len(doc) else ""
+        if cue in LEVEL_VERBS:
+            j = next_tok(doc, k + 1)
+            while j < len(doc) and doc[j].lower_ in {"at", "to", "a", "total", "of"}:
+                j = next_tok(doc, j + 1)
+            k = prev_tok(doc, j - 1)  # the figure after the verb's words is read as after 'to'
         # 'increased by 4.92% or 21,818 cases' (MT of 为 N): the level, like 'to'
-        if k < len(doc) and doc[k].lower_ in {"to", "or"}:
+        if k < len(doc) and (cue in LEVEL_VERBS or doc[k].lower_ in {"to", "or"}):
             j = next_tok(doc, k + 1)
             approx = RuleIndex.of(doc).starting_at(j, "APPROX")
             if approx is not None:
@@ -1544,7 +1605,7 @@ class RelationLinker(Component):
             else:
                 ok = target.kind in ITEM_KINDS
             if ok:
-                return target, doc[k].lower_
+                return target, cue if cue in LEVEL_VERBS else doc[k].lower_
         return None
 
     @staticmethod
@@ -1629,6 +1690,8 @@ LIST_NOUNS = {"forms", "ways", "categories", "types", "kinds", "classes", "group
 BACK_REFERENCES = words("back_references")
 REFERRING_WORDS = words("referring_words")
 FRACTION_WORDS = words("fraction_words")
+LEVEL_VERBS = words("level_verbs")
+FRONTED_OPENERS = words("fronted_openers")
 # words that may stand between a figure's comma and its share cue without being a new subject
 SHARE_GLUE = words("share_glue")
 AMOUNT_MODIFIERS = words("amount_modifiers")
