@@ -29,6 +29,25 @@ PARTS = [
         "The commission investigated 300 cadres in 2019. Twelve of those cadres were expelled from the party.",
         [("Twelve", "300")],
     ),
+    # a ranking's counts are parts of the total its paragraph (or the one before) opened with
+    (
+        "Courts convicted 1.42 million defendants in 2021.\n\nBy crime, dangerous driving ranked first with 351,000 "
+        "defendants, followed by theft with 197,000 and fraud with 88,000.",
+        [("351,000", "1.42 million"), ("197,000", "1.42 million"), ("88,000", "1.42 million")],
+    ),
+    (
+        "Prosecutors indicted 870,000 people in the first half.\n\nThe leading charges were: 166,000 people for "
+        "theft, 92,000 for fraud and 71,000 for picking quarrels.",
+        [("166,000", "870,000"), ("92,000", "870,000"), ("71,000", "870,000")],
+    ),
+    (
+        # the ranking's subject counts categories: its counts are parts of the people, not of the categories
+        "Courts tried 2,640 people under the nine crimes added in 2021.\n\nThe most common crimes included 1,580 "
+        "for obstructing police and 410 for high-altitude throwing.",
+        [("1,580", "2,640"), ("410", "2,640")],
+    ),
+    # a ranking of one figure, or one with a whole of its own, is left to the other rules
+    ("Police solved 64,000 cases. Guangdong ranked first with 9,100 cases.", []),
     (
         # 'Of the total,' names no unit: the list's parts count what the whole counts
         "Discipline bodies punished 52,000 people last year.\n\nOf the total, 17 were officials at the provincial "

@@ -105,6 +105,7 @@ class RelationLinker(Component):
             self._forms(doc, drafts, rels)
             self._other_lists(doc, rels)
             self._shares(doc, drafts, rels)
+            parts |= self._ranked_lists(doc, drafts, rules, rels)
             self._nearest_links(doc, drafts, rules, parts)
             self._fill_units(doc, drafts, rels)
             self._rates(drafts, rels)
@@ -431,6 +432,8 @@ class RelationLinker(Component):
         for cue in rules.by_label.get("PART_CUE", ()):
             mode = self.attrs[cue.id_]["mode"]
             sent = sent_of(doc, cue.start)
+            if mode in ("including", "with") and rules.within(sent.start, cue.start, "RANK_CUE"):
+                continue  # 'The commonest offences included 2,105 for ...': a ranking, read by _ranked_lists
             in_sent = [d for d in counts if sent.start <= d.tok < sent.end]
             after = [d for d in in_sent if d.tok >= cue.end]
             before = [d for d in in_sent if d.tok < cue.start]
@@ -1348,6 +1351,49 @@ class RelationLinker(Component):
             for d in group:
                 _link(d, "whole", whole, cue, confidence)
                 self._part_of(rels, d.fields["of"], whole, cue, confidence, via="share")
+
+    def _ranked_lists(self, doc: Doc, drafts: list[Draft], rules: RuleIndex, rels: list[dict]) -> set[int]:
+        """'By charge, theft came first at 402,000 people, followed by fraud at 287,000 people and ...'; 'The
+        leading charges were: ...': the counts of a ranking, two or more of one class in its sentence, are parts
+        of the total the release opened the paragraph with (the first count of their class in their paragraph
+        before them, else in the nearest paragraph before that has one), as for a list of shares. Chosen by
+        position and unit, never by value; the ranking's wording makes the link 'cued'."""
+        text = text_of(doc)
+        counts = [d for d in drafts if d.kind == "count"]
+        toks = [d.tok for d in counts]
+        inner = {id(r["part"]) for r in rels if r["type"] == "part_of"}
+        wholes = {id(r["whole"]) for r in rels if r["type"] == "part_of"}
+        seen: set[int] = set()
+        made: set[int] = set()
+        for cue in rules.by_label.get("RANK_CUE", ()):
+            sent = sent_of(doc, cue.start)
+            if sent.start in seen:
+                continue
+            seen.add(sent.start)
+            in_sent = counts[bisect.bisect_left(toks, sent.start) : bisect.bisect_left(toks, sent.end)]
+            if any(id(d) in inner or id(d) in wholes for d in in_sent):
+                continue  # the sentence has parts or a whole of its own ('Of the 2.31 million charged, ...')
+            items = [d for d in in_sent if not _is_baseline(doc, d.tok)]
+            unit = next((d.fields.get("unit") for d in items if d.fields.get("_unit_noun")), None)
+            items = [
+                d
+                for d in items
+                if unit is None or d.fields.get("unit") is None or self.units.kin(d.fields.get("unit"), unit)
+            ]  # '287,000 for fraud' has no noun of its own: it counts what the list counts
+            if len(items) < 2:
+                continue
+            cands = [
+                x
+                for x in counts[: bisect.bisect_left(toks, sent.start)]
+                if id(x) not in inner and (unit is None or self.units.kin(x.fields.get("unit"), unit))
+            ]
+            whole = self._paragraph_lead(text, cands, items[0])
+            if whole is None:
+                continue
+            for d in items:
+                self._part_of(rels, d, whole, cue, "cued")
+                made.add(id(d))
+        return made
 
     @staticmethod
     def _paragraph_lead(text: str, cands: list[Draft], first_part: Draft) -> Draft | None:
