@@ -327,6 +327,16 @@ def test_shares_of_one_whole_fit_in_100_percent(shares, status):
     assert f.facts == [f"s{i}" for i in range(len(shares))]
 
 
+def test_a_share_restated_in_brackets_is_summed_once():
+    d = Doc().count("w", "5,000", 5000).say(" cases: about ")
+    d.pct("a", "90%", 90, role="share", whole="w", approx="about").say(" (")
+    d.pct("b", "88.6%", 88.6, role="share", whole="w").say(") civil and about ")
+    d.pct("c", "10%", 10, role="share", whole="w", approx="about").say(" (")
+    d.pct("e", "9.8%", 9.8, role="share", whole="w").say(") criminal")
+    f = only(share_of_total(d.record()))
+    assert f.status == "consistent" and f.facts == ["b", "e"]
+
+
 def test_nested_shares_are_not_summed():
     d = Doc().count("w", "5,000", 5000).say(" cases, ").count("a", "3,000", 3000).say(" of them fraud, ")
     d.pct("s1", "60%", 60, role="share", of="a", whole="w").say(", of which ")

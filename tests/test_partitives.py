@@ -256,6 +256,21 @@ SHARE_WHOLES = [
     # a sentence that refers back before its share
     ("Police caught 3,300 fugitives. Most of them were men, with women making up just 6.4 percent.", "6.4 percent",
      "3,300"),
+    # a share restated in brackets before 'of them': both are shares of the count referred to
+    ("Courts took in some 7.3 million cases. About 60% (59.6%) of them were civil cases.", "60%", "7.3 million"),
+    ("Courts took in some 7.3 million cases. About 60% (59.6%) of them were civil cases.", "59.6%", "7.3 million"),
+    # 'of those <verb>ed' reads back to the count of that act
+    (
+        "Courts sentenced 640,000 defendants.\n\nProbation was given to 93,000, or 14.5% of those convicted.",
+        "14.5%",
+        "640,000",
+    ),
+    # a share with no 'of': after 'with' it is a share of the count before; opening a sentence before 'were',
+    # of the sentence before's count
+    ("Police fined 38,000 drivers, with 62.5 percent fined for speeding.", "62.5 percent", "38,000"),
+    ("Police fined 38,000 drivers, up 4%, with 62.5 percent fined for speeding.", "62.5 percent", "38,000"),
+    ("Registered addicts fell to 702,000. Roughly 58 percent were users of synthetic drugs.", "58 percent",
+     "702,000"),
     # a fraction restated as a percentage after ', or'
     ("The agency received 9,200 reports, nearly half of which, or 47.3 percent, were anonymous.", "47.3 percent",
      "9,200"),
@@ -315,6 +330,11 @@ def test_a_named_rate_after_a_lead_stays_a_rate(extract):
 )
 def test_figures_the_families_stand_on(extract, text, surface, kind):
     assert by_text(extract(text), surface).kind == kind
+
+
+def test_the_subject_before_rose_to_names_the_unit(extract):
+    assert by_text(extract("Registered addicts rose to 702,000."), "702,000").unit == "addict"
+    assert by_text(extract("Fraud cases stood at 3,100 in May."), "3,100").unit == "case"
 
 
 def test_a_change_verb_ends_the_noun_after_the_number_of(extract):

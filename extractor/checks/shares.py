@@ -10,6 +10,7 @@ from extractor.checks.intervals import DEFAULT_ROUNDING, fact_interval, fmt_numb
 from extractor.models import Finding
 
 CHECK = "share_of_total"
+RESTATED_GAP = 3  # characters between a share and its bracketed restatement: '90% (88.6%)'
 
 
 def share_of_total(record, *, rounding: Sequence[str] = DEFAULT_ROUNDING) -> list[Finding]:
@@ -88,9 +89,12 @@ def _sums(record, facts, rounding: Sequence[str]) -> list[Finding]:
     out: list[Finding] = []
     for whole_id, shares in groups.items():
         kept, seen = [], set()
-        for s in shares:
+        for s in sorted(shares, key=lambda x: x.start):
             if s.of and s.of in seen:
                 continue  # the same part stated twice
+            if kept and getattr(kept[-1], "approx", None) and 0 <= s.start - kept[-1].end <= RESTATED_GAP:
+                kept[-1] = s  # 'about 90% (88.6%)': one share, restated in brackets; the precise figure counts
+                continue
             seen.add(s.of)
             kept.append(s)
         parts = {s.of for s in kept if s.of}

@@ -242,6 +242,21 @@ def next_tok(doc: Doc, i: int) -> int:
     return i
 
 
+def past_restatement(doc: Doc, i: int) -> int:
+    """Index of the first non-space token at or after i, past a bracketed restatement of a percentage or the
+    bracket closing one: 'Almost 70% (69.8%) of them', '(69.8%) of them'."""
+    k = next_tok(doc, i)
+    if k < len(doc) and doc[k].text in {")", "）"}:
+        return next_tok(doc, k + 1)
+    if k < len(doc) and doc[k].text in {"(", "（"}:
+        inner = [t for t in doc[k + 1 : k + 6]]
+        close = next((t.i for t in inner if t.text in {")", "）"}), None)
+        percent = any(t.text in {"%", "％"} or t.lower_ == "percent" for t in inner)
+        if close is not None and percent and any(t.like_num for t in inner):
+            return next_tok(doc, close + 1)
+    return k
+
+
 def prev_tok(doc: Doc, i: int) -> int:
     """Index of the last non-space token at or before i (-1 if none)."""
     texts = token_texts(doc)

@@ -23,6 +23,7 @@ from extractor.components.context import (
     next_tok,
     num_indices,
     only_joiners,
+    past_restatement,
     prev_tok,
     sent_of,
     text_of,
@@ -374,7 +375,8 @@ class FactBuilder(Component):
                 cue = far[-1]
         points = bool(d.fields.get("points"))
         nxt = next_tok(doc, end_tok)
-        of_follows = nxt < len(doc) and doc[nxt].lower_ in {"of", "were", "are"}
+        after_pair = past_restatement(doc, end_tok)  # 'Almost 70% (69.8%) of them'
+        of_follows = any(k < len(doc) and doc[k].lower_ in {"of", "were", "are"} for k in (nxt, after_pair))
         prv = prev_tok(doc, i - 1)
         # '+9.3%', '-2.1%' in a table: the sign is the direction
         sign = doc[prv].text if prv >= 0 and not doc[prv].whitespace_ else ""

@@ -22,6 +22,7 @@ from extractor.components.context import (
     doc_context,
     is_num,
     next_tok,
+    past_restatement,
     prev_tok,
     sent_of,
     text_of,
@@ -840,6 +841,8 @@ class RelationLinker(Component):
             if partner is not None and partner.kind == "percentage":
                 # '20%-30% of the funds': read what follows the range's far end
                 nxt = next_tok(doc, doc.char_span(partner.start, partner.end, alignment_mode="expand").end)
+            if not in_range:
+                nxt = past_restatement(doc, nxt)  # 'Almost 70% (69.8%) of them were civil cases'
             following = doc[nxt : nxt + 2]
             c_start = clause_start(doc, d.tok)
             earlier = [x for x in drafts if c_start <= x.tok < d.tok]
@@ -890,7 +893,7 @@ class RelationLinker(Component):
                 if isinstance(d.fields.get("of"), Draft):
                     self._part_of(rels, d.fields["of"], named, "of the", "stated", via="share")
                 continue
-            if own_part and following[1].lower_ == "the":
+            if own_part and following[1].lower_ in {"the", "those"}:
                 k2 = next_tok(doc, following[1].i + 1)
                 word = doc[k2].lower_ if k2 < len(doc) else ""
                 nxt2 = doc[next_tok(doc, k2 + 1)] if next_tok(doc, k2 + 1) < len(doc) else None
@@ -908,9 +911,10 @@ class RelationLinker(Component):
                         and id(x) not in inner
                     ]
                     if acted:
-                        _link(d, "whole", acted[-1], f"of the {word}", "cued")
+                        said = f"of {following[1].lower_} {word}"
+                        _link(d, "whole", acted[-1], said, "cued")
                         if isinstance(d.fields.get("of"), Draft):
-                            self._part_of(rels, d.fields["of"], acted[-1], f"of the {word}", "cued", via="share")
+                            self._part_of(rels, d.fields["of"], acted[-1], said, "cued", via="share")
                         continue
             if len(following) == 2 and following[0].lower_ == "of" and following[1].lower_ in {"the", "all"}:
                 # 'Among them, 1.096 million ..., accounting for 63.8% of the total': the total the part was
@@ -958,6 +962,7 @@ class RelationLinker(Component):
         self._lead_shares(doc, drafts, rels)
         self._elliptical_shares(doc, shares, drafts)
         self._referring_shares(doc, shares, drafts)
+        self._bare_shares(doc, drafts)
         # 'Of the 4,800, 960 were minors, accounting for 25 percent': the part's whole is the share's whole
         whole_of = {id(r["part"]): r for r in rels if r["type"] == "part_of"}
         for d in shares:
@@ -1040,6 +1045,50 @@ class RelationLinker(Component):
             whole = acted[-1] if acted else pool[0] if pool else None
             if whole is not None:
                 _link(d, "whole", whole, cue.text.lower(), "cued", cue.id_)
+
+    def _bare_shares(self, doc: Doc, drafts: list[Draft]) -> None:
+        """Percentages with no 'of' that the wording makes shares of a count: 'punished 402,000 drug users, with
+        71.5 percent punished for synthetic drugs' (after 'with', of the count before it in the sentence, as for a
+        part); 'Registered addicts rose to 615,000. Nearly 64 percent were heroin users.' (opening a sentence
+        before 'were', of the sentence before's count: 'cued' when it has one count, else a guess)."""
+        counts = [x for x in drafts if x.kind == "count"]
+        toks = [x.tok for x in drafts]
+        rules = RuleIndex.of(doc)
+        for d in drafts:
+            if (
+                d.kind != "percentage"
+                or d.fields.get("role") not in ("share", "level")
+                or "whole" in d.fields
+                or isinstance(d.fields.get("of"), Draft)
+                or d.fields.get("_resp")
+            ):
+                continue
+            end = doc.char_span(d.start, d.end, alignment_mode="expand").end
+            after = past_restatement(doc, end)
+            if after < len(doc) and doc[after].lower_ in {"of", "accounting", "accounted", "-", "–"}:
+                continue
+            sent = sent_of(doc, d.tok)
+            start = d.tok
+            approx = rules.ending_at(prev_tok(doc, d.tok - 1) + 1, "APPROX")
+            if approx is not None:
+                start = approx.start
+            k = prev_tok(doc, start - 1)
+            if k >= sent.start and doc[k].lower_ == "with":
+                before = [
+                    x
+                    for x in drafts[bisect.bisect_left(toks, sent.start) : bisect.bisect_left(toks, k)]
+                    if not (x.kind == "percentage" and x.fields.get("role") == "change")
+                ]  # 'punished 402,000 drug users, up 3%, with 71.5 percent ...'
+                if before and before[-1].kind == "count" and doc[prev_tok(doc, k - 1)].text in {",", "，"}:
+                    d.fields["role"] = "share"
+                    _link(d, "whole", before[-1], "with", "cued")
+                continue
+            opens = all(t.is_space or t.text in QUOTES for t in doc[sent.start : start])
+            if opens and after < len(doc) and doc[after].lower_ in {"were", "was", "are", "is"}:
+                pool = self._previous_counts(doc, counts, sent)
+                if pool:
+                    d.fields["role"] = "share"
+                    _link(d, "whole", pool[0], doc[after].lower_, "cued" if len(pool) == 1 else "inferred")
 
     def _refers_between(self, doc: Doc, figure: Draft, end: int) -> bool:
         """True when a partitive cue that refers back ('of which', 'among whom') stands between `figure` and

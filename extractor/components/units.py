@@ -174,8 +174,11 @@ class UnitFinder:
                 return "person"  # 'Of those punished, 524,000 ...' ('Of those, 354 ...' counts what the whole does)
             if head:
                 return None
-        # 'Legal aid cases reached 58,300': the subject before a linking verb names the unit
+        # 'Legal aid cases reached 58,300': the subject before a linking verb names the unit ('Registered
+        # addicts rose to 615,000', 'stood at')
         k = prev_tok(doc, i - 1)
+        if k > 1 and doc[k].lower_ in {"to", "at"} and doc[prev_tok(doc, k - 1)].lower_ in SUBJECT_VERBS:
+            k = prev_tok(doc, k - 1)
         if k > 0 and doc[k].lower_ in SUBJECT_VERBS:
             j = prev_tok(doc, k - 1)
             # 'Reports about village officials numbered 9,800': the head stands before the subject's preposition
