@@ -84,6 +84,27 @@ def test_a_part_without_a_noun_takes_its_unit_from_its_whole(extract):
         ("Smuggling cases grew 4.4% over the previous year, totalling 5,120.", "4.4%", "5,120", "stated"),
         ("Customs recorded a 7.5% rise in drug cases to 960.", "7.5%", "960", "stated"),
         ("Juvenile cases went up 2.2 percent to reach a total of 6,540.", "2.2 percent", "6,540", "stated"),
+        # a definite subject restates a count of the sentences before
+        (
+            "Customs cracked 4,130 cases and seized goods worth 1.2 billion yuan. While the goods seized were 6 per "
+            "cent more, the cases uncovered were down 19 per cent.",
+            "19 per cent",
+            "4,130",
+            "cued",
+        ),
+        (
+            "Customs cracked 4,130 cases and seized goods worth 1.2 billion yuan. While the goods seized were 6 per "
+            "cent more, the cases uncovered were down 19 per cent.",
+            "6 per cent",
+            "1.2 billion yuan",
+            "cued",
+        ),
+        (
+            "Police solved 8,800 cases and arrested 11,200 suspects. The suspects arrested rose 4.4 percent.",
+            "4.4 percent",
+            "11,200",
+            "cued",
+        ),
         # a change fronted before the figure it qualifies is a guess
         ("In the first half, up 9.8% year on year, courts concluded 15,300 cases.", "9.8%", "15,300", "inferred"),
         ("Compared with 2019, a year-on-year decrease of 3.3%, police solved 7,000 cases.", "3.3%", "7,000",
