@@ -29,6 +29,16 @@ PARTS = [
         "The commission investigated 300 cadres in 2019. Twelve of those cadres were expelled from the party.",
         [("Twelve", "300")],
     ),
+    # 'one' is a count as an item of a list of counts
+    (
+        "Inspectors punished 93,000 people. Among them, one was at provincial level, 41 were at bureau level and "
+        "620 at county level.",
+        [("one", "93,000"), ("41", "93,000"), ("620", "93,000")],
+    ),
+    ("Prosecutors indicted 275 officials, including one at ministerial level and nine at bureau level.",
+     [("one", "275"), ("nine", "275")]),
+    ("Police caught 44 fugitives, 31 of them on the red notice list and one on the wanted list.",
+     [("31", "44"), ("one", "44")]),
     # a ranking's counts are parts of the total its paragraph (or the one before) opened with
     (
         "Courts convicted 1.42 million defendants in 2021.\n\nBy crime, dangerous driving ranked first with 351,000 "
@@ -349,6 +359,9 @@ def test_a_change_verb_ends_the_noun_after_the_number_of(extract):
     [
         ("Zhang, 52, was sentenced to ten years.", "52"),  # an age in apposition is still no figure
         ("The video lasted a 30-second stretch, the court said.", "30"),  # a duration
+        # 'one' outside a list of counts
+        ("One of the 30 fugitives was caught in May.", "One"),
+        ("He was one of the 30 fugitives caught in May.", "one"),
         # ages after who they are
         ("Of them, those under 25 made up 45 percent.", "25"),
         ("Minors under 14 are not criminally liable.", "14"),

@@ -41,7 +41,14 @@ SENT_ENDERS = {".", "!", "?", "。"}
 RANGE_JOINERS = {"-", "–", "~", "～"}
 RANGE_WORDS = {"-", "–", "~", "～", "to", "and"}
 CONTROL_NOUNS = {
-    "supervision", "control", "jurisdiction", "oversight", "power", "authority", "leadership", "management"
+    "supervision",
+    "control",
+    "jurisdiction",
+    "oversight",
+    "power",
+    "authority",
+    "leadership",
+    "management",
 }
 
 
@@ -304,7 +311,7 @@ class FactBuilder(Component):
         after = doc[nxt].text if nxt < len(doc) else ""
         before = doc[prv].text if prv >= 0 else ""
         line_start = prv < 0 or "\n" in text_of(doc)[doc[prv].idx + len(doc[prv]) : tok.idx] or doc[prv].is_space
-        if info["words"] and value == 1 and info["scale"] == 1:
+        if info["words"] and value == 1 and info["scale"] == 1 and not self._one_in_a_list(doc, tok, prv, nxt):
             return "the word 'one' is rarely a figure"
         if line_start and after in MARKER_AFTER and value < 100 and not info["decimals"]:
             return "list marker"
@@ -318,6 +325,29 @@ class FactBuilder(Component):
             if doc[nxt].text[:1].isupper() and doc[nxt].is_alpha:
                 return "number word in a name"
         return None
+
+    @staticmethod
+    def _one_in_a_list(doc: Doc, tok: Token, prv: int, nxt: int) -> bool:
+        """'25 of them were red-notice fugitives and one a hundred-red-notice fugitive', 'Among them, one was a
+        minister, 26 were at bureau level', 'including one at provincial level and 12 ...': 'one' is a count
+        as an item of a list of counts (another numeral in its sentence, before it after 'and', ',' or
+        'including', or after it when a partitive lead opens the list); never in 'one of'."""
+        if nxt < len(doc) and doc[nxt].lower_ in {"of", "another", "-", "–"}:
+            return False
+        if prv < 0:
+            return False
+        sent = sent_of(doc, tok.i)
+        before = [t for t in doc[max(sent.start, tok.i - 15) : prv] if is_num(t) and t.text.lower() != "one"]
+        after = [t for t in doc[nxt : min(sent.end, nxt + 15)] if is_num(t)]
+        prev_word = doc[prv].lower_
+        if prev_word in {"and", ",", "including", "include", "included"} and before:
+            return True
+        lead = (
+            prv >= 2
+            and doc[prv].text in {",", "，"}
+            and doc[prev_tok(doc, prv - 1)].lower_ in {"them", "these", "whom", "which"}
+        )
+        return lead and bool(after)
 
     @staticmethod
     def _split_multiplier(doc: Doc, tok: Token) -> str | None:
@@ -411,9 +441,7 @@ class FactBuilder(Component):
         if d.fields["role"] == "change":
             d.set(**self._basis(doc, d, rules, w_start, end_tok, figure_toks))
 
-    def _basis(
-        self, doc: Doc, d: Draft, rules: RuleIndex, w_start: int, end_tok: int, figure_toks: set[int]
-    ) -> dict:
+    def _basis(self, doc: Doc, d: Draft, rules: RuleIndex, w_start: int, end_tok: int, figure_toks: set[int]) -> dict:
         """The comparison a change is measured against: nearest basis cue in its clause, before or after."""
         sent_end = sent_of(doc, d.tok).end
         stop = sent_end
