@@ -279,6 +279,12 @@ def test_respectively_reaches_back_only_when_the_sentence_refers_back(extract):
             "10,000",
             {"10,000", "40,000"},
         ),
+        (
+            "Procuratorates approved the arrests of 40,000 suspects and made no arrests of 10,000 people, a "
+            "non-arrest rate of 20%.",
+            "10,000",
+            {"10,000", "40,000"},
+        ),
         # the adoption rate: adopted over those made, whichever verb made them
         (
             "Prosecutors made 5,000 procuratorial suggestions, and 4,000 were adopted, an adoption rate of 80%.",

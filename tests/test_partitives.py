@@ -359,6 +359,10 @@ def test_a_change_verb_ends_the_noun_after_the_number_of(extract):
     [
         ("Zhang, 52, was sentenced to ten years.", "52"),  # an age in apposition is still no figure
         ("The video lasted a 30-second stretch, the court said.", "30"),  # a duration
+        # fractions and units of account are no counts
+        ("Nearly two thirds of the cases involved online fraud.", "two"),
+        ("Three quarters of the suspects were men.", "Three"),
+        ("All amounts are in units of 10,000 yuan.", "10,000"),
         # 'one' outside a list of counts
         ("One of the 30 fugitives was caught in May.", "One"),
         ("He was one of the 30 fugitives caught in May.", "one"),
