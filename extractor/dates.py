@@ -329,7 +329,16 @@ def _norm_day_range(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | No
 
 
 def _norm_year_range(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
-    y1, y2 = int(m.group("y1")), int(m.group("y2"))
+    y1 = int(m.group("y1"))
+    if _group(m, "rel"):
+        # 'from 2016 to last year': one period, its end relative to the reference date
+        y2, _relative = _year_spec(m, ref)
+        if y2 is None:
+            return _rel_norm(None, "period")
+        if y2 <= y1:
+            return None
+        return _rel_norm(f"{y1}/{y2}", "period", str(y1), str(y2))
+    y2 = int(m.group("y2"))
     if y2 <= y1:
         return None
     return _Norm(f"{y1}/{y2}", "period", str(y1), str(y2))

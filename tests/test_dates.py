@@ -312,6 +312,10 @@ def test_trap_is_not_a_date(finder, text, trap):
 # (sentence, span text, reference date, value, resolved, relative)
 RESOLVED = [
     ("cases rose this year", "this year", "2021-07-25", "2021", "2021", True),
+    # a range of years ending in a relative year is one period
+    ("fraud grew from 2017 to last year", "from 2017 to last year", "2022-02-10", "2017/2021", "2017/2021", True),
+    ("between 2019 and this year, 80 returned", "between 2019 and this year", "2023-06-01", "2019/2023",
+     "2019/2023", True),
     ("cases fell last year", "last year", "2024-03-22", "2023", "2023", True),
     ("the agency said yesterday.", "yesterday", "2019-09-10", "2019-09-09", "2019-09-09", True),
     ("the authority said on Wednesday.", "Wednesday", "2018-01-25", "2018-01-24", "2018-01-24", True),
