@@ -351,6 +351,14 @@ def _norm_year(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
     return _Norm(_y(year), "year") if year else None
 
 
+def _norm_year_end(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
+    """'the end of 2005' -> 2005-12, as the Chinese gold writes 2005年底; relative years resolved."""
+    year, relative = _year_spec(m, ref)
+    if relative:
+        return _rel_norm(_ym(year, 12) if year else None, "month")
+    return _Norm(_ym(year, 12), "month") if year else None
+
+
 def _norm_decade(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
     decade = int(m.group("decade"))
     return _Norm(f"{decade // 10}X", "decade", str(decade), str(decade + 9))
@@ -551,6 +559,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "day_range": _norm_day_range,
     "year_range": _norm_year_range,
     "year": _norm_year,
+    "year_end": _norm_year_end,
     "decade": _norm_decade,
     "half": _norm_half,
     "quarter": _norm_quarter,

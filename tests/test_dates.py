@@ -143,7 +143,9 @@ PARTS_OF_PERIODS = [
     ("It began in mid-July across the province.", "mid-July", "XXXX-07"),
     ("by the end of October, 900 people were held", "the end of October", "XXXX-10"),
     ("in early April 2020 the case was closed", "early April 2020", "2020-04"),
-    ("by the end of 2019, all gangs were removed", "the end of 2019", "2019"),
+    ("by the end of 2019, all gangs were removed", "the end of 2019", "2019-12"),  # as 2019年底
+    ("end-2018 figures show a fall", "end-2018", "2018-12"),
+    ("by mid-2020 the campaign was over", "mid-2020", "2020"),
     ("the task will be finished by the end of this year", "the end of this year", "REL"),
 ]
 
