@@ -172,6 +172,7 @@ LABELS: dict[str, Label] = {
     "PER_BASE": Label(PerBaseAttrs, "extractor_facts", "'per 10,000', 'per capita': a rate per head of population"),
     "PERCENT_SIGN": Label(PointsAttrs, "extractor_facts", "'%', 'percent', 'percentage points'"),
     "RANK_CUE": Label(NoAttrs, "extractor_relations", "rankings: 'followed by', 'the top five charges were'"),
+    "RUNNING_TOTAL": Label(NoAttrs, "extractor_relations", "'bringing the total to': the count before is part of it"),
     "RATE_DEFINITION": Label(None, "named_rate", "named rates and the counts they are made of"),
     "RATE_WORD": Label(NoAttrs, "extractor_facts", "'rate': a percentage that is a named rate"),
     "RESPECTIVELY": Label(NoAttrs, "extractor_relations", "'respectively'"),

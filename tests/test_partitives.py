@@ -29,6 +29,20 @@ PARTS = [
         "The commission investigated 300 cadres in 2019. Twelve of those cadres were expelled from the party.",
         [("Twelve", "300")],
     ),
+    # a running total: the count before the cue is a part of the one after its 'to'
+    (
+        "About 17,000 officials were punished in March, bringing the total number of those punished this year to "
+        "over 52,000.",
+        [("17,000", "52,000")],
+    ),
+    ("Police caught 27 fugitives in May, bringing the number caught this year to 310.", [("27", "310")]),
+    # a lead left alone on its line, or before a colon and a line break: the list follows
+    (
+        "Customs handled 2,940 cases.\n\nAmong them,\n\n405 cases involved drugs, and 311 cases involved guns.",
+        [("405", "2,940"), ("311", "2,940")],
+    ),
+    ("Customs handled 2,940 cases. Among them:\n405 cases involved drugs and 311 involved guns.",
+     [("405", "2,940"), ("311", "2,940")]),
     # 'one' is a count as an item of a list of counts
     (
         "Inspectors punished 93,000 people. Among them, one was at provincial level, 41 were at bureau level and "

@@ -107,6 +107,7 @@ class RelationLinker(Component):
             self._other_lists(doc, rels)
             self._shares(doc, drafts, rels)
             parts |= self._ranked_lists(doc, drafts, rules, rels)
+            parts |= self._running_totals(doc, drafts, rules, rels)
             self._nearest_links(doc, drafts, rules, parts)
             self._fill_units(doc, drafts, rels)
             self._rates(drafts, rels)
@@ -435,13 +436,23 @@ class RelationLinker(Component):
             sent = sent_of(doc, cue.start)
             if mode in ("including", "with") and rules.within(sent.start, cue.start, "RANK_CUE"):
                 continue  # 'The commonest offences included 2,105 for ...': a ranking, read by _ranked_lists
+            if cue.text[:2].lower() == "of" and doc[prev_tok(doc, cue.start - 1)].lower_ in NOUNS_BEFORE_OF:
+                continue  # 'the total number of those punished': a noun phrase, no partitive
             in_sent = [d for d in counts if sent.start <= d.tok < sent.end]
+            list_end = sent.end
+            if mode in ("among", "of_them") and all(t.is_punct or t.is_space for t in doc[cue.end : sent.end]):
+                # 'Among them,' left alone on its line (a list set out as paragraphs): the list is the next sentence
+                if next_tok(doc, sent.end) < len(doc):
+                    nxt_sent = sent_of(doc, next_tok(doc, sent.end))
+                    in_sent = [d for d in counts if nxt_sent.start <= d.tok < nxt_sent.end]
+                    list_end = nxt_sent.end
             after = [d for d in in_sent if d.tok >= cue.end]
             before = [d for d in in_sent if d.tok < cue.start]
             at_sentence_start = all(t.is_space or t.text in QUOTES for t in doc[sent.start : cue.start])
             # counts named as the earlier figure ('compared with 1,880 in the previous year') are no parts
             after = [d for d in after if not _is_baseline(doc, d.tok)]
-            lead = after[0] if after and not any(t.text in {",", "，"} for t in doc[cue.end : after[0].tok]) else None
+            lead_gap = doc[cue.end : after[0].tok] if after else ()
+            lead = after[0] if after and not any(t.text in {",", "，", ":", "："} for t in lead_gap) else None
             if lead is not None and _lead_gap(doc, cue.end, lead.tok):
                 lead = None  # 'of Guangdong Province Public Security Bureau 16 held ...': a name, not 'Of the 470,000'
             if mode in ("among", "of_them", "of_the") and at_sentence_start and lead is not None:
@@ -467,10 +478,10 @@ class RelationLinker(Component):
                 nested = next(
                     (
                         c.start
-                        for c in rules.within(cue.end, sent.end, "PART_CUE")
+                        for c in rules.within(cue.end, list_end, "PART_CUE")
                         if self.attrs[c.id_]["mode"] == "including" and c.start > cue.end
                     ),
-                    sent.end,
+                    list_end,
                 )
                 for part in after:
                     if part.tok > nested:
@@ -1444,6 +1455,30 @@ class RelationLinker(Component):
                 made.add(id(d))
         return made
 
+    def _running_totals(self, doc: Doc, drafts: list[Draft], rules: RuleIndex, rels: list[dict]) -> set[int]:
+        """'About 24,000 cadres were punished in May, bringing the total number of those punished this year to
+        over 118,000': the count the cue follows in its sentence is a part of the count after its 'to'."""
+        made: set[int] = set()
+        counts = [d for d in drafts if d.kind == "count"]
+        for cue in rules.by_label.get("RUNNING_TOTAL", ()):
+            sent = sent_of(doc, cue.start)
+            to = next((t.i for t in doc[cue.end : min(sent.end, cue.end + 14)] if t.lower_ == "to"), None)
+            if to is None:
+                continue
+            after = [d for d in counts if to < d.tok < sent.end]
+            before = [d for d in counts if sent.start <= d.tok < cue.start]
+            if not after or not before or any(t.text in {",", "，"} for t in doc[to : after[0].tok]):
+                continue
+            part, total = before[-1], after[0]
+            pu, tu = part.fields.get("unit"), total.fields.get("unit")
+            if pu and tu and not self.units.kin(pu, tu) and total.fields.get("_unit_noun"):
+                continue
+            if pu and (tu is None or not total.fields.get("_unit_noun")):
+                total.set(unit=pu)  # 'to over 118,000': the total counts what its part counts
+            self._part_of(rels, part, total, cue, "cued")
+            made.add(id(part))
+        return made
+
     @staticmethod
     def _paragraph_lead(text: str, cands: list[Draft], first_part: Draft) -> Draft | None:
         """The first of `cands` in first_part's paragraph, else the first in the nearest paragraph before."""
@@ -1826,6 +1861,7 @@ REFERRING_WORDS = words("referring_words")
 FRACTION_WORDS = words("fraction_words")
 LEVEL_VERBS = words("level_verbs")
 FRONTED_OPENERS = words("fronted_openers")
+NOUNS_BEFORE_OF = {"number", "total", "proportion", "share", "rate", "figure", "percentage", "tally"}
 MONEY_NOUNS = {"good", "goods", "value", "amount", "money", "fund", "funds", "sum"}
 # words that may stand between a figure's comma and its share cue without being a new subject
 SHARE_GLUE = words("share_glue")
