@@ -74,6 +74,7 @@ class NumberMerger(Component):
             return None
         if info["words"]:
             j, base = self._point(doc, j, base, info)
+            j, base = self._and_a_half(doc, j, base, info)
         scale = 1
         while True:
             # a hard line wrap may stand between the digits and the scale word ("220\nmillion")
@@ -123,6 +124,21 @@ class NumberMerger(Component):
             k += 1
         info["decimals"] = len(digits)
         return k, Decimal(f"{base}.{digits}")
+
+    @staticmethod
+    def _and_a_half(doc: Doc, j: int, base: Decimal, info: dict) -> tuple[int, Decimal]:
+        """'three and a half times', 'two and half times', 'one and a half million': a half more."""
+        words = [t.lower_ for t in doc[j : j + 3]]
+        if words[:3] == ["and", "a", "half"]:
+            k = j + 3
+        elif words[:2] == ["and", "half"]:
+            k = j + 2
+        else:
+            return j, base
+        if info["decimals"]:
+            return j, base
+        info["decimals"] = 1
+        return k, base + Decimal("0.5")
 
     def _rest(self, doc: Doc, j: int, base: Decimal, scale: int) -> tuple[int, Decimal, int]:
         """'three million | four hundred and twelve thousand | six hundred and eighty-one': the smaller groups
