@@ -234,6 +234,13 @@ SHARES = [
     ("Courts heard 9,000 cases. Fraud cases made up 12.5 percent of the total.", "12.5 percent", None, "9,000"),
     ("Courts heard 9,000 cases, with fraud cases taking up 12.5 percent.", "12.5 percent", None, None),
     ("Police arrested 188,408 people for theft, accounting for 17.3%.", "17.3%", "188,408", None),
+    # an amount restated in another currency: the share is of the amount as first written
+    (
+        "Customs seized goods worth 4.2 billion yuan (580 million dollars), accounting for 38 percent of the total.",
+        "38 percent",
+        "4.2 billion yuan",
+        None,
+    ),
     ("Prosecutors charged 18,000 minors, which accounted for 15%.", "15%", "18,000", None),
     ("The funds reached 9 billion yuan, and 12.5% of the funds went to rural areas.", "12.5%", None, None),
     ("Courts heard 9,000 cases, and 12.5 percent of the defendants were women.", "12.5 percent", None, None),

@@ -856,7 +856,9 @@ class RelationLinker(Component):
                 nxt = past_restatement(doc, nxt)  # 'Almost 70% (69.8%) of them were civil cases'
             following = doc[nxt : nxt + 2]
             c_start = clause_start(doc, d.tok)
-            earlier = [x for x in drafts if c_start <= x.tok < d.tok]
+            # an amount restated in another currency is the amount before it: '8.1 billion yuan (1.07 billion
+            # dollars), about 65 percent of the total' is a share of the yuan
+            earlier = [x for x in drafts if c_start <= x.tok < d.tok and not x.fields.get("_converted")]
             sent = sent_of(doc, d.tok)
             in_sent = [x for x in drafts if sent.start <= x.tok < d.tok and x.kind == "count"]
             if (
