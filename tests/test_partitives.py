@@ -70,6 +70,17 @@ PARTS = [
         "for obstructing police and 410 for high-altitude throwing.",
         [("1,580", "2,640"), ("410", "2,640")],
     ),
+    (
+        "Prosecutors charged 1.93 million people last year.\n\nThe three crimes with the highest number of "
+        "defendants were: 402,000 people for drunk driving, 188,000 people for theft and 97,000 people for fraud.",
+        [("402,000", "1.93 million"), ("188,000", "1.93 million"), ("97,000", "1.93 million")],
+    ),
+    (
+        # an 'included' subject naming categories: the parts ('N for ...' are people) go to the people total
+        "Courts tried 6,310 people under the 17 offences added last year.\n\nThe main offences included 4,020 for "
+        "assaulting officers and 690 for usury.",
+        [("4,020", "6,310"), ("690", "6,310")],
+    ),
     # a ranking of one figure, or one with a whole of its own, is left to the other rules
     ("Police solved 64,000 cases. Guangdong ranked first with 9,100 cases.", []),
     (
@@ -356,6 +367,12 @@ def test_figures_the_families_stand_on(extract, text, surface, kind):
     assert by_text(extract(text), surface).kind == kind
 
 
+def test_a_count_for_a_crime_counts_people(extract):
+    assert by_text(extract("The commonest charges were 3,115 for theft and 870 for fraud."), "3,115").unit == "person"
+    r = extract("Courts sentenced 9,100 criminals for fraud and 2,700 for theft.")
+    assert by_text(r, "2,700").unit == "criminal"  # an item of a list counts what the list counts
+
+
 def test_the_subject_before_rose_to_names_the_unit(extract):
     assert by_text(extract("Registered addicts rose to 702,000."), "702,000").unit == "addict"
     assert by_text(extract("Fraud cases stood at 3,100 in May."), "3,100").unit == "case"
@@ -373,6 +390,8 @@ def test_a_change_verb_ends_the_noun_after_the_number_of(extract):
     [
         ("Zhang, 52, was sentenced to ten years.", "52"),  # an age in apposition is still no figure
         ("The video lasted a 30-second stretch, the court said.", "30"),  # a duration
+        # a number that ranks categories counts nothing
+        ("The five crimes with the most defendants were theft and fraud.", "five"),
         # fractions and units of account are no counts
         ("Nearly two thirds of the cases involved online fraud.", "two"),
         ("Three quarters of the suspects were men.", "Three"),

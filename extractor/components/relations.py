@@ -574,7 +574,8 @@ class RelationLinker(Component):
                     # 'Those arrested included 310 gang leaders', 'The cases concluded included 2,800': the
                     # subject names the whole (its verb, else its noun), however far back; else a guess from
                     # the sentence before
-                    whole = self._subject_whole(doc, cue, sent, counts, parts) if not before else None
+                    first = after[0] if after else None
+                    whole = self._subject_whole(doc, cue, sent, counts, parts, first) if not before else None
                     if whole is None:
                         pool = self._previous_counts(doc, counts, sent)
                         whole = pool[-1] if pool else None
@@ -590,11 +591,19 @@ class RelationLinker(Component):
         return set(parts)
 
     def _subject_whole(
-        self, doc: Doc, cue: Span, sent: Span, counts: list[Draft], parts: dict[int, Draft]
+        self,
+        doc: Doc,
+        cue: Span,
+        sent: Span,
+        counts: list[Draft],
+        parts: dict[int, Draft],
+        first: Draft | None = None,
     ) -> Draft | None:
         """The count the subject of 'included' names, before its sentence: 'Those arrested' -> the nearest count
         whose act is arresting (a verb of the same class); 'The cases concluded' -> the nearest count of cases
-        concluded, else of cases. None when the subject names neither."""
+        concluded, else of cases. A subject naming categories of what the parts count ('The larger offences
+        included 5,021 for assaulting officers'): the total of the parts' class the paragraph before opened
+        with. None when the subject names neither."""
         words = [t for t in doc[sent.start : cue.start] if t.is_alpha]
         if not words or len(words) > 6:
             return None
@@ -608,6 +617,10 @@ class RelationLinker(Component):
                 acted = [d for d in acted if self.units.kin(d.fields.get("unit"), nouns[-1])] or acted
             if acted:
                 return acted[-1]
+        unit = first.fields.get("unit") if first is not None else None
+        if nouns and unit and not self.units.kin(unit, nouns[-1]):
+            kin = [d for d in earlier if self.units.kin(d.fields.get("unit"), unit)]
+            return self._paragraph_lead(text_of(doc), kin, first) if kin else None
         if nouns:
             same = [d for d in earlier if d.fields.get("unit") == nouns[-1]]
             return same[-1] if same else None
@@ -1440,8 +1453,10 @@ class RelationLinker(Component):
             items = [
                 d
                 for d in items
-                if unit is None or d.fields.get("unit") is None or self.units.kin(d.fields.get("unit"), unit)
-            ]  # '287,000 for fraud' has no noun of its own: it counts what the list counts
+                if unit is None
+                or d.fields.get("unit") in (None, *CATEGORY_NOUNS)
+                or self.units.kin(d.fields.get("unit"), unit)
+            ]  # '287,000 for fraud', '98,412 crimes of fraud': no other class of thing than the list's
             if len(items) < 2:
                 continue
             cands = [
@@ -1864,6 +1879,7 @@ FRACTION_WORDS = words("fraction_words")
 LEVEL_VERBS = words("level_verbs")
 FRONTED_OPENERS = words("fronted_openers")
 NOUNS_BEFORE_OF = {"number", "total", "proportion", "share", "rate", "figure", "percentage", "tally"}
+CATEGORY_NOUNS = words("category_nouns")
 MONEY_NOUNS = {"good", "goods", "value", "amount", "money", "fund", "funds", "sum"}
 # words that may stand between a figure's comma and its share cue without being a new subject
 SHARE_GLUE = words("share_glue")

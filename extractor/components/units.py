@@ -146,6 +146,13 @@ class UnitFinder:
     def _fallback_unit(self, doc: Doc, i: int, start: int) -> str | None:
         """Units read from the words around a count with no noun after it."""
         low = doc[start].lower_ if start < len(doc) else ""
+        # '307 for collecting illegal debts', '93,834 for provoking trouble': people charged for a crime (the
+        # genre's 'N people for theft' with the noun left out)
+        if low == "for" and start + 1 < len(doc) and doc[next_tok(doc, start + 1)].is_alpha:
+            nums = doc_context(doc).nums or set()
+            first_of_list = not any(k in nums for k in range(sent_of(doc, i).start, i))  # else the list's noun
+            if first_of_list and doc[next_tok(doc, start + 1)].lower_ not in {"the", "a", "an", "every", "each"}:
+                return "person"
         # 'Twenty-nine of the cases': a partitive names the unit
         if low == "of":
             k = next_tok(doc, start + 1)
