@@ -1,0 +1,270 @@
+"""Chinese links from wording and structure, one table per family of phrasing: parts (其中, …案件中), sums,
+分别 lists, shares, named rates. New sentences in the style of Chinese releases, none from a corpus."""
+
+import pytest
+
+from extractor.api import extract
+from extractor.checks import audit
+
+
+def zh(text):
+    rec = extract(text, "2024-06-30", lang="zh")
+    assert all(text[f.start : f.end] == f.text for f in rec.facts)
+    return rec
+
+
+def parts_of(rec):
+    return [(rec.fact(r.part).text, rec.fact(r.whole).text) for r in rec.relations if r.type == "part_of"]
+
+
+def sums_of(rec):
+    return [([rec.fact(p).text for p in r.parts], rec.fact(r.total).text) for r in rec.relations if r.type == "sum"]
+
+
+def of(rec, text):
+    (fact,) = [f for f in rec.facts if f.text == text]
+    return rec.fact(fact.of).text if fact.of else None
+
+
+def inconsistent(rec):
+    return [f for f in audit(rec) if f.status == "inconsistent"]
+
+
+@pytest.mark.parametrize(
+    "text, numerator, denominator",
+    [
+        ("经审查批准逮捕120件150人，不批准逮捕30件50人，不捕率为25%。", "50", ["150", "50"]),
+        ("全年决定起诉410件522人，决定不起诉36件58人，不诉率为10%。", "58", ["522", "58"]),
+        ("該院批准逮捕88件97人，不批准逮捕12件23人，不捕率19.2%。", "23", ["97", "23"]),
+    ],
+    ids=["non-arrest", "non-prosecution", "traditional"],
+)
+def test_the_second_count_of_a_pair_keeps_the_action_of_the_first(text, numerator, denominator):
+    rec = zh(text)
+    (rel,) = [r for r in rec.relations if r.type == "rate"]
+    assert rec.fact(rel.numerator).text == numerator
+    assert [rec.fact(d).text for d in rel.denominator] == denominator
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年1至9月，全区法院新收案件3.2万件，同比上升6.1%；结案2.5万件，同比上升4.4%；结案率为71.3%。",
+        "全院新收各类案件5120件，结案4380件，结案率81.2%。",
+    ],
+    ids=["national-shape", "one-court"],
+)
+def test_a_closure_rate_after_new_cases_has_no_relation(text):
+    # 结案率 is over the cases on hand (旧存 + 新收): the new cases alone are not its base
+    assert [r for r in zh(text).relations if r.type == "rate"] == []
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        (
+            "全年共受理各类案件8 640件（不含上年旧存1 120件），同比上升4.2%。其中，基层法院受理7 300件，占84.5%。",
+            [("7 300", "8 640")],
+        ),
+        ("全市共收案2 315件(不包括旧存案件410件)，其中民事案件1 608件。", [("1 608", "2 315")]),
+        ("共办结案件960件（含上年积存85件），其中刑事案件210件。", [("85", "960"), ("210", "960")]),
+    ],
+    ids=["excluding-then-of-which", "not-including", "including-is-a-part"],
+)
+def test_a_bracket_excluding_a_count_holds_no_part_and_no_whole(text, parts):
+    assert sorted(parts_of(zh(text))) == sorted(parts)
+
+
+@pytest.mark.parametrize(
+    "text, change, target",
+    [
+        ("1-6月共受理诉讼案件4210件(含旧存390件)，同比上升5.2%。", "5.2%", "4210"),
+        ("全年审结案件1.8万件（旧存2100件），比上年增长3.6%。", "3.6%", "1.8万"),
+    ],
+    ids=["including-old-stock", "old-stock"],
+)
+def test_a_change_after_a_bracket_qualifies_the_count_before_it(text, change, target):
+    assert of(zh(text), change) == target
+
+
+@pytest.mark.parametrize(
+    "text, links",
+    [
+        (
+            "全省共破获毒品案件3120起，抓获犯罪嫌疑人4105名，缴获毒品2.6吨，查处吸毒人员1.1万人次，"
+            "同比分别上升8.2%、11.4%、20.5%和6.7%。",
+            {"8.2%": "3120", "11.4%": "4105", "20.5%": None, "6.7%": "1.1万"},
+        ),
+        (
+            "海关查获走私冻品案件45起，查证冻品3800吨，分别增长12%和30%。",
+            {"12%": "45", "30%": None},
+        ),
+    ],
+    ids=["weight-in-the-middle", "weight-last"],
+)
+def test_a_weight_holds_its_place_in_a_respectively_list(text, links):
+    rec = zh(text)
+    (rel,) = [r for r in rec.relations if r.type == "respectively"]
+    assert rel.aligned
+    assert {q: of(rec, q) for q in links} == links
+    assert not [f for f in audit(rec) if f.check == "parts_and_wholes" and f.status == "inconsistent"]
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        (
+            "全市共破获涉毒案件620起，其中，部督案件9起、省督案件14起，先后打掉贩毒团伙12个，抓获犯罪嫌疑人880余人。",
+            [("9", "620"), ("14", "620")],
+        ),
+        (
+            "两年来共侦破经济犯罪案件1350起，其中集资诈骗案件210起，合同诈骗案件160起，抓获犯罪嫌疑人2040人。",
+            [("210", "1350"), ("160", "1350")],
+        ),
+        (
+            "全年受理案件2100件，结案1500件。其中：受理刑事案件300件，结案210件。",
+            [("300", "2100"), ("210", "1500")],
+        ),
+    ],
+    ids=["gangs-then-suspects", "suspects-after-the-cases", "same-actions-go-on"],
+)
+def test_a_new_action_ends_a_breakdown(text, parts):
+    assert parts_of(zh(text)) == parts
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        ("全国共破获制毒案件530起，其中，云南、四川等12个省份破获420起。", [("420", "530")]),
+        ("共立案审查1.6万件，其中县处级干部310人。", [("310", "1.6万")]),
+    ],
+    ids=["provinces-are-no-part-of-cases", "people-inside-cases"],
+)
+def test_a_part_of_another_unit_is_taken_only_for_people_and_acts(text, parts):
+    assert parts_of(zh(text)) == parts
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        (
+            "去年全省法院审结一审案件82万余件，其中刑事案件9万余件，占11%；民事案件70万余件，占85.4%；"
+            "行政案件3万余件，占3.6%。",
+            [("9万余", "82万余"), ("70万余", "82万余"), ("3万余", "82万余")],
+        ),
+        (
+            "一季度海关立案侦办走私犯罪案件640起，其中，立案侦办涉税走私犯罪案件280起，案值35.2亿元；"
+            "立案侦办非涉税走私犯罪案件360起。",
+            [("280", "640"), ("360", "640")],
+        ),
+    ],
+    ids=["one-count-and-its-share-to-a-group", "one-count-and-the-same-action-to-a-group"],
+)
+def test_a_breakdown_mid_sentence_goes_on_over_parallel_groups(text, parts):
+    assert parts_of(zh(text)) == parts
+
+
+@pytest.mark.parametrize(
+    "text, not_part",
+    [
+        ("共办结案件2600余件，其中提出抗诉40余件；对审判活动违法行为提出检察建议3100余件。", "3100余"),
+        ("共审查立案3.1万件；其中厅局级干部80人、县处级干部760人；立案审查村干部5000人。", "5000"),
+        ("共受理案件900件，其中刑事案件120件；结案760件，结案率84.4%。", "760"),
+    ],
+    ids=["another-unit", "two-parts-before", "another-action"],
+)
+def test_a_breakdown_mid_sentence_stops_at_a_group_that_is_not_parallel(text, not_part):
+    assert not_part not in [p for p, _ in parts_of(zh(text))]
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        (
+            "全年海关立案侦办走私犯罪案件2150起。已立案侦办案件中，涉税走私犯罪案件占980起，同比增长6%；"
+            "非涉税走私犯罪案件1170起。",
+            [("980", "2150"), ("1170", "2150")],
+        ),
+        ("全市检察机关立案侦查职务犯罪案件86件。立案侦查的案件中，大案62件。", [("62", "86")]),
+    ],
+    ids=["cases-already-filed", "cases-investigated"],
+)
+def test_a_cue_naming_an_action_takes_the_count_of_that_action(text, parts):
+    assert parts_of(zh(text)) == parts
+
+
+def test_a_cue_naming_an_action_no_count_has_is_no_part():
+    rec = zh(
+        "全年审结行政案件1 240件。其中，单独提起赔偿的70件。在结案中，维持的有310件，占25%；撤销的190件，占15.3%。"
+    )
+    assert ("310", "70") not in parts_of(rec) and ("310", "1 240") not in parts_of(rec)
+
+
+def test_a_later_cue_takes_the_parts_after_it():
+    rec = zh("全年侦破毒品案件980起。侦破的毒品案件中，缴获毒品在1公斤以上的案件共24起，其中有9起超过5公斤。")
+    assert parts_of(rec) == [("24", "980"), ("9", "24")]
+
+
+@pytest.mark.parametrize(
+    "text, parts, total",
+    [
+        (
+            "全年审结案件2 400件。审结的案件中，判决的有1 200件，占50%；调解的700件，占29.2%，其中当庭调解的"
+            "420件，庭前调解的280件；裁定驳回的300件，占12.5%；其他方式结案的200件，占8.3%。",
+            ["1 200", "700", "300", "200"],
+            "2 400",
+        ),
+    ],
+    ids=["an-item-with-its-own-breakdown"],
+)
+def test_a_list_ending_in_other_reads_an_item_with_its_own_breakdown(text, parts, total):
+    assert sums_of(zh(text)) == [(parts, total)]
+
+
+def test_a_list_naming_an_action_sums_only_to_a_count_of_that_action():
+    rec = zh(
+        "行政赔偿收案120件。其中，单独提起的50件；附带提起的70件。在结案中，维持的有300件，占30%；撤销的200件，"
+        "占20%；其他方式处理的500件，占50%。"
+    )
+    assert sums_of(rec) == []
+
+
+@pytest.mark.parametrize(
+    "text, parts, total",
+    [
+        (
+            "前三季度全国海关共立案侦办走私犯罪案件2 870起，其中立案侦办涉税走私犯罪案件1 540起、案值310亿元，"
+            "立案侦办非涉税走私犯罪案件1 330起。",
+            ["1 540", "1 330"],
+            "2 870",
+        ),
+        (
+            "去年海关立案侦办走私犯罪案件3 020起。已立案侦办案件中，涉税走私犯罪案件占1 400起；"
+            "非涉税走私犯罪案件1 620起。",
+            ["1 400", "1 620"],
+            "3 020",
+        ),
+    ],
+    ids=["of-which", "among-those-filed"],
+)
+def test_a_part_and_its_complement_make_the_whole(text, parts, total):
+    assert sums_of(zh(text)) == [(parts, total)]
+
+
+def test_a_complement_that_does_not_add_up_is_flagged():
+    rec = zh(
+        "一季度海关立案侦办走私犯罪案件900起，其中，立案侦办涉税走私犯罪案件410起；立案侦办非涉税走私犯罪案件470起。"
+    )
+    assert [f.check for f in inconsistent(rec)] == ["parts_and_wholes"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全市共查获走私案件300起，其中涉税走私案件120起，非法入境案件80起。",
+        "全市共查获走私案件300起，其中涉税走私案件120起、非涉税走私案件100起、涉检案件30起。",
+    ],
+    ids=["not-a-complement", "three-parts"],
+)
+def test_no_complement_sum_without_the_two_parts_the_wording_makes_whole(text):
+    assert sums_of(zh(text)) == []
