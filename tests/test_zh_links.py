@@ -268,3 +268,53 @@ def test_a_complement_that_does_not_add_up_is_flagged():
 )
 def test_no_complement_sum_without_the_two_parts_the_wording_makes_whole(text):
     assert sums_of(zh(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        (
+            "全年全县共立案215件，给予处分203人(其中党纪处分190人;政务处分21人)。其中，处分乡科级干部28人，"
+            "一般干部47人，农村、企业等其他人员128人。",
+            [("190", "203"), ("21", "203"), ("28", "203"), ("47", "203"), ("128", "203")],
+        ),
+    ],
+    ids=["semicolon-in-brackets"],
+)
+def test_a_semicolon_in_brackets_ends_no_sentence(text, parts):
+    assert parts_of(zh(text)) == parts
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        (
+            "1至9月，共受理信访举报820件，同比增长12.4%。从举报方式来看，来信310件，占37.8%；网络举报402件，"
+            "占49%；来访108件，占13.2%。",
+            [("310", "820"), ("402", "820"), ("108", "820")],
+        ),
+        (
+            "全年共处置问题线索1500件。按线索来源分，信访举报移交的900件，巡视移交的600件。",
+            [("900", "1500"), ("600", "1500")],
+        ),
+    ],
+    ids=["by-manner", "by-source"],
+)
+def test_a_breakdown_by_one_dimension_is_of_the_total_before_it(text, parts):
+    assert parts_of(zh(text)) == parts
+
+
+def test_a_second_breakdown_of_a_total_keeps_its_parts_and_leaves_the_shares_apart():
+    rec = zh(
+        "共受理信访举报600件。从举报方式分析，来信240件，占40%；网络举报360件，占60%。"
+        "从举报类型分析，检举控告类480件，占80%；批评建议120件，占20%。"
+    )
+    assert [p for p, w in parts_of(rec) if w == "600"] == ["240", "360", "480", "120"]
+    wholes = {f.text: rec.fact(f.whole).text if f.whole else None for f in rec.facts if f.kind == "percentage"}
+    assert wholes == {"40%": "600", "60%": "600", "80%": None, "20%": None}
+    assert inconsistent(rec) == []
+
+
+def test_a_pursuit_of_suspects_ends_a_breakdown_of_cases():
+    rec = zh("全年共破获刑事案件8600起。其中，破获命案42起，毒品案件310起，追捕犯罪嫌疑人1200人，查获在逃人员95人。")
+    assert parts_of(rec) == [("42", "8600"), ("310", "8600")]

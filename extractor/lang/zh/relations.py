@@ -53,9 +53,10 @@ def link(norm: str, facts: list[dict], rules: ZhRules) -> list[dict]:
                     "confidence": "cued",
                 }
             )
-    _parts(norm, facts, rules, relations)
+    breakdown: dict[str, int] = {}
+    _parts(norm, facts, rules, relations, breakdown)
     _sums(norm, facts, rules, relations)
-    _wholes(norm, facts, relations)
+    _wholes(norm, facts, relations, breakdown)
     _rates(norm, facts, relations, rules)
     return relations
 
@@ -132,16 +133,22 @@ def _rates(norm: str, facts: list[dict], relations: list[dict], rules: ZhRules) 
 TOTAL_WORDS = ("占总", "占全部", "占所有")
 
 
-def _wholes(norm: str, facts: list[dict], relations: list[dict]) -> None:
+def _wholes(norm: str, facts: list[dict], relations: list[dict], breakdown: dict[str, int]) -> None:
     """A share's whole: the whole of the breakdown its part is in (其中 … 68.8万人次，占50%), or, after 占总/占全部
-    ('佔總人數的16.5%'), the count of the part's unit before the part in their sentence."""
+    ('佔總人數的16.5%'), the count of the part's unit before the part in their sentence. `breakdown`: each part's
+    cue position; the shares of a second breakdown of one whole (by type after by manner) get none, since the
+    shares of each add up to 100% on their own."""
     by_id = {f["id"]: f for f in facts}
     whole_of = {r["part"]: r["whole"] for r in relations if r["type"] == "part_of"}
+    first: dict[str, int] = {}
     for f in facts:
         if f["kind"] != "percentage" or f.get("role") != "share" or not f.get("of") or f.get("whole"):
             continue
         whole = whole_of.get(f["of"])
         cue = None
+        if whole is not None and f["of"] in breakdown:
+            if first.setdefault(whole, breakdown[f["of"]]) != breakdown[f["of"]]:
+                continue
         if whole is None:
             pre = norm[clause_start(norm, f["start"]) : f["start"]]
             cue = next((w for w in TOTAL_WORDS if w in pre), None)
@@ -387,7 +394,19 @@ def _sentence_before(norm: str, start: int) -> int:
     i = start - 1
     while i >= 0 and (norm[i].isspace() or norm[i] in SENTENCE_END):
         i -= 1
-    return clause_start(norm, i + 1, SENTENCE_END) if i >= 0 else start
+    if i < 0:
+        return start
+    # a '；' inside a bracket ('处分286人(其中党纪处分275人;政务处分23人)') ends no sentence
+    depth = 0
+    while i >= 0 and (depth or norm[i] not in SENTENCE_END):
+        if norm[i] in ")）":
+            depth += 1
+        elif norm[i] in "(（" and depth:
+            depth -= 1
+        elif norm[i] in FULL_STOP:
+            break
+        i -= 1
+    return i + 1
 
 
 def _add_part(relations: list[dict], taken: set[str], part: dict, whole: dict, cue: str, pattern_id) -> None:
@@ -474,7 +493,7 @@ def _scope_end(norm: str, at: int, opening: bool, rules: ZhRules) -> int:
     return end
 
 
-def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict]) -> None:
+def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], breakdown: dict[str, int]) -> None:
     """其中 (and 中有, 在这些案件中, 上述…中): the counts after it are parts of a count before it. Mid-sentence
     the cue reaches back within its sentence and on to the next '；'; opening a sentence ('。其中，', '上述案件中')
     it reaches into the sentence before (two back when that one holds only differences) and on to the full stop.
@@ -513,14 +532,22 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict]) 
             verb = _verb(cue, rules)
             wholes = [w for w in wholes if verb and _verb(actions[w["id"]], rules) == verb]
         inside = norm.find("在内", cue_end, end)
-        plans.append((at, cue, cue_id, wholes, parts, inside))
+        near = _sentence_before(norm, sent) if opening and sent > 0 else None
+        plans.append((at, cue, cue_id, wholes, parts, inside, near))
     # a part in the reach of two cues is the later one's ('…的案件中，…案件共16起，其中有8起…': 8 of the 16)
     owner: dict[str, int] = {}
-    for at, _cue, _id, wholes, parts, inside in plans:
+    for at, _cue, _id, wholes, parts, inside, _near in plans:
         if wholes or inside >= 0:
             owner.update((p["id"], at) for p in parts)
-    for at, cue, cue_id, wholes, parts, inside in plans:
+    by_id = {f["id"]: f for f in facts}
+    for at, cue, cue_id, wholes, parts, inside, near in plans:
         parts = [p for p in parts if owner.get(p["id"]) == at]
+        # '来信206件，…；来访50件，…。从举报类型分析，…': the sentence before holds only parts of one whole: its
+        # whole is this breakdown's too
+        last = [w for w in wholes if w["start"] >= near] if near is not None else []
+        prior = {r["whole"] for r in relations if r["type"] == "part_of" and r["part"] in {w["id"] for w in last}}
+        if last and all(w["id"] in taken for w in last) and len(prior) == 1:
+            wholes = [by_id[prior.pop()]]
         if inside >= 0:  # '包括12名外籍人员在内的犯罪嫌疑人86名': the parts before 在内, the whole after it
             after = [f for f in parts if f["start"] > inside]
             for p in (f for f in parts if f["end"] <= inside):
@@ -547,6 +574,7 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict]) 
             if whole.get("unit") != p.get("unit") and not _may_cross(p, whole):
                 continue  # '其中，19个省份…': provinces are no part of a count of cases or people
             _add_part(relations, taken, p, whole, cue, cue_id)
+            breakdown.setdefault(p["id"], at)
 
 
 # units a count of cases holds as its parts besides cases: people (立案78.9万件，其中省部级干部90人), and the
