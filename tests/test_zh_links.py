@@ -318,3 +318,45 @@ def test_a_second_breakdown_of_a_total_keeps_its_parts_and_leaves_the_shares_apa
 def test_a_pursuit_of_suspects_ends_a_breakdown_of_cases():
     rec = zh("全年共破获刑事案件8600起。其中，破获命案42起，毒品案件310起，追捕犯罪嫌疑人1200人，查获在逃人员95人。")
     assert parts_of(rec) == [("42", "8600"), ("310", "8600")]
+
+
+def rates_of(rec):
+    return {
+        rec.fact(r.rate).text: (rec.fact(r.numerator).text, [rec.fact(d).text for d in r.denominator])
+        for r in rec.relations
+        if r.type == "rate"
+    }
+
+
+@pytest.mark.parametrize(
+    "text, rates",
+    [
+        (
+            "全年共批准逮捕犯罪嫌疑人1820人，不批准逮捕460人；提起公诉2300人，不起诉310人，附条件不起诉95人，"
+            "不捕率、不诉率、附条件不起诉率分别为20.2%、11.9%、3.6%。",
+            {"20.2%": ("460", ["1820", "460"]), "11.9%": ("310", ["2300", "310"])},
+        ),
+        (
+            "經審查，批準逮捕3150人，不批準逮捕940人，不捕率和不訴率分別為23%和15%。",
+            {"23%": ("940", ["3150", "940"])},
+        ),
+    ],
+    ids=["three-rates-named-before-respectively", "traditional-two-rates"],
+)
+def test_rates_named_before_respectively_are_those_rates(text, rates):
+    rec = zh(text)
+    assert rates_of(rec) == rates
+    assert [r for r in rec.relations if r.type == "respectively"] == []
+    assert all(f.role == "rate" for f in rec.facts if f.kind == "percentage")
+
+
+def test_a_conditional_non_prosecution_is_no_non_prosecution():
+    rec = zh("决定起诉860人，决定不起诉140人，附条件不起诉60人，附条件不起诉率6%。全年不起诉率为14%。")
+    assert rates_of(rec) == {}
+    rec = zh("决定起诉860人，决定不起诉140人，附条件不起诉60人，不起诉率为14%。")
+    assert rates_of(rec) == {"14%": ("140", ["860", "140"])}
+
+
+def test_a_rate_with_a_space_before_its_number_is_a_rate():
+    (pct,) = [f for f in zh("共批准逮捕900人，不批准逮捕100人，不捕率 10%。").facts if f.kind == "percentage"]
+    assert pct.role == "rate" and pct.rate_name == "不捕率"

@@ -270,6 +270,10 @@ def _respectively(norm: str, facts: list[dict], rules: ZhRules, relations: list[
                     break
                 quals.append(f)
                 last = f["end"]
+            if len(quals) >= 2 and _named_rates(norm, at, quals):
+                done.update(q["id"] for q in quals)
+                at = norm.find(cue.text, at + 1)
+                continue
             sent = clause_start(norm, at, SENTENCE_END)
             before = [
                 f
@@ -315,6 +319,23 @@ def _respectively(norm: str, facts: list[dict], rules: ZhRules, relations: list[
                             }
                         )
             at = norm.find(cue.text, at + 1)
+
+
+RATE_LIST_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,6}率$")
+
+
+def _named_rates(norm: str, at: int, quals: list[dict]) -> bool:
+    """'不捕率、不诉率、附条件不起诉率分别为50.4%、39.1%、29.7%': the names before 分别 are the rates, in order;
+    each percentage becomes the rate it names, paired with no count. False when the clause names no such list."""
+    names = re.split(r"[、和及与]", norm[clause_start(norm, at) : at].strip())
+    if len(names) != len(quals) or any(q["kind"] != "percentage" or q.get("points") for q in quals):
+        return False
+    found = [RATE_LIST_NAME_RE.search(n.strip()) for n in names]
+    if not all(found):
+        return False
+    for q, m in zip(quals, found, strict=True):
+        q.update(role="rate", rate_name=m.group())
+    return True
 
 
 UNCOUNTED_NUMBER_RE = re.compile(r"(?:\d[\d,.]*|[零〇一二两三四五六七八九十百千]+)[万亿]*[余多]?")
