@@ -255,6 +255,7 @@ ZH_LABELS: dict[str, Label] = {
     "ZH_OTHER": Label(NoAttrs, "zh_relations", "其他: the last item of an exhaustive breakdown"),
     "ZH_NOT_PART": Label(NoAttrs, "zh_relations", "不含, 不包括: a bracket opening with it holds no part"),
     "ZH_UNCOUNTED": Label(NoAttrs, "zh_relations", "吨, 公斤: a measure no fact reads, a place in a 分别 list"),
+    "ZH_EACH": Label(NoAttrs, "zh_relations", "均, 各 before a figure: a bar each item passes (均超25万件), no part"),
     "ZH_COMPLEMENT": Label(NoAttrs, "zh_relations", "非: a part named as the rest of the part before it (涉税/非涉税)"),
     "ZH_ALIAS": Label(NoAttrs, "zh_operations", "以下简称: the quoted name after it is an alias"),
 }

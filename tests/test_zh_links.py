@@ -360,3 +360,33 @@ def test_a_conditional_non_prosecution_is_no_non_prosecution():
 def test_a_rate_with_a_space_before_its_number_is_a_rate():
     (pct,) = [f for f in zh("共批准逮捕900人，不批准逮捕100人，不捕率 10%。").facts if f.kind == "percentage"]
     assert pct.role == "rate" and pct.rate_name == "不捕率"
+
+
+@pytest.mark.parametrize(
+    "text, parts, total",
+    [
+        (
+            "全年共受理各类案件860件，其中刑事案件240件、民事案件310件，合计550件，同比上升4%。",
+            ["240", "310"],
+            "550",
+        ),
+        ("全市共查处案件75起，其中无证经营案件30起、超范围经营案件15起，共计45起。", ["30", "15"], "45"),
+    ],
+    ids=["he-ji-after-of-which", "gong-ji-after-of-which"],
+)
+def test_a_sum_after_a_breakdown_adds_the_parts_not_their_whole(text, parts, total):
+    rec = zh(text)
+    assert sums_of(rec) == [(parts, total)]
+    assert total not in [p for p, _ in parts_of(rec)]
+
+
+@pytest.mark.parametrize(
+    "text, not_part",
+    [
+        ("一季度全国法院新收案件580万件，其中广东、江苏、浙江3省法院新收案数均超40万件。", "40万"),
+        ("全年破获毒品案件260起，其中两地各破获30起以上。", "30"),
+    ],
+    ids=["each-over", "each"],
+)
+def test_a_bar_each_item_passes_is_no_part(text, not_part):
+    assert not_part not in [p for p, _ in parts_of(zh(text))]

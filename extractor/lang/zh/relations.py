@@ -386,7 +386,21 @@ def _cues(norm: str, rules: ZhRules) -> list[tuple[int, int, str]]:
 
 def is_threshold(norm: str, fact: dict, rules: ZhRules) -> bool:
     """'造成死亡1人以上、经济损失10万元以上的重特大案件16件': a count with 以上/以下 before 的 or 、 is a bar
-    the counted things pass, not a number of them."""
+    the counted things pass, not a number of them; so is one after 均/各 ('4省法院新收案数均超25万件')."""
+    at = fact["start"]
+    for approx in rules.of("ZH_APPROX"):
+        if approx.attrs["where"] == "before" and norm.startswith(approx.text, at - len(approx.text)):
+            at -= len(approx.text)
+            break
+    verb = rules.ending("ZH_ACTION", norm, at)  # '两地各破获30起以上'
+    if verb:
+        at -= len(verb.text)
+    for word in ("为", "达", "在", "有"):
+        if norm.startswith(word, at - 1) and rules.ending("ZH_EACH", norm, at - 1):
+            at -= 1
+            break
+    if rules.ending("ZH_EACH", norm, at):
+        return True
     at = fact["end"]
     measure = rules.starting("ZH_MEASURE", norm, at)
     if measure:
@@ -529,6 +543,14 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], 
     def level(f: dict) -> bool:
         return f["kind"] == "count" and not is_difference(norm, f, rules) and not is_threshold(norm, f, rules)
 
+    def summed(f: dict) -> bool:
+        """'…、民事案件100件，合计300件': the total of a list is no part of it."""
+        clause = norm[clause_start(norm, f["start"]) : f["start"]]
+        return any(
+            clause.lstrip(OPENING_JUNK).startswith(c.text) and len(clause) <= len(c.text) + 2
+            for c in rules.of("ZH_SUM_CUE")
+        )
+
     plans = []
     for at, cue_end, cue_id in _cues(norm, rules):
         cue = norm[at:cue_end]
@@ -548,6 +570,7 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], 
         if not ((opening and not grouped) or listed):
             end = _parallel_end(norm, facts, parts, end, rules, level)
             parts = [f for f in facts if level(f) and cue_end <= f["start"] and f["end"] <= end]
+        parts = [f for f in parts if not summed(f)]
         if cue_id in named_cue:
             # '已立案侦办案件中，…': the whole is the count of the action the cue names; none named, no whole
             verb = _verb(cue, rules)
@@ -693,12 +716,7 @@ def _sums(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict]) -
         else:
             sent = _sentence_before(norm, clause_start(norm, group, FULL_STOP))
             before = [
-                f
-                for f in facts
-                if level(f)
-                and sent <= f["start"]
-                and f["end"] <= group
-                and f["id"] not in whole_of
+                f for f in facts if level(f) and sent <= f["start"] and f["end"] <= group and f["id"] not in whole_of
             ]
             same = [f for f in before if f.get("unit") == last.get("unit")]
             # '在结案中，维持的有658件，…其他方式处理的623件': a list naming its action sums to a count of it
@@ -728,7 +746,9 @@ def _sums(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict]) -
                     for f in facts
                     if level(f) and sent <= f["start"] and f["end"] <= at and f.get("unit") == total.get("unit")
                 ]
-                parts = [f for f in parts if f["id"] not in in_sum]
+                # '受理案件500件，其中刑事案件200件、民事案件100件，合计300件': a whole of the parts is none
+                wholes = set(whole_of.values())
+                parts = [f for f in parts if f["id"] not in in_sum and f["id"] not in wholes]
                 if len(parts) >= 2:
                     add(parts, total, cue.text, cue.id)
             at = norm.find(cue.text, at + 1)
