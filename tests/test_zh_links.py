@@ -390,3 +390,21 @@ def test_a_sum_after_a_breakdown_adds_the_parts_not_their_whole(text, parts, tot
 )
 def test_a_bar_each_item_passes_is_no_part(text, not_part):
     assert not_part not in [p for p, _ in parts_of(zh(text))]
+
+
+def test_an_opening_cue_after_a_sentence_without_counts_has_no_whole_further_back():
+    rec = zh(
+        "全年共抓获在逃职务犯罪嫌疑人310人。检察机关严肃查办民生领域发生的职务犯罪案件。"
+        "其中立案侦查在征地拆迁中涉嫌受贿的国家工作人员1250人，失职渎职的国家机关工作人员860人。"
+    )
+    assert parts_of(rec) == []
+
+
+def test_an_opening_cue_after_a_sentence_of_differences_reaches_the_level_before():
+    rec = zh("全年立杀人案件96起。与上年相比，同比减少12起。其中，持刀杀人案件40起。")
+    assert parts_of(rec) == [("40", "96")]
+
+
+def test_parts_of_a_pair_take_the_count_of_their_own_unit():
+    rec = zh("全年共立案侦查职务犯罪案件950件1320人，其中贪污贿赂案件780件1050人，渎职侵权案件170件270人。")
+    assert parts_of(rec) == [("780", "950"), ("1050", "1320"), ("170", "950"), ("270", "1320")]

@@ -563,8 +563,11 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], 
         scope = sent
         if opening and sent > 0:
             scope = _sentence_before(norm, sent)
-            if not any(level(f) and scope <= f["start"] and f["end"] <= sent for f in facts):
-                scope = _sentence_before(norm, scope)
+            counts = [f for f in facts if f["kind"] == "count" and scope <= f["start"] and f["end"] <= sent]
+            # two back past a sentence of differences only ('…同比减少72起…。其中，'), not past one with no count
+            # at all ('…严肃查办…职务犯罪案件。其中立案侦查…4414人': its whole is unstated)
+            if (counts and not any(level(f) for f in counts)) or cue_id in named_cue:
+                scope = _sentence_before(norm, scope)  # a cue naming its action finds that action's count
         wholes = [f for f in facts if level(f) and scope <= f["start"] and f["end"] <= at and not _aside(norm, f, at)]
         parts = [f for f in facts if level(f) and cue_end <= f["start"] and f["end"] <= end]
         if not ((opening and not grouped) or listed):
