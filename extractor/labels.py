@@ -218,6 +218,10 @@ class ZhDateAttrs(Attrs):
     ]
 
 
+class ZhActionAttrs(Attrs):
+    same_as: str | None = None  # the action word it is read as: 受案 and 收案 are 受理, 审结 and 办结 are 结案
+
+
 class ZhPartCueAttrs(Attrs):
     needs_action: bool | None = None  # the cue must name an action, whose count is the whole: 已立案侦办案件中
 
@@ -250,7 +254,7 @@ ZH_LABELS: dict[str, Label] = {
     "ZH_SCALE": Label(ScaleAttrs, "zh_figures", "十, 百, 千, 万, 亿"),
     "ZH_SHARE": Label(NoAttrs, "zh_figures", "占, 佔: a share of a whole"),
     "ZH_VARIANT": Label(ZhVariantAttrs, "zh_script", "traditional character -> simplified, one for one"),
-    "ZH_ACTION": Label(NoAttrs, "zh_relations", "受理, 结案: the verb a part shares with its whole"),
+    "ZH_ACTION": Label(ZhActionAttrs, "zh_relations", "受理, 结案: the verb a part shares with its whole"),
     "ZH_SCOPE_END": Label(NoAttrs, "zh_relations", "此外, 另有: a 其中 breakdown ends before it"),
     "ZH_SUM_CUE": Label(NoAttrs, "zh_relations", "共计, 合计: the count after it is the sum of those before"),
     "ZH_OTHER": Label(NoAttrs, "zh_relations", "其他: the last item of an exhaustive breakdown"),

@@ -195,9 +195,36 @@ def test_a_cue_naming_an_action_takes_the_count_of_that_action(text, parts):
 
 def test_a_cue_naming_an_action_no_count_has_is_no_part():
     rec = zh(
-        "全年审结行政案件1 240件。其中，单独提起赔偿的70件。在结案中，维持的有310件，占25%；撤销的190件，占15.3%。"
+        "全年受理行政案件1 240件。其中，单独提起赔偿的70件。在结案中，维持的有310件，占25%；撤销的190件，占15.3%。"
     )
     assert ("310", "70") not in parts_of(rec) and ("310", "1 240") not in parts_of(rec)
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        (
+            "全年审结行政案件1 240件。在结案中，维持的有310件，占25%；撤销的190件，占15.3%。",
+            [("310", "1 240"), ("190", "1 240")],
+        ),
+        ("全院共收案3 600件。受理的案件中，民事案件2 100件。", [("2 100", "3 600")]),
+    ],
+    ids=["closed-is-tried-and-closed", "received"],
+)
+def test_a_cue_names_its_action_in_any_word_for_it(text, parts):
+    assert parts_of(zh(text)) == parts
+
+
+@pytest.mark.parametrize(
+    "text, change, target",
+    [
+        ("截至3月底共受理案件2 400件，结案1 100件。与上年同比，受案增加210件，上升9.6%。", "9.6%", "2 400"),
+        ("1至6月全院审结案件5 300件。同比结案增加400件，上升8.2%。", "8.2%", "5 300"),
+    ],
+    ids=["cases-received", "cases-closed"],
+)
+def test_a_change_after_a_difference_takes_the_level_of_the_same_action_in_other_words(text, change, target):
+    assert of(zh(text), change) == target
 
 
 def test_a_later_cue_takes_the_parts_after_it():

@@ -412,7 +412,8 @@ def is_threshold(norm: str, fact: dict, rules: ZhRules) -> bool:
 
 
 def _verb(action: str, rules: ZhRules) -> str | None:
-    """The last action word of `action`; of two that overlap the first ('审结案件': 审结, not 结案)."""
+    """The last action word of `action`, as the word it is read as (受案: 受理); of two that overlap the first
+    ('审结案件': 审结, not 结案)."""
     found = rules.last_in("ZH_ACTION", action)
     if found is None:
         return None
@@ -420,8 +421,9 @@ def _verb(action: str, rules: ZhRules) -> str | None:
     for other in rules.of("ZH_ACTION"):
         j = action.find(other.text, max(0, at - len(other.text) + 1), at + len(other.text) - 1)
         if 0 <= j < at:
-            return other.text
-    return word.text
+            word = other
+            break
+    return word.attrs.get("same_as") or word.text  # '受案增加167件' is an action of 受理
 
 
 def _sentence_before(norm: str, start: int) -> int:
