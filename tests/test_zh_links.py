@@ -435,3 +435,16 @@ def test_an_opening_cue_after_a_sentence_of_differences_reaches_the_level_before
 def test_parts_of_a_pair_take_the_count_of_their_own_unit():
     rec = zh("全年共立案侦查职务犯罪案件950件1320人，其中贪污贿赂案件780件1050人，渎职侵权案件170件270人。")
     assert parts_of(rec) == [("780", "950"), ("1050", "1320"), ("170", "950"), ("270", "1320")]
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        ("全年共立案侦查职务犯罪案件320件，其中贪污贿赂案件占210件。", [("210", "320")]),
+        ("去年全省破获电诈案件4 600起，跨境案件占了1 900起。", [("1 900", "4 600")]),
+        ("第二季度被立案的厅局级干部就占35人，超过上半年60人的半数。", []),
+    ],
+    ids=["of-which-accounts-for", "accounts-for", "no-count-before"],
+)
+def test_a_count_a_part_accounts_for_is_part_of_the_count_before(text, parts):
+    assert parts_of(zh(text)) == parts
