@@ -628,8 +628,8 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], 
 
 
 def _accounts_for(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], taken: set, level) -> None:
-    """'共立案侦查职务犯罪案件320件，贪污贿赂案件占210件': a count right after 占 is a part of the last count of its unit
-    before it in its sentence (none there, none: '第3季…就占47人，…超过第1至3季90人的半数')."""
+    """'共立案侦查职务犯罪案件320件，贪污贿赂案件占210件': a count right after 占 is a part of the last count of its
+    unit before it in its sentence (none there, none: '第3季…就占47人，…超过第1至3季90人的半数')."""
     for i, f in enumerate(facts):
         if not level(f) or f["id"] in taken:
             continue
