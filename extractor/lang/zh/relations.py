@@ -638,13 +638,13 @@ def _accounts_for(norm: str, facts: list[dict], rules: ZhRules, relations: list[
         if share is None:
             continue
         sent = clause_start(norm, f["start"], SENTENCE_END)
-        same = [
-            g
-            for g in facts[:i]
-            if level(g) and g["start"] >= sent and g.get("unit") == f.get("unit") and not _aside(norm, g, f["start"])
-        ]
-        if same:
-            _add_part(relations, taken, f, same[-1], share.text, share.id)
+        for j in range(i - 1, -1, -1):
+            g = facts[j]
+            if g["start"] < sent:
+                break
+            if level(g) and g.get("unit") == f.get("unit") and not _aside(norm, g, f["start"]):
+                _add_part(relations, taken, f, g, share.text, share.id)
+                break
 
 
 # units a count of cases holds as its parts besides cases: people (立案78.9万件，其中省部级干部90人), and the
