@@ -218,6 +218,14 @@ class ZhDateAttrs(Attrs):
     ]
 
 
+class ZhActionAttrs(Attrs):
+    same_as: str | None = None  # the action word it is read as: 受案 and 收案 are 受理, 审结 and 办结 are 结案
+
+
+class ZhPartCueAttrs(Attrs):
+    needs_action: bool | None = None  # the cue must name an action, whose count is the whole: 已立案侦办案件中
+
+
 class ZhVariantAttrs(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -238,17 +246,22 @@ ZH_LABELS: dict[str, Label] = {
     "ZH_NOT_BEFORE": Label(ReasonAttrs, "zh_figures", "what before a numeral makes it no figure: 第"),
     "ZH_NOUN": Label(ZhNounAttrs, "zh_figures", "counted nouns with their English gloss: 犯罪嫌疑人 suspect"),
     "ZH_OPERATION_HEAD": Label(NoAttrs, "zh_operations", "heads after a quoted name: 行动, 专项行动, 专案"),
-    "ZH_PART_CUE": Label(NoAttrs, "zh_relations", "其中: the figures after it are parts of the one before"),
+    "ZH_OPERATION_LEAD": Label(NoAttrs, "zh_operations", "打击, 专项: opening the words between a name and its head"),
+    "ZH_PART_CUE": Label(ZhPartCueAttrs, "zh_relations", "其中: the figures after it are parts of the one before"),
     "ZH_PERCENT": Label(ZhPercentAttrs, "zh_figures", "%, 个百分点, 成 (tenths), 万分之 (per ten thousand)"),
     "ZH_RATE_WORD": Label(NoAttrs, "zh_figures", "率: a percentage that is a named rate"),
     "ZH_RESPECTIVELY": Label(NoAttrs, "zh_relations", "分别"),
     "ZH_SCALE": Label(ScaleAttrs, "zh_figures", "十, 百, 千, 万, 亿"),
     "ZH_SHARE": Label(NoAttrs, "zh_figures", "占, 佔: a share of a whole"),
     "ZH_VARIANT": Label(ZhVariantAttrs, "zh_script", "traditional character -> simplified, one for one"),
-    "ZH_ACTION": Label(NoAttrs, "zh_relations", "受理, 结案: the verb a part shares with its whole"),
+    "ZH_ACTION": Label(ZhActionAttrs, "zh_relations", "受理, 结案: the verb a part shares with its whole"),
     "ZH_SCOPE_END": Label(NoAttrs, "zh_relations", "此外, 另有: a 其中 breakdown ends before it"),
     "ZH_SUM_CUE": Label(NoAttrs, "zh_relations", "共计, 合计: the count after it is the sum of those before"),
     "ZH_OTHER": Label(NoAttrs, "zh_relations", "其他: the last item of an exhaustive breakdown"),
+    "ZH_NOT_PART": Label(NoAttrs, "zh_relations", "不含, 不包括: a bracket opening with it holds no part"),
+    "ZH_UNCOUNTED": Label(NoAttrs, "zh_relations", "吨, 公斤: a measure no fact reads, a place in a 分别 list"),
+    "ZH_EACH": Label(NoAttrs, "zh_relations", "均, 各 before a figure: a bar each item passes (均超25万件), no part"),
+    "ZH_COMPLEMENT": Label(NoAttrs, "zh_relations", "非: a part named as the rest of the part before it (涉税/非涉税)"),
     "ZH_ALIAS": Label(NoAttrs, "zh_operations", "以下简称: the quoted name after it is an alias"),
 }
 

@@ -184,7 +184,7 @@ def _percentage(norm: str, s: int, e: int, value: Decimal, sign, rules: ZhRules)
         fact.update(role="share", pattern_id=share[1].id)
         return fact
     for rx, row in rules.regexes.get("ZH_RATE_WORD", []):
-        m = rx.search(pre)
+        m = rx.search(pre.rstrip(SPACES))  # '不起诉率 23.1%': a space before the number
         if m:
             fact.update(role="rate", rate_name=m.group().rstrip("为是达到"), pattern_id=row.id)
             return fact

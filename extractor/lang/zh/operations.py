@@ -10,6 +10,32 @@ from extractor.lang.zh.rules import ZhRules
 QUOTED_RE = re.compile(r"[“「『《\"]([^“”「」『』《》\"\n]{1,16})[”」』》\"]")
 CODE_RE = re.compile(r"^\d{1,2}[·.．]\d{1,2}$")
 LINK_RE = re.compile(r"^(?:与|和|及|、)?$")  # “A”“B”等专项行动: adjacent quotes list names too
+CASE_CODE_RE = re.compile(r"\d")  # “使命2020-3”, “403”: a case code has a digit
+CASE_HEAD_RE = re.compile(r"^[\u4e00-\u9fff]{0,14}?案(?![件值由例卷发])")  # “403”特大跨国走私毒品案
+STOPS = "，,。；;：:\n“”「」『』《》()（）"
+
+
+def _head_after_lead(norm: str, at: int, rules: ZhRules):
+    """“NJ-417”打击濒危野生动物及其制品走私专项行动, “蓝天2020”专项第一轮集中打击行动: the head after a few words
+    that open with an operation lead (打击, 专项, 整治 ...), within the clause."""
+    if rules.starting("ZH_OPERATION_LEAD", norm, at) is None:
+        return None
+    end = at
+    while end < len(norm) and end - at <= 24 and norm[end] not in STOPS:
+        end += 1
+    best = None
+    for w in rules.of("ZH_OPERATION_HEAD"):
+        k = norm.rfind(w.text, at, end)
+        if k > at and k + len(w.text) == _word_end(norm, k + len(w.text)) and (best is None or k > best[0]):
+            best = (k, w)
+    return best[1] if best else None
+
+
+def _word_end(norm: str, at: int) -> int:
+    """`at` when a head ending there ends its phrase (a stop, 以来, 中, 期间 ... or the text's end follow)."""
+    if at >= len(norm) or norm[at] in STOPS or norm.startswith(("以来", "中", "期间", "开展", "取得", "的"), at):
+        return at
+    return -1
 
 
 def find_operations(norm: str, text: str, rules: ZhRules) -> list[dict]:
@@ -39,7 +65,13 @@ def find_operations(norm: str, text: str, rules: ZhRules) -> list[dict]:
         if head is None:  # “…专项行动”: the head inside the quotes
             head = next((w for w in rules.of("ZH_OPERATION_HEAD") if m.group(1).endswith(w.text)), None)
             head = head if head and len(m.group(1)) > len(head.text) else None
+        if head is None and not norm[: m.start()].endswith(("打击", "严打")):
+            head = _head_after_lead(norm, m.end(), rules)
+        if head is not None and norm[: m.start()].endswith(("打击", "严打")) and not m.group(1).endswith(head.text):
+            head = None  # '打击“两抢一盗”专项整治': what is fought, a crime category, not the operation's name
         code = bool(CODE_RE.match(m.group(1)))
+        if head is None and not code and CASE_CODE_RE.search(m.group(1)) and CASE_HEAD_RE.match(norm[m.end() :]):
+            code = True  # “使命2020-3”走私可卡因案: a case code before its case
         if head is None and not code:
             continue
         headed.add(m.start())

@@ -11,6 +11,7 @@ from extractor.checks.rates import rate_relations
 from extractor.kinds import ITEM_KINDS as AMOUNTS
 from extractor.lang.zh.figures import SENTENCE_END, clause_start
 from extractor.lang.zh.rules import ZhRules
+from extractor.unit_classes import bundled_units
 
 FULL_STOP = "。！？!?\n"
 CLAUSE_BREAK = "，,；;。！？!?\n：:"
@@ -52,31 +53,71 @@ def link(norm: str, facts: list[dict], rules: ZhRules) -> list[dict]:
                     "confidence": "cued",
                 }
             )
-    _parts(norm, facts, rules, relations)
+    breakdown: dict[str, int] = {}
+    _parts(norm, facts, rules, relations, breakdown)
     _sums(norm, facts, rules, relations)
-    _wholes(norm, facts, relations)
-    _rates(norm, facts, relations)
+    _wholes(norm, facts, relations, breakdown)
+    _rates(norm, facts, relations, rules)
     return relations
 
 
-def action_of(norm: str, facts: list[dict], i: int) -> str:
+def action_of(norm: str, facts: list[dict], i: int, rules: ZhRules | None = None) -> str:
     """The words before a figure in its clause, after the figure before it ('不捕8.6万人': 不捕;
-    '共受理各类案件1803件(旧存240件)': 240's is '件(旧存')."""
+    '共受理各类案件1803件(旧存240件)': 240's is '件(旧存'). With `rules`, the second count of a pair
+    ('不批准逮捕33件40人') takes the words of the first."""
     f = facts[i]
     start = clause_start(norm, f["start"])
     if i > 0:
-        start = max(start, min(facts[i - 1]["end"], f["start"]))
+        g = facts[i - 1]
+        if rules is not None and g["kind"] == f["kind"] == "count" and _is_pair(norm, g, f, rules):
+            return action_of(norm, facts, i - 1, rules)
+        start = max(start, min(g["end"], f["start"]))
     return norm[start : f["start"]].strip()
 
 
-def _rates(norm: str, facts: list[dict], relations: list[dict]) -> None:
+def _is_pair(norm: str, a: dict, b: dict, rules: ZhRules) -> bool:
+    """'26件30人': count b follows count a across a measure word alone."""
+    measure = rules.starting("ZH_MEASURE", norm, a["end"])
+    return measure is not None and a["end"] + len(measure.text) == b["start"]
+
+
+def bracket_at(norm: str, at: int) -> tuple[int, int] | None:
+    """The bracket ('(', '（') around position `at` within its sentence, as (open, close), or None."""
+    i = at - 1
+    while i >= 0 and norm[i] not in "。\n":
+        if norm[i] in ")）":
+            return None
+        close = BRACKETS.get(norm[i])
+        if close:
+            j = norm.find(close, at)
+            if j < 0 or any(c in "。\n" for c in norm[at:j]):
+                return None
+            return i, j
+        i -= 1
+    return None
+
+
+def _aside(norm: str, fact: dict, at: int) -> bool:
+    """True when `fact` stands in a bracket that does not hold position `at` ('6380件(含旧存214件)，同比上升
+    3.85%': the 214 is an aside to the 3.85%)."""
+    b = bracket_at(norm, fact["start"])
+    return b is not None and not (b[0] < at <= b[1])
+
+
+def _rates(norm: str, facts: list[dict], relations: list[dict], rules: ZhRules) -> None:
     """不捕率, 不起诉率, 结案率: a `rate` relation when the rate's definition (patterns/rates.jsonl, the file the
     English linker reads) finds its counts before it by their actions, never their values."""
     if not any(f.get("role") == "rate" for f in facts):
         return
     views = [
         SimpleNamespace(
-            **{"role": None, "rate_name": None, "subject": None, **f, "action": action_of(norm, facts, i) or None}
+            **{
+                "role": None,
+                "rate_name": None,
+                "subject": None,
+                **f,
+                "action": action_of(norm, facts, i, rules) or None,
+            }
         )
         for i, f in enumerate(facts)
     ]
@@ -92,16 +133,22 @@ def _rates(norm: str, facts: list[dict], relations: list[dict]) -> None:
 TOTAL_WORDS = ("占总", "占全部", "占所有")
 
 
-def _wholes(norm: str, facts: list[dict], relations: list[dict]) -> None:
+def _wholes(norm: str, facts: list[dict], relations: list[dict], breakdown: dict[str, int]) -> None:
     """A share's whole: the whole of the breakdown its part is in (其中 … 68.8万人次，占50%), or, after 占总/占全部
-    ('佔總人數的16.5%'), the count of the part's unit before the part in their sentence."""
+    ('佔總人數的16.5%'), the count of the part's unit before the part in their sentence. `breakdown`: each part's
+    cue position; the shares of a second breakdown of one whole (by type after by manner) get none, since the
+    shares of each add up to 100% on their own."""
     by_id = {f["id"]: f for f in facts}
     whole_of = {r["part"]: r["whole"] for r in relations if r["type"] == "part_of"}
+    first: dict[str, int] = {}
     for f in facts:
         if f["kind"] != "percentage" or f.get("role") != "share" or not f.get("of") or f.get("whole"):
             continue
         whole = whole_of.get(f["of"])
         cue = None
+        if whole is not None and f["of"] in breakdown:
+            if first.setdefault(whole, breakdown[f["of"]]) != breakdown[f["of"]]:
+                continue
         if whole is None:
             pre = norm[clause_start(norm, f["start"]) : f["start"]]
             cue = next((w for w in TOTAL_WORDS if w in pre), None)
@@ -173,6 +220,8 @@ def _clause_figure(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict
         g = facts[j]
         if g["end"] <= prev:
             return None
+        if g["kind"] in AMOUNTS and _aside(norm, g, f["start"]):
+            continue
         if g["kind"] in AMOUNTS:
             if g["kind"] == "count" and is_difference(norm, g, rules):
                 verb = _verb(action_of(norm, facts, j), rules)
@@ -221,11 +270,25 @@ def _respectively(norm: str, facts: list[dict], rules: ZhRules, relations: list[
                     break
                 quals.append(f)
                 last = f["end"]
+            if len(quals) >= 2 and _named_rates(norm, at, quals):
+                done.update(q["id"] for q in quals)
+                at = norm.find(cue.text, at + 1)
+                continue
             sent = clause_start(norm, at, SENTENCE_END)
-            before = [f for f in facts if sent <= f["start"] and f["end"] <= at and f["kind"] in AMOUNTS]
-            items = before[-len(quals) :] if quals else []
+            before = [
+                f
+                for f in facts
+                if sent <= f["start"] and f["end"] <= at and f["kind"] in AMOUNTS and not _aside(norm, f, at)
+            ]
+            # '缴获毒品12.1吨，查处吸毒人员…，分别增加…': a weight is no fact but holds its place in the list
+            slots = sorted(
+                [(f["start"], f) for f in before] + [(p, None) for p in _uncounted(norm, facts, sent, at, rules)],
+                key=lambda x: x[0],
+            )
+            slots = slots[-len(quals) :] if quals else []
+            items = [f for _, f in slots if f is not None]
             if len(quals) >= 2 and items:  # no figure before the cue: it pairs the qualifiers with named things
-                aligned = len(items) == len(quals)
+                aligned = len(slots) == len(quals)
                 relations.append(
                     {
                         "type": "respectively",
@@ -240,7 +303,9 @@ def _respectively(norm: str, facts: list[dict], rules: ZhRules, relations: list[
                 for q in quals:
                     done.add(q["id"])
                 if aligned:
-                    for item, q in zip(items, quals, strict=True):
+                    for (_, item), q in zip(slots, quals, strict=True):
+                        if item is None:
+                            continue
                         q["of"] = item["id"]
                         relations.append(
                             {
@@ -254,6 +319,38 @@ def _respectively(norm: str, facts: list[dict], rules: ZhRules, relations: list[
                             }
                         )
             at = norm.find(cue.text, at + 1)
+
+
+RATE_LIST_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,6}率$")
+
+
+def _named_rates(norm: str, at: int, quals: list[dict]) -> bool:
+    """'不捕率、不诉率、附条件不起诉率分别为50.4%、39.1%、29.7%': the names before 分别 are the rates, in order;
+    each percentage becomes the rate it names, paired with no count. False when the clause names no such list."""
+    names = re.split(r"[、和及与]", norm[clause_start(norm, at) : at].strip())
+    if len(names) != len(quals) or any(q["kind"] != "percentage" or q.get("points") for q in quals):
+        return False
+    found = [RATE_LIST_NAME_RE.search(n.strip()) for n in names]
+    if not all(found):
+        return False
+    for q, m in zip(quals, found, strict=True):
+        q.update(role="rate", rate_name=m.group())
+    return True
+
+
+UNCOUNTED_NUMBER_RE = re.compile(r"(?:\d[\d,.]*|[零〇一二两三四五六七八九十百千]+)[万亿]*[余多]?")
+
+
+def _uncounted(norm: str, facts: list[dict], start: int, end: int, rules: ZhRules) -> list[int]:
+    """Where, in [start, end), a number with a measure no fact reads stands ('12.1吨', '300多公斤')."""
+    covered = [(f["start"], f["end"]) for f in facts if f["start"] < end and f["end"] > start]
+    out = []
+    for m in UNCOUNTED_NUMBER_RE.finditer(norm, start, end):
+        if any(s < m.end() and m.start() < e for s, e in covered):
+            continue
+        if rules.starting("ZH_UNCOUNTED", norm, m.end()) and not rules.ending("ZH_NOT_BEFORE", norm, m.start()):
+            out.append(m.start())
+    return out
 
 
 BRACKETS = {"(": ")", "（": "）"}
@@ -270,6 +367,14 @@ def _cues(norm: str, rules: ZhRules) -> list[tuple[int, int, str]]:
             at = norm.find(cue.text, at + 1)
     for rx, row in rules.regexes.get("ZH_PART_CUE", []):
         found.extend((m.start(), m.end(), row.id) for m in rx.finditer(norm))
+    negated = []
+    for word in rules.of("ZH_NOT_PART"):
+        at = norm.find(word.text)
+        while at >= 0:
+            negated.append((at, at + len(word.text)))
+            at = norm.find(word.text, at + 1)
+    # '(不包括旧存案件410件)': 包括 inside 不包括 is no cue
+    found = [c for c in found if not any(s < c[1] and c[0] < e for s, e in negated)]
     found.sort(key=lambda c: (c[0], -c[1]))
     out: list[tuple[int, int, str]] = []
     for c in found:
@@ -281,7 +386,21 @@ def _cues(norm: str, rules: ZhRules) -> list[tuple[int, int, str]]:
 
 def is_threshold(norm: str, fact: dict, rules: ZhRules) -> bool:
     """'造成死亡1人以上、经济损失10万元以上的重特大案件16件': a count with 以上/以下 before 的 or 、 is a bar
-    the counted things pass, not a number of them."""
+    the counted things pass, not a number of them; so is one after 均/各 ('4省法院新收案数均超25万件')."""
+    at = fact["start"]
+    for approx in rules.of("ZH_APPROX"):
+        if approx.attrs["where"] == "before" and norm.startswith(approx.text, at - len(approx.text)):
+            at -= len(approx.text)
+            break
+    verb = rules.ending("ZH_ACTION", norm, at)  # '两地各破获30起以上'
+    if verb:
+        at -= len(verb.text)
+    for word in ("为", "达", "在", "有"):
+        if norm.startswith(word, at - 1) and rules.ending("ZH_EACH", norm, at - 1):
+            at -= 1
+            break
+    if rules.ending("ZH_EACH", norm, at):
+        return True
     at = fact["end"]
     measure = rules.starting("ZH_MEASURE", norm, at)
     if measure:
@@ -293,8 +412,18 @@ def is_threshold(norm: str, fact: dict, rules: ZhRules) -> bool:
 
 
 def _verb(action: str, rules: ZhRules) -> str | None:
+    """The last action word of `action`, as the word it is read as (受案: 受理); of two that overlap the first
+    ('审结案件': 审结, not 结案)."""
     found = rules.last_in("ZH_ACTION", action)
-    return found[1].text if found else None
+    if found is None:
+        return None
+    at, word = found
+    for other in rules.of("ZH_ACTION"):
+        j = action.find(other.text, max(0, at - len(other.text) + 1), at + len(other.text) - 1)
+        if 0 <= j < at:
+            word = other
+            break
+    return word.attrs.get("same_as") or word.text  # '受案增加167件' is an action of 受理
 
 
 def _sentence_before(norm: str, start: int) -> int:
@@ -302,7 +431,19 @@ def _sentence_before(norm: str, start: int) -> int:
     i = start - 1
     while i >= 0 and (norm[i].isspace() or norm[i] in SENTENCE_END):
         i -= 1
-    return clause_start(norm, i + 1, SENTENCE_END) if i >= 0 else start
+    if i < 0:
+        return start
+    # a '；' inside a bracket ('处分286人(其中党纪处分275人;政务处分23人)') ends no sentence
+    depth = 0
+    while i >= 0 and (depth or norm[i] not in SENTENCE_END):
+        if norm[i] in ")）":
+            depth += 1
+        elif norm[i] in "(（" and depth:
+            depth -= 1
+        elif norm[i] in FULL_STOP:
+            break
+        i -= 1
+    return i + 1
 
 
 def _add_part(relations: list[dict], taken: set[str], part: dict, whole: dict, cue: str, pattern_id) -> None:
@@ -333,6 +474,8 @@ def _bracketed(norm: str, facts: list[dict], rules: ZhRules, relations: list[dic
         end = norm.find(close, i)
         if end < 0 or any(c in "。\n" for c in norm[i:end]):
             continue
+        if rules.starting("ZH_NOT_PART", norm, i + 1):
+            continue  # '(不含上年旧存28 802件)': left out of the count before, not a part of it
         sent = clause_start(norm, i, SENTENCE_END)
         before = [f for f in facts if f["kind"] == "count" and sent <= f["start"] and f["end"] <= i]
         before = [f for f in before if not is_difference(norm, f, rules) and not is_threshold(norm, f, rules)]
@@ -340,12 +483,21 @@ def _bracketed(norm: str, facts: list[dict], rules: ZhRules, relations: list[dic
         if not before:
             continue
         dated = [f["start"] for f in facts if f["kind"] == "date" and i < f["start"] and f["end"] <= end]
-        if dated:
-            # '受理12 345件（上年10 206件）': a figure of another period in brackets is a comparison, not a part
+        if dated and not _says_included(norm, i + 1, rules):
+            # '受理12 345件（上年10 206件）': a figure of another period in brackets is a comparison, not a part;
+            # '（含上年积存85件）' says it is one
             inside = [p for p in inside if not any(d < p["start"] for d in dated)]
         for p in inside:
             if not is_difference(norm, p, rules) and not is_threshold(norm, p, rules):
                 _add_part(relations, taken, p, before[-1], ch, None)
+
+
+INCLUDED_WORDS = ("含", "包含")
+
+
+def _says_included(norm: str, at: int, rules: ZhRules) -> bool:
+    """True when the bracket text from `at` opens with 含/包含 or a part cue ('(含上年积存85件)', '(其中…)')."""
+    return norm.startswith(INCLUDED_WORDS, at) or any(norm.startswith(c.text, at) for c in rules.of("ZH_PART_CUE"))
 
 
 def _scope_end(norm: str, at: int, opening: bool, rules: ZhRules) -> int:
@@ -378,7 +530,7 @@ def _scope_end(norm: str, at: int, opening: bool, rules: ZhRules) -> int:
     return end
 
 
-def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict]) -> None:
+def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], breakdown: dict[str, int]) -> None:
     """其中 (and 中有, 在这些案件中, 上述…中): the counts after it are parts of a count before it. Mid-sentence
     the cue reaches back within its sentence and on to the next '；'; opening a sentence ('。其中，', '上述案件中')
     it reaches into the sentence before (two back when that one holds only differences) and on to the full stop.
@@ -387,25 +539,64 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict]) 
     takes the whole's. Counts in brackets after a count are its parts; thresholds ('1人以上的') are neither."""
     taken: set[str] = set()
     _bracketed(norm, facts, rules, relations, taken)
-    actions = {f["id"]: action_of(norm, facts, i) for i, f in enumerate(facts)}
+    actions = {f["id"]: action_of(norm, facts, i, rules) for i, f in enumerate(facts)}
+    named_cue = {row.id for _, row in rules.regexes.get("ZH_PART_CUE", []) if _names_an_action(row)}
 
     def level(f: dict) -> bool:
         return f["kind"] == "count" and not is_difference(norm, f, rules) and not is_threshold(norm, f, rules)
 
+    def summed(f: dict) -> bool:
+        """'…、民事案件100件，合计300件': the total of a list is no part of it."""
+        clause = norm[clause_start(norm, f["start"]) : f["start"]]
+        return any(
+            clause.lstrip(OPENING_JUNK).startswith(c.text) and len(clause) <= len(c.text) + 2
+            for c in rules.of("ZH_SUM_CUE")
+        )
+
+    plans = []
     for at, cue_end, cue_id in _cues(norm, rules):
         cue = norm[at:cue_end]
         sent = clause_start(norm, at, SENTENCE_END)
         opening = not norm[sent:at].strip(OPENING_JUNK)
         listed = norm[cue_end : cue_end + 1] in (":", "：")  # '其中：A…；B…；其他…' runs to the full stop
-        end = _scope_end(norm, cue_end, opening or listed, rules)
+        # '…78.9万件；其中省部级干部90人、…；…': opening a '；' group it reaches back, and on as mid-sentence
+        grouped = opening and sent > 0 and norm[sent - 1] in "；;"
+        end = _scope_end(norm, cue_end, (opening and not grouped) or listed, rules)
         scope = sent
         if opening and sent > 0:
             scope = _sentence_before(norm, sent)
-            if not any(level(f) and scope <= f["start"] and f["end"] <= sent for f in facts):
-                scope = _sentence_before(norm, scope)
-        wholes = [f for f in facts if level(f) and scope <= f["start"] and f["end"] <= at]
+            counts = [f for f in facts if f["kind"] == "count" and scope <= f["start"] and f["end"] <= sent]
+            # two back past a sentence of differences only ('…同比减少72起…。其中，'), not past one with no count
+            # at all ('…严肃查办…职务犯罪案件。其中立案侦查…4414人': its whole is unstated)
+            if (counts and not any(level(f) for f in counts)) or cue_id in named_cue:
+                scope = _sentence_before(norm, scope)  # a cue naming its action finds that action's count
+        wholes = [f for f in facts if level(f) and scope <= f["start"] and f["end"] <= at and not _aside(norm, f, at)]
         parts = [f for f in facts if level(f) and cue_end <= f["start"] and f["end"] <= end]
+        if not ((opening and not grouped) or listed):
+            end = _parallel_end(norm, facts, parts, end, rules, level)
+            parts = [f for f in facts if level(f) and cue_end <= f["start"] and f["end"] <= end]
+        parts = [f for f in parts if not summed(f)]
+        if cue_id in named_cue:
+            # '已立案侦办案件中，…': the whole is the count of the action the cue names; none named, no whole
+            verb = _verb(cue, rules)
+            wholes = [w for w in wholes if verb and _verb(actions[w["id"]], rules) == verb]
         inside = norm.find("在内", cue_end, end)
+        near = _sentence_before(norm, sent) if opening and sent > 0 else None
+        plans.append((at, cue, cue_id, wholes, parts, inside, near))
+    # a part in the reach of two cues is the later one's ('…的案件中，…案件共16起，其中有8起…': 8 of the 16)
+    owner: dict[str, int] = {}
+    for at, _cue, _id, wholes, parts, inside, _near in plans:
+        if wholes or inside >= 0:
+            owner.update((p["id"], at) for p in parts)
+    by_id = {f["id"]: f for f in facts}
+    for at, cue, cue_id, wholes, parts, inside, near in plans:
+        parts = [p for p in parts if owner.get(p["id"]) == at]
+        # '来信206件，…；来访50件，…。从举报类型分析，…': the sentence before holds only parts of one whole: its
+        # whole is this breakdown's too
+        last = [w for w in wholes if w["start"] >= near] if near is not None else []
+        prior = {r["whole"] for r in relations if r["type"] == "part_of" and r["part"] in {w["id"] for w in last}}
+        if last and all(w["id"] in taken for w in last) and len(prior) == 1:
+            wholes = [by_id[prior.pop()]]
         if inside >= 0:  # '包括12名外籍人员在内的犯罪嫌疑人86名': the parts before 在内, the whole after it
             after = [f for f in parts if f["start"] > inside]
             for p in (f for f in parts if f["end"] <= inside):
@@ -417,14 +608,95 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict]) 
         pair = [wholes[-1]]
         if len(wholes) > 1 and wholes[-2]["end"] == wholes[-1]["start"] - 1:
             pair.insert(0, wholes[-2])  # '26件30人': the number, its measure word, the next number
-        for p in parts:
+        whole_verbs = {_verb(actions[w["id"]], rules) for w in wholes} - {None}
+        first_verb = _verb(actions[parts[0]["id"]], rules) if parts else None
+        for k, p in enumerate(parts):
             verb = _verb(actions[p["id"]], rules)
+            last_item = rules.last_in("ZH_OTHER", actions[p["id"]]) is not None  # '其他方式结案的200件'
+            if k and verb and whole_verbs and verb not in whole_verbs and verb != first_verb and not last_item:
+                break  # '…其中部督案件13起、省督案件11起，抓获嫌疑人2130余人': a new action ends the breakdown
             same = [w for w in wholes if verb and _verb(actions[w["id"]], rules) == verb]
             unit = [w for w in wholes if w.get("unit") == p.get("unit")]
             whole = same[-1] if same else next((w for w in pair if w.get("unit") == p.get("unit")), None)
             # '破获…410起，抓获…520名。上述案件中，…90起': the nearest whole of the part's unit
             whole = whole or (unit[-1] if unit else pair[-1])
+            if whole.get("unit") != p.get("unit") and not _may_cross(p, whole):
+                continue  # '其中，19个省份…': provinces are no part of a count of cases or people
             _add_part(relations, taken, p, whole, cue, cue_id)
+            breakdown.setdefault(p["id"], at)
+    _accounts_for(norm, facts, rules, relations, taken, level)
+
+
+def _accounts_for(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], taken: set, level) -> None:
+    """'共立案侦查职务犯罪案件320件，贪污贿赂案件占210件': a count right after 占 is a part of the last count of its
+    unit before it in its sentence (none there, none: '第3季…就占47人，…超过第1至3季90人的半数')."""
+    for i, f in enumerate(facts):
+        if not level(f) or f["id"] in taken:
+            continue
+        at = f["start"] - (1 if norm[f["start"] - 1 : f["start"]] == "了" else 0)
+        share = rules.ending("ZH_SHARE", norm, at)
+        if share is None:
+            continue
+        sent = clause_start(norm, f["start"], SENTENCE_END)
+        for j in range(i - 1, -1, -1):
+            g = facts[j]
+            if g["start"] < sent:
+                break
+            if level(g) and g.get("unit") == f.get("unit") and not _aside(norm, g, f["start"]):
+                _add_part(relations, taken, f, g, share.text, share.id)
+                break
+
+
+# units a count of cases holds as its parts besides cases: people (立案78.9万件，其中省部级干部90人), and the
+# procuratorate's acts on them (办结…案件3000余件，其中提出抗诉37件)
+CASE_PART_UNITS = ("protest", "suggestion")
+
+
+def _may_cross(part: dict, whole: dict) -> bool:
+    """Whether a part of another unit than its whole can be one of it: a part with no unit, units of one class,
+    or people and the procuratorate's acts inside a count of cases."""
+    a, b = part.get("unit"), whole.get("unit")
+    if not a or not b:
+        return True
+    units = bundled_units()
+    if units.kin(a, b):
+        return True
+    return units.root(b) == "case" and (units.root(a) == "person" or a in CASE_PART_UNITS)
+
+
+def _names_an_action(row) -> bool:
+    """A part cue row whose cue text must name an action: '已立案侦办案件中'."""
+    return bool(row.attrs.get("needs_action"))
+
+
+def _parallel_end(norm: str, facts: list[dict], parts: list[dict], end: int, rules: ZhRules, level) -> int:
+    """'其中刑事案件70多万件，占13.5%；民事案件438万多件，占84.6%；…': a breakdown mid-sentence goes on past
+    '；' while each group is one count of the unit of the single part before it, with a share when that one has
+    one, and no other action."""
+    if len(parts) != 1 or end >= len(norm) or norm[end] not in "；;":
+        return end
+    first = parts[0]
+    first_verb = _verb(action_of(norm, facts, facts.index(first), rules), rules)
+
+    def shared(a: int, b: int) -> bool:
+        return any(f["kind"] == "percentage" and f.get("role") == "share" and a <= f["start"] < b for f in facts)
+
+    share = shared(first["end"], end)
+    while end < len(norm) and norm[end] in "；;":
+        nxt = end + 1
+        if rules.starting("ZH_SCOPE_END", norm, nxt):
+            break
+        stop = nxt
+        while stop < len(norm) and norm[stop] not in SENTENCE_END:
+            stop += 1
+        counts = [f for f in facts if level(f) and nxt <= f["start"] < stop]
+        if len(counts) != 1 or counts[0].get("unit") != first.get("unit") or shared(nxt, stop) != share:
+            break
+        verb = _verb(action_of(norm, facts, facts.index(counts[0]), rules), rules)
+        if verb and verb != first_verb:
+            break
+        end = stop
+    return end
 
 
 def _sums(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict]) -> None:
@@ -470,14 +742,14 @@ def _sums(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict]) -
         else:
             sent = _sentence_before(norm, clause_start(norm, group, FULL_STOP))
             before = [
-                f
-                for f in facts
-                if level(f)
-                and sent <= f["start"]
-                and f["end"] <= group
-                and f["id"] not in whole_of
+                f for f in facts if level(f) and sent <= f["start"] and f["end"] <= group and f["id"] not in whole_of
             ]
             same = [f for f in before if f.get("unit") == last.get("unit")]
+            # '在结案中，维持的有658件，…其他方式处理的623件': a list naming its action sums to a count of it
+            named = _verb(norm[clause_start(norm, group, FULL_STOP) : run[0]["start"]], rules)
+            if named:
+                same = [f for f in same if _verb(action_of(norm, facts, facts.index(f), rules), rules) == named]
+                before = same
             if not before:
                 continue
             total = (same or before)[-1]
@@ -485,6 +757,7 @@ def _sums(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict]) -
             add(run, total, other[1].text, other[1].id)
 
     _all_kinds(norm, facts, rules, relations, whole_of, add)
+    _complements(norm, facts, rules, whole_of, in_sum, add)
 
     for cue in rules.of("ZH_SUM_CUE"):
         at = norm.find(cue.text)
@@ -499,7 +772,9 @@ def _sums(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict]) -
                     for f in facts
                     if level(f) and sent <= f["start"] and f["end"] <= at and f.get("unit") == total.get("unit")
                 ]
-                parts = [f for f in parts if f["id"] not in in_sum]
+                # '受理案件500件，其中刑事案件200件、民事案件100件，合计300件': a whole of the parts is none
+                wholes = set(whole_of.values())
+                parts = [f for f in parts if f["id"] not in in_sum and f["id"] not in wholes]
                 if len(parts) >= 2:
                     add(parts, total, cue.text, cue.id)
             at = norm.find(cue.text, at + 1)
@@ -516,15 +791,47 @@ def _semicolon_list(norm: str, facts: list[dict], i: int, group: int, level) -> 
         prev = clause_start(norm, group - 1, SENTENCE_END)
         counts = [f for f in facts if prev <= f["start"] < group - 1 and level(f)]
         cue = norm.find("其中", prev, group)
+        opens = False
         if cue >= 0:
-            counts = [f for f in counts if f["start"] > cue]
+            # '…，其中：A…；B…' opens the list: its one count after the cue; '原告撤诉的864件，占27.5%，其中…761件、
+            # …103件': the group's own item is its one count before the cue, those after it are its parts
+            after = [f for f in counts if f["start"] > cue]
+            opens = len(after) == 1
+            counts = after if opens else [f for f in counts if f["start"] < cue]
         if len(counts) != 1 or counts[0].get("unit") != last.get("unit"):
             break
         run.insert(0, counts[0])
-        group = prev if cue < 0 else cue
-        if cue >= 0:
+        group = cue if opens else prev
+        if opens:
             break
     return run, group
+
+
+def _complements(norm: str, facts: list[dict], rules: ZhRules, whole_of: dict, in_sum: set, add) -> None:
+    """'…其中立案侦办涉税走私犯罪案件1787起，…立案侦办非涉税走私犯罪案件1335起': a whole's two parts, the
+    second named as the first with 非 before it, are all of it."""
+    by_id = {f["id"]: f for f in facts}
+    index = {f["id"]: i for i, f in enumerate(facts)}
+    groups: dict[str, list[dict]] = {}
+    for part, whole in whole_of.items():
+        groups.setdefault(whole, []).append(by_id[part])
+    for whole_id, parts in groups.items():
+        if len(parts) != 2 or any(p["id"] in in_sum for p in parts):
+            continue
+        a, b = sorted(parts, key=lambda f: index[f["id"]])
+        if a.get("unit") != b.get("unit"):
+            continue
+        first = action_of(norm, facts, index[a["id"]], rules)
+        second = action_of(norm, facts, index[b["id"]], rules)
+        for word in rules.of("ZH_COMPLEMENT"):
+            k = second.find(word.text)
+            head, tail = second[:k], second[k + len(word.text) :].rstrip("占有为达共计")
+            if k < 0 or len(tail) < 2 or not "\u4e00" <= tail[0] <= "\u9fff":
+                continue
+            j = first.find(tail)
+            if j >= 0 and first[:j].endswith(head):
+                add([a, b], by_id[whole_id], word.text, word.id)
+                break
 
 
 KINDS_RE = re.compile(r"([一二两三四五六七八九十])种")

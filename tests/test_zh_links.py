@@ -1,0 +1,450 @@
+"""Chinese links from wording and structure, one table per family of phrasing: parts (其中, …案件中), sums,
+分别 lists, shares, named rates. New sentences in the style of Chinese releases, none from a corpus."""
+
+import pytest
+
+from extractor.api import extract
+from extractor.checks import audit
+
+
+def zh(text):
+    rec = extract(text, "2024-06-30", lang="zh")
+    assert all(text[f.start : f.end] == f.text for f in rec.facts)
+    return rec
+
+
+def parts_of(rec):
+    return [(rec.fact(r.part).text, rec.fact(r.whole).text) for r in rec.relations if r.type == "part_of"]
+
+
+def sums_of(rec):
+    return [([rec.fact(p).text for p in r.parts], rec.fact(r.total).text) for r in rec.relations if r.type == "sum"]
+
+
+def of(rec, text):
+    (fact,) = [f for f in rec.facts if f.text == text]
+    return rec.fact(fact.of).text if fact.of else None
+
+
+def inconsistent(rec):
+    return [f for f in audit(rec) if f.status == "inconsistent"]
+
+
+@pytest.mark.parametrize(
+    "text, numerator, denominator",
+    [
+        ("经审查批准逮捕120件150人，不批准逮捕30件50人，不捕率为25%。", "50", ["150", "50"]),
+        ("全年决定起诉410件522人，决定不起诉36件58人，不诉率为10%。", "58", ["522", "58"]),
+        ("該院批准逮捕88件97人，不批准逮捕12件23人，不捕率19.2%。", "23", ["97", "23"]),
+    ],
+    ids=["non-arrest", "non-prosecution", "traditional"],
+)
+def test_the_second_count_of_a_pair_keeps_the_action_of_the_first(text, numerator, denominator):
+    rec = zh(text)
+    (rel,) = [r for r in rec.relations if r.type == "rate"]
+    assert rec.fact(rel.numerator).text == numerator
+    assert [rec.fact(d).text for d in rel.denominator] == denominator
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年1至9月，全区法院新收案件3.2万件，同比上升6.1%；结案2.5万件，同比上升4.4%；结案率为71.3%。",
+        "全院新收各类案件5120件，结案4380件，结案率81.2%。",
+    ],
+    ids=["national-shape", "one-court"],
+)
+def test_a_closure_rate_after_new_cases_has_no_relation(text):
+    # 结案率 is over the cases on hand (旧存 + 新收): the new cases alone are not its base
+    assert [r for r in zh(text).relations if r.type == "rate"] == []
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        (
+            "全年共受理各类案件8 640件（不含上年旧存1 120件），同比上升4.2%。其中，基层法院受理7 300件，占84.5%。",
+            [("7 300", "8 640")],
+        ),
+        ("全市共收案2 315件(不包括旧存案件410件)，其中民事案件1 608件。", [("1 608", "2 315")]),
+        ("共办结案件960件（含上年积存85件），其中刑事案件210件。", [("85", "960"), ("210", "960")]),
+    ],
+    ids=["excluding-then-of-which", "not-including", "including-is-a-part"],
+)
+def test_a_bracket_excluding_a_count_holds_no_part_and_no_whole(text, parts):
+    assert sorted(parts_of(zh(text))) == sorted(parts)
+
+
+@pytest.mark.parametrize(
+    "text, change, target",
+    [
+        ("1-6月共受理诉讼案件4210件(含旧存390件)，同比上升5.2%。", "5.2%", "4210"),
+        ("全年审结案件1.8万件（旧存2100件），比上年增长3.6%。", "3.6%", "1.8万"),
+    ],
+    ids=["including-old-stock", "old-stock"],
+)
+def test_a_change_after_a_bracket_qualifies_the_count_before_it(text, change, target):
+    assert of(zh(text), change) == target
+
+
+@pytest.mark.parametrize(
+    "text, links",
+    [
+        (
+            "全省共破获毒品案件3120起，抓获犯罪嫌疑人4105名，缴获毒品2.6吨，查处吸毒人员1.1万人次，"
+            "同比分别上升8.2%、11.4%、20.5%和6.7%。",
+            {"8.2%": "3120", "11.4%": "4105", "20.5%": None, "6.7%": "1.1万"},
+        ),
+        (
+            "海关查获走私冻品案件45起，查证冻品3800吨，分别增长12%和30%。",
+            {"12%": "45", "30%": None},
+        ),
+    ],
+    ids=["weight-in-the-middle", "weight-last"],
+)
+def test_a_weight_holds_its_place_in_a_respectively_list(text, links):
+    rec = zh(text)
+    (rel,) = [r for r in rec.relations if r.type == "respectively"]
+    assert rel.aligned
+    assert {q: of(rec, q) for q in links} == links
+    assert not [f for f in audit(rec) if f.check == "parts_and_wholes" and f.status == "inconsistent"]
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        (
+            "全市共破获涉毒案件620起，其中，部督案件9起、省督案件14起，先后打掉贩毒团伙12个，抓获犯罪嫌疑人880余人。",
+            [("9", "620"), ("14", "620")],
+        ),
+        (
+            "两年来共侦破经济犯罪案件1350起，其中集资诈骗案件210起，合同诈骗案件160起，抓获犯罪嫌疑人2040人。",
+            [("210", "1350"), ("160", "1350")],
+        ),
+        (
+            "全年受理案件2100件，结案1500件。其中：受理刑事案件300件，结案210件。",
+            [("300", "2100"), ("210", "1500")],
+        ),
+    ],
+    ids=["gangs-then-suspects", "suspects-after-the-cases", "same-actions-go-on"],
+)
+def test_a_new_action_ends_a_breakdown(text, parts):
+    assert parts_of(zh(text)) == parts
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        ("全国共破获制毒案件530起，其中，云南、四川等12个省份破获420起。", [("420", "530")]),
+        ("共立案审查1.6万件，其中县处级干部310人。", [("310", "1.6万")]),
+    ],
+    ids=["provinces-are-no-part-of-cases", "people-inside-cases"],
+)
+def test_a_part_of_another_unit_is_taken_only_for_people_and_acts(text, parts):
+    assert parts_of(zh(text)) == parts
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        (
+            "去年全省法院审结一审案件82万余件，其中刑事案件9万余件，占11%；民事案件70万余件，占85.4%；"
+            "行政案件3万余件，占3.6%。",
+            [("9万余", "82万余"), ("70万余", "82万余"), ("3万余", "82万余")],
+        ),
+        (
+            "一季度海关立案侦办走私犯罪案件640起，其中，立案侦办涉税走私犯罪案件280起，案值35.2亿元；"
+            "立案侦办非涉税走私犯罪案件360起。",
+            [("280", "640"), ("360", "640")],
+        ),
+    ],
+    ids=["one-count-and-its-share-to-a-group", "one-count-and-the-same-action-to-a-group"],
+)
+def test_a_breakdown_mid_sentence_goes_on_over_parallel_groups(text, parts):
+    assert parts_of(zh(text)) == parts
+
+
+@pytest.mark.parametrize(
+    "text, not_part",
+    [
+        ("共办结案件2600余件，其中提出抗诉40余件；对审判活动违法行为提出检察建议3100余件。", "3100余"),
+        ("共审查立案3.1万件；其中厅局级干部80人、县处级干部760人；立案审查村干部5000人。", "5000"),
+        ("共受理案件900件，其中刑事案件120件；结案760件，结案率84.4%。", "760"),
+    ],
+    ids=["another-unit", "two-parts-before", "another-action"],
+)
+def test_a_breakdown_mid_sentence_stops_at_a_group_that_is_not_parallel(text, not_part):
+    assert not_part not in [p for p, _ in parts_of(zh(text))]
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        (
+            "全年海关立案侦办走私犯罪案件2150起。已立案侦办案件中，涉税走私犯罪案件占980起，同比增长6%；"
+            "非涉税走私犯罪案件1170起。",
+            [("980", "2150"), ("1170", "2150")],
+        ),
+        ("全市检察机关立案侦查职务犯罪案件86件。立案侦查的案件中，大案62件。", [("62", "86")]),
+    ],
+    ids=["cases-already-filed", "cases-investigated"],
+)
+def test_a_cue_naming_an_action_takes_the_count_of_that_action(text, parts):
+    assert parts_of(zh(text)) == parts
+
+
+def test_a_cue_naming_an_action_no_count_has_is_no_part():
+    rec = zh(
+        "全年受理行政案件1 240件。其中，单独提起赔偿的70件。在结案中，维持的有310件，占25%；撤销的190件，占15.3%。"
+    )
+    assert ("310", "70") not in parts_of(rec) and ("310", "1 240") not in parts_of(rec)
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        (
+            "全年审结行政案件1 240件。在结案中，维持的有310件，占25%；撤销的190件，占15.3%。",
+            [("310", "1 240"), ("190", "1 240")],
+        ),
+        ("全院共收案3 600件。受理的案件中，民事案件2 100件。", [("2 100", "3 600")]),
+    ],
+    ids=["closed-is-tried-and-closed", "received"],
+)
+def test_a_cue_names_its_action_in_any_word_for_it(text, parts):
+    assert parts_of(zh(text)) == parts
+
+
+@pytest.mark.parametrize(
+    "text, change, target",
+    [
+        ("截至3月底共受理案件2 400件，结案1 100件。与上年同比，受案增加210件，上升9.6%。", "9.6%", "2 400"),
+        ("1至6月全院审结案件5 300件。同比结案增加400件，上升8.2%。", "8.2%", "5 300"),
+    ],
+    ids=["cases-received", "cases-closed"],
+)
+def test_a_change_after_a_difference_takes_the_level_of_the_same_action_in_other_words(text, change, target):
+    assert of(zh(text), change) == target
+
+
+def test_a_later_cue_takes_the_parts_after_it():
+    rec = zh("全年侦破毒品案件980起。侦破的毒品案件中，缴获毒品在1公斤以上的案件共24起，其中有9起超过5公斤。")
+    assert parts_of(rec) == [("24", "980"), ("9", "24")]
+
+
+@pytest.mark.parametrize(
+    "text, parts, total",
+    [
+        (
+            "全年审结案件2 400件。审结的案件中，判决的有1 200件，占50%；调解的700件，占29.2%，其中当庭调解的"
+            "420件，庭前调解的280件；裁定驳回的300件，占12.5%；其他方式结案的200件，占8.3%。",
+            ["1 200", "700", "300", "200"],
+            "2 400",
+        ),
+    ],
+    ids=["an-item-with-its-own-breakdown"],
+)
+def test_a_list_ending_in_other_reads_an_item_with_its_own_breakdown(text, parts, total):
+    assert sums_of(zh(text)) == [(parts, total)]
+
+
+def test_a_list_naming_an_action_sums_only_to_a_count_of_that_action():
+    rec = zh(
+        "行政赔偿收案120件。其中，单独提起的50件；附带提起的70件。在结案中，维持的有300件，占30%；撤销的200件，"
+        "占20%；其他方式处理的500件，占50%。"
+    )
+    assert sums_of(rec) == []
+
+
+@pytest.mark.parametrize(
+    "text, parts, total",
+    [
+        (
+            "前三季度全国海关共立案侦办走私犯罪案件2 870起，其中立案侦办涉税走私犯罪案件1 540起、案值310亿元，"
+            "立案侦办非涉税走私犯罪案件1 330起。",
+            ["1 540", "1 330"],
+            "2 870",
+        ),
+        (
+            "去年海关立案侦办走私犯罪案件3 020起。已立案侦办案件中，涉税走私犯罪案件占1 400起；"
+            "非涉税走私犯罪案件1 620起。",
+            ["1 400", "1 620"],
+            "3 020",
+        ),
+    ],
+    ids=["of-which", "among-those-filed"],
+)
+def test_a_part_and_its_complement_make_the_whole(text, parts, total):
+    assert sums_of(zh(text)) == [(parts, total)]
+
+
+def test_a_complement_that_does_not_add_up_is_flagged():
+    rec = zh(
+        "一季度海关立案侦办走私犯罪案件900起，其中，立案侦办涉税走私犯罪案件410起；立案侦办非涉税走私犯罪案件470起。"
+    )
+    assert [f.check for f in inconsistent(rec)] == ["parts_and_wholes"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全市共查获走私案件300起，其中涉税走私案件120起，非法入境案件80起。",
+        "全市共查获走私案件300起，其中涉税走私案件120起、非涉税走私案件100起、涉检案件30起。",
+    ],
+    ids=["not-a-complement", "three-parts"],
+)
+def test_no_complement_sum_without_the_two_parts_the_wording_makes_whole(text):
+    assert sums_of(zh(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        (
+            "全年全县共立案215件，给予处分203人(其中党纪处分190人;政务处分21人)。其中，处分乡科级干部28人，"
+            "一般干部47人，农村、企业等其他人员128人。",
+            [("190", "203"), ("21", "203"), ("28", "203"), ("47", "203"), ("128", "203")],
+        ),
+    ],
+    ids=["semicolon-in-brackets"],
+)
+def test_a_semicolon_in_brackets_ends_no_sentence(text, parts):
+    assert parts_of(zh(text)) == parts
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        (
+            "1至9月，共受理信访举报820件，同比增长12.4%。从举报方式来看，来信310件，占37.8%；网络举报402件，"
+            "占49%；来访108件，占13.2%。",
+            [("310", "820"), ("402", "820"), ("108", "820")],
+        ),
+        (
+            "全年共处置问题线索1500件。按线索来源分，信访举报移交的900件，巡视移交的600件。",
+            [("900", "1500"), ("600", "1500")],
+        ),
+    ],
+    ids=["by-manner", "by-source"],
+)
+def test_a_breakdown_by_one_dimension_is_of_the_total_before_it(text, parts):
+    assert parts_of(zh(text)) == parts
+
+
+def test_a_second_breakdown_of_a_total_keeps_its_parts_and_leaves_the_shares_apart():
+    rec = zh(
+        "共受理信访举报600件。从举报方式分析，来信240件，占40%；网络举报360件，占60%。"
+        "从举报类型分析，检举控告类480件，占80%；批评建议120件，占20%。"
+    )
+    assert [p for p, w in parts_of(rec) if w == "600"] == ["240", "360", "480", "120"]
+    wholes = {f.text: rec.fact(f.whole).text if f.whole else None for f in rec.facts if f.kind == "percentage"}
+    assert wholes == {"40%": "600", "60%": "600", "80%": None, "20%": None}
+    assert inconsistent(rec) == []
+
+
+def test_a_pursuit_of_suspects_ends_a_breakdown_of_cases():
+    rec = zh("全年共破获刑事案件8600起。其中，破获命案42起，毒品案件310起，追捕犯罪嫌疑人1200人，查获在逃人员95人。")
+    assert parts_of(rec) == [("42", "8600"), ("310", "8600")]
+
+
+def rates_of(rec):
+    return {
+        rec.fact(r.rate).text: (rec.fact(r.numerator).text, [rec.fact(d).text for d in r.denominator])
+        for r in rec.relations
+        if r.type == "rate"
+    }
+
+
+@pytest.mark.parametrize(
+    "text, rates",
+    [
+        (
+            "全年共批准逮捕犯罪嫌疑人1820人，不批准逮捕460人；提起公诉2300人，不起诉310人，附条件不起诉95人，"
+            "不捕率、不诉率、附条件不起诉率分别为20.2%、11.9%、3.6%。",
+            {"20.2%": ("460", ["1820", "460"]), "11.9%": ("310", ["2300", "310"])},
+        ),
+        (
+            "經審查，批準逮捕3150人，不批準逮捕940人，不捕率和不訴率分別為23%和15%。",
+            {"23%": ("940", ["3150", "940"])},
+        ),
+    ],
+    ids=["three-rates-named-before-respectively", "traditional-two-rates"],
+)
+def test_rates_named_before_respectively_are_those_rates(text, rates):
+    rec = zh(text)
+    assert rates_of(rec) == rates
+    assert [r for r in rec.relations if r.type == "respectively"] == []
+    assert all(f.role == "rate" for f in rec.facts if f.kind == "percentage")
+
+
+def test_a_conditional_non_prosecution_is_no_non_prosecution():
+    rec = zh("决定起诉860人，决定不起诉140人，附条件不起诉60人，附条件不起诉率6%。全年不起诉率为14%。")
+    assert rates_of(rec) == {}
+    rec = zh("决定起诉860人，决定不起诉140人，附条件不起诉60人，不起诉率为14%。")
+    assert rates_of(rec) == {"14%": ("140", ["860", "140"])}
+
+
+def test_a_rate_with_a_space_before_its_number_is_a_rate():
+    (pct,) = [f for f in zh("共批准逮捕900人，不批准逮捕100人，不捕率 10%。").facts if f.kind == "percentage"]
+    assert pct.role == "rate" and pct.rate_name == "不捕率"
+
+
+@pytest.mark.parametrize(
+    "text, parts, total",
+    [
+        (
+            "全年共受理各类案件860件，其中刑事案件240件、民事案件310件，合计550件，同比上升4%。",
+            ["240", "310"],
+            "550",
+        ),
+        ("全市共查处案件75起，其中无证经营案件30起、超范围经营案件15起，共计45起。", ["30", "15"], "45"),
+    ],
+    ids=["he-ji-after-of-which", "gong-ji-after-of-which"],
+)
+def test_a_sum_after_a_breakdown_adds_the_parts_not_their_whole(text, parts, total):
+    rec = zh(text)
+    assert sums_of(rec) == [(parts, total)]
+    assert total not in [p for p, _ in parts_of(rec)]
+
+
+@pytest.mark.parametrize(
+    "text, not_part",
+    [
+        ("一季度全国法院新收案件580万件，其中广东、江苏、浙江3省法院新收案数均超40万件。", "40万"),
+        ("全年破获毒品案件260起，其中两地各破获30起以上。", "30"),
+    ],
+    ids=["each-over", "each"],
+)
+def test_a_bar_each_item_passes_is_no_part(text, not_part):
+    assert not_part not in [p for p, _ in parts_of(zh(text))]
+
+
+def test_an_opening_cue_after_a_sentence_without_counts_has_no_whole_further_back():
+    rec = zh(
+        "全年共抓获在逃职务犯罪嫌疑人310人。检察机关严肃查办民生领域发生的职务犯罪案件。"
+        "其中立案侦查在征地拆迁中涉嫌受贿的国家工作人员1250人，失职渎职的国家机关工作人员860人。"
+    )
+    assert parts_of(rec) == []
+
+
+def test_an_opening_cue_after_a_sentence_of_differences_reaches_the_level_before():
+    rec = zh("全年立杀人案件96起。与上年相比，同比减少12起。其中，持刀杀人案件40起。")
+    assert parts_of(rec) == [("40", "96")]
+
+
+def test_parts_of_a_pair_take_the_count_of_their_own_unit():
+    rec = zh("全年共立案侦查职务犯罪案件950件1320人，其中贪污贿赂案件780件1050人，渎职侵权案件170件270人。")
+    assert parts_of(rec) == [("780", "950"), ("1050", "1320"), ("170", "950"), ("270", "1320")]
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        ("全年共立案侦查职务犯罪案件320件，其中贪污贿赂案件占210件。", [("210", "320")]),
+        ("去年全省破获电诈案件4 600起，跨境案件占了1 900起。", [("1 900", "4 600")]),
+        ("第二季度被立案的厅局级干部就占35人，超过上半年60人的半数。", []),
+    ],
+    ids=["of-which-accounts-for", "accounts-for", "no-count-before"],
+)
+def test_a_count_a_part_accounts_for_is_part_of_the_count_before(text, parts):
+    assert parts_of(zh(text)) == parts

@@ -1,0 +1,40 @@
+"""Chinese named operations whose head stands after what they fight, and case codes before their case: new
+sentences in the style of Chinese releases."""
+
+import pytest
+
+from extractor.api import extract
+
+
+def operations(text):
+    rec = extract(text, "2024-06-30", lang="zh")
+    return [(f.text, f.code) for f in rec.facts if f.kind == "operation"]
+
+
+@pytest.mark.parametrize(
+    "text, ops",
+    [
+        ("广州海关缉私局开展“GZ-112”打击象牙及其制品走私专项行动，抓获犯罪嫌疑人14名。", [("GZ-112", False)]),
+        ("福州海关开展“海盾21-07”打击非设关地冻品走私专项行动。", [("海盾21-07", False)]),
+        ("海关总署部署开展“绿盾2021”专项第二轮集中打击行动，查证涉案废物3.2万吨。", [("绿盾2021", False)]),
+        ("宁波海关缉私局侦办“使命2021-7”走私冰毒案，查获冰毒12公斤。", [("使命2021-7", True)]),
+        ("云南警方侦破“618”特大跨国贩毒案，抓获犯罪嫌疑人9名。", [("618", True)]),
+    ],
+    ids=["code-then-what-it-fights", "name-with-a-year-code", "lead-zhuanxiang", "case-code-dash", "case-code-digits"],
+)
+def test_operations_with_words_between_name_and_head(text, ops):
+    assert operations(text) == ops
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "积极开展打击“两抢一盗”专项整治，破获案件300起。",
+        "查获“套路贷”案件45起，涉案金额2.1亿元。",
+        "全市打击“黄赌毒”等违法犯罪，查处案件120起。",
+        "重点整治“网络水军”打击不力等问题。",
+    ],
+    ids=["crime-after-daji", "quoted-crime-before-cases", "crime-without-head", "no-head-after-the-lead"],
+)
+def test_quoted_words_without_an_operation_head_are_no_operations(text):
+    assert operations(text) == []
