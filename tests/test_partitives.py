@@ -43,6 +43,17 @@ PARTS = [
     ),
     ("Customs handled 2,940 cases. Among them:\n405 cases involved drugs and 311 involved guns.",
      [("405", "2,940"), ("311", "2,940")]),
+    # an item with no noun counts what the item before it counts, and goes to that class's whole
+    (
+        "The commission filed 98,000 cases and punished 87,000 people. Among them, one official was at provincial "
+        "level, and 530 were at bureau level.",
+        [("one", "87,000"), ("530", "87,000")],
+    ),
+    # 'with N people in M cases': the cases go to the count of cases before the cue
+    (
+        "Police handled 642 fraud cases and charged 1,310 people, with 1,020 people in 488 cases prosecuted.",
+        [("1,020", "1,310"), ("488", "642")],
+    ),
     # 'one' is a count as an item of a list of counts
     (
         "Inspectors punished 93,000 people. Among them, one was at provincial level, 41 were at bureau level and "

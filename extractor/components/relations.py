@@ -483,9 +483,16 @@ class RelationLinker(Component):
                     ),
                     list_end,
                 )
+                sibling = None
                 for part in after:
                     if part.tok > nested:
                         break  # 'Among them, 466 officials, including 18 at prefecture level': the inner list's
+                    if sibling is not None and not part.fields.get("unit"):
+                        # 'Among them, one official was at ministerial level, and 712 were at bureau level': an
+                        # item with no noun counts what the item before it counts
+                        part.set(unit=sibling)
+                    if part.fields.get("_unit_noun"):
+                        sibling = part.fields.get("unit")
                     # the cue binds the part; the whole is read from the sentences before it
                     add(part, self._pick_whole(part, whole_pool, doc), "among", "cued")
             elif mode == "of_the" and after:
@@ -558,6 +565,12 @@ class RelationLinker(Component):
                     if any(t.text in CLAUSE_BREAKS for t in doc[cue.end : part.tok]):
                         break
                     if part is not after[0] and doc[prev_tok(doc, part.tok - 1)].lower_ in PREPOSITIONS:
+                        # 'charged 1,577 people ..., with 1,206 people in 611 cases prosecuted': the cases are
+                        # a part of the count of cases the sentence gave before the cue
+                        unit = part.fields.get("unit") if part.fields.get("_unit_noun") else None
+                        own = [d for d in before if unit and self.units.kin(d.fields.get("unit"), unit)]
+                        if own and doc[prev_tok(doc, part.tok - 1)].lower_ == "in" and own[-1] is not whole:
+                            add(part, own[-1], "with", "cued")
                         break
                     unit = part.fields.get("unit") if part.fields.get("_unit_noun") else None
                     if unit and not self.units.kin(unit, whole.fields.get("unit")):
