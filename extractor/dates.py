@@ -331,13 +331,17 @@ def _norm_day_range(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | No
 def _norm_year_range(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
     y1 = int(m.group("y1"))
     if _group(m, "rel"):
-        # 'from 2016 to last year': one period, its end relative to the reference date
+        # 'from 2016 to last year', 'between October 2018 and the end of last year': one period, its end relative
+        # to the reference date
         y2, _relative = _year_spec(m, ref)
         if y2 is None:
             return _rel_norm(None, "period")
-        if y2 <= y1:
+        m1, m2 = _group(m, "m1"), _group(m, "m2")
+        start = _ym(y1, MONTHS[m1.lower()[:3]]) if m1 else str(y1)
+        end = _ym(y2, MONTHS[m2.lower()[:3]]) if m2 else _ym(y2, 12) if _group(m, "end") else str(y2)
+        if end <= start:
             return None
-        return _rel_norm(f"{y1}/{y2}", "period", str(y1), str(y2))
+        return _rel_norm(f"{start}/{end}", "period", start, end)
     y2 = int(m.group("y2"))
     if y2 <= y1:
         return None
