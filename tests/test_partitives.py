@@ -401,6 +401,8 @@ def test_a_change_verb_ends_the_noun_after_the_number_of(extract):
     [
         ("Zhang, 52, was sentenced to ten years.", "52"),  # an age in apposition is still no figure
         ("The video lasted a 30-second stretch, the court said.", "30"),  # a duration
+        ("The commission has zero tolerance for graft.", "zero"),
+        ("It keeps a zero-tolerance stance on corruption.", "zero"),
         # a number that ranks categories counts nothing
         ("The five crimes with the most defendants were theft and fraud.", "five"),
         # fractions and units of account are no counts
