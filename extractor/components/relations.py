@@ -983,7 +983,8 @@ class RelationLinker(Component):
                     part = d.fields.get("of")
                     inner = {id(r["part"]) for r in rels if r["type"] == "part_of"}
                     cands = [x for x in in_sent if x.fields.get("unit") == unit and x is not part]
-                    if not cands and following[1].lower_ in {"the", "these", "those"}:
+                    bare = following[1].lower_ not in {"the", "these", "those", "all"}
+                    if not cands and (not bare or following[1].lower_.endswith("s")):
                         cands = [
                             x
                             for x in drafts
@@ -994,9 +995,11 @@ class RelationLinker(Component):
                             and x.fields.get("unit") == unit
                         ]
                     if cands:
-                        _link(d, "whole", cands[-1], f"of the {unit}", "cued")
+                        # 'Less than 3% of cases were ...' (no article): the release's count of them, a guess
+                        firm = "inferred" if bare and cands[-1].tok < sent.start else "cued"
+                        _link(d, "whole", cands[-1], f"of the {unit}", firm)
                         if isinstance(part, Draft):
-                            self._part_of(rels, part, cands[-1], f"of the {unit}", "cued", via="share")
+                            self._part_of(rels, part, cands[-1], f"of the {unit}", firm, via="share")
         self._share_lists(doc, shares, drafts, rels)
         self._lead_shares(doc, drafts, rels)
         self._elliptical_shares(doc, shares, drafts)
