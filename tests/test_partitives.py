@@ -54,6 +54,12 @@ PARTS = [
         "Police handled 642 fraud cases and charged 1,310 people, with 1,020 people in 488 cases prosecuted.",
         [("1,020", "1,310"), ("488", "642")],
     ),
+    # a lead reads back to this year's count, past the year before's stated for comparison
+    (
+        "Inspectors punished 206,000 people this year. In the same months of last year, about 190,000 people were "
+        "punished.\n\nAmong those punished, some 1,340 officials were at the county level or above.",
+        [("1,340", "206,000")],
+    ),
     # 'one' is a count as an item of a list of counts
     (
         "Inspectors punished 93,000 people. Among them, one was at provincial level, 41 were at bureau level and "
@@ -302,6 +308,12 @@ SHARE_WHOLES = [
     # a sentence that refers back before its share
     ("Police caught 3,300 fugitives. Most of them were men, with women making up just 6.4 percent.", "6.4 percent",
      "3,300"),
+    (
+        "Inspectors punished 206,000 people. In the same months of last year, 190,000 people were punished. Some "
+        "61 percent of those punished this year were village cadres.",
+        "61 percent",
+        "206,000",
+    ),
     # 'of cases' with no article: the release's count of cases, a guess
     ("Courts concluded 31,000 cases in 2021. Less than 3% of cases were retried.", "3%", "31,000"),
     # a share restated in brackets before 'of them': both are shares of the count referred to

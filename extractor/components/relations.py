@@ -466,8 +466,12 @@ class RelationLinker(Component):
                 named = self._partitive_unit(doc, cue, after)
                 if named and named.endswith("ed"):
                     # 'Among the captured, 2,341 ...': the whole is the count of people captured, the nearest
-                    # before (a paragraph or more back when the cue names it so)
-                    acted = [d for d in counts if d.tok < sent.start and _acted(d, named) and id(d) not in parts]
+                    # before (a paragraph or more back when the cue names it so), not a count of the year before
+                    acted = [
+                        d
+                        for d in counts
+                        if d.tok < sent.start and _acted(d, named) and id(d) not in parts and not _prior_period(doc, d)
+                    ]
                     whole_pool = acted[-1:]
                 elif named:
                     # 'Among the arrested suspects, 3,200 ...': the whole counts what the cue names; in the two
@@ -936,7 +940,7 @@ class RelationLinker(Component):
                 k2 = next_tok(doc, following[1].i + 1)
                 word = doc[k2].lower_ if k2 < len(doc) else ""
                 nxt2 = doc[next_tok(doc, k2 + 1)] if next_tok(doc, k2 + 1) < len(doc) else None
-                if word.endswith("ed") and (nxt2 is None or not nxt2.is_alpha):
+                if word.endswith("ed") and (nxt2 is None or not nxt2.is_alpha or nxt2.lower_ in {"this", "in"}):
                     # 'accounting for 21.8% of the prosecuted': the count of people prosecuted before it
                     part = d.fields.get("of")
                     inner = {id(r["part"]) for r in rels if r["type"] == "part_of"}
@@ -948,6 +952,7 @@ class RelationLinker(Component):
                         and _acted(x, word)
                         and x is not part
                         and id(x) not in inner
+                        and not _prior_period(doc, x)
                     ]
                     if acted:
                         said = f"of {following[1].lower_} {word}"
@@ -1236,7 +1241,7 @@ class RelationLinker(Component):
         named = self._partitive_unit(doc, cue, [])
         if noun is None and named and named.endswith("ed"):
             # 'Among those punished, 12.5% ...', 'Of those prosecuted,': the count of what that verb acted on
-            acted = [d for d in counts if d.tok < sent.start and _acted(d, named)]
+            acted = [d for d in counts if d.tok < sent.start and _acted(d, named) and not _prior_period(doc, d)]
             return acted[-1] if acted else None
         if noun is not None:
             same = [d for d in counts if d.tok < sent.start and self.units.kin(d.fields.get("unit"), noun)]
@@ -1896,6 +1901,7 @@ LEVEL_VERBS = words("level_verbs")
 FRONTED_OPENERS = words("fronted_openers")
 NOUNS_BEFORE_OF = {"number", "total", "proportion", "share", "rate", "figure", "percentage", "tally"}
 CATEGORY_NOUNS = words("category_nouns")
+PRIOR_PERIOD = words("prior_period")
 MONEY_NOUNS = {"good", "goods", "value", "amount", "money", "fund", "funds", "sum"}
 # words that may stand between a figure's comma and its share cue without being a new subject
 SHARE_GLUE = words("share_glue")
@@ -1917,6 +1923,17 @@ def _link(
         return
     d.fields[role] = target
     d.fields.setdefault("_evidence", {})[role] = {"cue": cue, "pattern_id": pattern_id, "confidence": confidence}
+
+
+def _prior_period(doc: Doc, d: Draft) -> bool:
+    """True when count d is stated for the year before in a clause that opens its sentence ('In the same months
+    of last year, about 287,000 people were punished'): a comparison, never the whole of this year's parts."""
+    sent = sent_of(doc, d.tok)
+    first = next_tok(doc, sent.start)
+    if first >= d.tok or doc[first].lower_ not in {"in", "during", "for", "over"}:
+        return False
+    words = " ".join(t.lower_ for t in doc[first : d.tok])
+    return any(w in words for w in PRIOR_PERIOD)
 
 
 def _paragraph_start(text: str, at: int) -> int:
