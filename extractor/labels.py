@@ -79,6 +79,7 @@ class PointsAttrs(Attrs):
 
 class PartCueAttrs(Attrs):
     mode: Literal["among", "including", "of_the", "of_them", "count_of", "with"]
+    reference: bool = False  # count_of: the whole is a set of reference ('the list of 100 most-wanted'), no item
 
 
 class PerBaseAttrs(Attrs):

@@ -54,6 +54,15 @@ PARTS = [
         "Police handled 642 fraud cases and charged 1,310 people, with 1,020 people in 488 cases prosecuted.",
         [("1,020", "1,310"), ("488", "642")],
     ),
+    # a set of reference ('the list of 100 most-wanted') is a whole of its part and no item of the list
+    (
+        "Police caught 960 fugitives last year. Of them, 305 returned on their own and 38 are on the list of 100 "
+        "most-wanted.",
+        [("305", "960"), ("38", "960"), ("38", "100")],
+    ),
+    ("Police caught 960 fugitives, including 27 of China's 100 most-wanted.", [("27", "960"), ("27", "100")]),
+    ("Police caught 960 fugitives. Of them, 305 returned and 38 are on the 100 most-wanted list.",
+     [("305", "960"), ("38", "960"), ("38", "100")]),
     # a lead reads back to this year's count, past the year before's stated for comparison
     (
         "Inspectors punished 206,000 people this year. In the same months of last year, about 190,000 people were "

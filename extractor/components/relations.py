@@ -431,6 +431,7 @@ class RelationLinker(Component):
             parts[id(part)] = whole
             self._part_of(rels, part, whole, cue, confidence)
 
+        references: set[int] = set()
         for cue in rules.by_label.get("PART_CUE", ()):
             mode = self.attrs[cue.id_]["mode"]
             sent = sent_of(doc, cue.start)
@@ -511,8 +512,16 @@ class RelationLinker(Component):
                 part_before = _draft_at(doc).get(p)
                 named = after[0] if after and after[0].tok == next_tok(doc, cue.end) else None
                 if part_before is not None and part_before.kind == "count" and named is not None:
-                    # '58 of the 300 fugitives': the count after the cue is the whole
-                    add(part_before, named, "of_the", "stated")
+                    # '58 of the 300 fugitives': the count after the cue is the whole; '47 are on the list of 100
+                    # most-wanted', '39 of China's 100 most-wanted': a set of reference, a whole of the part
+                    # beside the list's own whole, and no item of the list
+                    reference = self.attrs[cue.id_].get("reference", False)
+                    if id(part_before) in parts and reference:
+                        self._part_of(rels, part_before, named, cue, "stated")
+                    else:
+                        add(part_before, named, "of_the", "stated")
+                    if reference:
+                        references.add(id(named))
                 elif part_before is not None and part_before.kind == "count" and (noun := self._cue_noun(doc, cue)):
                     # 'Twelve of those cadres', 'Thirty-one of the cases involved ...': the noun after the cue
                     # names the whole, the nearest earlier count of its class (a paragraph back or more: a
@@ -605,6 +614,11 @@ class RelationLinker(Component):
                     if _new_verb_clause(doc, cue.end, part.tok):
                         break  # 'including Zhou and Su, and prosecuted 105 such officials': the list has ended
                     add(part, whole, "including", confidence)
+        if references:
+            # a set of reference ('the list of 100 most-wanted') is no part of the count its sentence lists
+            rels[:] = [r for r in rels if not (r["type"] == "part_of" and id(r["part"]) in references)]
+            for ref in references:
+                parts.pop(ref, None)
         return set(parts)
 
     def _subject_whole(
