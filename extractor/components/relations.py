@@ -52,6 +52,8 @@ CONVERSION_GAP = re.compile(
 QUOTES = "\"“”'‘’"
 # how many tokens before it a change looks for its figure: the longest link on the dev corpus spans ~40
 LINK_WINDOW = 150
+LIST_MAX = 60  # items a list of parts may run to (a line of figures without stops is no list)
+RANK_REACH = 200  # counts a ranking looks back over for the total its paragraph opened with
 
 
 def _last_before(drafts: list[Draft], lo: int, hi: int, wanted) -> Draft | None:
@@ -439,7 +441,10 @@ class RelationLinker(Component):
                 continue  # 'The commonest offences included 2,105 for ...': a ranking, read by _ranked_lists
             if cue.text[:2].lower() == "of" and doc[prev_tok(doc, cue.start - 1)].lower_ in NOUNS_BEFORE_OF:
                 continue  # 'the total number of those punished': a noun phrase, no partitive
-            in_sent = [d for d in counts if sent.start <= d.tok < sent.end]
+            # the counts around the cue in its sentence, bisected and bounded (a sentence without stops holds
+            # thousands of figures and cues)
+            lo, hi = max(sent.start, cue.start - LINK_WINDOW), min(sent.end, cue.end + LINK_WINDOW)
+            in_sent = counts[bisect.bisect_left(counts, lo, key=_tok) : bisect.bisect_left(counts, hi, key=_tok)]
             list_end = sent.end
             if mode in ("among", "of_them") and all(t.is_punct or t.is_space for t in doc[cue.end : sent.end]):
                 # 'Among them,' left alone on its line (a list set out as paragraphs): the list is the next sentence
@@ -671,7 +676,7 @@ class RelationLinker(Component):
         out = []
         first_unit = after[0].fields.get("unit")
         prev = after[0]
-        for d in after[1:]:
+        for d in after[1:LIST_MAX]:
             between = doc[doc.char_span(prev.start, prev.end, alignment_mode="expand").end : d.tok]
             if any(t.text in CLAUSE_BREAKS or t.text in {".", "。"} for t in between):
                 break
@@ -821,7 +826,9 @@ class RelationLinker(Component):
             prev = sent_of(doc, start - 1)
             if step and "\n\n" in text_of(doc)[prev.start_char : doc[start].idx]:
                 return []
-            pool = [d for d in counts if prev.start <= d.tok < prev.end]
+            # counts are sorted by token: bisected (a share or lead per sentence would scan them all)
+            lo = bisect.bisect_left(counts, prev.start, key=_tok)
+            pool = counts[lo : bisect.bisect_left(counts, prev.end, key=_tok)]
             if pool:
                 return pool
             start = prev.start
@@ -1080,25 +1087,23 @@ class RelationLinker(Component):
         before, or the one the share's verb acted on)."""
         counts = [x for x in drafts if x.kind == "count"]
         toks = [x.tok for x in drafts]
-        cues = RuleIndex.of(doc).by_label.get("PART_CUE", ())
+        rules = RuleIndex.of(doc)
         for d in shares:
             if "whole" in d.fields or isinstance(d.fields.get("of"), Draft) or self._names_own_whole(doc, d):
                 continue
             sent = sent_of(doc, d.tok)
+            lo = max(sent.start, d.tok - LINK_WINDOW)  # a bounded look: a sentence without stops holds thousands
             cue = next(
                 (
                     c
-                    for c in cues
-                    if sent.start <= c.start < d.tok
-                    and self.attrs[c.id_]["mode"] in ("among", "of_them")
+                    for c in rules.within(lo, d.tok, "PART_CUE")
+                    if self.attrs[c.id_]["mode"] in ("among", "of_them")
                     and c.text.lower().split()[-1] in {"them", "these", "those", "whom"}
                 ),
                 None,
             )
-            if cue is None or any(
-                x.kind in ITEM_KINDS
-                for x in drafts[bisect.bisect_left(toks, sent.start) : bisect.bisect_left(toks, d.tok)]
-            ):
+            window = drafts[bisect.bisect_left(toks, lo) : bisect.bisect_left(toks, d.tok)]
+            if cue is None or any(x.kind in ITEM_KINDS for x in window):
                 continue
             pool = self._previous_counts(doc, counts, sent)
             verb = self._passive_verb(doc, d)
@@ -1135,9 +1140,10 @@ class RelationLinker(Component):
                 start = approx.start
             k = prev_tok(doc, start - 1)
             if k >= sent.start and doc[k].lower_ == "with":
+                lo = bisect.bisect_left(toks, max(sent.start, k - LINK_WINDOW))
                 before = [
                     x
-                    for x in drafts[bisect.bisect_left(toks, sent.start) : bisect.bisect_left(toks, k)]
+                    for x in drafts[lo : bisect.bisect_left(toks, k)]
                     if not (x.kind == "percentage" and x.fields.get("role") == "change")
                 ]  # 'punished 402,000 drug users, up 3%, with 71.5 percent ...'
                 if before and before[-1].kind == "count" and doc[prev_tok(doc, k - 1)].text in {",", "，"}:
@@ -1210,7 +1216,8 @@ class RelationLinker(Component):
         k = prev_tok(doc, cue.start - 1)
         if cue.text.lower().split()[-1] not in REFERRING_WORDS or k < sent.start:
             return
-        before = [d for d in drafts[bisect.bisect_left(toks, sent.start) : bisect.bisect_left(toks, cue.start)]]
+        lo = max(sent.start, cue.start - LINK_WINDOW)  # a bounded look: a sentence without stops holds thousands
+        before = drafts[bisect.bisect_left(toks, lo) : bisect.bisect_left(toks, cue.start)]
         if doc[k].lower_ in FRACTION_WORDS:
             # 'More than half of them, or 54.3%, were migrant workers': the percentage restating the fraction
             o = next_tok(doc, cue.end)
@@ -1227,7 +1234,8 @@ class RelationLinker(Component):
             return
         if doc[k].text not in {",", "，"} or not before or before[-1].kind != "count":
             return
-        nested = next((c.start for c in RuleIndex.of(doc).within(cue.end, sent.end, "PART_CUE")), sent.end)
+        hi = min(sent.end, cue.end + LINK_WINDOW)
+        nested = next((c.start for c in RuleIndex.of(doc).within(cue.end, hi, "PART_CUE")), hi)
         opener = cue.end - 1  # the percentage right after the cue opens the clause
         for d in drafts[bisect.bisect_left(toks, cue.end) : bisect.bisect_left(toks, min(nested, sent.end))]:
             if d.kind == "count":
@@ -1494,9 +1502,10 @@ class RelationLinker(Component):
             ]  # '287,000 for fraud', '98,412 crimes of fraud': no other class of thing than the list's
             if len(items) < 2:
                 continue
+            end = bisect.bisect_left(toks, sent.start)
             cands = [
                 x
-                for x in counts[: bisect.bisect_left(toks, sent.start)]
+                for x in counts[max(0, end - RANK_REACH) : end]  # the paragraphs just before: a bounded look
                 if id(x) not in inner and (unit is None or self.units.kin(x.fields.get("unit"), unit))
             ]
             whole = self._paragraph_lead(text, cands, items[0])
@@ -1517,8 +1526,9 @@ class RelationLinker(Component):
             to = next((t.i for t in doc[cue.end : min(sent.end, cue.end + 14)] if t.lower_ == "to"), None)
             if to is None:
                 continue
-            after = [d for d in counts if to < d.tok < sent.end]
-            before = [d for d in counts if sent.start <= d.tok < cue.start]
+            after = counts[bisect.bisect_right(counts, to, key=_tok) : bisect.bisect_left(counts, sent.end, key=_tok)]
+            lo = max(sent.start, cue.start - LINK_WINDOW)
+            before = counts[bisect.bisect_left(counts, lo, key=_tok) : bisect.bisect_left(counts, cue.start, key=_tok)]
             if not after or not before or any(t.text in {",", "，"} for t in doc[to : after[0].tok]):
                 continue
             part, total = before[-1], after[0]
@@ -1635,10 +1645,11 @@ class RelationLinker(Component):
         cent more, the cases uncovered were down 27 per cent': a change whose clause has a definite subject
         ('the cases uncovered') and no figure qualifies the latest count of that noun in the two sentences
         before (money for 'goods', 'value', 'amount'), the one its participle acted on when it says one."""
-        cue = next((c for c in reversed(rules.within(sent.start, d.tok, "CHANGE")) if d.tok - c.end <= 4), None)
+        lo = max(sent.start, d.tok - 12)  # the subject stands a few words before its change
+        cue = next((c for c in reversed(rules.within(lo, d.tok, "CHANGE")) if d.tok - c.end <= 4), None)
         end = cue.start if cue is not None else d.tok
         joints = {",", "，", "while", "and", "whereas"}
-        seg = max((t.i + 1 for t in doc[sent.start : end] if t.lower_ in joints), default=sent.start)
+        seg = max((t.i + 1 for t in doc[lo:end] if t.lower_ in joints), default=lo)
         words = [t for t in doc[seg:end] if not t.is_space]
         if len(words) < 2 or words[0].lower_ != "the":
             return None
@@ -1937,6 +1948,10 @@ def _link(
         return
     d.fields[role] = target
     d.fields.setdefault("_evidence", {})[role] = {"cue": cue, "pattern_id": pattern_id, "confidence": confidence}
+
+
+def _tok(d: Draft) -> int:
+    return d.tok
 
 
 def _prior_period(doc: Doc, d: Draft) -> bool:
