@@ -91,9 +91,21 @@ def make_doc(nlp: Language, text: str, reference_date=None, published=None) -> D
 def doc_to_record(doc: Doc, source: str, published: str | None = None, lang: str | None = None) -> DocumentRecord:
     """The validated record of a processed doc: facts in document order with ids f1, f2, ..."""
     text = text_of(doc)
+    head, payload = record_head(doc, source, published, lang), doc_payload(doc)
+    return validated_record(text, head, payload["facts"], payload["relations"])
+
+
+def doc_payload(doc: Doc) -> dict[str, list[dict]]:
+    """The facts and relations of a processed doc as plain data (`{"facts": ..., "relations": ...}`)."""
     payload = doc.user_data.get(PAYLOAD_KEY)
     if payload is None:
         raise ValueError("the doc has not been through the extractor_records component (the pipeline's last)")
+    return payload
+
+
+def record_head(doc: Doc, source: str, published: str | None = None, lang: str | None = None) -> dict[str, Any]:
+    """The fields of a processed doc's record other than its facts, relations and warnings."""
+    text = text_of(doc)
     ref = doc._.reference_date
     ref_source = doc._.reference_date_source if doc._.reference_date_source != "none" else None
     if published is None and ref is not None and ref_source == "dateline":
@@ -107,7 +119,12 @@ def doc_to_record(doc: Doc, source: str, published: str | None = None, lang: str
         "published": published,
         "length": len(text),
     }
-    facts, relations = payload["facts"], payload["relations"]
+    return head
+
+
+def validated_record(text: str, head: dict[str, Any], facts: list[dict], relations: list[dict]) -> DocumentRecord:
+    """The record of `text` from its head fields, facts and relations; a fact no model accepts is left out
+    with a warning (see `drop_invalid`)."""
     try:
         return DocumentRecord.model_validate({**head, "facts": facts, "relations": relations})
     except ValidationError:

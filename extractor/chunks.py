@@ -8,11 +8,16 @@ first chunk). What a chunk boundary cuts: links and aliases between figures on e
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
+from pydantic import ValidationError
 from spacy.language import Language
 
+from extractor.io.readers import content_id
 from extractor.models import DocumentRecord
 
 # Long enough that an ordinary release is one chunk, short enough that any per-chunk cost stays small.
@@ -63,55 +68,59 @@ def run_chunked(
     finder = nlp.get_pipe("extractor_dates").finder if "extractor_dates" in nlp.pipe_names else None
     head = text[: bounds[0][1]]
     ref, ref_source = api.choose_reference(head, reference_date, published, finder)
-    parts = []
+    chunks: list[tuple[int, dict[str, Any], dict[str, list[dict]]]] = []  # (offset, record head, payload)
     for start, end in bounds:
-        doc = api.make_doc(nlp, text[start:end], reference_date, published)
-        doc._.reference_date = ref  # every chunk resolves against the whole text's date (its dateline is first)
-        doc._.reference_date_source = ref_source or "none"
-        for _, proc in nlp.pipeline:
-            doc = proc(doc)
-        parts.append((start, api.doc_to_record(doc, source, published)))
+        with collector_paused():
+            doc = api.make_doc(nlp, text[start:end], reference_date, published)
+            doc._.reference_date = ref  # every chunk resolves against the whole text's date (its dateline is first)
+            doc._.reference_date_source = ref_source or "none"
+            for _, proc in nlp.pipeline:
+                doc = proc(doc)
+            chunks.append((start, api.record_head(doc, source, published), api.doc_payload(doc)))
+        del doc
+    # the chunks' plain data merged and validated once (a record per chunk, dumped and validated again as a
+    # whole, cost a fifth of a chunked run); a chunk with a figure no model accepts takes the way of one record
+    # per chunk, so that its figure is left out before the merge reads the aliases, as when the chunks ran alone
+    first = chunks[0][1]
+    whole = {**first, "doc_id": content_id(text), "length": len(text)}
+    facts, relations, _ = _renumbered(
+        [(offset, payload["facts"], payload["relations"], ()) for offset, _head, payload in chunks]
+    )
+    try:
+        with collector_paused():
+            return DocumentRecord.model_validate({**whole, "facts": facts, "relations": relations})
+    except ValidationError:
+        pass
+    parts = [
+        (offset, api.validated_record(text[offset : offset + h["length"]], h, p["facts"], p["relations"]))
+        for offset, h, p in chunks
+    ]
     return merge(text, parts)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off for one chunk, as the caller had it after.
+
+    A chunk makes no cyclic garbage (0 objects collected over chunked runs of every shape in
+    scripts/scaling.py), but its tens of thousands of live objects make each full collection during it walk
+    them all: 15-25% of the time of a 50,000-character chunk, and more for a larger chunk than a smaller one.
+    Paused per chunk, a collection runs between chunks, so any garbage a chunk left is found there."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def merge(text: str, parts: list[tuple[int, DocumentRecord]]) -> DocumentRecord:
     """One record of the whole `text` from (offset, record of the chunk at that offset) pairs."""
-    from extractor.io.readers import content_id
-
-    facts: list[dict[str, Any]] = []
-    relations: list[dict[str, Any]] = []
-    warnings: list[dict[str, Any]] = []
-    first_named: dict[str, str] = {}  # an operation's name -> the id of its first mention in any chunk
-    root: dict[str, str] = {}  # an operation's mention -> the mention it is an alias of, as merged
-    for offset, rec in parts:
-        dump = rec.model_dump(mode="json", by_alias=True, exclude_none=True)
-        ids = {f["id"]: f"f{len(facts) + n}" for n, f in enumerate(dump["facts"], start=1)}
-        for f in dump["facts"]:
-            f["id"] = ids[f["id"]]
-            f["start"] += offset
-            f["end"] += offset
-            for key in ID_FIELDS:
-                if key in f:
-                    f[key] = ids[f[key]]
-            if f["kind"] == "operation":
-                if "alias_of" in f:
-                    # an alias of its chunk's first mention, which may itself be named before the cut: the
-                    # alias of the first mention in the text, as one run over the whole text gives
-                    f["alias_of"] = root.get(f["alias_of"], f["alias_of"])
-                canonical = first_named.setdefault(f["name"], f["id"])
-                canonical = root.get(canonical, canonical)  # that first mention may be an alias itself
-                if "alias_of" not in f and canonical != f["id"]:
-                    f["alias_of"] = canonical  # named again after a cut: the alias the chunk could not see
-                if "alias_of" in f:
-                    root[f["id"]] = f["alias_of"]
-            facts.append(f)
-        for r in dump["relations"]:
-            for key, v in r.items():
-                if key in RELATION_IDS:
-                    r[key] = [ids[x] for x in v] if isinstance(v, list) else ids[v]
-            relations.append(r)
-        for w in dump.get("warnings") or ():
-            warnings.append({**w, "start": w["start"] + offset, "end": w["end"] + offset})
+    dumps = [(offset, rec.model_dump(mode="json", by_alias=True, exclude_none=True)) for offset, rec in parts]
+    facts, relations, warnings = _renumbered(
+        [(offset, d["facts"], d["relations"], d.get("warnings") or ()) for offset, d in dumps]
+    )
     first = parts[0][1]
     return DocumentRecord.model_validate(
         {
@@ -127,3 +136,43 @@ def merge(text: str, parts: list[tuple[int, DocumentRecord]]) -> DocumentRecord:
             "warnings": warnings or None,
         }
     )
+
+
+def _renumbered(parts: list[tuple[int, list[dict], list[dict], Any]]) -> tuple[list[dict], list[dict], list[dict]]:
+    """(facts, relations, warnings) of the whole text from (offset, facts, relations, warnings) of each chunk,
+    as new dicts: offsets into the whole text, ids f1, f2, ... across chunks, an operation named again after a
+    cut an alias of its first mention in the text."""
+    facts: list[dict[str, Any]] = []
+    relations: list[dict[str, Any]] = []
+    warnings: list[dict[str, Any]] = []
+    first_named: dict[str, str] = {}  # an operation's name -> the id of its first mention in any chunk
+    root: dict[str, str] = {}  # an operation's mention -> the mention it is an alias of, as merged
+    for offset, chunk_facts, chunk_relations, chunk_warnings in parts:
+        ids = {f["id"]: f"f{len(facts) + n}" for n, f in enumerate(chunk_facts, start=1)}
+        for f in chunk_facts:
+            f = {**f, "id": ids[f["id"]], "start": f["start"] + offset, "end": f["end"] + offset}
+            for key in ID_FIELDS:
+                if key in f:
+                    f[key] = ids[f[key]]
+            if f["kind"] == "operation":
+                if "alias_of" in f:
+                    # an alias of its chunk's first mention, which may itself be named before the cut: the
+                    # alias of the first mention in the text, as one run over the whole text gives
+                    f["alias_of"] = root.get(f["alias_of"], f["alias_of"])
+                canonical = first_named.setdefault(f["name"], f["id"])
+                canonical = root.get(canonical, canonical)  # that first mention may be an alias itself
+                if "alias_of" not in f and canonical != f["id"]:
+                    f["alias_of"] = canonical  # named again after a cut: the alias the chunk could not see
+                if "alias_of" in f:
+                    root[f["id"]] = f["alias_of"]
+            facts.append(f)
+        for r in chunk_relations:
+            relations.append(
+                {
+                    key: ([ids[x] for x in v] if isinstance(v, list) else ids[v]) if key in RELATION_IDS else v
+                    for key, v in r.items()
+                }
+            )
+        for w in chunk_warnings:
+            warnings.append({**w, "start": w["start"] + offset, "end": w["end"] + offset})
+    return facts, relations, warnings

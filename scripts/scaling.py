@@ -3,6 +3,7 @@
     python scripts/scaling.py                                  # 25 KB, 100 KB, 400 KB, 1.6 MB, 6.4 MB of every shape
     python scripts/scaling.py --sizes 25000,100000 --shape quoted-codes --profile
     python scripts/scaling.py --disable extractor_relations     # the other components alone
+    python scripts/scaling.py --collect-in-chunks              # the garbage collector left on within chunks
 
 Each shape is one unit of text repeated to the size (tables turned into prose, scraped pages, yearbooks). Times
 are CPU seconds of this process (time.process_time), the least of --repeat runs for a run under 2 s: on a machine
@@ -88,11 +89,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile", action="store_true", help="print a cProfile of each run")
     ap.add_argument("--repeat", type=int, default=3, help="runs of a size under 2 s, the least taken (default 3)")
     ap.add_argument("--disable", action="append", default=[], help="a pipeline component to leave out (repeatable)")
+    ap.add_argument(
+        "--collect-in-chunks",
+        action="store_true",
+        help="leave the garbage collector on within chunks (the extractor pauses it per chunk): its cost measured",
+    )
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     import extractor
     from extractor.api import cached_pipeline
 
+    if args.collect_in_chunks:
+        import contextlib
+
+        from extractor import chunks
+
+        chunks.collector_paused = contextlib.nullcontext
     for name in args.disable:
         cached_pipeline(()).disable_pipe(name)  # to see the other components' scaling
 

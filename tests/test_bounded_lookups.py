@@ -54,6 +54,10 @@ def test_clause_bounds_and_rule_lookups_match_the_scans(nlp, path):
             assert rules.within(lo, hi, label) == sorted(
                 (s for s in spans if s.start >= lo and s.end <= hi), key=lambda s: s.start
             )
+            other = rng.choice(list(rules.by_label))
+            assert rules.any_within(lo, hi, label, other) == any(
+                s.start >= lo and s.end <= hi for s in [*spans, *rules.by_label[other]]
+            )
             i = rng.randint(0, max(0, len(doc) - 1))
             assert rules.covering(i, label) == next((s for s in spans if s.start <= i < s.end), None)
 

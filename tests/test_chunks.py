@@ -146,3 +146,66 @@ def test_extract_many_runs_a_long_text_in_chunks_as_extract_does(monkeypatch):
     assert all(long[f.start : f.end] == f.text for f in got[1].facts)
     assert [f.value for f in got[0].facts if f.kind == "count"] == [36]
     assert [f.kind for f in got[2].facts] == ["money"]
+
+
+def _per_chunk_records(nlp, text: str, size: int):
+    """The record of `text` as one record per chunk merged (what run_chunked did before it merged plain data)."""
+    from extractor import api
+
+    starts = chunks.cut_points(text, size)
+    parts = []
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        doc = api.make_doc(nlp, text[start:end], "2022-01-01")
+        for _, proc in nlp.pipeline:
+            doc = proc(doc)
+        parts.append((start, api.doc_to_record(doc, "<text>")))
+    return chunks.merge(text, parts)
+
+
+MERGE_CASES = [
+    "\n\n".join(p.read_text(encoding="utf-8") for p in SAMPLES),
+    # a figure no model accepts in every chunk: the record-per-chunk way, its warnings offset into the whole text
+    'Police solved 25 cases, a decrease of 0 Times. The "Sky Net" action caught 12 fugitives.\n\n' * 30,
+    # an operation named in every chunk: aliases across the cuts
+    'The "Clean Net 2021" campaign closed 41 cases. The "Clean Net 2021" campaign went on.\n\n' * 30,
+]
+
+
+@pytest.mark.parametrize("text", MERGE_CASES, ids=["samples", "bad-figures", "aliases"])
+def test_merged_plain_data_is_the_merge_of_the_chunk_records(nlp, text):
+    size = 700
+    assert len(chunks.cut_points(text, size)) > 3
+    got = chunks.run_chunked(nlp, text, "2022-01-01", source="<text>", size=size)
+    assert got == _per_chunk_records(nlp, text, size)
+    assert all(text[f.start : f.end] == f.text for f in got.facts)
+
+
+@pytest.mark.parametrize("enabled", [True, False], ids=["gc-on", "gc-off"])
+def test_a_chunked_run_leaves_the_garbage_collector_as_the_caller_had_it(nlp, monkeypatch, enabled):
+    import gc
+
+    was = gc.isenabled()
+    inside, between = [], []
+    real_renumbered = chunks._renumbered
+    from extractor import api
+
+    def make_doc(*args, **kwargs):
+        inside.append(gc.isenabled())  # within a chunk: paused
+        return real_make_doc_api(*args, **kwargs)
+
+    def renumbered(parts):
+        between.append(gc.isenabled())  # after the chunks, before the final validation: the caller's setting
+        return real_renumbered(parts)
+
+    real_make_doc_api = api.make_doc
+    monkeypatch.setattr(api, "make_doc", make_doc)
+    monkeypatch.setattr(chunks, "_renumbered", renumbered)
+    try:
+        gc.enable() if enabled else gc.disable()
+        rec = chunks.run_chunked(nlp, "Police solved 25 cases in March.\n\n" * 40, "2022-01-01", source="<t>", size=200)
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
+    assert len(inside) > 3 and not any(inside)
+    assert between == [enabled]
+    assert [f.value for f in rec.facts if f.kind == "count"] == [25] * 40

@@ -171,6 +171,19 @@ class RuleIndex:
             cache[label] = table
         return cache[label].get(i)
 
+    def any_within(self, start: int, end: int, *labels: str) -> bool:
+        """True when a span with one of `labels` lies inside tokens [start, end), as `bool(within(...))`, in
+        O(log n): only spans that start inside and reach past `end` are passed over (a window of a long clause
+        listed every span in it to learn whether there was one)."""
+        for label in labels:
+            starts, ordered = self._by_start(label)
+            k, stop = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+            while k < stop:
+                if ordered[k][1].end <= end:
+                    return True
+                k += 1
+        return False
+
     def within(self, start: int, end: int, *labels: str) -> list[Span]:
         """Spans with one of `labels` lying inside tokens [start, end)."""
         out = []

@@ -297,7 +297,7 @@ class RelationLinker(Component):
             if len(group) < 2 or len(changes) < len(group) - 1 or not changes:
                 continue
             sent = sent_of(doc, group[0].tok)
-            if rules.within(sent.start, sent.end, "RESPECTIVELY"):
+            if rules.any_within(sent.start, sent.end, "RESPECTIVELY"):
                 continue
             window = drafts[bisect.bisect_left(toks, sent.start) : bisect.bisect_left(toks, group[0].tok)]
             counts = [d for d in window if d.kind == "count" and not d.fields.get("_converted")]
@@ -402,9 +402,16 @@ class RelationLinker(Component):
     def _list_gap(doc: Doc, a: Draft, b: Draft, rules: RuleIndex, converted_drafts: list[Draft]) -> bool:
         """True when only list words stand between qualifiers a and b ('and', ',', 'up', 'an increase of'),
         a restated amount in brackets included ('13.66 billion yuan (about 1.9 billion U.S. dollars) and');
-        `converted_drafts`: the restated amounts of the doc."""
+        `converted_drafts`: the figures, in document order, whose characters the gap may hold (the restated
+        amounts of the doc; for the in-order change lists, every draft)."""
         start = doc.char_span(a.start, a.end, alignment_mode="expand").end
-        converted = [(d.start, d.end) for d in converted_drafts if a.end <= d.start < b.start]
+        # the drafts are in document order: the ones starting in the gap by bisection (a filter of them all per
+        # pair made a line of changes without stops quadratic)
+        lo = bisect.bisect_left(converted_drafts, a.end, key=lambda d: d.start)
+        converted = []
+        while lo < len(converted_drafts) and converted_drafts[lo].start < b.start:
+            converted.append((converted_drafts[lo].start, converted_drafts[lo].end))
+            lo += 1
         ok = {i for s in rules.within(start, b.tok, "CHANGE", "APPROX", "BASIS") for i in range(s.start, s.end)}
         gap = [
             t
@@ -1686,22 +1693,24 @@ class RelationLinker(Component):
         # the clause names nothing that changed ('Cases rose 12.3%, while arrests reached 3,400' is no fronting)
         rules = RuleIndex.of(doc)
         c_start = clause_start(doc, d.tok)
-        if rules.within(c_start, d.tok, "UNIT") or rules.within(c_start, d.tok, "ACTION"):
+        # a clause of a sentence without stops can be the whole text: each test reads from d back only as far
+        # as it must, and the drafts by bisection (a walk of the clause and of every draft per change was
+        # quadratic in the changes of such a text)
+        if rules.any_within(c_start, d.tok, "UNIT") or rules.any_within(c_start, d.tok, "ACTION"):
             return None
-        seg = max((t.i + 1 for t in doc[c_start : d.tok] if t.text in {",", "，"}), default=c_start)
+        seg = d.tok
+        while seg > c_start and doc[seg - 1].text not in {",", "，"}:
+            seg -= 1  # the token after the clause's last comma before d, else the clause's start
         first = next((t for t in doc[seg : d.tok] if t.is_alpha), None)
         if first is None or first.lower_ not in FRONTED_OPENERS:
             return None  # 'The figure rose 12.3%, and police filed ...': a clause with a subject of its own
-        toks = [x.tok for x in drafts]
-        nxt = next(
-            (
-                x
-                for x in drafts[bisect.bisect_right(toks, comma) : bisect.bisect_left(toks, sent.end)]
-                if x.kind in ITEM_KINDS or x.kind == "percentage"
-            ),
-            None,
-        )
-        return nxt if nxt is not None and nxt.kind in ITEM_KINDS else None
+        k = bisect.bisect_right(drafts, comma, key=lambda x: x.tok)
+        while k < len(drafts) and drafts[k].tok < sent.end:
+            x = drafts[k]
+            if x.kind in ITEM_KINDS or x.kind == "percentage":
+                return x if x.kind in ITEM_KINDS else None
+            k += 1
+        return None
 
     @staticmethod
     def _growth_of(doc: Doc, d: Draft, drafts: list[Draft], sent: Span) -> Draft | None:
