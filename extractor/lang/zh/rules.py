@@ -47,6 +47,7 @@ class ZhRules:
     words: dict[str, list[Word]]
     regexes: dict[str, list[tuple[re.Pattern, PatternRow]]]
     variants: dict[int, str]
+    _index: dict = field(default_factory=dict, repr=False, compare=False)
 
     def of(self, label: str) -> list[Word]:
         return self.words.get(label, [])
@@ -55,16 +56,33 @@ class ZhRules:
         """The text in simplified characters, one character for one, so offsets stay those of the original."""
         return text.translate(self.variants)
 
+    def _by_char(self, label: str, last: bool) -> dict[str, list[Word]]:
+        """The words of `label` by their first (or last) character, longest first: a lookup tries only the
+        words that can match there (every word of a long list was tried at every figure)."""
+        key = (label, last)
+        table = self._index.get(key)
+        if table is None:
+            table = {}
+            for w in self.of(label):
+                if w.text:
+                    table.setdefault(w.text[-1] if last else w.text[0], []).append(w)
+            self._index[key] = table
+        return table
+
     def starting(self, label: str, text: str, at: int) -> Word | None:
         """The longest word of `label` that starts at `at`."""
-        for w in self.of(label):
+        if at >= len(text):
+            return None
+        for w in self._by_char(label, False).get(text[at], ()):
             if text.startswith(w.text, at):
                 return w
         return None
 
     def ending(self, label: str, text: str, at: int) -> Word | None:
         """The longest word of `label` that ends at `at`."""
-        for w in self.of(label):
+        if at <= 0 or at > len(text):
+            return None
+        for w in self._by_char(label, True).get(text[at - 1], ()):
             if at >= len(w.text) and text.startswith(w.text, at - len(w.text)):
                 return w
         return None
