@@ -1112,10 +1112,7 @@ class RelationLinker(Component):
             window = drafts[bisect.bisect_left(toks, lo) : bisect.bisect_left(toks, d.tok)]
             if cue is None or any(x.kind in ITEM_KINDS for x in window):
                 continue
-            pool = self._previous_counts(doc, counts, sent)
-            verb = self._passive_verb(doc, d)
-            acted = [x for x in pool if verb and _acted(x, verb)]
-            whole = acted[-1] if acted else pool[0] if pool else None
+            whole = self._referent(doc, counts, sent, d)
             if whole is not None:
                 _link(d, "whole", whole, cue.text.lower(), "cued", cue.id_)
 
@@ -1279,11 +1276,16 @@ class RelationLinker(Component):
         if cue.text.lower().split()[-1] in REFERRING_WORDS and doc[cue.end : comma].text.strip() == "":
             # 'Among them,', 'Of those,', 'Of that number,': the first count of the sentence before, or the one
             # the share's verb acted on ('... sentenced 9,100 people. Of them, 61.5% were sentenced to ...')
-            pool = self._previous_counts(doc, counts, sent)
-            verb = self._passive_verb(doc, first) if first is not None else None
-            acted = [d for d in pool if verb and _acted(d, verb)]
-            return acted[-1] if acted else pool[0] if pool else None
+            return self._referent(doc, counts, sent, first)
         return None
+
+    def _referent(self, doc: Doc, counts: list[Draft], sent: Span, share: Draft | None) -> Draft | None:
+        """The count a pronoun at the head of `sent` refers to: the one of the sentence before that the share's
+        passive verb acted on ('... sentenced 9,100 people. Of them, 61.5% were sentenced'), else its first."""
+        pool = self._previous_counts(doc, counts, sent)
+        verb = self._passive_verb(doc, share) if share is not None else None
+        acted = [d for d in pool if verb and _acted(d, verb)]
+        return acted[-1] if acted else pool[0] if pool else None
 
     @staticmethod
     def _passive_verb(doc: Doc, d: Draft) -> str | None:
@@ -1933,10 +1935,10 @@ REFERRING_WORDS = words("referring_words")
 FRACTION_WORDS = words("fraction_words")
 LEVEL_VERBS = words("level_verbs")
 FRONTED_OPENERS = words("fronted_openers")
-NOUNS_BEFORE_OF = {"number", "total", "proportion", "share", "rate", "figure", "percentage", "tally"}
+NOUNS_BEFORE_OF = words("nouns_before_of")
 CATEGORY_NOUNS = words("category_nouns")
 PRIOR_PERIOD = words("prior_period")
-MONEY_NOUNS = {"good", "goods", "value", "amount", "money", "fund", "funds", "sum"}
+MONEY_NOUNS = words("money_nouns")
 # words that may stand between a figure's comma and its share cue without being a new subject
 SHARE_GLUE = words("share_glue")
 AMOUNT_MODIFIERS = words("amount_modifiers")
