@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from pathlib import Path
 
@@ -64,3 +65,12 @@ def by_text(record, text, kind=None):
     found = [f for f in record.facts if f.text == text and (kind is None or f.kind == kind)]
     assert len(found) == 1, f"expected one fact {text!r}, found {[(f.kind, f.text) for f in record.facts]}"
     return found[0]
+
+
+def script_module(name: str):
+    """A script of scripts/ loaded as a module, for tests of its logic (scripts are no package)."""
+    path = Path(__file__).resolve().parent.parent / "scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
+from conftest import script_module
 
 from extractor.api import cached_pipeline
-
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "benchmark.py"
 
 
 @pytest.fixture(scope="module")
 def bench():
-    spec = importlib.util.spec_from_file_location("benchmark", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return script_module("benchmark")
 
 
 def test_documents_are_unique_so_the_store_does_not_skip_repeats(bench):
