@@ -104,6 +104,8 @@ NOT_FIGURES = [
     "Police seized 2.46 tons of methamphetamine.",
     "The land covered 3.21 million mu.",
     "The top 10 crimes are listed below.",
+    "Fraud ranked third; the first two were dangerous driving and theft.",
+    "The latter three cases involved gangs.",
     "Article 3 of the law applies.",
     "The meeting began at 10:55 in Beijing.",
     "The law was adopted in 2019.",
