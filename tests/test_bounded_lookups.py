@@ -65,7 +65,7 @@ def test_clause_bounds_and_rule_lookups_match_the_scans(nlp, path):
 def test_last_before_answers_as_a_scan_of_the_drafts():
     from types import SimpleNamespace
 
-    from extractor.components.relations import _last_before
+    from extractor.components.relations.common import _last_before
 
     rng = random.Random(16)
     for _ in range(300):
@@ -82,7 +82,7 @@ def test_last_before_answers_as_a_scan_of_the_drafts():
 def test_a_change_looks_back_a_bounded_number_of_tokens_for_its_figure(extract, repeats, linked):
     """'..., up 12%' takes the figure before it in its sentence, within LINK_WINDOW tokens: a table turned into
     one sentence without stops does not send every change back over thousands of figures."""
-    from extractor.components.relations import LINK_WINDOW
+    from extractor.components.relations.common import LINK_WINDOW
 
     filler = " while the review of the old files went on" * repeats
     text = f"In 2021 the court heard 312 appeals{filler}, up 12%."

@@ -6,7 +6,8 @@ from pydantic import TypeAdapter
 
 from extractor import kinds, models
 from extractor.checks import _common
-from extractor.components import records, relations
+from extractor.components import records
+from extractor.components.relations import changes, shares
 from extractor.io import report_html, tables
 from extractor.lang.zh import relations as zh_relations
 
@@ -29,7 +30,7 @@ def test_a_drafts_fields_are_fields_of_its_model():
 
 def test_the_lists_elsewhere_are_the_registrys():
     assert _common.NUMERIC_KINDS is kinds.NUMERIC_KINDS
-    assert relations.ITEM_KINDS is kinds.ITEM_KINDS
+    assert changes.ITEM_KINDS is shares.ITEM_KINDS is kinds.ITEM_KINDS
     assert zh_relations.AMOUNTS is kinds.ITEM_KINDS
     assert records.FACT_FIELDS is kinds.FACT_FIELDS
     assert tables.NUMERIC_KINDS is kinds.NUMERIC_KINDS

@@ -1,0 +1,154 @@
+"""extractor_relations: link each figure to what it qualifies ('of', 'whole') and find parts, sums, conversions."""
+
+from __future__ import annotations
+
+import itertools
+from types import SimpleNamespace
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractor.checks.rates import LABEL as RATE_LABEL
+from extractor.checks.rates import rate_relations, resolve_rates
+from extractor.components.context import Component, Draft, RuleIndex, doc_context, sent_of, text_of
+from extractor.components.relations.changes import ChangesMixin
+from extractor.components.relations.common import CONVERSION_GAP
+from extractor.components.relations.parts import PartsMixin
+from extractor.components.relations.shares import SharesMixin
+from extractor.rules import pipeline_rows
+from extractor.unit_classes import LABEL as UNIT_CLASS
+from extractor.unit_classes import UnitTable
+
+
+@Language.factory(
+    "extractor_relations",
+    assigns=["doc._.draft_relations"],
+    default_config={"patterns_dirs": []},
+)
+def make_relations(nlp: Language, name: str, patterns_dirs: list[str]) -> RelationLinker:
+    """Factory: the linker."""
+    return RelationLinker(name, patterns_dirs)
+
+
+class RelationLinker(ChangesMixin, PartsMixin, SharesMixin, Component):
+    """Links figures in the order the genre needs: conversions, 'respectively' lists, parts and wholes, then
+    each remaining change or multiplier to the nearest figure before it, and each share to its part and whole."""
+
+    def __init__(self, name: str, patterns_dirs: list[str]):
+        self.name = name
+        rows = pipeline_rows(patterns_dirs)
+        self.attrs = {r.id: r.attrs for r in rows}
+        self.units = UnitTable(r for r in rows if r.label == UNIT_CLASS)
+        self.rates = resolve_rates([r for r in rows if r.label == RATE_LABEL])
+
+    def __call__(self, doc: Doc) -> Doc:
+        drafts: list[Draft] = doc._.drafts or []
+        rels: list[dict] = []
+        if not drafts:
+            doc._.draft_relations = rels
+            RuleIndex.release(doc)
+            return doc
+        rules = RuleIndex.of(doc)
+        ctx = doc_context(doc)
+        ctx.draft_at = {d.tok: d for d in drafts}  # the draft at each token, for the helpers (this call only)
+        try:
+            self._conversions(doc, drafts, rels)
+            self._respectively(doc, drafts, rules, rels)
+            self._parallel_changes(doc, drafts, rules)
+            parts = self._parts(doc, drafts, rules, rels)
+            self._sums(doc, rules, rels)
+            self._totals(doc, drafts, rules, rels)
+            self._forms(doc, drafts, rels)
+            self._other_lists(doc, rels)
+            self._shares(doc, drafts, rels)
+            parts |= self._ranked_lists(doc, drafts, rules, rels)
+            parts |= self._running_totals(doc, drafts, rules, rels)
+            self._nearest_links(doc, drafts, rules, parts)
+            self._fill_units(doc, drafts, rels)
+            self._rates(drafts, rels)
+        finally:
+            # nothing of the doc (its spans, in the rule index) outlives the call, or a memory zone around it
+            ctx.draft_at, ctx.own_cue = None, set()
+        doc._.draft_relations = rels
+        RuleIndex.release(doc)
+        return doc
+
+    # -- named rates ---------------------------------------------------------------------------------------
+    def _rates(self, drafts: list[Draft], rels: list[dict]) -> None:
+        """'the non-arrest rate was 22.4%': a `rate` relation when the rate's definition (patterns/rates.jsonl)
+        finds its counts before it by their actions and subjects (the audit's named_rate check reads it)."""
+        if not any(d.fields.get("role") == "rate" for d in drafts):
+            return
+        views = [
+            SimpleNamespace(
+                id=str(n),
+                kind=d.kind,
+                start=d.start,
+                value=float(d.value) if not isinstance(d.value, str) else d.value,
+                **{k: d.fields.get(k) for k in ("role", "rate_name", "action", "subject", "unit")},
+            )
+            for n, d in enumerate(drafts)
+        ]
+        for rel in rate_relations(SimpleNamespace(facts=views), rates=self.rates):
+            rel.update(
+                rate=drafts[int(rel["rate"])],
+                numerator=drafts[int(rel["numerator"])],
+                denominator=[drafts[int(i)] for i in rel["denominator"]],
+            )
+            rels.append(rel)
+
+    # -- conversions ---------------------------------------------------------------------------------------
+    @staticmethod
+    def _conversions(doc: Doc, drafts: list[Draft], rels: list[dict]) -> None:
+        money = [d for d in drafts if d.kind == "money"]
+        for a, b in itertools.pairwise(money):
+            gap = text_of(doc)[a.end : b.start]
+            if a.fields.get("currency") != b.fields.get("currency") and CONVERSION_GAP.match(gap):
+                rels.append({"type": "conversion", "from": a, "to": b, "cue": gap.strip() or None})
+                b.fields["_converted"] = True
+
+    # -- units of bare counts ------------------------------------------------------------------------------
+    @staticmethod
+    def _fill_units(doc: Doc, drafts: list[Draft], rels: list[dict]) -> None:
+        """A count with no noun ('287 of which had been cracked', 'nine Class A and 24 Class B suspects') takes
+        its unit from, in order: the count it is coordinated with, the whole a cue made it part of, the count
+        before it in its sentence, a whole found through shares, the verb ('Prosecuted 405,000 for ...')."""
+        from extractor.components.units import CASE_ACTIONS, PERSON_ACTIONS
+
+        cue_whole = {id(r["part"]): r["whole"] for r in rels if r["type"] == "part_of" and r["_via"] != "share"}
+        share_whole = {id(r["part"]): r["whole"] for r in rels if r["type"] == "part_of" and r["_via"] == "share"}
+        counts = [d for d in drafts if d.kind == "count"]
+        bare = {id(d) for d in counts if "unit" not in d.fields}  # ids: a Draft compares by value, slowly
+        base_of = {
+            id(x.fields["baseline"]): x.fields["of"]
+            for x in drafts
+            if isinstance(x.fields.get("baseline"), Draft) and isinstance(x.fields.get("of"), Draft)
+        }
+        for n, d in enumerate(counts):
+            if id(d) not in bare:
+                continue
+            if id(d) in base_of and base_of[id(d)].fields.get("unit"):
+                # 'up 9.2% from 53,400 in 2021': the earlier figure counts what the later one counts
+                d.fields["unit"] = base_of[id(d)].fields["unit"]
+                continue
+            sent = sent_of(doc, d.tok)
+            nxt = counts[n + 1] if n + 1 < len(counts) else None
+            prev = counts[n - 1] if n else None
+            unit = None
+            if nxt is not None and nxt.tok - d.tok <= 6 and any(t.lower_ == "and" for t in doc[d.tok : nxt.tok]):
+                unit = nxt.fields.get("unit")
+            if unit is None and id(d) in cue_whole and prev is not None and cue_whole.get(id(prev)) is cue_whole[id(d)]:
+                unit = prev.fields.get("unit")  # '53 officials at ..., 3,500 at ... and 28,000 at ...'
+            if unit is None and id(d) in cue_whole:
+                unit = cue_whole[id(d)].fields.get("unit")
+            if unit is None and prev is not None and sent_of(doc, prev.tok).start == sent.start:
+                unit = prev.fields.get("unit")
+            if unit is None and id(d) in share_whole:
+                unit = share_whole[id(d)].fields.get("unit")
+            action = d.fields.get("action") or ""
+            if unit is None and PERSON_ACTIONS.search(action):
+                unit = "person"
+            if unit is None and CASE_ACTIONS.search(action):
+                unit = "case"
+            if unit:
+                d.fields["unit"] = unit

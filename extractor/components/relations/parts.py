@@ -1,0 +1,639 @@
+"""Parts and wholes: partitive cues ('of which', 'among them', 'including'), lists of parts after a total,
+rankings, running totals and sums (the `part_of` and `sum` relations)."""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc, Span
+
+from extractor.components.context import (
+    CLAUSE_BREAKS,
+    Draft,
+    RuleIndex,
+    doc_context,
+    next_tok,
+    prev_tok,
+    sent_of,
+    text_of,
+)
+from extractor.components.relations.common import (
+    CATEGORY_NOUNS,
+    FIRMNESS,
+    LINK_WINDOW,
+    LIST_MAX,
+    LIST_NOUNS,
+    NOUNS_BEFORE_OF,
+    PREPOSITIONS,
+    QUOTES,
+    RANK_REACH,
+    REFERRING_WORDS,
+    VERB_CLASS,
+    WITH_GLUE,
+    _acted,
+    _draft_at,
+    _is_baseline,
+    _lead_gap,
+    _list_goes_on,
+    _new_verb_clause,
+    _opens_item,
+    _paragraph_start,
+    _prior_period,
+    _singular,
+    _tok,
+    _year_after,
+    _year_in_cue,
+)
+
+
+class PartsMixin:
+    """The part-of links of the relation linker."""
+
+    def _part_of(
+        self, rels: list[dict], part: Draft, whole: Draft, cue: Span | str | None, confidence: str, via: str = "cue"
+    ) -> None:
+        """Record that `part` is a subset of `whole`, with its cue and how firmly the wording binds the two; two
+        nouns of different classes ('fugitives' among 'guns') leave the link a guess, while a unit read from the
+        words around a bare count ('Of the 470,000 filed') does not overrule the cue."""
+        pu, wu = part.fields.get("unit"), whole.fields.get("unit")
+        nouns = part.fields.get("_unit_noun") and whole.fields.get("_unit_noun")
+        if pu and wu and nouns and not self.units.kin(pu, wu):
+            confidence = "inferred"
+        text, pattern_id = (cue.text.lower(), cue.id_) if isinstance(cue, Span) else (cue, None)
+        same = next((r for r in rels if r["type"] == "part_of" and r["part"] is part and r["whole"] is whole), None)
+        if same is not None:
+            # two rules found one link ('Of them, 18,000 ..., 15% of all people indicted'): keep the firmer
+            if FIRMNESS[confidence] > FIRMNESS[same["confidence"]]:
+                same.update(cue=text, pattern_id=pattern_id, confidence=confidence)
+            return
+        rels.append(
+            {
+                "type": "part_of",
+                "part": part,
+                "whole": whole,
+                "cue": text,
+                "pattern_id": pattern_id,
+                "confidence": confidence,
+                "_via": via,
+            }
+        )
+
+    # -- parts and wholes ----------------------------------------------------------------------------------
+    def _parts(self, doc: Doc, drafts: list[Draft], rules: RuleIndex, rels: list[dict]) -> set[int]:
+        counts = [d for d in drafts if d.kind == "count"]
+        parts: dict[int, Draft] = {}
+        # a count right before a partitive cue of its own ('212 of the officials') is that cue's part
+        doc_context(doc).own_cue = {
+            prev_tok(doc, c.start - 1)
+            for c in rules.by_label.get("PART_CUE", ())
+            if self.attrs[c.id_]["mode"] in ("of_them", "count_of")
+        }
+
+        def add(part: Draft, whole: Draft | None, how: str, confidence: str) -> None:
+            if whole is None or part is whole or id(part) in parts or (whole.tok > part.tok and how != "of_the"):
+                return
+            parts[id(part)] = whole
+            self._part_of(rels, part, whole, cue, confidence)
+
+        references: set[int] = set()
+        for cue in rules.by_label.get("PART_CUE", ()):
+            mode = self.attrs[cue.id_]["mode"]
+            sent = sent_of(doc, cue.start)
+            if mode in ("including", "with") and rules.within(sent.start, cue.start, "RANK_CUE"):
+                continue  # 'The commonest offences included 2,105 for ...': a ranking, read by _ranked_lists
+            if cue.text[:2].lower() == "of" and doc[prev_tok(doc, cue.start - 1)].lower_ in NOUNS_BEFORE_OF:
+                continue  # 'the total number of those punished': a noun phrase, no partitive
+            # the counts around the cue in its sentence, bisected and bounded (a sentence without stops holds
+            # thousands of figures and cues)
+            lo, hi = max(sent.start, cue.start - LINK_WINDOW), min(sent.end, cue.end + LINK_WINDOW)
+            in_sent = counts[bisect.bisect_left(counts, lo, key=_tok) : bisect.bisect_left(counts, hi, key=_tok)]
+            list_end = sent.end
+            if mode in ("among", "of_them") and all(t.is_punct or t.is_space for t in doc[cue.end : sent.end]):
+                # 'Among them,' left alone on its line (a list set out as paragraphs): the list is the next sentence
+                if next_tok(doc, sent.end) < len(doc):
+                    nxt_sent = sent_of(doc, next_tok(doc, sent.end))
+                    in_sent = [d for d in counts if nxt_sent.start <= d.tok < nxt_sent.end]
+                    list_end = nxt_sent.end
+            after = [d for d in in_sent if d.tok >= cue.end]
+            before = [d for d in in_sent if d.tok < cue.start]
+            at_sentence_start = all(t.is_space or t.text in QUOTES for t in doc[sent.start : cue.start])
+            # counts named as the earlier figure ('compared with 1,880 in the previous year') are no parts
+            after = [d for d in after if not _is_baseline(doc, d.tok)]
+            lead_gap = doc[cue.end : after[0].tok] if after else ()
+            lead = after[0] if after and not any(t.text in {",", "，", ":", "："} for t in lead_gap) else None
+            if lead is not None and _lead_gap(doc, cue.end, lead.tok):
+                lead = None  # 'of Guangdong Province Public Security Bureau 16 held ...': a name, not 'Of the 470,000'
+            if mode in ("among", "of_them", "of_the") and at_sentence_start and lead is not None:
+                # 'Among the 17,250 suspects arrested, 1,420 were leaders': the count inside the cue is the whole
+                comma = next((t.i for t in doc[lead.tok : sent.end] if t.text in {",", "，"}), None)
+                if comma is not None:
+                    for part in [d for d in after[1:] if d.tok > comma]:
+                        add(part, lead, "of_the", "stated")
+            elif mode in ("among", "of_them", "of_the") and at_sentence_start:
+                whole_pool = self._previous_counts(doc, counts, sent)
+                named = self._partitive_unit(doc, cue, after)
+                if named and named.endswith("ed"):
+                    # 'Among the captured, 2,341 ...': the whole is the count of people captured, the nearest
+                    # before (a paragraph or more back when the cue names it so), not a count of the year before
+                    acted = [
+                        d
+                        for d in counts
+                        if d.tok < sent.start and _acted(d, named) and id(d) not in parts and not _prior_period(doc, d)
+                    ]
+                    whole_pool = acted[-1:]
+                elif named:
+                    # 'Among the arrested suspects, 3,200 ...': the whole counts what the cue names; in the two
+                    # sentences before, else the nearest earlier count of that unit
+                    wider = [d for d in counts if d.tok < sent.start and d.fields.get("unit") == named]
+                    near = [d for d in wider if sent_of(doc, d.tok).start >= self._sentences_back(doc, sent, 2)]
+                    whole_pool = near[-1:] or whole_pool or wider[-1:]
+                nested = next(
+                    (
+                        c.start
+                        for c in rules.within(cue.end, list_end, "PART_CUE")
+                        if self.attrs[c.id_]["mode"] == "including" and c.start > cue.end
+                    ),
+                    list_end,
+                )
+                sibling = None
+                for part in after:
+                    if part.tok > nested:
+                        break  # 'Among them, 466 officials, including 18 at prefecture level': the inner list's
+                    if sibling is not None and not part.fields.get("unit"):
+                        # 'Among them, one official was at ministerial level, and 712 were at bureau level': an
+                        # item with no noun counts what the item before it counts
+                        part.set(unit=sibling)
+                    if part.fields.get("_unit_noun"):
+                        sibling = part.fields.get("unit")
+                    # the cue binds the part; the whole is read from the sentences before it
+                    add(part, self._pick_whole(part, whole_pool, doc), "among", "cued")
+            elif mode == "of_the" and after:
+                whole = after[0]
+                comma = next((t.i for t in doc[whole.tok : sent.end] if t.text == ","), None)
+                if comma is not None:
+                    for part in [d for d in after[1:] if d.tok > comma and id(d) not in parts]:
+                        parts[id(part)] = whole
+                        self._part_of(rels, part, whole, cue, "stated")
+            elif mode in ("of_them", "count_of"):
+                p = prev_tok(doc, cue.start - 1)
+                part_before = _draft_at(doc).get(p)
+                named = after[0] if after and after[0].tok == next_tok(doc, cue.end) else None
+                if part_before is not None and part_before.kind == "count" and named is not None:
+                    # '58 of the 300 fugitives': the count after the cue is the whole; '47 are on the list of 100
+                    # most-wanted', '39 of China's 100 most-wanted': a set of reference, a whole of the part
+                    # beside the list's own whole, and no item of the list
+                    reference = self.attrs[cue.id_].get("reference", False)
+                    if id(part_before) in parts and reference:
+                        self._part_of(rels, part_before, named, cue, "stated")
+                    else:
+                        add(part_before, named, "of_the", "stated")
+                    if reference:
+                        references.add(id(named))
+                elif part_before is not None and part_before.kind == "count" and (noun := self._cue_noun(doc, cue)):
+                    # 'Twelve of those cadres', 'Thirty-one of the cases involved ...': the noun after the cue
+                    # names the whole, the nearest earlier count of its class (a paragraph back or more: a
+                    # definite noun refers to a set already given)
+                    kindred = [
+                        d
+                        for d in counts
+                        if d.tok < part_before.tok and id(d) not in parts and self.units.kin(d.fields.get("unit"), noun)
+                    ]
+                    if kindred:
+                        whole = kindred[-1]
+                        add(part_before, whole, "of_them", "stated" if before and whole is before[-1] else "cued")
+                        for other in self._coordinated(doc, cue, after, whole):
+                            add(other, whole, "of_them", "cued")
+                elif part_before is not None and part_before.kind == "count":
+                    # '287 of which', '34 of them': the count before the cue is the part
+                    earlier = [d for d in before if d.tok < part_before.tok]
+                    if earlier:
+                        whole = self._antecedent(earlier, parts, part_before)
+                        add(part_before, whole, "of_them", "stated" if whole is earlier[-1] else "cued")
+                        # '... for 8,288 of them and the bringing to justice of 1,649': a count joined to the
+                        # part by 'and' in its clause is a part of the same whole
+                        for other in self._coordinated(doc, cue, after, whole):
+                            add(other, whole, "of_them", "cued")
+                    elif mode == "of_them":
+                        # the whole is in the sentences before: 'The commission investigated 300 cadres.
+                        # Twelve of those cadres were expelled'
+                        pool = self._previous_counts(doc, counts, sent)
+                        add(part_before, self._pick_whole(part_before, pool, doc), "of_them", "cued")
+                elif mode == "count_of":
+                    pass  # 'the number of the cases': no count before the cue, no partitive
+                elif after and before:
+                    # 'reports, of which 819,000 were tip-offs'
+                    whole = self._antecedent(before, parts, after[0])
+                    add(after[0], whole, "of_them", "stated" if whole is before[-1] else "cued")
+                    # '..., of which 1,200 were fraud cases and 860 theft cases': the list goes on in the clause
+                    for other in self._list_after(doc, after, whole):
+                        add(other, whole, "of_them", "cued")
+            elif mode == "with":
+                # 'handled 52,000 cases, with 3,902 given warnings and 214 expelled': after a comma, the counts
+                # the cue opens are parts of the figure before it
+                comma = prev_tok(doc, cue.start - 1)
+                if comma < 0 or doc[comma].text not in {",", "，"} or not after:
+                    continue
+                # 'with 3,902', 'with more than 6,400', 'with a total of 6,400'
+                approx = {i for sp in rules.within(cue.end, after[0].tok, "APPROX") for i in range(sp.start, sp.end)}
+                gap = [t for t in doc[cue.end : after[0].tok] if not t.is_space and t.i not in approx]
+                if any(t.lower_ not in WITH_GLUE for t in gap):
+                    continue
+                if not before:
+                    continue  # 'the most prosecuted crime, with a total of 173,941 people prosecuted': no whole
+                whole = before[-1]
+                for part in after:
+                    if any(t.text in CLAUSE_BREAKS for t in doc[cue.end : part.tok]):
+                        break
+                    if part is not after[0] and doc[prev_tok(doc, part.tok - 1)].lower_ in PREPOSITIONS:
+                        # 'charged 1,577 people ..., with 1,206 people in 611 cases prosecuted': the cases are
+                        # a part of the count of cases the sentence gave before the cue
+                        unit = part.fields.get("unit") if part.fields.get("_unit_noun") else None
+                        own = [d for d in before if unit and self.units.kin(d.fields.get("unit"), unit)]
+                        if own and doc[prev_tok(doc, part.tok - 1)].lower_ == "in" and own[-1] is not whole:
+                            add(part, own[-1], "with", "cued")
+                        break
+                    unit = part.fields.get("unit") if part.fields.get("_unit_noun") else None
+                    if unit and not self.units.kin(unit, whole.fields.get("unit")):
+                        break  # 'handled 18,700 tip-offs, with 2,482 officials punished': another thing counted
+                    add(part, whole, "with", "cued")
+            elif mode in ("including", "among"):
+                whole = self._pick_whole(after[0], list(reversed(before))) if before and after else None
+                if whole is None and before and after and cue.text.lower().startswith("includ"):
+                    # '626,000 cases were filed, including 87 cadres': the figure the list hangs on, whatever
+                    # the translation calls the parts (the link stays a guess when the nouns differ)
+                    whole = before[-1]
+                confidence = "stated" if whole is not None and whole is before[-1] else "cued"
+                if whole is None and cue.text.lower().startswith("includ"):
+                    # 'Those arrested included 310 gang leaders', 'The cases concluded included 2,800': the
+                    # subject names the whole (its verb, else its noun), however far back; else a guess from
+                    # the sentence before
+                    first = after[0] if after else None
+                    whole = self._subject_whole(doc, cue, sent, counts, parts, first) if not before else None
+                    if whole is None:
+                        pool = self._previous_counts(doc, counts, sent)
+                        whole = pool[-1] if pool else None
+                for part in after:
+                    if doc[prev_tok(doc, part.tok - 1)].lower_ in PREPOSITIONS:
+                        break
+                    breaks = [t.i for t in doc[cue.end : part.tok] if t.text in CLAUSE_BREAKS]
+                    if breaks and not (cue.text.lower().startswith("includ") and _list_goes_on(doc, breaks, part)):
+                        break
+                    if _new_verb_clause(doc, cue.end, part.tok):
+                        break  # 'including Zhou and Su, and prosecuted 105 such officials': the list has ended
+                    add(part, whole, "including", confidence)
+        if references:
+            # a set of reference ('the list of 100 most-wanted') is no part of the count its sentence lists
+            rels[:] = [r for r in rels if not (r["type"] == "part_of" and id(r["part"]) in references)]
+            for ref in references:
+                parts.pop(ref, None)
+        return set(parts)
+
+    def _subject_whole(
+        self,
+        doc: Doc,
+        cue: Span,
+        sent: Span,
+        counts: list[Draft],
+        parts: dict[int, Draft],
+        first: Draft | None = None,
+    ) -> Draft | None:
+        """The count the subject of 'included' names, before its sentence: 'Those arrested' -> the nearest count
+        whose act is arresting (a verb of the same class); 'The cases concluded' -> the nearest count of cases
+        concluded, else of cases. A subject naming categories of what the parts count ('The larger offences
+        included 5,021 for assaulting officers'): the total of the parts' class the paragraph before opened
+        with. None when the subject names neither."""
+        words = [t for t in doc[sent.start : cue.start] if t.is_alpha]
+        if not words or len(words) > 6:
+            return None
+        earlier = [d for d in counts if d.tok < sent.start and id(d) not in parts]
+        verbs = [t.lower_ for t in words if t.lower_.endswith("ed") or t.lower_ in VERB_CLASS]
+        nouns = [_singular(t.lower_) for t in words if t.lower_ not in {"those", "the", "these", "all"}]
+        nouns = [n for n in nouns if n not in verbs and not n.endswith(("ed", "ing"))]
+        if verbs:
+            acted = [d for d in earlier if _acted(d, verbs[-1])]
+            if nouns:
+                acted = [d for d in acted if self.units.kin(d.fields.get("unit"), nouns[-1])] or acted
+            if acted:
+                return acted[-1]
+        unit = first.fields.get("unit") if first is not None else None
+        if nouns and unit and not self.units.kin(unit, nouns[-1]):
+            kin = [d for d in earlier if self.units.kin(d.fields.get("unit"), unit)]
+            return self._paragraph_lead(text_of(doc), kin, first) if kin else None
+        if nouns:
+            same = [d for d in earlier if d.fields.get("unit") == nouns[-1]]
+            return same[-1] if same else None
+        return None
+
+    def _cue_noun(self, doc: Doc, cue: Span) -> str | None:
+        """The noun a partitive cue names right after it: 'of the cases involved' -> case, 'of those cadres'
+        -> cadre, 'of the arrested suspects' -> suspect; None for 'of them', 'of which' or a figure."""
+        return None if cue.text.lower() in {"of them", "of which", "of whom"} else self._noun_at(doc, cue.end)
+
+    def _list_after(self, doc: Doc, after: list[Draft], whole: Draft | None) -> list[Draft]:
+        """The counts that continue a list of parts opened by after[0] in its clause ('of which 1,200 were fraud
+        cases, 860 theft cases and 310 robberies'): no clause break, no preposition before a count ('involving
+        860 victims'), and no noun of another class than the first part's or the whole's."""
+        if whole is None or not after:
+            return []
+        out = []
+        first_unit = after[0].fields.get("unit")
+        prev = after[0]
+        for d in after[1:LIST_MAX]:
+            between = doc[doc.char_span(prev.start, prev.end, alignment_mode="expand").end : d.tok]
+            if any(t.text in CLAUSE_BREAKS or t.text in {".", "。"} for t in between):
+                break
+            if not _opens_item(doc, d.tok):
+                break  # a list item follows 'and' or a comma; '... were under 16' is no item
+            unit = d.fields.get("unit") if d.fields.get("_unit_noun") else None
+            known = [u for u in (whole.fields.get("unit"), first_unit) if u]
+            if unit and known and not any(self.units.kin(unit, u) for u in known):
+                break
+            if d.tok in doc_context(doc).own_cue:
+                break
+            out.append(d)
+            prev = d
+        return out
+
+    def _coordinated(self, doc: Doc, cue: Span, after: list[Draft], whole: Draft | None) -> list[Draft]:
+        """Counts after a partitive cue joined to its part by 'and' in the same clause, of the whole's class."""
+        if whole is None:
+            return []
+        out = []
+        for d in after:
+            between = doc[cue.end : d.tok]
+            if any(t.text in CLAUSE_BREAKS or t.text in {".", "。"} for t in between):
+                break
+            if not any(t.lower_ == "and" for t in between):
+                continue
+            unit = d.fields.get("unit") if d.fields.get("_unit_noun") else None
+            if unit and not self.units.kin(unit, whole.fields.get("unit")):
+                break
+            if d.tok in doc_context(doc).own_cue:
+                break
+            out.append(d)
+        return out
+
+    def _totals(self, doc: Doc, drafts: list[Draft], rules: RuleIndex, rels: list[dict]) -> None:
+        """'41 ..., 26 ... and 65 involved electronics, totalling 132 cases': the count after the cue is the sum
+        of the counts of its unit before it in the sentence."""
+        for cue in rules.by_label.get("TOTAL_CUE", ()):
+            total = _draft_at(doc).get(next_tok(doc, cue.end))
+            if total is None or total.kind != "count":
+                continue
+            sent = sent_of(doc, cue.start)
+            unit = total.fields.get("unit")
+            parts = [d for d in drafts if d.kind == "count" and sent.start <= d.tok < cue.start]
+            parts = [d for d in parts if d.fields.get("unit") in (unit, None)]
+            if len(parts) >= 2:
+                rels.append({"type": "sum", "parts": parts, "total": total})
+
+    def _forms(self, doc: Doc, drafts: list[Draft], rels: list[dict]) -> None:
+        """'handled 587,000 people in four forms: 343,000 ..., 180,000 ..., 36,000 ... and 28,000 ...': when as
+        many counts follow the colon as the text says, they are parts that make up the total (a stated sum);
+        parts without a noun of their own count what the total counts."""
+        counts = [d for d in drafts if d.kind == "count"]
+        for n_draft in counts:
+            k = next_tok(doc, n_draft.tok + 1)
+            if k >= len(doc) or doc[k].lower_ not in LIST_NOUNS:
+                continue
+            colon = next_tok(doc, k + 1)
+            if colon >= len(doc) or doc[colon].text not in {":", "："}:
+                continue
+            back = prev_tok(doc, n_draft.tok - 1)
+            if back < 0 or doc[back].lower_ not in {"in", "into", "of"}:
+                continue
+            sent = sent_of(doc, n_draft.tok)
+            total = next((d for d in reversed(counts) if sent.start <= d.tok < back), None)
+            stop = next((t.i for t in doc[colon + 1 : sent.end] if t.text in {";", "；"}), sent.end)
+            parts = [d for d in counts if colon < d.tok < stop]
+            if total is None or len(parts) != int(n_draft.value) or len(parts) < 2:
+                continue
+            for part in parts:
+                if not part.fields.get("_unit_noun") and total.fields.get("unit"):
+                    part.fields["unit"] = total.fields["unit"]
+                self._part_of(rels, part, total, f"in {doc[n_draft.tok].text} {doc[k].text}:", "stated")
+            rels.append(
+                {
+                    "type": "sum",
+                    "parts": parts,
+                    "total": total,
+                    "cue": f"{doc[n_draft.tok].text} {doc[k].text}",
+                    "confidence": "stated",
+                }
+            )
+
+    @staticmethod
+    def _other_lists(doc: Doc, rels: list[dict]) -> None:
+        """'including 3,000 for theft, 2,000 for fraud and 1,000 other cases': a list of parts that ends with
+        'other' names every part, so the parts make up the whole (a stated sum)."""
+        by_whole: dict[int, list[dict]] = {}
+        for r in rels:
+            if r["type"] == "part_of" and r.get("_via") == "cue" and (r.get("cue") or "").startswith("includ"):
+                by_whole.setdefault(id(r["whole"]), []).append(r)
+        for members in by_whole.values():
+            last = members[-1]["part"]
+            k = next_tok(doc, last.tok + 1)
+            if len(members) < 2 or k >= len(doc) or doc[k].lower_ not in {"other", "others"}:
+                continue
+            whole = members[0]["whole"]
+            if not any(r["type"] == "sum" and r["total"] is whole for r in rels):
+                parts = [m["part"] for m in members]
+                rels.append({"type": "sum", "parts": parts, "total": whole, "cue": "and other", "confidence": "stated"})
+
+    @staticmethod
+    def _sums(doc: Doc, rules: RuleIndex, rels: list[dict]) -> None:
+        """'83,000 cases, including 51,000 ..., 24,000 ... and 6,000 ..., which together made up the total':
+        parts the text says make up their whole become a sum."""
+        for cue in rules.by_label.get("SUM_CUE", ()):
+            sent = sent_of(doc, cue.start)
+            groups: dict[int, list[dict]] = {}
+            for r in rels:
+                if r["type"] == "part_of" and sent.start <= r["part"].tok < cue.start:
+                    groups.setdefault(id(r["whole"]), []).append(r)
+            for members in groups.values():
+                done = any(r["type"] == "sum" and r["total"] is members[0]["whole"] for r in rels)
+                if len(members) >= 2 and not done:
+                    rels.append({"type": "sum", "parts": [m["part"] for m in members], "total": members[0]["whole"]})
+
+    def _antecedent(self, earlier: list[Draft], parts: dict[int, Draft], part: Draft | None = None) -> Draft | None:
+        """The count 'of which' refers back to: a whole already used by a parallel part, else the nearest count
+        of the part's own unit ('204 cases involving 263 persons, of which 47 cases'), else the nearest count of
+        a core unit, else the nearest count."""
+        if not earlier:
+            return None
+        if id(earlier[-1]) in parts:
+            return parts[id(earlier[-1])]
+        unit = part.fields.get("unit") if part is not None else None
+        same = [d for d in earlier if unit and d.fields.get("unit") == unit]
+        if same:
+            return same[-1]
+        for d in reversed(earlier):
+            if self._core(d):
+                return d
+        return earlier[-1]
+
+    def _core(self, d: Draft) -> bool:
+        unit = d.fields.get("unit")
+        return unit in {"case", "person", "suspect", "crime", "official", "clue", "criminal", "report"}
+
+    @staticmethod
+    def _previous_counts(doc: Doc, counts: list[Draft], sent: Span) -> list[Draft]:
+        """Counts of the nearest of the two sentences before `sent` that has any. 'Among them' at the head of
+        a paragraph reaches into the paragraph before; the second sentence back must share a paragraph with
+        the first."""
+        start = sent.start
+        for step in range(2):
+            if start == 0:
+                return []
+            prev = sent_of(doc, start - 1)
+            if step and "\n\n" in text_of(doc)[prev.start_char : doc[start].idx]:
+                return []
+            # counts are sorted by token: bisected (a share or lead per sentence would scan them all)
+            lo = bisect.bisect_left(counts, prev.start, key=_tok)
+            pool = counts[lo : bisect.bisect_left(counts, prev.end, key=_tok)]
+            if pool:
+                return pool
+            start = prev.start
+        return []
+
+    @staticmethod
+    def _partitive_unit(doc: Doc, cue: Span, after: list[Draft]) -> str | None:
+        """The unit a partitive cue names: 'Among the arrested suspects,' -> suspect; None for 'Among them'."""
+        stop = after[0].tok if after else cue.end + 8
+        words = []
+        for t in doc[cue.end : stop]:
+            if t.text in {",", "，"}:
+                break
+            if t.is_alpha:
+                words.append(t.lower_)
+        if not words or words[-1] in REFERRING_WORDS or words[-1] in {"it", "figure", "figures"}:
+            return None  # 'Among them', 'Of the total,': no noun of its own
+        return _singular(words[-1])
+
+    @staticmethod
+    def _sentences_back(doc: Doc, sent: Span, n: int) -> int:
+        """The first token of the sentence n sentences before `sent`."""
+        start = sent.start
+        for _ in range(n):
+            if start == 0:
+                break
+            start = sent_of(doc, start - 1).start
+        return start
+
+    def _pick_whole(self, part: Draft, pool: list[Draft], doc: Doc | None = None) -> Draft | None:
+        """The whole a part belongs to among `pool` (earliest first): the nearest of the same unit, else of
+        the same class (people), else the first, unless both units are known and differ."""
+        if not pool:
+            return None
+        unit = part.fields.get("unit")
+        if doc is not None and unit:
+            # 'Of the cases accepted in 2021, ...': a year in the cue picks the count of that year
+            year = _year_in_cue(doc, part)
+            dated = [d for d in pool if year and _year_after(doc, d.tok) == year and d.fields.get("unit") == unit]
+            if dated:
+                return dated[-1]
+        same = [d for d in pool if unit and d.fields.get("unit") == unit]
+        if len(same) > 1 and doc is not None:
+            # 'accounting for 24.2% of the cases accepted': the count whose verb the sentence repeats
+            words = {t.lower_ for t in sent_of(doc, part.tok)}
+            acted = [
+                d
+                for d in same
+                if (d.fields.get("action") or "").split()[-1:] and d.fields["action"].split()[-1] in words
+            ]
+            if acted:
+                return acted[0]
+        if same:
+            return same[0]
+        kin = [d for d in pool if self.units.kin(unit, d.fields.get("unit"))]
+        if kin:
+            return kin[0]
+        first = pool[0]
+        other = first.fields.get("unit")
+        if unit and other and other != unit and not self.units.kin(unit, other):
+            return None  # counts of different things ('fugitives' among 'guns'): no guess
+        return first
+
+    def _ranked_lists(self, doc: Doc, drafts: list[Draft], rules: RuleIndex, rels: list[dict]) -> set[int]:
+        """'By charge, theft came first at 402,000 people, followed by fraud at 287,000 people and ...'; 'The
+        leading charges were: ...': the counts of a ranking, two or more of one class in its sentence, are parts
+        of the total the release opened the paragraph with (the first count of their class in their paragraph
+        before them, else in the nearest paragraph before that has one), as for a list of shares. Chosen by
+        position and unit, never by value; the ranking's wording makes the link 'cued'."""
+        text = text_of(doc)
+        counts = [d for d in drafts if d.kind == "count"]
+        toks = [d.tok for d in counts]
+        inner = {id(r["part"]) for r in rels if r["type"] == "part_of"}
+        wholes = {id(r["whole"]) for r in rels if r["type"] == "part_of"}
+        seen: set[int] = set()
+        made: set[int] = set()
+        for cue in rules.by_label.get("RANK_CUE", ()):
+            sent = sent_of(doc, cue.start)
+            if sent.start in seen:
+                continue
+            seen.add(sent.start)
+            in_sent = counts[bisect.bisect_left(toks, sent.start) : bisect.bisect_left(toks, sent.end)]
+            if any(id(d) in inner or id(d) in wholes for d in in_sent):
+                continue  # the sentence has parts or a whole of its own ('Of the 2.31 million charged, ...')
+            items = [d for d in in_sent if not _is_baseline(doc, d.tok)]
+            unit = next((d.fields.get("unit") for d in items if d.fields.get("_unit_noun")), None)
+            items = [
+                d
+                for d in items
+                if unit is None
+                or d.fields.get("unit") in (None, *CATEGORY_NOUNS)
+                or self.units.kin(d.fields.get("unit"), unit)
+            ]  # '287,000 for fraud', '98,412 crimes of fraud': no other class of thing than the list's
+            if len(items) < 2:
+                continue
+            end = bisect.bisect_left(toks, sent.start)
+            cands = [
+                x
+                for x in counts[max(0, end - RANK_REACH) : end]  # the paragraphs just before: a bounded look
+                if id(x) not in inner and (unit is None or self.units.kin(x.fields.get("unit"), unit))
+            ]
+            whole = self._paragraph_lead(text, cands, items[0])
+            if whole is None:
+                continue
+            for d in items:
+                self._part_of(rels, d, whole, cue, "cued")
+                made.add(id(d))
+        return made
+
+    def _running_totals(self, doc: Doc, drafts: list[Draft], rules: RuleIndex, rels: list[dict]) -> set[int]:
+        """'About 24,000 cadres were punished in May, bringing the total number of those punished this year to
+        over 118,000': the count the cue follows in its sentence is a part of the count after its 'to'."""
+        made: set[int] = set()
+        counts = [d for d in drafts if d.kind == "count"]
+        for cue in rules.by_label.get("RUNNING_TOTAL", ()):
+            sent = sent_of(doc, cue.start)
+            to = next((t.i for t in doc[cue.end : min(sent.end, cue.end + 14)] if t.lower_ == "to"), None)
+            if to is None:
+                continue
+            after = counts[bisect.bisect_right(counts, to, key=_tok) : bisect.bisect_left(counts, sent.end, key=_tok)]
+            lo = max(sent.start, cue.start - LINK_WINDOW)
+            before = counts[bisect.bisect_left(counts, lo, key=_tok) : bisect.bisect_left(counts, cue.start, key=_tok)]
+            if not after or not before or any(t.text in {",", "，"} for t in doc[to : after[0].tok]):
+                continue
+            part, total = before[-1], after[0]
+            pu, tu = part.fields.get("unit"), total.fields.get("unit")
+            if pu and tu and not self.units.kin(pu, tu) and total.fields.get("_unit_noun"):
+                continue
+            if pu and (tu is None or not total.fields.get("_unit_noun")):
+                total.set(unit=pu)  # 'to over 118,000': the total counts what its part counts
+            self._part_of(rels, part, total, cue, "cued")
+            made.add(id(part))
+        return made
+
+    @staticmethod
+    def _paragraph_lead(text: str, cands: list[Draft], first_part: Draft) -> Draft | None:
+        """The first of `cands` in first_part's paragraph, else the first in the nearest paragraph before."""
+        start = _paragraph_start(text, first_part.start)
+        own = [x for x in cands if x.start >= start]
+        if own:
+            return own[0]
+        earlier = [x for x in cands if x.start < start]
+        if not earlier:
+            return None
+        lead_start = _paragraph_start(text, earlier[-1].start)
+        return next(x for x in earlier if x.start >= lead_start)

@@ -1,0 +1,621 @@
+"""Shares: each percentage that is a share linked to its part (`of`) and to the total it is a share of (`whole`)."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+
+from spacy.tokens import Doc, Span
+
+from extractor.components.context import (
+    Draft,
+    RuleIndex,
+    clause_start,
+    next_tok,
+    past_restatement,
+    prev_tok,
+    sent_of,
+    text_of,
+)
+from extractor.components.relations.common import (
+    AUXILIARIES,
+    FRACTION_WORDS,
+    LINK_WINDOW,
+    NOUN_STOPS,
+    QUOTES,
+    RANGE,
+    REFERRING_WORDS,
+    SHARE_GLUE,
+    _acted,
+    _draft_at,
+    _link,
+    _paragraph_start,
+    _presented_as_total,
+    _prior_period,
+    _singular,
+)
+from extractor.kinds import ITEM_KINDS
+
+
+class SharesMixin:
+    """The share links of the relation linker."""
+
+    # -- shares --------------------------------------------------------------------------------------------
+    def _shares(self, doc: Doc, drafts: list[Draft], rels: list[dict]) -> None:
+        shares = [d for d in drafts if d.kind == "percentage" and d.fields.get("role") == "share"]
+        for d in shares:
+            end_tok = doc.char_span(d.start, d.end, alignment_mode="expand").end
+            nxt = next_tok(doc, end_tok)
+            in_range = nxt < len(doc) and doc[nxt].text in RANGE
+            partner = _draft_at(doc).get(next_tok(doc, nxt + 1)) if in_range else None
+            if partner is not None and partner.kind == "percentage":
+                # '20%-30% of the funds': read what follows the range's far end
+                nxt = next_tok(doc, doc.char_span(partner.start, partner.end, alignment_mode="expand").end)
+            if not in_range:
+                nxt = past_restatement(doc, nxt)  # 'Almost 70% (69.8%) of them were civil cases'
+            following = doc[nxt : nxt + 2]
+            c_start = clause_start(doc, d.tok)
+            # an amount restated in another currency is the amount before it: '8.1 billion yuan (1.07 billion
+            # dollars), about 65 percent of the total' is a share of the yuan
+            earlier = [x for x in drafts if c_start <= x.tok < d.tok and not x.fields.get("_converted")]
+            sent = sent_of(doc, d.tok)
+            in_sent = [x for x in drafts if sent.start <= x.tok < d.tok and x.kind == "count"]
+            if (
+                len(following) == 2
+                and following[0].lower_ == "of"
+                and following[1].lower_ in {"which", "them", "whom", "these"}
+            ):
+                if in_sent:
+                    _link(d, "whole", in_sent[-1], f"of {following[1].lower_}", "stated")
+                else:
+                    # 'Police arrested 2,100 suspects. 54.3% of them were ...': the pronoun refers back to the
+                    # first count of the sentence before
+                    pool = self._previous_counts(doc, [x for x in drafts if x.kind == "count"], sent)
+                    if pool:
+                        _link(d, "whole", pool[0], f"of {following[1].lower_}", "cued")
+                continue
+            # '20% of the funds' names its own part; only a cue ('accounting for 14.2% of the total') or a bare
+            # share ('188,408 people for theft, accounting for 17.3%') points back at a count
+            own_part = len(following) == 2 and following[0].lower_ == "of" and not self._names_whole(doc, nxt)
+            share_cue = next((s for s in RuleIndex.of(doc).within(c_start, d.tok, "SHARE") if d.tok - s.end <= 4), None)
+            if (
+                earlier
+                and earlier[-1].kind in ITEM_KINDS
+                and "of" not in d.fields
+                and (share_cue or not own_part)
+                and not self._refers_between(doc, earlier[-1], d.tok)
+                and not self._new_subject(doc, earlier[-1], share_cue.start if share_cue is not None else d.tok)
+            ):
+                # 'accounting for 17.3%' binds the share to the figure before it; a bare '10.4%' is a guess
+                if share_cue is not None:
+                    _link(d, "of", earlier[-1], share_cue.text.lower(), "cued", share_cue.id_)
+                elif len(following) == 2 and following[0].lower_ == "of":
+                    # '1,125 were fraud cases, 12.5 percent of the total': 'of the total' names the whole, so
+                    # the figure before is the part
+                    _link(d, "of", earlier[-1], f"of {following[1].lower_}", "cued")
+                else:
+                    _link(d, "of", earlier[-1], None, "inferred")
+            # 'made up 8.5 percent of the 12,000 suspects': the whole is named right after 'of (the)'
+            k = next_tok(doc, nxt + 1) if own_part else len(doc)
+            if k < len(doc) and doc[k].lower_ in {"the", "all", "these", "those"}:
+                k = next_tok(doc, k + 1)
+            named = _draft_at(doc).get(k) if own_part else None
+            if named is not None and named.kind in ITEM_KINDS:
+                _link(d, "whole", named, "of the", "stated")
+                if isinstance(d.fields.get("of"), Draft):
+                    self._part_of(rels, d.fields["of"], named, "of the", "stated", via="share")
+                continue
+            if own_part and following[1].lower_ in {"the", "those"}:
+                k2 = next_tok(doc, following[1].i + 1)
+                word = doc[k2].lower_ if k2 < len(doc) else ""
+                nxt2 = doc[next_tok(doc, k2 + 1)] if next_tok(doc, k2 + 1) < len(doc) else None
+                if word.endswith("ed") and (nxt2 is None or not nxt2.is_alpha or nxt2.lower_ in {"this", "in"}):
+                    # 'accounting for 21.8% of the prosecuted': the count of people prosecuted before it
+                    part = d.fields.get("of")
+                    inner = {id(r["part"]) for r in rels if r["type"] == "part_of"}
+                    acted = [
+                        x
+                        for x in drafts
+                        if x.kind == "count"
+                        and x.tok < d.tok
+                        and _acted(x, word)
+                        and x is not part
+                        and id(x) not in inner
+                        and not _prior_period(doc, x)
+                    ]
+                    if acted:
+                        said = f"of {following[1].lower_} {word}"
+                        _link(d, "whole", acted[-1], said, "cued")
+                        if isinstance(d.fields.get("of"), Draft):
+                            self._part_of(rels, d.fields["of"], acted[-1], said, "cued", via="share")
+                        continue
+            if len(following) == 2 and following[0].lower_ == "of" and following[1].lower_ in {"the", "all"}:
+                # 'Among them, 1.096 million ..., accounting for 63.8% of the total': the total the part was
+                # said to be part of; else the release's total of its class
+                part = d.fields.get("of")
+                given = next(
+                    (r for r in rels if r["type"] == "part_of" and r["part"] is part and r["_via"] == "cue"), None
+                )
+                if given is not None and self._names_whole(doc, nxt) and not self._total_noun(doc[nxt : nxt + 7]):
+                    _link(d, "whole", given["whole"], "of the total", given["confidence"], given["pattern_id"])
+                    continue
+                total = self._overall_total(doc, d, drafts, nxt, rels)
+                if total is not None:
+                    # the release's first total of the class is a guess unless the text presents it as a total
+                    # ('a total of 4,120 cases', 'prosecuted 1,102,975 people for various crimes')
+                    firm = "cued" if _presented_as_total(doc, total) else "inferred"
+                    _link(d, "whole", total, "of the total", firm)
+                    if isinstance(d.fields.get("of"), Draft):
+                        self._part_of(rels, d.fields["of"], total, "of the total", firm, via="share")
+                    continue
+            if len(following) == 2 and following[0].lower_ == "of" and "whole" not in d.fields:
+                # 'made up 24.9% of the fraud cases solved': the noun names the whole, the nearest count of its
+                # unit in the sentence, else before it (a definite noun refers to a set already given); never
+                # the share's own part or another part
+                unit = self._noun_at(doc, nxt + 1)
+                if unit is not None:
+                    part = d.fields.get("of")
+                    inner = {id(r["part"]) for r in rels if r["type"] == "part_of"}
+                    cands = [x for x in in_sent if x.fields.get("unit") == unit and x is not part]
+                    bare = following[1].lower_ not in {"the", "these", "those", "all"}
+                    if not cands and (not bare or following[1].lower_.endswith("s")):
+                        cands = [
+                            x
+                            for x in drafts
+                            if x.kind == "count"
+                            and x.tok < sent.start
+                            and x is not part
+                            and id(x) not in inner
+                            and x.fields.get("unit") == unit
+                        ]
+                    if cands:
+                        # 'Less than 3% of cases were ...' (no article): the release's count of them, a guess
+                        firm = "inferred" if bare and cands[-1].tok < sent.start else "cued"
+                        _link(d, "whole", cands[-1], f"of the {unit}", firm)
+                        if isinstance(part, Draft):
+                            self._part_of(rels, part, cands[-1], f"of the {unit}", firm, via="share")
+        self._share_lists(doc, shares, drafts, rels)
+        self._lead_shares(doc, drafts, rels)
+        self._elliptical_shares(doc, shares, drafts)
+        self._referring_shares(doc, shares, drafts)
+        self._bare_shares(doc, drafts)
+        # 'Of the 4,800, 960 were minors, accounting for 25 percent': the part's whole is the share's whole
+        whole_of = {id(r["part"]): r for r in rels if r["type"] == "part_of"}
+        for d in shares:
+            part = d.fields.get("of")
+            if "whole" not in d.fields and isinstance(part, Draft) and id(part) in whole_of:
+                rel = whole_of[id(part)]
+                _link(d, "whole", rel["whole"], rel["cue"], rel["confidence"], rel["pattern_id"])
+
+    @staticmethod
+    def _elliptical_shares(doc: Doc, shares: list[Draft], drafts: list[Draft]) -> None:
+        """'Telecom fraud accounted for 60.2% of all cases solved, and theft 20.1%': a share that continues the
+        share before it in its sentence, with only its item's words between ('and theft', ', fraud'), no figure
+        and no 'of ...' of its own, has that share's whole."""
+        toks = [x.tok for x in drafts]
+        for prev, d in itertools.pairwise(shares):
+            if "whole" in d.fields or "whole" not in prev.fields or isinstance(d.fields.get("of"), Draft):
+                continue
+            sent = sent_of(doc, d.tok)
+            if prev.tok < sent.start:
+                continue
+            between = [
+                x
+                for x in drafts[bisect.bisect_right(toks, prev.tok) : bisect.bisect_left(toks, d.tok)]
+                if x.kind != "date"
+            ]
+            end = doc.char_span(prev.start, prev.end, alignment_mode="expand").end
+            k = next_tok(doc, end)
+            if k + 1 < len(doc) and doc[k].lower_ == "of" and doc[next_tok(doc, k + 1)].lower_ in REFERRING_WORDS:
+                end = next_tok(doc, k + 1) + 1  # '68.6 percent of which occurred in 2013 and 3.5 percent in 2017'
+            gap = doc[end : d.tok]
+            joint = next((t for t in gap if t.lower_ in {"and", ",", "，", ";", "；", "while"}), None)
+            after = next_tok(doc, doc.char_span(d.start, d.end, alignment_mode="expand").end)
+            if between or joint is None or any(t.lower_ == "of" for t in gap[-3:]):
+                continue
+            if after < len(doc) and doc[after].lower_ == "of":
+                continue  # '..., and 12% of the funds': a share with a whole of its own
+            if any(t.lower_ in {"which", "whom", "them", "among"} for t in gap):
+                continue
+            firm = prev.fields.get("_evidence", {}).get("whole", {}).get("confidence", "inferred")
+            _link(d, "whole", prev.fields["whole"], "list", "inferred" if firm == "inferred" else "cued")
+
+    @staticmethod
+    def _names_own_whole(doc: Doc, d: Draft) -> bool:
+        """True when 'of' follows percentage d and names something other than a pronoun ('90% of the number of
+        people who ...'): the share has a whole of its own, named or not."""
+        k = next_tok(doc, doc.char_span(d.start, d.end, alignment_mode="expand").end)
+        nxt = next_tok(doc, k + 1)
+        return k < len(doc) and doc[k].lower_ == "of" and (nxt >= len(doc) or doc[nxt].lower_ not in REFERRING_WORDS)
+
+    def _referring_shares(self, doc: Doc, shares: list[Draft], drafts: list[Draft]) -> None:
+        """'Procuratorates prosecuted 12,000 people. Most of them were men, with women making up only 8.1
+        percent': a share whose sentence refers back ('of them', 'among them') before it, with no count of its
+        own sentence before it, is a share of the count the pronoun refers to (the first of the sentence
+        before, or the one the share's verb acted on)."""
+        counts = [x for x in drafts if x.kind == "count"]
+        toks = [x.tok for x in drafts]
+        rules = RuleIndex.of(doc)
+        for d in shares:
+            if "whole" in d.fields or isinstance(d.fields.get("of"), Draft) or self._names_own_whole(doc, d):
+                continue
+            sent = sent_of(doc, d.tok)
+            lo = max(sent.start, d.tok - LINK_WINDOW)  # a bounded look: a sentence without stops holds thousands
+            cue = next(
+                (
+                    c
+                    for c in rules.within(lo, d.tok, "PART_CUE")
+                    if self.attrs[c.id_]["mode"] in ("among", "of_them")
+                    and c.text.lower().split()[-1] in {"them", "these", "those", "whom"}
+                ),
+                None,
+            )
+            window = drafts[bisect.bisect_left(toks, lo) : bisect.bisect_left(toks, d.tok)]
+            if cue is None or any(x.kind in ITEM_KINDS for x in window):
+                continue
+            whole = self._referent(doc, counts, sent, d)
+            if whole is not None:
+                _link(d, "whole", whole, cue.text.lower(), "cued", cue.id_)
+
+    def _bare_shares(self, doc: Doc, drafts: list[Draft]) -> None:
+        """Percentages with no 'of' that the wording makes shares of a count: 'punished 402,000 drug users, with
+        71.5 percent punished for synthetic drugs' (after 'with', of the count before it in the sentence, as for a
+        part); 'Registered addicts rose to 615,000. Nearly 64 percent were heroin users.' (opening a sentence
+        before 'were', of the sentence before's count: 'cued' when it has one count, else a guess)."""
+        counts = [x for x in drafts if x.kind == "count"]
+        toks = [x.tok for x in drafts]
+        rules = RuleIndex.of(doc)
+        for d in drafts:
+            if (
+                d.kind != "percentage"
+                or d.fields.get("role") not in ("share", "level")
+                or "whole" in d.fields
+                or isinstance(d.fields.get("of"), Draft)
+                or d.fields.get("_resp")
+            ):
+                continue
+            end = doc.char_span(d.start, d.end, alignment_mode="expand").end
+            after = past_restatement(doc, end)
+            if after < len(doc) and doc[after].lower_ in {"of", "accounting", "accounted", "-", "–"}:
+                continue
+            sent = sent_of(doc, d.tok)
+            start = d.tok
+            approx = rules.ending_at(prev_tok(doc, d.tok - 1) + 1, "APPROX")
+            if approx is not None:
+                start = approx.start
+            k = prev_tok(doc, start - 1)
+            if k >= sent.start and doc[k].lower_ == "with":
+                lo = bisect.bisect_left(toks, max(sent.start, k - LINK_WINDOW))
+                before = [
+                    x
+                    for x in drafts[lo : bisect.bisect_left(toks, k)]
+                    if not (x.kind == "percentage" and x.fields.get("role") == "change")
+                ]  # 'punished 402,000 drug users, up 3%, with 71.5 percent ...'
+                if before and before[-1].kind == "count" and doc[prev_tok(doc, k - 1)].text in {",", "，"}:
+                    d.fields["role"] = "share"
+                    _link(d, "whole", before[-1], "with", "cued")
+                continue
+            opens = all(t.is_space or t.text in QUOTES for t in doc[sent.start : start])
+            if opens and after < len(doc) and doc[after].lower_ in {"were", "was", "are", "is"}:
+                pool = self._previous_counts(doc, counts, sent)
+                if pool:
+                    d.fields["role"] = "share"
+                    _link(d, "whole", pool[0], doc[after].lower_, "cued" if len(pool) == 1 else "inferred")
+
+    def _refers_between(self, doc: Doc, figure: Draft, end: int) -> bool:
+        """True when a partitive cue that refers back ('of which', 'among whom') stands between `figure` and
+        token end: a share after it is a share of the figure, not the figure's share. A cue right after the
+        figure is the figure's own ('1,125 of which, or 12.5% of all cases')."""
+        last = doc.char_span(figure.start, figure.end, alignment_mode="expand").end - 1
+        return any(
+            c.text.lower().split()[-1] in REFERRING_WORDS
+            for c in RuleIndex.of(doc).within(figure.tok + 1, end, "PART_CUE")
+            if self.attrs[c.id_]["mode"] in ("among", "of_them") and prev_tok(doc, c.start - 1) != last
+        )
+
+    def _lead_shares(self, doc: Doc, drafts: list[Draft], rels: list[dict]) -> None:
+        """Percentages that a sentence's partitive lead makes shares of its whole: 'Of the 3,000 cases heard, 40%
+        involved fraud and 12% theft'; 'Among the concluded cases, telecom fraud accounted for 31.7%' (the whole
+        is the count the lead names, as for a part: the figure inside the lead, else the count of its noun or
+        verb before it). A percentage that opens its clause after the lead is a share; a change or a named rate
+        is not."""
+        counts = [d for d in drafts if d.kind == "count"]
+        toks = [d.tok for d in drafts]  # sorted: each lead reads its sentence by bisection
+        for cue in RuleIndex.of(doc).by_label.get("PART_CUE", ()):
+            if self.attrs[cue.id_]["mode"] not in ("among", "of_them", "of_the"):
+                continue
+            sent = sent_of(doc, cue.start)
+            if not all(t.is_space or t.text in QUOTES for t in doc[sent.start : cue.start]):
+                self._clause_shares(doc, cue, sent, drafts, toks)
+                continue
+            comma = next((t.i for t in doc[cue.end : sent.end] if t.text in {",", "，"}), None)
+            if comma is None:
+                continue
+            pcts = [
+                d
+                for d in drafts[bisect.bisect_right(toks, comma) : bisect.bisect_left(toks, sent.end)]
+                if d.kind == "percentage"
+                and "whole" not in d.fields
+                and d.fields.get("role") in ("share", "level")
+                and not isinstance(d.fields.get("of"), Draft)
+            ]
+            if not pcts:
+                continue
+            lead = next((d for d in counts if cue.end <= d.tok < comma), None)
+            confidence = "stated" if lead is not None else "cued"
+            whole = lead if lead is not None else self._lead_whole(doc, cue, counts, sent, comma, pcts[0])
+            if whole is None:
+                continue
+            for d in pcts:
+                if d.fields.get("role") == "level" and not self._opens_clause(doc, d.tok, comma):
+                    continue
+                if self._names_own_whole(doc, d):
+                    continue  # '..., accounted for 90% of the number of people who ...'
+                d.fields["role"] = "share"
+                _link(d, "whole", whole, cue.text.lower(), confidence, cue.id_)
+
+    def _clause_shares(self, doc: Doc, cue: Span, sent: Span, drafts: list[Draft], toks: list[int]) -> None:
+        """'Police arrested 2,100 suspects, among whom 17.6% were from other provinces and 5.2% were
+        foreigners': percentages opening the clauses of a mid-sentence partitive that refers back ('among whom',
+        'of which', 'in which') are shares of the count the cue follows."""
+        k = prev_tok(doc, cue.start - 1)
+        if cue.text.lower().split()[-1] not in REFERRING_WORDS or k < sent.start:
+            return
+        lo = max(sent.start, cue.start - LINK_WINDOW)  # a bounded look: a sentence without stops holds thousands
+        before = drafts[bisect.bisect_left(toks, lo) : bisect.bisect_left(toks, cue.start)]
+        if doc[k].lower_ in FRACTION_WORDS:
+            # 'More than half of them, or 54.3%, were migrant workers': the percentage restating the fraction
+            o = next_tok(doc, cue.end)
+            after = next_tok(doc, o + 1) if o < len(doc) and doc[o].text in {",", "，"} else len(doc)
+            d = _draft_at(doc).get(next_tok(doc, after + 1)) if after < len(doc) and doc[after].lower_ == "or" else None
+            if d is None or d.kind != "percentage" or "whole" in d.fields:
+                return
+            pool = [x for x in before if x.kind == "count"][-1:] or self._previous_counts(
+                doc, [x for x in drafts if x.kind == "count"], sent
+            )[:1]
+            if pool:
+                d.fields["role"] = "share"
+                _link(d, "whole", pool[0], f"{doc[k].lower_} {cue.text.lower()}", "cued", cue.id_)
+            return
+        if doc[k].text not in {",", "，"} or not before or before[-1].kind != "count":
+            return
+        hi = min(sent.end, cue.end + LINK_WINDOW)
+        nested = next((c.start for c in RuleIndex.of(doc).within(cue.end, hi, "PART_CUE")), hi)
+        opener = cue.end - 1  # the percentage right after the cue opens the clause
+        for d in drafts[bisect.bisect_left(toks, cue.end) : bisect.bisect_left(toks, min(nested, sent.end))]:
+            if d.kind == "count":
+                break  # 'among whom 1,200 were women, 12.5% of them ...': the clause has a part of its own
+            if (
+                d.kind != "percentage"
+                or "whole" in d.fields
+                or d.fields.get("role") not in ("share", "level")
+                or isinstance(d.fields.get("of"), Draft)
+            ):
+                continue
+            if d.fields.get("role") == "level" and not self._opens_clause(doc, d.tok, opener):
+                continue
+            if self._names_own_whole(doc, d):
+                continue
+            d.fields["role"] = "share"
+            _link(d, "whole", before[-1], cue.text.lower(), "stated", cue.id_)
+
+    def _lead_whole(
+        self, doc: Doc, cue: Span, counts: list[Draft], sent: Span, comma: int, first: Draft | None = None
+    ) -> Draft | None:
+        """The whole a lead without a figure names: 'Among the concluded cybercrime cases,' -> the nearest earlier
+        count of cases; 'Among them,' -> the first count of the sentence before."""
+        noun = self._noun_at(doc, cue.end)
+        named = self._partitive_unit(doc, cue, [])
+        if noun is None and named and named.endswith("ed"):
+            # 'Among those punished, 12.5% ...', 'Of those prosecuted,': the count of what that verb acted on
+            acted = [d for d in counts if d.tok < sent.start and _acted(d, named) and not _prior_period(doc, d)]
+            return acted[-1] if acted else None
+        if noun is not None:
+            same = [d for d in counts if d.tok < sent.start and self.units.kin(d.fields.get("unit"), noun)]
+            exact = [d for d in same if d.fields.get("unit") == noun]
+            return (exact or same)[-1] if (exact or same) else None
+        if cue.text.lower().split()[-1] in REFERRING_WORDS and doc[cue.end : comma].text.strip() == "":
+            # 'Among them,', 'Of those,', 'Of that number,': the first count of the sentence before, or the one
+            # the share's verb acted on ('... sentenced 9,100 people. Of them, 61.5% were sentenced to ...')
+            return self._referent(doc, counts, sent, first)
+        return None
+
+    def _referent(self, doc: Doc, counts: list[Draft], sent: Span, share: Draft | None) -> Draft | None:
+        """The count a pronoun at the head of `sent` refers to: the one of the sentence before that the share's
+        passive verb acted on ('... sentenced 9,100 people. Of them, 61.5% were sentenced'), else its first."""
+        pool = self._previous_counts(doc, counts, sent)
+        verb = self._passive_verb(doc, share) if share is not None else None
+        acted = [d for d in pool if verb and _acted(d, verb)]
+        return acted[-1] if acted else pool[0] if pool else None
+
+    @staticmethod
+    def _passive_verb(doc: Doc, d: Draft) -> str | None:
+        """The participle of 'X% were sentenced', 'X% had been prosecuted' after figure d, else None."""
+        k = next_tok(doc, doc.char_span(d.start, d.end, alignment_mode="expand").end)
+        words = [t.lower_ for t in doc[k : k + 4] if not t.is_space]
+        aux = 0
+        while aux < len(words) and words[aux] in AUXILIARIES:
+            aux += 1
+        return words[aux] if aux and aux < len(words) and words[aux].endswith("ed") else None
+
+    @staticmethod
+    def _opens_clause(doc: Doc, i: int, comma: int) -> bool:
+        """True when the percentage at token i stands at the head of its clause: right after the lead's comma,
+        or after ', and' / 'and' following another such percentage ('40% involved fraud and 12% theft')."""
+        k = prev_tok(doc, i - 1)
+        return k == comma or doc[k].lower_ in {"and", ",", "，", "while"}
+
+    def _own_subject(self, doc: Doc, q: Draft, d: Draft, rules: RuleIndex) -> bool:
+        """True when a change has a subject of its own after the figure before it: after the last ', and' (or
+        'while') between them a noun stands before the change's verb ('..., and second instance cases
+        increased by 4.92%'); 'and the number/figure ...' refers back instead."""
+        start = doc.char_span(q.start, q.end, alignment_mode="expand").end
+        cue_start = max((s.start for s in rules.within(start, d.tok, "CHANGE")), default=d.tok)  # its own cue
+        toks = doc[start:cue_start]
+        joints = [t.i for t in toks if t.lower_ in {"and", "while", "whereas"} and t.i > start]
+        if not joints or not any(t.text in {",", "，"} for t in doc[start : joints[-1]]):
+            return False
+        after = [t for t in doc[joints[-1] + 1 : cue_start] if t.is_alpha]
+        if not after:
+            return False
+        if rules.within(joints[-1] + 1, cue_start, "ANAPHOR"):
+            # 'and the number rose ...' refers back; 'while the number of approved arrests rose ...' names its own
+            return not self._same_subject(doc, q, d, rules)
+        nouns = [t for t in after if t.lower_ not in SHARE_GLUE and not t.lower_.endswith(("ed", "ly"))]
+        return any(t.lower_.endswith("s") or self.units.root(_singular(t.lower_)) != _singular(t.lower_) for t in nouns)
+
+    def _new_subject(self, doc: Doc, figure: Draft, end: int) -> bool:
+        """True when a new subject stands after the last comma between a figure and a share's cue, so the
+        figure is not the share's part: '9,000 cases, with fraud cases taking up 12.5%' (but '188,408 people
+        for theft, accounting for 17.3%', '18,000 were minors, which accounted for 15%')."""
+        start = doc.char_span(figure.start, figure.end, alignment_mode="expand").end
+        toks = doc[start:end]
+        commas = [t.i for t in toks if t.text in {",", "，"} or t.lower_ in {"while", "whereas"}]
+        if not commas:
+            return False
+        return any(t.is_alpha and t.lower_ not in SHARE_GLUE for t in doc[commas[-1] + 1 : end])
+
+    def _names_whole(self, doc: Doc, of_tok: int) -> bool:
+        """True when 'of' at of_tok names a whole rather than the share's own part: 'of the total', 'of all',
+        'of the 9,000 cases' (a figure), not 'of the funds'."""
+        k = next_tok(doc, of_tok + 1)
+        if k < len(doc) and doc[k].lower_ in {"the", "these", "those"}:
+            k = next_tok(doc, k + 1)
+        if k >= len(doc):
+            return False
+        return doc[k].lower_ in {"total", "all", "overall", "whole"} or k in _draft_at(doc)
+
+    def _overall_total(self, doc: Doc, d: Draft, drafts: list[Draft], of_tok: int, rels: list[dict]) -> Draft | None:
+        """'accounting for 14.2% of the total (number of cases)': the total the release gave for the same class
+        of thing, read from position and unit alone: the first earlier count of a kindred unit that is no part
+        of another nor a sibling of the share's part (releases lead with their totals), never chosen by value."""
+        window = doc[of_tok : min(of_tok + 7, sent_of(doc, of_tok).end)]
+        words = [t.lower_ for t in window]
+        if not set(words[:3]) & {"total", "all", "overall"} and "total" not in words[:5]:
+            return None  # 'of the total', 'of all', 'of the national total', "of the country's total"
+        part = d.fields.get("of")
+        unit = part.fields.get("unit") if isinstance(part, Draft) else None
+        named = self._total_noun(window)
+        if named is not None and (part is None or unit is None or self.units.kin(unit, named)):
+            # 'of the total number of reports', 'of all cases': the noun names what the total counts, unless the
+            # part counts another class ('1,570,053 people, 14.2% of the total number of cases': translation
+            # renders 件 and 人 loosely, the part's own noun is firmer; with no part figure the named noun wins
+            # over a guess from the clause)
+            unit = named
+        if part is None and named is None:
+            # 'Fraud cases made up 12.5 percent of the total': no part figure; the clause names what is counted
+            nouns = [_singular(t.lower_) for t in doc[clause_start(doc, d.tok) : d.tok] if t.is_alpha]
+            unit = next(
+                (
+                    n
+                    for n in reversed(nouns)
+                    if self.units.root(n) in ("case", "person")
+                    or n in {x.fields.get("unit") for x in drafts if x.kind == "count"}
+                ),
+                None,
+            )
+        if unit is None:
+            return None
+        inner = {id(r["part"]) for r in rels if r["type"] == "part_of"}
+        # the other shares' parts in the sentence are the total's siblings, not the total
+        sent = sent_of(doc, d.tok)
+        inner |= {
+            id(x.fields["of"])
+            for x in drafts
+            if x.kind == "percentage" and sent.start <= x.tok < sent.end and isinstance(x.fields.get("of"), Draft)
+        }
+        before = part.tok if part is not None else d.tok
+        cands = [
+            x
+            for x in drafts
+            if x.kind == "count"
+            and x.tok < before
+            and x is not part
+            and id(x) not in inner
+            and not x.fields.get("_converted")
+            and self.units.kin(x.fields.get("unit"), unit)
+        ]
+        return cands[0] if cands else None
+
+    @staticmethod
+    def _noun_at(doc: Doc, i: int) -> str | None:
+        """The head noun of the phrase at token i, singular: 'the fraud cases solved' -> case, 'all suspects'
+        -> suspect; None when no noun stands there ('the total', a figure)."""
+        words: list[str] = []
+        for t in doc[i : i + 5]:
+            if t.lower_ in {"the", "all", "these", "those"} and not words:
+                continue
+            if not t.is_alpha or t.lower_ in NOUN_STOPS or (words and t.lower_.endswith("ed")):
+                break
+            words.append(t.lower_)
+        nouns = [w for w in words if not w.endswith(("ed", "ing")) and w not in {"total", "overall", "whole"}]
+        return _singular(nouns[-1]) if nouns else None
+
+    @staticmethod
+    def _total_noun(window: Span) -> str | None:
+        """The noun a total's words name: 'of the total number of reports' -> report, 'of all cases' -> case;
+        None for 'of the total' alone."""
+        toks = list(window)
+        for k, t in enumerate(toks):
+            if t.lower_ in {"all", "total", "overall"}:
+                rest = toks[k + 1 :]
+                if rest[:2] and [x.lower_ for x in rest[:2]] == ["number", "of"]:
+                    rest = rest[2:]
+                rest = [x for x in rest if x.lower_ not in {"the", "those", "these"}]
+                word = rest[0].lower_ if rest and rest[0].is_alpha else ""
+                if word and word not in NOUN_STOPS and not word.endswith(("ed", "ing")):
+                    return _singular(word)
+                return None
+        return None
+
+    def _share_lists(self, doc: Doc, shares: list[Draft], drafts: list[Draft], rels: list[dict]) -> None:
+        """Shares of one paragraph whose parts are counts share a whole ('The top 10 arrests were: 188,408 ...,
+        accounting for 17.3%; 113,454 ..., 10.4%'): the total the release gave just before the list, that is
+        the first count of a kindred unit in the list's paragraph before its first part, else in the nearest
+        paragraph before it that has one (the genre opens a paragraph with its total). Chosen by position and
+        unit, never by value; 'cued' when a colon introduces the list, else 'inferred'."""
+        text = text_of(doc)
+        groups: list[list[Draft]] = []
+        for d in shares:
+            if not isinstance(d.fields.get("of"), Draft) or "whole" in d.fields:
+                continue
+            if (
+                groups
+                and "\n\n" not in text[groups[-1][-1].end : d.start]
+                and "\n" not in text[groups[-1][-1].end : d.start].strip(" ")
+            ):
+                groups[-1].append(d)
+            else:
+                groups.append([d])
+        inner = {id(r["part"]) for r in rels if r["type"] == "part_of"}
+        for group in groups:
+            if len(group) < 2:
+                continue
+            evidence = [d.fields.get("_evidence", {}).get("of", {}) for d in group]
+            cued = any(e.get("confidence") not in (None, "inferred") for e in evidence)
+            for e in evidence:
+                if cued and e.get("confidence") == "inferred":
+                    # '..., accounting for 17.3%; 113,454 people for fraud, 10.4%;': a bare share continues a
+                    # list whose first member carries the cue
+                    e.update(cue="list", confidence="cued")
+            members = {id(d.fields["of"]) for d in group}
+            first_part = group[0].fields["of"]
+            unit = first_part.fields.get("unit")
+            cands = [
+                x
+                for x in drafts
+                if x.kind == "count"
+                and x.tok < first_part.tok
+                and id(x) not in members
+                and id(x) not in inner
+                and (unit is None or self.units.kin(x.fields.get("unit"), unit))
+            ]
+            whole = self._paragraph_lead(text, cands, first_part)
+            if whole is None:
+                continue
+            header = text[_paragraph_start(text, first_part.start) : first_part.start]
+            confidence = "cued" if header.rstrip().endswith((":", "：")) else "inferred"
+            cue = "list after a colon" if confidence == "cued" else "paragraph total"
+            for d in group:
+                _link(d, "whole", whole, cue, confidence)
+                self._part_of(rels, d.fields["of"], whole, cue, confidence, via="share")
