@@ -448,3 +448,50 @@ def test_parts_of_a_pair_take_the_count_of_their_own_unit():
 )
 def test_a_count_a_part_accounts_for_is_part_of_the_count_before(text, parts):
     assert parts_of(zh(text)) == parts
+
+
+@pytest.mark.parametrize(
+    "text, change, target",
+    [
+        ("今年以来，全市受理案件同比上升12.3%，达到3025件。", "12.3%", "3025"),
+        ("全省破获盗窃案件增长18.3%至7412起。", "18.3%", "7412"),
+        ("去年查获走私案件860起，今年同比上升1.2倍，达到1892起。", "1.2倍", "1892"),
+        ("全区抓获嫌疑人从900人下降8.5%至824人。", "8.5%", "824"),
+    ],
+    ids=["comma-dadao", "zhi", "multiplier", "from-to"],
+)
+def test_a_change_takes_the_level_named_right_after_it(text, change, target):
+    assert of(zh(text), change) == target
+
+
+@pytest.mark.parametrize(
+    "text, change, direction",
+    [
+        ("全年起诉5600人，增幅为12.1%。", "12.1%", "up"),
+        ("共发生火灾820起，降幅达8.2%。", "8.2%", "down"),
+        ("受理案件1.3万件，同比增12%。", "12%", "up"),
+        ("立案侦查230人，同比降3.5%。", "3.5%", "down"),
+        ("刑事案件数持续回落，下滑6.4%。", "6.4%", "down"),
+    ],
+    ids=["zengfu", "jiangfu", "tongbi-zeng", "tongbi-jiang", "xiahua"],
+)
+def test_a_change_named_by_its_noun_or_a_one_character_verb(text, change, direction):
+    (fact,) = [f for f in zh(text).facts if f.text == change]
+    assert (fact.role, fact.direction) == ("change", direction)
+
+
+@pytest.mark.parametrize(
+    "text, change, year",
+    [
+        ("2023年办理案件4800件，比2018年增长45.6%。", "45.6%", 2018),
+        ("全年抓获1200人，比2019年下降12%。", "12%", 2019),
+    ],
+)
+def test_a_change_against_a_named_year(text, change, year):
+    (fact,) = [f for f in zh(text).facts if f.text == change]
+    assert (fact.basis, fact.basis_year) == ("named_year", year)
+
+
+def test_a_change_with_no_level_after_it_keeps_the_count_before():
+    rec = zh("受理案件960件，同比增长13.5%，达到历史最高水平。")
+    assert of(rec, "13.5%") == "960"

@@ -98,7 +98,7 @@ def _figure(norm: str, s: int, e: int, value: Decimal, rules: ZhRules) -> dict |
             "end": end,
             "value": _plain(value),
             "pattern_id": mult.id,
-            "basis": _basis(norm, s, rules),
+            "basis": _basis(norm, s, rules)["basis"],
             "_after": end,
         }
     cur = rules.starting("ZH_CURRENCY", norm, e)
@@ -153,9 +153,18 @@ def _noun_after(norm: str, at: int, rules: ZhRules):
     return None
 
 
-def _basis(norm: str, s: int, rules: ZhRules) -> str:
-    found = rules.last_in("ZH_BASIS", norm[clause_start(norm, s) : s])
-    return found[1].attrs["basis"] if found else "none"
+def _basis(norm: str, s: int, rules: ZhRules) -> dict:
+    """The comparison the clause before a change names: 同比 (year on year), 环比, 比2018年 (a named year, with
+    `basis_year`)."""
+    pre = norm[clause_start(norm, s) : s]
+    found = rules.last_in("ZH_BASIS", pre)
+    best = (found[0] + len(found[1].text), {"basis": found[1].attrs["basis"]}) if found else None
+    for rx, row in rules.regexes.get("ZH_BASIS", []):
+        for m in rx.finditer(pre):
+            if best is None or m.end() > best[0]:
+                year = {"basis_year": int(m.group(1))} if row.attrs["basis"] == "named_year" else {}
+                best = (m.end(), {"basis": row.attrs["basis"], **year})
+    return best[1] if best else {"basis": "none"}
 
 
 def _percentage(norm: str, s: int, e: int, value: Decimal, sign, rules: ZhRules) -> dict:
@@ -176,7 +185,7 @@ def _percentage(norm: str, s: int, e: int, value: Decimal, sign, rules: ZhRules)
     share = rules.last_in("ZH_SHARE", pre)
     if change and not (share and share[0] > change[0]):
         fact.update(
-            role="change", direction=change[1].attrs["direction"], basis=_basis(norm, s, rules), pattern_id=change[1].id
+            role="change", direction=change[1].attrs["direction"], pattern_id=change[1].id, **_basis(norm, s, rules)
         )
         return fact
     fact["points"] = False

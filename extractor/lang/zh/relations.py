@@ -209,6 +209,9 @@ def _clause_figure(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict
     just before (in the same sentence), when no other qualifier stands between them. A difference ('同比减少72起，
     下降19.5%') is passed over for the level of the clause before it ('立杀人案件297起')."""
     f = facts[i]
+    level = _level_after(norm, facts, i, rules)
+    if level is not None:
+        return level
     own = clause_start(norm, f["start"])
     prev = clause_start(norm, own - 1) if own > 0 and norm[own - 1] not in SENTENCE_END else own
     named = _verb(norm[own : f["start"]], rules)  # '结案数同比上升13.73%': the change names its count
@@ -234,6 +237,23 @@ def _clause_figure(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict
         if g["kind"] in ("percentage", "multiplier"):
             return None
     return None
+
+
+def _level_after(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict | None:
+    """The amount a change or multiplier reaches, named right after it: '同比上升12.3%，达到3025件', '增长18.3%至
+    7412件', '上升1.2倍，达86.3亿元' (the wording binds them, as 'grew 18.3% to 7,412' does)."""
+    f = facts[i]
+    if i + 1 >= len(facts) or (f["kind"] == "percentage" and f.get("role") != "change"):
+        return None
+    g = facts[i + 1]
+    gap = norm[f["end"] : g["start"]].strip(" ，,\u3000")
+    if g["kind"] not in AMOUNTS or not gap:
+        return None
+    word = rules.starting("ZH_LEVEL_AFTER", gap, 0)
+    if word is None:
+        return None
+    rest = gap[len(word.text) :]
+    return g if not rest or rest in {"了", "人民币"} else None
 
 
 def _same_verb_level(norm: str, facts: list[dict], i: int, verb: str, rules: ZhRules) -> dict | None:
