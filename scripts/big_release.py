@@ -49,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--bytes", type=int, default=10_000_000, help="size of the release (default 10,000,000)")
     ap.add_argument("--head", type=int, default=1_000_000, help="characters compared with an unchunked run")
+    ap.add_argument("--show-links", action="store_true", help="print each link the two runs read differently")
     args = ap.parse_args(argv)
     from extractor import chunks
     from extractor.api import cached_pipeline, run
@@ -94,12 +95,16 @@ def main(argv: list[str] | None = None) -> int:
     by_id_a = {f["id"]: f for f in chunked}
     by_id_b = {f["id"]: f for f in single}
     link_total = link_same = 0
+    link_differ = []
     for a, b in zip(chunked, single, strict=False):
         for key in LINKS:
             if key in a or key in b:
                 link_total += 1
                 ta, tb = by_id_a.get(a.get(key)), by_id_b.get(b.get(key))
-                link_same += ta is not None and tb is not None and (ta["start"], ta["end"]) == (tb["start"], tb["end"])
+                if ta is not None and tb is not None and (ta["start"], ta["end"]) == (tb["start"], tb["end"]):
+                    link_same += 1
+                else:
+                    link_differ.append((a, key, ta, tb))
     print(
         f"facts in the head: chunked {len(chunked):,}, unchunked {len(single):,}; {same:,} identical but for "
         f"links, {reads_back:,} relative dates resolved otherwise, {len(differ):,} different; links "
@@ -107,6 +112,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     for a, b in differ[:3]:
         print(f"  differs: {_without_links(a)}\n       vs: {_without_links(b)}")
+    if args.show_links:
+        chunk_of = {s: n for n, s in enumerate(starts)}
+        for a, key, ta, tb in link_differ:
+            where = max(s for s in starts if s <= a["start"])
+            def said(t):
+                if t is None:
+                    return "none"
+                back = max(s for s in starts if s <= t["start"])
+                return f"{t['text']!r} at {t['start']:,} ({a['start'] - t['start']:,} characters back, chunk {chunk_of[back]})"
+            print(f"  link {key} of {a['text']!r} at {a['start']:,} (chunk {chunk_of[where]}): chunked {said(ta)}, "
+                  f"unchunked {said(tb)}")
     return 1 if differ else 0
 
 

@@ -91,3 +91,18 @@ def test_a_change_looks_back_a_bounded_number_of_tokens_for_its_figure(extract, 
     record = extract(text)
     (pct,) = [f for f in record.facts if f.kind == "percentage"]
     assert (pct.of is not None and record.fact(pct.of).text == "312") == linked
+
+
+@pytest.mark.parametrize("paragraphs, whole", [(2, "4,120"), (150, None)], ids=["same-release", "another-release"])
+def test_the_total_a_share_names_is_looked_for_a_bounded_distance_back(extract, paragraphs, whole):
+    """'accounting for 14.2% of the total' takes the release's total of its class, within TOTAL_REACH
+    characters: in a yearbook of many releases it never reaches into another release, so a text read in chunks
+    finds the total a whole reading finds."""
+    from extractor.components.relations.common import TOTAL_REACH
+
+    filler = "\n\nThe inspection teams visited the border counties and reviewed their files.\n\n" * paragraphs
+    text = f"Police solved a total of 4,120 cases.{filler}Fraud made up 585 cases, accounting for 14.2% of the total."
+    assert (text.index("14.2%") - text.index("4,120") < TOTAL_REACH) == (whole is not None)
+    record = extract(text)
+    (pct,) = [f for f in record.facts if f.kind == "percentage"]
+    assert (record.fact(pct.whole).text if pct.whole else None) == whole

@@ -42,6 +42,10 @@ QUOTES = "\"“”'‘’"
 LINK_WINDOW = 150
 LIST_MAX = 60  # items a list of parts may run to (a line of figures without stops is no list)
 RANK_REACH = 200  # counts a ranking looks back over for the total its paragraph opened with
+# characters a share's "of the total" looks back for the release's total: the farthest whole of the dev and new gold
+# stands 1,593 characters before its share; a text of many releases (a yearbook) must not reach into another one,
+# and a long text read in chunks then finds the same total as one read whole
+TOTAL_REACH = 10_000
 
 
 def _last_before(drafts: list[Draft], lo: int, hi: int, wanted) -> Draft | None:

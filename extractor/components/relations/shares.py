@@ -26,6 +26,7 @@ from extractor.components.relations.common import (
     RANGE,
     REFERRING_WORDS,
     SHARE_GLUE,
+    TOTAL_REACH,
     _acted,
     _draft_at,
     _link,
@@ -525,9 +526,10 @@ class SharesMixin:
             if x.kind == "percentage" and sent.start <= x.tok < sent.end and isinstance(x.fields.get("of"), Draft)
         }
         before = part.tok if part is not None else d.tok
+        lo = bisect.bisect_left(drafts, d.start - TOTAL_REACH, key=lambda x: x.start)
         cands = [
             x
-            for x in drafts
+            for x in drafts[lo:]
             if x.kind == "count"
             and x.tok < before
             and x is not part
