@@ -264,6 +264,7 @@ ZH_LABELS: dict[str, Label] = {
     "ZH_EACH": Label(NoAttrs, "zh_relations", "均, 各 before a figure: a bar each item passes (均超25万件), no part"),
     "ZH_COMPLEMENT": Label(NoAttrs, "zh_relations", "非: a part named as the rest of the part before it (涉税/非涉税)"),
     "ZH_ALIAS": Label(NoAttrs, "zh_operations", "以下简称: the quoted name after it is an alias"),
+    "ZH_AVERAGE": Label(NoAttrs, "zh_figures", "年均, 平均每年 before a change: a rate over several years"),
     "ZH_LEVEL_AFTER": Label(NoAttrs, "zh_relations", "达到, 至, 升至 after a change: the amount after it is its level"),
 }
 

@@ -63,6 +63,9 @@ class PercentageFact(FactBase):
     direction: Literal["up", "down"] | None = None
     basis: Literal["year_on_year", "previous_period", "named_year", "none"] | None = None
     basis_year: int | None = None
+    # 'an average annual increase of 24.3%', '年均增长9.9%': a rate over several years, not one step from an
+    # earlier count, so no baseline check applies
+    average: bool | None = None
     points: bool = False
     rate_name: str | None = None
     of: str | None = None
@@ -75,6 +78,8 @@ class PercentageFact(FactBase):
             raise ValueError(f"fact {self.id}: a change needs a direction")
         if self.role != "change" and (self.direction or self.points):
             raise ValueError(f"fact {self.id}: direction and points belong to changes only")
+        if self.average and self.role != "change":
+            raise ValueError(f"fact {self.id}: average belongs to changes only")
         if self.basis == "named_year" and self.basis_year is None:
             raise ValueError(f"fact {self.id}: basis named_year needs basis_year")
         return self

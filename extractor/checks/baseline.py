@@ -72,8 +72,23 @@ def change_baseline(record, *, rounding: Sequence[str] = DEFAULT_ROUNDING) -> li
         count = facts.get(pct.of)
         if getattr(count, "kind", None) != "count":
             continue
+        if pct.average:
+            out.append(_average_untestable(count, pct))
+            continue
         out.extend(guarded(CHANGE, [count.id, pct.id], lambda c=count, p=pct: _change_one(c, p, rounding)))
     return out
+
+
+def _average_untestable(count, pct) -> Finding:
+    """'4,669 cases, an average annual increase of 24.3%': a rate compounded over several years says nothing about
+    any one earlier count."""
+    return finding(
+        CHANGE,
+        "untestable",
+        [count.id, pct.id],
+        f"{label(count)}, {pct.direction} {pct.text} a year on average: a rate over several years, not one step "
+        "from an earlier count, so no baseline check applies.",
+    )
 
 
 def _change_one(count, pct, rounding: Sequence[str]) -> list[Finding]:

@@ -75,6 +75,8 @@ MARKS = {
 AFTER_LABELS = ("PERCENT_SIGN", "MULTIPLIER_WORD", "CURRENCY_AFTER", "NOT_FIGURE_AFTER")
 BEFORE_LABELS = ("CURRENCY_BEFORE", "NOT_FIGURE_BEFORE")
 POPULATION_NOUNS = words("population_nouns")
+# 'an average annual increase of 24.3%': a change over several years (the record's `average`)
+AVERAGE_WORDS = words("average_words")
 # A figure in trillions written with thousands ("81,700 trillion yuan") is 亿 mistranslated as trillion.
 TRILLION_GARBLE_MIN = 1000
 
@@ -440,6 +442,8 @@ class FactBuilder(Component):
             d.fields.pop("points", None)  # points belong to changes only
         if d.fields["role"] == "change":
             d.set(**self._basis(doc, d, rules, w_start, end_tok, figure_toks))
+            if any(t.lower_ in AVERAGE_WORDS for t in doc[w_start:i]):
+                d.set(average=True)
 
     def _basis(self, doc: Doc, d: Draft, rules: RuleIndex, w_start: int, end_tok: int, figure_toks: set[int]) -> dict:
         """The comparison a change is measured against: nearest basis cue in its clause, before or after."""
@@ -484,7 +488,7 @@ class FactBuilder(Component):
             ):
                 adjacent = only_joiners(doc, doc.char_span(prev.start, prev.end, alignment_mode="expand").end, d.tok)
                 if adjacent or prev.fields.get("role") == "share":
-                    for key in ("role", "direction", "basis", "basis_year"):
+                    for key in ("role", "direction", "basis", "basis_year", "average"):
                         if key in prev.fields:
                             d.fields[key] = prev.fields[key]
                     if d.fields.get("role") != "change":

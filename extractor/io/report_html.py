@@ -138,6 +138,7 @@ def _fact_about(f) -> list[tuple[str, str]]:
         "direction",
         "basis",
         "basis_year",
+        "average",
         "rate_name",
         "start_date",
         "end_date",

@@ -53,6 +53,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("direction", "str"),
         ("basis", "str"),
         ("basis_year", "int"),
+        ("average", "bool"),
         ("points", "bool"),
         ("rate_name", "str"),
         ("of", "str"),

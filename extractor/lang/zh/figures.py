@@ -187,6 +187,8 @@ def _percentage(norm: str, s: int, e: int, value: Decimal, sign, rules: ZhRules)
         fact.update(
             role="change", direction=change[1].attrs["direction"], pattern_id=change[1].id, **_basis(norm, s, rules)
         )
+        if rules.last_in("ZH_AVERAGE", pre):
+            fact["average"] = True  # '年均增长9.9%': over several years
         return fact
     fact["points"] = False
     if share:
