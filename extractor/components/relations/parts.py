@@ -508,6 +508,12 @@ class PartsMixin:
                 words.append(t.lower_)
         if not words or words[-1] in REFERRING_WORDS or words[-1] in {"it", "figure", "figures"}:
             return None  # 'Among them', 'Of the total,': no noun of its own
+        head = [w for w in words if w not in {"the", "these", "those", "all"}]
+        for k, w in enumerate(head):
+            # 'Among the cases handled in 2017,' -> case: the noun before a participle or a preposition that
+            # follows it ('the arrested suspects' keeps its noun, 'those punished' its participle)
+            if k and (w in PREPOSITIONS or w.endswith("ed")) and not head[k - 1].endswith("ed"):
+                return _singular(head[k - 1])
         return _singular(words[-1])
 
     @staticmethod
