@@ -101,6 +101,22 @@ def _tok(d: Draft) -> int:
     return d.tok
 
 
+def _superseded(doc: Doc, d: Draft) -> bool:
+    """True when count d is the old level of a 'from A to B' ('cut its indicators from 34 to 22'): the set a
+    later 'of them' or 'among them' refers to is the new one, B."""
+    k = prev_tok(doc, d.tok - 1)
+    if k < 0 or doc[k].lower_ != "from":
+        return False
+    end = doc.char_span(d.start, d.end, alignment_mode="expand").end
+    j = next_tok(doc, end)
+    if j < len(doc) and not doc[j].is_alpha and doc[j].text not in {",", "，"}:
+        j = next_tok(doc, j + 1)  # 'from 34 cases to 22', a unit word or none
+    while j < len(doc) and doc[j].is_alpha and doc[j].lower_ not in {"to", "into"} and j - end < 4:
+        j = next_tok(doc, j + 1)
+    nxt = next_tok(doc, j + 1) if j < len(doc) and doc[j].lower_ in {"to", "into"} else len(doc)
+    return nxt < len(doc) and nxt in _draft_at(doc)
+
+
 def _prior_period(doc: Doc, d: Draft) -> bool:
     """True when count d is stated for the year before in a clause that opens its sentence ('In the same months
     of last year, about 287,000 people were punished'): a comparison, never the whole of this year's parts."""

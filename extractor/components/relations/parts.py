@@ -40,6 +40,7 @@ from extractor.components.relations.common import (
     _paragraph_start,
     _prior_period,
     _singular,
+    _superseded,
     _tok,
     _year_after,
     _year_in_cue,
@@ -531,6 +532,8 @@ class PartsMixin:
         the same class (people), else the first, unless both units are known and differ."""
         if not pool:
             return None
+        if doc is not None:
+            pool = [d for d in pool if not _superseded(doc, d)] or pool  # 'from 34 to 22, ... 19 of them': 22
         unit = part.fields.get("unit")
         if doc is not None and unit:
             # 'Of the cases accepted in 2021, ...': a year in the cue picks the count of that year
