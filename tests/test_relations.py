@@ -363,3 +363,23 @@ def test_baseline_right_after_the_change(extract):
     pct = by_text(r, "9.2%")
     assert (r.fact(pct.of).text, r.fact(pct.baseline).text) == ("58,300", "53,400")
     assert by_text(r, "53,400").unit == "case"
+
+
+@pytest.mark.parametrize(
+    "text, change, target",
+    [
+        ("In 2021, 64 cases were filed with fines of 510 million yuan; the number of cases filed rose by 14.3% "
+         "from 2020, and the amount of fines rose by 6.2%.", "6.2%", "510 million yuan"),
+        ("In 2021, 64 cases were filed with fines of 510 million yuan; the number of cases filed rose by 14.3% "
+         "from 2020, and the amount of fines rose by 6.2%.", "14.3%", "64"),
+        ("Customs seized goods worth 3.1 billion yuan in 1,200 cases, and the value of the goods fell 8.4 percent.",
+         "8.4 percent", "3.1 billion yuan"),
+    ],
+    ids=["amount-of", "number-of", "value-of"],
+)
+def test_a_clause_naming_what_changed_takes_that_figure(extract, text, change, target):
+    record = extract(text)
+    pct = by_text(record, change)
+    assert record.fact(pct.of).text == target
+    (link,) = [r for r in record.relations if r.type == "link" and r.role == "of" and r.source == pct.id]
+    assert link.confidence == "cued"

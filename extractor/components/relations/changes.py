@@ -34,6 +34,7 @@ from extractor.components.relations.common import (
     _last_before,
     _link,
     _singular,
+    _tok,
     _year_after,
 )
 from extractor.kinds import ITEM_KINDS
@@ -318,6 +319,12 @@ class ChangesMixin:
                 # 34,329': the level the wording states wins over the nearest figure before
                 _link(d, "of", level[0], level[1], "stated")
                 continue
+            named = self._named_subject(doc, d, sent, drafts)
+            if named is not None:
+                # '58 cases were registered with fines of 420 million yuan; the number of cases registered rose
+                # by 16.5%, and the amount of fines by 8.7%': the clause names what changed
+                _link(d, "of", named[0], named[1], "cued")
+                continue
             target = None
             found = False
             # the quantities before d in its sentence, nearest first (bisected: no walk from the end of the doc),
@@ -365,6 +372,46 @@ class ChangesMixin:
                 base = d.fields.get("baseline")
                 if isinstance(base, Draft) and (base is d.fields["of"] or base.kind != d.fields["of"].kind):
                     d.fields.pop("baseline")
+
+    def _named_subject(self, doc: Doc, d: Draft, sent: Span, drafts: list[Draft]) -> tuple[Draft, str] | None:
+        """The figure a change's clause names when it opens with 'the number of <noun>' (the latest count of that
+        noun's class before the clause, in its sentence) or 'the amount / value of ...' (the latest amount of
+        money): after a ';' or a comma the wording, not the nearest figure, says what rose."""
+        words = [t for t in doc[max(sent.start, d.tok - 40) : d.tok] if not t.is_space]
+        lowered = [t.lower_ for t in words]
+        # the last 'the (total) number / amount / value of' before the change, with no figure after it
+        at = next(
+            (
+                i
+                for i in range(len(lowered) - 1, -1, -1)
+                if lowered[i] == "the"
+                and (lowered[i + 1 : i + 3] in (["number", "of"], ["amount", "of"], ["value", "of"])
+                     or lowered[i + 1 : i + 4] == ["total", "number", "of"])
+            ),
+            None,
+        )
+        if at is None or any(t.i in _draft_at(doc) for t in words[at:]):
+            return None
+        k = at + 2 if lowered[at + 1] == "total" else at + 1
+        what = lowered[k]
+        noun = next((w for w in lowered[k + 2 :] if w.isalpha() and w not in {"the", "all"}), None)
+        if noun is None:
+            return None
+        start = words[at].i
+        if not any(t.text in {";", "；", ","} for t in doc[sent.start : start]):
+            return None  # the sentence's subject itself: 'The number of ...' refers back (_anaphora)
+        lo = max(sent.start, d.tok - LINK_WINDOW)
+        cands = [
+            x
+            for x in drafts[bisect.bisect_left(drafts, lo, key=_tok) : bisect.bisect_left(drafts, start, key=_tok)]
+            if not x.fields.get("_converted")
+            and (
+                x.kind == "money"
+                if what != "number"
+                else x.kind == "count" and self.units.kin(x.fields.get("unit"), _singular(noun))
+            )
+        ]
+        return (cands[-1], f"the {what} of {noun}") if cands else None
 
     def _restated_subject(
         self, doc: Doc, d: Draft, sent: Span, drafts: list[Draft], rules: RuleIndex
