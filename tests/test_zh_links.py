@@ -495,3 +495,43 @@ def test_a_change_against_a_named_year(text, change, year):
 def test_a_change_with_no_level_after_it_keeps_the_count_before():
     rec = zh("受理案件960件，同比增长13.5%，达到历史最高水平。")
     assert of(rec, "13.5%") == "960"
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        (
+            "全省共问责党员干部2.4万人（其中诫勉谈话1.7万人）。问责县处级干部36人，乡科级干部812人，村级干部1.2万人，"
+            "其他人员1.1万人。",
+            [("1.7万", "2.4万"), ("36", "2.4万"), ("812", "2.4万"), ("1.2万", "2.4万"), ("1.1万", "2.4万")],
+        ),
+        (
+            "全市共查处违法主体4.6万户。查处食品企业120户，药品经营企业385户，其他经营主体4.5万户。",
+            [("120", "4.6万"), ("385", "4.6万"), ("4.5万", "4.6万")],
+        ),
+        (
+            "全年共立案1200件。立案侦查贪污案件300件，受贿案件400件，抓获犯罪嫌疑人500人。",
+            [("300", "1200"), ("400", "1200")],
+        ),
+    ],
+    ids=["wenze-other", "measure-word", "new-action-ends"],
+)
+def test_a_sentence_repeating_the_verb_of_a_total_breaks_it_down(text, parts):
+    assert parts_of(zh(text)) == parts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年共破获案件860起。破获案件数同比上升12%。",  # one figure, no list
+        "全年共立案1200件。抓获贪污案件嫌疑人300人，受贿案件嫌疑人400人。",  # another verb
+    ],
+)
+def test_no_breakdown_without_the_repeated_verb_and_a_list(text):
+    assert parts_of(zh(text)) == []
+
+
+def test_a_repeated_verb_breakdown_ending_in_other_sums_to_its_total():
+    rec = zh("全省共问责党员干部2.4万人。问责县处级干部36人，乡科级干部812人，其他人员1.1万人。")
+    assert sums_of(rec) == [(["36", "812", "1.1万"], "2.4万")]
+    assert inconsistent(rec)  # 36 + 812 + 11,000 is no 2.4万 at any rounding

@@ -68,12 +68,21 @@ def is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
+def _plural(noun: str) -> str:
+    """'case' -> 'cases', 'company' -> 'companies', 'person' -> 'persons' (the genre's own plural)."""
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
+        return noun[:-1] + "ies"
+    if noun.endswith(("sh", "ch", "x")):
+        return noun + "es"
+    return noun + "s"
+
+
 def label(fact) -> str:
     """How a fact reads in a message: its text, with its unit when the text lacks it ('999 cases')."""
     text = " ".join(str(getattr(fact, "text", "") or "").split())
     unit = getattr(fact, "unit", None)
     if getattr(fact, "kind", None) == "count" and unit and unit.lower() not in text.lower():
-        plural = unit if getattr(fact, "value", None) == 1 or unit.endswith("s") else unit + "s"
+        plural = unit if getattr(fact, "value", None) == 1 or unit.endswith("s") else _plural(unit)
         text = f"{text} {plural}"
     approx = getattr(fact, "approx", None)
     if approx:

@@ -55,6 +55,7 @@ def link(norm: str, facts: list[dict], rules: ZhRules) -> list[dict]:
             )
     breakdown: dict[str, int] = {}
     _parts(norm, facts, rules, relations, breakdown)
+    _verb_breakdowns(norm, facts, rules, relations, {r["part"] for r in relations if r["type"] == "part_of"})
     _sums(norm, facts, rules, relations)
     _wholes(norm, facts, relations, breakdown)
     _rates(norm, facts, relations, rules)
@@ -466,7 +467,68 @@ def _sentence_before(norm: str, start: int) -> int:
     return i + 1
 
 
-def _add_part(relations: list[dict], taken: set[str], part: dict, whole: dict, cue: str, pattern_id) -> None:
+def _verb_breakdowns(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], taken: set[str]) -> None:
+    """'全省共问责党员干部2.4万人(其中诫勉谈话1.7万人)。问责县处级干部36人，乡科级干部812人，其他人员1.1万人。': a
+    sentence that opens with the action of the count closing the sentence before, and lists two or more counts of
+    its unit that name no action of their own, breaks that count down (cued: the repeated verb, no 其中)."""
+    actions = [action_of(norm, facts, i, rules) for i in range(len(facts))]
+
+    def level(f: dict) -> bool:
+        return f["kind"] == "count" and not is_difference(norm, f, rules) and not is_threshold(norm, f, rules)
+
+    def measure(f: dict) -> str | None:
+        """The measure word after a count: '企业120户' counts 户 as '4.6万户' does, whatever noun glosses it."""
+        word = rules.starting("ZH_MEASURE", norm, f["end"])
+        return word.text if word else None
+
+    for i, whole in enumerate(facts):
+        verb = _verb(actions[i], rules) if level(whole) else None
+        if verb is None:
+            continue
+        stop = _sentence_end(norm, whole["end"])
+        if stop is None or any(level(g) and not _aside(norm, g, stop) for g in facts[i + 1 :] if g["end"] <= stop):
+            continue  # the whole closes its sentence (bracketed parts of it aside)
+        start = stop + 1
+        while start < len(norm) and (norm[start].isspace() or norm[start] in OPENING_JUNK):
+            start += 1
+        word = rules.starting("ZH_ACTION", norm, start)
+        if word is None or (word.attrs.get("same_as") or word.text) != verb:
+            continue
+        end = _sentence_end(norm, start) or len(norm)
+        items = []
+        for j in range(i + 1, len(facts)):
+            g = facts[j]
+            if g["start"] < start or _aside(norm, g, g["start"]):
+                continue
+            if g["end"] > end or not level(g):
+                break
+            if not (g.get("unit") == whole.get("unit") or measure(g) == measure(whole)) or (
+                items and _verb(actions[j], rules) is not None
+            ):
+                break  # another unit, or a new action ('…，抓获嫌疑人2130人'): the breakdown ends
+            items.append(g)
+        if len(items) >= 2:
+            for g in items:
+                _add_part(relations, taken, g, whole, word.text, word.id, "cued")
+
+
+def _sentence_end(norm: str, at: int) -> int | None:
+    """The position of the full stop ending the sentence at `at` (a '。' inside brackets ends none)."""
+    depth = 0
+    for k in range(at, min(len(norm), at + 2000)):
+        c = norm[k]
+        if c in "(（":
+            depth += 1
+        elif c in ")）" and depth:
+            depth -= 1
+        elif not depth and c in "。！？!?\n":
+            return k
+    return None
+
+
+def _add_part(
+    relations: list[dict], taken: set[str], part: dict, whole: dict, cue: str, pattern_id, confidence: str = "stated"
+) -> None:
     if part["id"] in taken or part["id"] == whole["id"]:
         return
     taken.add(part["id"])
@@ -479,7 +541,7 @@ def _add_part(relations: list[dict], taken: set[str], part: dict, whole: dict, c
             "whole": whole["id"],
             "cue": cue,
             "pattern_id": pattern_id,
-            "confidence": "stated",
+            "confidence": confidence,
         }
     )
 
@@ -750,7 +812,12 @@ def _sums(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict]) -
         if other is None:
             continue
         group = clause_start(norm, last["start"], SENTENCE_END)
-        run = [f for f in facts[:i] if level(f) and group <= f["start"] and f.get("unit") == last.get("unit")]
+        whole = whole_of.get(last["id"])
+        if whole is not None:
+            # the items of one breakdown, whatever noun glosses each ('企业120户…，其他经营主体3.3万户')
+            run = [f for f in facts[:i] if level(f) and group <= f["start"] and whole_of.get(f["id"]) == whole]
+        else:
+            run = [f for f in facts[:i] if level(f) and group <= f["start"] and f.get("unit") == last.get("unit")]
         run = [f for f in run if f["id"] not in in_sum] + [last]
         if len(run) == 1:
             run, group = _semicolon_list(norm, facts, i, group, level)
