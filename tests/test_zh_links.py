@@ -525,6 +525,7 @@ def test_a_sentence_repeating_the_verb_of_a_total_breaks_it_down(text, parts):
     [
         "全年共破获案件860起。破获案件数同比上升12%。",  # one figure, no list
         "全年共立案1200件。抓获贪污案件嫌疑人300人，受贿案件嫌疑人400人。",  # another verb
+        "审结行政案件40件；办结再审案件3件。审结民事案件3600件，审结刑事案件250件。",  # siblings, no total
     ],
 )
 def test_no_breakdown_without_the_repeated_verb_and_a_list(text):

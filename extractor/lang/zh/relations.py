@@ -483,8 +483,9 @@ def _verb_breakdowns(norm: str, facts: list[dict], rules: ZhRules, relations: li
 
     for i, whole in enumerate(facts):
         verb = _verb(actions[i], rules) if level(whole) else None
-        if verb is None:
-            continue
+        lead = norm[clause_start(norm, whole["start"], SENTENCE_END) : whole["start"]]  # '共接收…，立案…，处分9.3万人'
+        if verb is None or rules.last_in("ZH_TOTAL_MARK", lead) is None:
+            continue  # only a total ('共问责', '各类案件') is broken down; '…办结B案件1件。审结C案件…' are siblings
         stop = _sentence_end(norm, whole["end"])
         if stop is None or any(level(g) and not _aside(norm, g, stop) for g in facts[i + 1 :] if g["end"] <= stop):
             continue  # the whole closes its sentence (bracketed parts of it aside)
@@ -498,8 +499,8 @@ def _verb_breakdowns(norm: str, facts: list[dict], rules: ZhRules, relations: li
         items = []
         for j in range(i + 1, len(facts)):
             g = facts[j]
-            if g["start"] < start or _aside(norm, g, g["start"]):
-                continue
+            if g["start"] < start or bracket_at(norm, g["start"]) is not None:
+                continue  # '4822件(含再审1件)': a bracket's count is a part of the count before it
             if g["end"] > end or not level(g):
                 break
             if not (g.get("unit") == whole.get("unit") or measure(g) == measure(whole)) or (
