@@ -726,3 +726,23 @@ def test_bundled_data_files_are_in_the_patterns_folder():
     folder = patterns_dir()
     assert (folder / "rates.jsonl").is_file() and (folder / "exchange_rates.jsonl").is_file()
     assert Path(folder / "rates.jsonl").read_text(encoding="utf-8").count("RATE_DEFINITION") >= 2
+
+
+@pytest.mark.parametrize(
+    "basis, status",
+    [
+        ("year_on_year", "inconsistent"),
+        ("previous_period", "inconsistent"),
+        ("none", "doubtful"),
+        (None, "inconsistent"),
+    ],
+)
+def test_a_change_against_no_named_comparison_is_only_doubtful(basis, status):
+    # 7 cases up 30%: 7/5 is +40%, 7/6 is +16.7%; with no comparison named ('7 cases, up 30%') the text does not
+    # say what the change is measured against, so the failure is shown, not counted
+    d = Doc().count("c", "7", 7).say(" cases, ")
+    kw = {"basis": basis} if basis else {}
+    d.pct("p", "30%", 30, role="change", direction="up", of="c", **kw)
+    f = only(change_baseline(d.record()))
+    assert f.status == status
+    assert ("No comparison is named" in f.message) == (status == "doubtful")

@@ -536,3 +536,11 @@ def test_a_repeated_verb_breakdown_ending_in_other_sums_to_its_total():
     rec = zh("全省共问责党员干部2.4万人。问责县处级干部36人，乡科级干部812人，其他人员1.1万人。")
     assert sums_of(rec) == [(["36", "812", "1.1万"], "2.4万")]
     assert inconsistent(rec)  # 36 + 812 + 11,000 is no 2.4万 at any rounding
+
+
+def test_a_comparison_opening_the_sentence_is_the_basis_of_each_change_in_it():
+    rec = zh("2023年，全院受理案件1803件，结案894件。与上年同比，受案增加167件，上升10.21%，结案增加34件，上升3.95%。")
+    assert [(f.text, f.basis) for f in rec.facts if f.kind == "percentage"] == [
+        ("10.21%", "year_on_year"),
+        ("3.95%", "year_on_year"),
+    ]

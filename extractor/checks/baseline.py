@@ -75,8 +75,19 @@ def change_baseline(record, *, rounding: Sequence[str] = DEFAULT_ROUNDING) -> li
         if pct.average:
             out.append(_average_untestable(count, pct))
             continue
-        out.extend(guarded(CHANGE, [count.id, pct.id], lambda c=count, p=pct: _change_one(c, p, rounding)))
+        found = guarded(CHANGE, [count.id, pct.id], lambda c=count, p=pct: _change_one(c, p, rounding))
+        out.extend(found if pct.basis != "none" else [_unnamed_comparison(f) for f in found])
     return out
+
+
+def _unnamed_comparison(fnd: Finding) -> Finding:
+    """'15 cases, up 13%' with no comparison named (no 'year on year', 'from 2019', 同比): no whole earlier count
+    fits, but the text does not say what the change is measured against (an average, another period, a rate);
+    shown as doubtful, not counted as an inconsistency."""
+    if fnd.status != "inconsistent":
+        return fnd
+    message = f"{fnd.message} No comparison is named, so this is doubtful rather than inconsistent."
+    return fnd.model_copy(update={"status": "doubtful", "severity": "warning", "message": message})
 
 
 def _average_untestable(count, pct) -> Finding:

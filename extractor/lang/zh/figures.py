@@ -155,8 +155,15 @@ def _noun_after(norm: str, at: int, rules: ZhRules):
 
 def _basis(norm: str, s: int, rules: ZhRules) -> dict:
     """The comparison the clause before a change names: 同比 (year on year), 环比, 比2018年 (a named year, with
-    `basis_year`)."""
-    pre = norm[clause_start(norm, s) : s]
+    `basis_year`); else the one its sentence named before it ('与上年同比，受案增加167件，上升10.21%，结案增加34件，
+    上升3.95%': every change of the sentence)."""
+    found = _basis_in(norm[clause_start(norm, s) : s], rules)
+    if found["basis"] == "none":
+        found = _basis_in(norm[clause_start(norm, s, SENTENCE_END) : s], rules)
+    return found
+
+
+def _basis_in(pre: str, rules: ZhRules) -> dict:
     found = rules.last_in("ZH_BASIS", pre)
     best = (found[0] + len(found[1].text), {"basis": found[1].attrs["basis"]}) if found else None
     for rx, row in rules.regexes.get("ZH_BASIS", []):
