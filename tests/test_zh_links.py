@@ -513,8 +513,14 @@ def test_a_change_with_no_level_after_it_keeps_the_count_before():
             "全年共立案1200件。立案侦查贪污案件300件，受贿案件400件，抓获犯罪嫌疑人500人。",
             [("300", "1200"), ("400", "1200")],
         ),
+        (
+            # sentence after sentence opening with an action of the same class, changes and differences between
+            "1-6月审执结各类案件5127件，同比上升3.05%，同比增加152件。\n审结刑事案件296件，同比上升8.03%，同比增加22件；"
+            "执结执行案件1388件，同比上升5.48%。\n审结民商事案件2904件，与去年持平。\n受理新收案件800件。",
+            [("296", "5127"), ("1388", "5127"), ("2904", "5127")],
+        ),
     ],
-    ids=["wenze-other", "measure-word", "new-action-ends"],
+    ids=["wenze-other", "measure-word", "new-action-ends", "sentences-of-one-list"],
 )
 def test_a_sentence_repeating_the_verb_of_a_total_breaks_it_down(text, parts):
     assert parts_of(zh(text)) == parts

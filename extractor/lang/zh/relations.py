@@ -495,22 +495,42 @@ def _verb_breakdowns(norm: str, facts: list[dict], rules: ZhRules, relations: li
         word = rules.starting("ZH_ACTION", norm, start)
         if word is None or (word.attrs.get("same_as") or word.text) != verb:
             continue
-        end = _sentence_end(norm, start) or len(norm)
-        items = []
-        for j in range(i + 1, len(facts)):
-            g = facts[j]
-            if g["start"] < start or bracket_at(norm, g["start"]) is not None:
-                continue  # '4822件(含再审1件)': a bracket's count is a part of the count before it
-            if g["end"] > end or not level(g):
-                break
-            if not (g.get("unit") == whole.get("unit") or measure(g) == measure(whole)) or (
-                items and _verb(actions[j], rules) is not None
+        items: list[dict] = []
+        j = i + 1
+        while True:
+            end = _sentence_end(norm, start) or len(norm)
+            ended = False
+            while j < len(facts) and facts[j]["start"] < end:
+                g = facts[j]
+                j += 1
+                if g["start"] < start or bracket_at(norm, g["start"]) is not None or not level(g):
+                    continue  # a bracket's count is a part of the count before it; a difference is no item
+                own = _verb(actions[j - 1], rules)
+                if not (g.get("unit") == whole.get("unit") or measure(g) == measure(whole)) or own not in (None, verb):
+                    ended = True  # another unit, or another action ('…，抓获嫌疑人2130人'): the breakdown ends
+                    break
+                items.append(g)
+            # the next sentence goes on with the list when it opens with the same action and marks no new total
+            start = end + 1
+            while start < len(norm) and (norm[start].isspace() or norm[start] in OPENING_JUNK):
+                start += 1
+            more = rules.starting("ZH_ACTION", norm, start)
+            opening = norm[start : _clause_end(norm, start)]
+            if (
+                ended
+                or more is None
+                or (more.attrs.get("same_as") or more.text) != verb
+                or rules.last_in("ZH_TOTAL_MARK", opening)
             ):
-                break  # another unit, or a new action ('…，抓获嫌疑人2130人'): the breakdown ends
-            items.append(g)
+                break
         if len(items) >= 2:
             for g in items:
                 _add_part(relations, taken, g, whole, word.text, word.id, "cued")
+
+
+def _clause_end(norm: str, at: int) -> int:
+    """Where the clause starting at `at` ends (its '，', '；' or full stop), at most 200 characters on."""
+    return next((k for k in range(at, min(len(norm), at + 200)) if norm[k] in CLAUSE_BREAK), min(len(norm), at + 200))
 
 
 def _sentence_end(norm: str, at: int) -> int | None:
