@@ -38,6 +38,8 @@ ABSOLUTE_DAYS = [
     ("BEIJING, Feb. 21 (Xinhua) -- The customs office said", "Feb. 21", "XXXX-02-21"),
     ("On September 9th, 2020, a suspect surnamed Li was caught.", "September 9th, 2020", "2020-09-09"),
     ("the regulation issued on Nov. 14, 2015, took effect", "Nov. 14, 2015", "2015-11-14"),
+    ("The bulletin the bureau issued on the 9th shows that fraud fell.", "the 9th", "XXXX-XX-09"),
+    ("A survey released on the 21st indicated a drop in theft.", "the 21st", "XXXX-XX-21"),
     ("Release date 2021-04-12 Provincial police reported", "2021-04-12", "2021-04-12"),
     ("Updated: 2016-11-02 09:41", "2016-11-02", "2016-11-02"),
     ("The report\nOctober 08,2019   By:Staff\n", "October 08,2019", "2019-10-08"),
@@ -237,6 +239,8 @@ NEW_SHAPES = [
 
 # (sentence, text that must not be, or be inside, a date)
 TRAPS = [
+    ('The "Report on Consumer Complaints in Hubei (2021)" was published.', "2021"),
+    ("the White Paper on Drug Control (2019)” says", "2019"),
     ("In the year 2019, courts heard 30 cases.", "the year"),
     ("during the month of May", "the month"),
     ("the period from January to June", "the period"),
