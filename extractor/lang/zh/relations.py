@@ -55,7 +55,6 @@ def link(norm: str, facts: list[dict], rules: ZhRules) -> list[dict]:
             )
     breakdown: dict[str, int] = {}
     _parts(norm, facts, rules, relations, breakdown)
-    _verb_breakdowns(norm, facts, rules, relations, {r["part"] for r in relations if r["type"] == "part_of"})
     _sums(norm, facts, rules, relations)
     _wholes(norm, facts, relations, breakdown)
     _rates(norm, facts, relations, rules)
@@ -467,86 +466,6 @@ def _sentence_before(norm: str, start: int) -> int:
     return i + 1
 
 
-def _verb_breakdowns(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], taken: set[str]) -> None:
-    """'全省共问责党员干部2.4万人(其中诫勉谈话1.7万人)。问责县处级干部36人，乡科级干部812人，其他人员1.1万人。': a
-    sentence that opens with the action of the count closing the sentence before, and lists two or more counts of
-    its unit that name no action of their own, breaks that count down (cued: the repeated verb, no 其中)."""
-    actions = [action_of(norm, facts, i, rules) for i in range(len(facts))]
-
-    def level(f: dict) -> bool:
-        return f["kind"] == "count" and not is_difference(norm, f, rules) and not is_threshold(norm, f, rules)
-
-    def measure(f: dict) -> str | None:
-        """The measure word after a count: '企业120户' counts 户 as '4.6万户' does, whatever noun glosses it."""
-        word = rules.starting("ZH_MEASURE", norm, f["end"])
-        return word.text if word else None
-
-    for i, whole in enumerate(facts):
-        verb = _verb(actions[i], rules) if level(whole) else None
-        lead = norm[clause_start(norm, whole["start"], SENTENCE_END) : whole["start"]]  # '共接收…，立案…，处分9.3万人'
-        if verb is None or rules.last_in("ZH_TOTAL_MARK", lead) is None:
-            continue  # only a total ('共问责', '各类案件') is broken down; '…办结B案件1件。审结C案件…' are siblings
-        stop = _sentence_end(norm, whole["end"])
-        if stop is None or any(level(g) and not _aside(norm, g, stop) for g in facts[i + 1 :] if g["end"] <= stop):
-            continue  # the whole closes its sentence (bracketed parts of it aside)
-        start = stop + 1
-        while start < len(norm) and (norm[start].isspace() or norm[start] in OPENING_JUNK):
-            start += 1
-        word = rules.starting("ZH_ACTION", norm, start)
-        if word is None or (word.attrs.get("same_as") or word.text) != verb:
-            continue
-        items: list[dict] = []
-        j = i + 1
-        while True:
-            end = _sentence_end(norm, start) or len(norm)
-            ended = False
-            while j < len(facts) and facts[j]["start"] < end:
-                g = facts[j]
-                j += 1
-                if g["start"] < start or bracket_at(norm, g["start"]) is not None or not level(g):
-                    continue  # a bracket's count is a part of the count before it; a difference is no item
-                own = _verb(actions[j - 1], rules)
-                if not (g.get("unit") == whole.get("unit") or measure(g) == measure(whole)) or own not in (None, verb):
-                    ended = True  # another unit, or another action ('…，抓获嫌疑人2130人'): the breakdown ends
-                    break
-                items.append(g)
-            # the next sentence goes on with the list when it opens with the same action and marks no new total
-            start = end + 1
-            while start < len(norm) and (norm[start].isspace() or norm[start] in OPENING_JUNK):
-                start += 1
-            more = rules.starting("ZH_ACTION", norm, start)
-            opening = norm[start : _clause_end(norm, start)]
-            if (
-                ended
-                or more is None
-                or (more.attrs.get("same_as") or more.text) != verb
-                or rules.last_in("ZH_TOTAL_MARK", opening)
-            ):
-                break
-        if len(items) >= 2:
-            for g in items:
-                _add_part(relations, taken, g, whole, word.text, word.id, "cued")
-
-
-def _clause_end(norm: str, at: int) -> int:
-    """Where the clause starting at `at` ends (its '，', '；' or full stop), at most 200 characters on."""
-    return next((k for k in range(at, min(len(norm), at + 200)) if norm[k] in CLAUSE_BREAK), min(len(norm), at + 200))
-
-
-def _sentence_end(norm: str, at: int) -> int | None:
-    """The position of the full stop ending the sentence at `at` (a '。' inside brackets ends none)."""
-    depth = 0
-    for k in range(at, min(len(norm), at + 2000)):
-        c = norm[k]
-        if c in "(（":
-            depth += 1
-        elif c in ")）" and depth:
-            depth -= 1
-        elif not depth and c in "。！？!?\n":
-            return k
-    return None
-
-
 def _add_part(
     relations: list[dict], taken: set[str], part: dict, whole: dict, cue: str, pattern_id, confidence: str = "stated"
 ) -> None:
@@ -723,7 +642,8 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], 
             whole = same[-1] if same else next((w for w in pair if w.get("unit") == p.get("unit")), None)
             # '破获…410起，抓获…520名。上述案件中，…90起': the nearest whole of the part's unit
             whole = whole or (unit[-1] if unit else pair[-1])
-            if whole.get("unit") != p.get("unit") and not _may_cross(p, whole):
+            crosses = _may_cross(p, whole) or _same_measure(norm, p, whole, rules)
+            if whole.get("unit") != p.get("unit") and not crosses:
                 continue  # '其中，19个省份…': provinces are no part of a count of cases or people
             _add_part(relations, taken, p, whole, cue, cue_id)
             breakdown.setdefault(p["id"], at)
@@ -753,6 +673,13 @@ def _accounts_for(norm: str, facts: list[dict], rules: ZhRules, relations: list[
 # units a count of cases holds as its parts besides cases: people (立案78.9万件，其中省部级干部90人), and the
 # procuratorate's acts on them (办结…案件3000余件，其中提出抗诉37件)
 CASE_PART_UNITS = ("protest", "suggestion")
+
+
+def _same_measure(norm: str, a: dict, b: dict, rules: ZhRules) -> bool:
+    """Whether two counts share their measure word ('食品企业120户' and '违法主体4.6万户': 户 counts both, whatever
+    noun glosses each)."""
+    ma, mb = rules.starting("ZH_MEASURE", norm, a["end"]), rules.starting("ZH_MEASURE", norm, b["end"])
+    return ma is not None and mb is not None and ma.text == mb.text
 
 
 def _may_cross(part: dict, whole: dict) -> bool:
