@@ -509,3 +509,35 @@ def test_a_breakdown_ending_in_other_sums_over_its_items_whatever_noun_glosses_e
     # 企业 (company) and 经营主体 (household, by 户) are items of one 其中 breakdown of 4.6万户
     rec = zh("全市共查处违法主体4.6万户，其中食品企业120户、药品经营企业385户、其他经营主体4.5万户。")
     assert sums_of(rec) == [(["120", "385", "4.5万"], "4.6万")]
+
+
+@pytest.mark.parametrize(
+    "text, change, target",
+    [
+        ("市检察院二审抗诉采纳率为71.42%，同比提升2.95%。", "2.95%", "71.42%"),
+        ("各区县法院行政案件撤诉率33.18%，同比下降4.07%。", "4.07%", "33.18%"),
+        ("市中级法院审限内未执结案件比为88.36%，同比提升2.41%。", "2.41%", "88.36%"),
+        ("不批准逮捕4817人，不捕率为41.2%，比成年人犯罪案件不捕率高9.3个百分点。", "9.3个百分点", "41.2%"),
+    ],
+    ids=["rate-wei", "rate", "named-ratio", "gap-to-another-rate"],
+)
+def test_a_change_right_after_a_rate_is_a_change_of_that_rate(text, change, target):
+    assert of(zh(text), change) == target
+
+
+@pytest.mark.parametrize(
+    "text, change, target",
+    [
+        ("查扣涉案车辆1.6万辆，治安警情同比下降9.4%、群众投诉同比下降5%。", "9.4%", None),
+        ("受理案件860件，案件数同比上升12%。", "12%", "860"),
+        ("抓获犯罪嫌疑人3200名，比去年同期增加15%。", "15%", "3200"),
+    ],
+    ids=["own-subject", "number-word", "bare"],
+)
+def test_a_change_with_a_subject_of_its_own_qualifies_no_figure_before_it(text, change, target):
+    assert of(zh(text), change) == target
+
+
+def test_a_gap_to_another_rate_is_a_change_of_points_with_no_period():
+    (pct,) = [f for f in zh("不捕率为41.2%，比成年人案件不捕率高9.3个百分点。").facts if f.text == "9.3个百分点"]
+    assert (pct.role, pct.direction, pct.points, pct.basis) == ("change", "up", True, "none")

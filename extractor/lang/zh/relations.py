@@ -226,6 +226,8 @@ def _clause_figure(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict
         if g["kind"] in AMOUNTS and _aside(norm, g, f["start"]):
             continue
         if g["kind"] in AMOUNTS:
+            if g["start"] < own and f.get("role") == "change" and _own_subject(norm, f, own, rules):
+                return None  # '查扣车辆1.6万辆，治安警情同比下降9.4%': the change has a subject of its own, no figure
             if g["kind"] == "count" and is_difference(norm, g, rules):
                 verb = _verb(action_of(norm, facts, j), rules)
                 if verb:  # '结案894件…。与上年同比，…结案增加34件，上升3.95%': the level of the same action
@@ -235,8 +237,35 @@ def _clause_figure(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict
                 continue
             return g
         if g["kind"] in ("percentage", "multiplier"):
+            # '撤诉率33.18%，同比提升4.07%', '执行到位比93.52%，同比提升1.76%': a change right after a named rate (or
+            # a level, a share) with no count between is a change of that rate
+            if f["kind"] == "percentage" and g["kind"] == "percentage" and g.get("role") in ("rate", "level", "share"):
+                return g if _bare_change(norm, f, own, rules) else None
             return None
     return None
+
+
+def _subject_words(norm: str, f: dict, own: int, rules: ZhRules) -> str:
+    """The words of change f's clause before it once its comparison, change and approximation words are gone."""
+    rest = norm[own : f["start"]].strip(" ，,、\u3000")
+    for label in ("ZH_BASIS", "ZH_CHANGE", "ZH_APPROX"):
+        for w in rules.of(label):
+            rest = rest.replace(w.text, "")
+    return rest.strip("了分别均为达到的 ")
+
+
+def _bare_change(norm: str, f: dict, own: int, rules: ZhRules) -> bool:
+    """True when the clause of change f names nothing but the change ('，同比提升4.07%', '，比上年下降2%')."""
+    return not _subject_words(norm, f, own, rules)
+
+
+def _own_subject(norm: str, f: dict, own: int, rules: ZhRules) -> bool:
+    """True when change f's clause names a subject that is no count ('，治安警情同比下降9.4%', '群众投诉下降5%'):
+    neither a number word (数, 量, 额) nor an action a count was stated for ('，结案同比上升3%')."""
+    rest = _subject_words(norm, f, own, rules)
+    if len(rest) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in rest):
+        return False
+    return not any(c in rest for c in "数量额") and rules.last_in("ZH_ACTION", rest) is None
 
 
 def _level_after(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict | None:
