@@ -50,6 +50,13 @@ def normalise(shape: str, g: tuple[str, ...]) -> tuple[str, str] | None:
     if shape == "m_range":
         a, b = int(g[0]), int(g[1])
         return (f"XXXX-{a:02d}/XXXX-{b:02d}", "period") if _ok_month(a, b) and a < b else None
+    if shape in ("y_first_quarters", "first_quarters"):
+        n = _n(g[-1])
+        year = g[0] if shape == "y_first_quarters" else "XXXX"
+        return (f"{year}-01/{year}-{n * 3:02d}", "period") if 1 < n <= 3 else None
+    if shape == "m":
+        m = int(g[0])
+        return (f"XXXX-{m:02d}", "month") if _ok_month(m) else None
     if shape == "first_months":
         n = _n(g[0])
         return (f"XXXX-01/XXXX-{n:02d}", "period") if 1 < n <= 12 else None
