@@ -188,6 +188,10 @@ class PartsMixin:
                         self._part_of(rels, part_before, named, cue, "stated")
                     else:
                         add(part_before, named, "of_the", "stated")
+                        # '47 of the 260 suspects are detained, 33 are on bail and 9 are ...': the list goes on
+                        items = [part_before] + [d for d in after if d.tok > named.tok]
+                        for other in self._list_after(doc, items, named):
+                            add(other, named, "of_the", "cued")
                     if reference:
                         references.add(id(named))
                 elif part_before is not None and part_before.kind == "count" and (noun := self._cue_noun(doc, cue)):
@@ -281,6 +285,8 @@ class PartsMixin:
                         break
                     if _new_verb_clause(doc, cue.end, part.tok):
                         break  # 'including Zhou and Su, and prosecuted 105 such officials': the list has ended
+                    if part is not after[0] and part.tok in doc_context(doc).own_cue:
+                        break  # '..., and 47 of the 260 suspects are ...': a partitive of its own ends the list
                     add(part, whole, "including", confidence)
         if references:
             # a set of reference ('the list of 100 most-wanted') is no part of the count its sentence lists
