@@ -526,6 +526,10 @@ CONVERSION_CASES = [
     (("2.6 million yuan", 2600000, "CNY", None), ("US$307,000", 307000, "USD"), "2004-08-01", "consistent"),
     (("60 billion yuan", 60e9, "CNY", None), ("$9.77 billion", 9.77e9, "USD"), "2009-03-01", "inconsistent"),
     (("60 billion yuan", 60e9, "CNY", "over"), ("$9.77 billion", 9.77e9, "USD"), "2009-03-01", "consistent"),
+    # a bound reads as rounded toward it at its last digit: 'more than 1 million' is 1 to 2 million
+    (("1 million yuan", 1e6, "CNY", "more_than"), ("US$163,300", 163300, "USD"), "2014-03-01", "consistent"),
+    (("1 million yuan", 1e6, "CNY", "more_than"), ("US$489,900", 489900, "USD"), "2014-03-01", "inconsistent"),
+    (("540 million yuan", 540e6, "CNY", "more_than"), ("$88 million", 88e6, "USD"), "2012-03-01", "consistent"),
     (("60 billion yuan", 60e9, "CNY", None), ("$9.77 billion", 9.77e9, "USD"), None, "consistent"),
     (("$10 million", 10e6, "USD", None), ("68.3 million yuan", 68.3e6, "CNY"), "2010-01-01", "consistent"),
     (("$10 million", 10e6, "USD", None), ("82.8 million yuan", 82.8e6, "CNY"), "2015-01-01", "inconsistent"),
