@@ -35,6 +35,9 @@ GLUE_INFIXES = [
     r"(?<=,[0-9]{3})/(?=[0-9])",
     r"(?<=[0-9])/(?=[0-9]+\.[0-9])",
     r"(?<=[A-Za-z]{2})/(?=[0-9])",
+    # "respectively.4,100 tons were seized": a full stop glued between a word and the next sentence's figure
+    # (not "No.5", "Art.3": at least three lower-case letters before it)
+    r"(?<=[a-z]{3})\.(?=[0-9])",
     # signed changes in tables: '+9.3%', '-2.1%'
     r"(?<=^[+])(?=[0-9])",
     r"(?<=^[-−])(?=[0-9])",

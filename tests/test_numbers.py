@@ -106,6 +106,8 @@ NOT_FIGURES = [
     "The top 10 crimes are listed below.",
     "Fraud ranked third; the first two were dangerous driving and theft.",
     "The latter three cases involved gangs.",
+    'Police ran a campaign of "two strikes and one check" on fraud.',
+    'Inspectors applied the "four forms" of supervision.',
     "Article 3 of the law applies.",
     "The meeting began at 10:55 in Beijing.",
     "The law was adopted in 2019.",
@@ -228,3 +230,9 @@ def test_fractions_and_codes_with_a_slash_stay_whole(nlp, text, surface):
 def test_table_lines_keep_their_own_units(extract):
     r = extract("Persons not prosecuted: 1,024\nCivil protests filed: 186")
     assert [(f.text, f.unit) for f in facts_of(r, "count")] == [("1,024", "person"), ("186", "protest")]
+
+
+def test_a_number_word_in_quoted_speech_is_still_a_count(extract):
+    record = extract('The chief said "officers caught three suspects" on Monday.')
+    assert [(f.kind, f.text) for f in facts_of(record, *NUMERIC)] == [("count", "three")]
+

@@ -114,6 +114,12 @@ def test_links(extract, text, qualifier, target):
             [("28.6%", "999"), ("24.5%", "1,285")],
         ),
         (
+            # the full stop glued to the next sentence's figure
+            "Customs filed 412 cases involving goods worth 1.8 billion yuan, up 12.4% and 30.1% respectively.2,300 "
+            "tons of ore were seized.",
+            [("12.4%", "412"), ("30.1%", "1.8 billion yuan")],
+        ),
+        (
             "Courts accepted 56,105,000 cases and concluded 55,259,000 cases worth 8.17 trillion yuan; increases of "
             "29.3%, 29.8% and 47.1% respectively.",
             [("29.3%", "56,105,000"), ("29.8%", "55,259,000"), ("47.1%", "8.17 trillion yuan")],
@@ -146,6 +152,7 @@ def test_links(extract, text, qualifier, target):
     ],
     ids=[
         "two",
+        "full-stop-glued-to-a-figure",
         "three-across-semicolon",
         "mixed-directions",
         "money",
