@@ -29,6 +29,7 @@ from extractor.components.relations.common import (
     MONEY_NOUNS,
     QUOTES,
     _acted,
+    _counts_kinds,
     _draft_at,
     _is_baseline,
     _last_before,
@@ -56,7 +57,9 @@ class ChangesMixin:
             lo = bisect.bisect_left(toks, max(sent.start, done_until + 1))
             # the drafts before the cue in its sentence (not yet in a list), restated amounts left out, last first
             before_rev = (drafts[i] for i in range(bisect.bisect_left(toks, cue.start) - 1, lo - 1, -1))
-            before_rev = (d for d in before_rev if not d.fields.get("_converted"))
+            # restated amounts left out, and counts of kinds ('the other two forms of handling, namely ...'),
+            # which no list of changes or shares qualifies
+            before_rev = (d for d in before_rev if not d.fields.get("_converted") and not _counts_kinds(d))
             last = next(before_rev, None)
             if last is None:
                 continue
@@ -210,7 +213,7 @@ class ChangesMixin:
                 (tok_i, q)
                 for tok_i, q, reason in doc._.quantities or []
                 if (q is None and reason == "measure")
-                or (q is not None and q.kind in kinds and not q.fields.get("_converted"))
+                or (q is not None and q.kind in kinds and not q.fields.get("_converted") and not _counts_kinds(q))
             ]
             index[kinds] = ([tok_i for tok_i, _q in slots], [q for _tok_i, q in slots])
         toks, slots = index[kinds]

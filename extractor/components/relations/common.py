@@ -66,6 +66,7 @@ COMPARATIVES = words("comparatives")
 FIRMNESS = {"inferred": 0, "cued": 1, "stated": 2}
 GROWTH_WORDS = {"growth"}
 LIST_NOUNS = {"forms", "ways", "categories", "types", "kinds", "classes", "groups"}
+KIND_UNITS = {"form", "way", "category", "type", "kind", "class"}
 BACK_REFERENCES = words("back_references")
 REFERRING_WORDS = words("referring_words")
 FRACTION_WORDS = words("fraction_words")
@@ -115,6 +116,12 @@ def _superseded(doc: Doc, d: Draft) -> bool:
         j = next_tok(doc, j + 1)
     nxt = next_tok(doc, j + 1) if j < len(doc) and doc[j].lower_ in {"to", "into"} else len(doc)
     return nxt < len(doc) and nxt in _draft_at(doc)
+
+
+def _counts_kinds(d: Draft) -> bool:
+    """True for a count of kinds of things ('two forms', 'three categories', 'four types'): a number of classes,
+    never an item that a list of changes or shares qualifies."""
+    return d.kind == "count" and d.fields.get("unit") in KIND_UNITS
 
 
 def _prior_period(doc: Doc, d: Draft) -> bool:

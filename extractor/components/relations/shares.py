@@ -28,6 +28,7 @@ from extractor.components.relations.common import (
     SHARE_GLUE,
     TOTAL_REACH,
     _acted,
+    _counts_kinds,
     _draft_at,
     _link,
     _paragraph_start,
@@ -58,7 +59,12 @@ class SharesMixin:
             c_start = clause_start(doc, d.tok)
             # an amount restated in another currency is the amount before it: '8.1 billion yuan (1.07 billion
             # dollars), about 65 percent of the total' is a share of the yuan
-            earlier = [x for x in drafts if c_start <= x.tok < d.tok and not x.fields.get("_converted")]
+            # 'the other two forms, namely ..., accounted for 3.5 percent': no share is of a count of kinds
+            earlier = [
+                x
+                for x in drafts
+                if c_start <= x.tok < d.tok and not x.fields.get("_converted") and not _counts_kinds(x)
+            ]
             sent = sent_of(doc, d.tok)
             in_sent = [x for x in drafts if sent.start <= x.tok < d.tok and x.kind == "count"]
             if (
