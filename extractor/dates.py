@@ -457,7 +457,7 @@ def _norm_rel_years(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | No
     if not n:
         return None
     which = m.group("which").lower()
-    unit = (_group(m, "unit") or "years").lower()
+    unit = (_group(m, "unit") or (f"{_group(m, 'unit1')}s" if _group(m, "unit1") else "years")).lower()
     if ref is None or which not in ("past", "last", "next", "coming"):
         return _rel_norm(None, "period")
     ahead = which in ("next", "coming")
@@ -479,6 +479,15 @@ def _norm_rel_month(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | No
     if ref is None:
         return _rel_norm(None, "month")
     return _rel_norm(_ym(*_add_months(ref.year, ref.month, int(attrs.get("offset", 0)))), "month")
+
+
+def _norm_last_month_name(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
+    """'last August': the latest August before the reference month (REL, resolved when there is one)."""
+    month = _month(m.group("month"))
+    if ref is None:
+        return _rel_norm(None, "month")
+    year = ref.year if month < ref.month else ref.year - 1
+    return _rel_norm(_ym(year, month), "month")
 
 
 def _norm_year_month(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
@@ -572,6 +581,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "rel_year": _norm_rel_year,
     "rel_years": _norm_rel_years,
     "rel_month": _norm_rel_month,
+    "last_month_name": _norm_last_month_name,
     "rel_week": _norm_rel_week,
     "rel_quarter": _norm_rel_quarter,
     "year_month": _norm_year_month,

@@ -152,6 +152,7 @@ PARTS_OF_PERIODS = [
 ]
 
 RELATIVE = [
+    ("Cases rose 31.2 percent over the previous five-year period.", "the previous five-year period", "REL"),
     ("The bureau cracked 5,000 cases this year.", "this year", "REL"),
     ("This year, the office will keep up the pressure.", "This year", "REL"),
     ("this year's Sky Net operation", "this year", "REL"),
@@ -239,6 +240,7 @@ NEW_SHAPES = [
 
 # (sentence, text that must not be, or be inside, a date)
 TRAPS = [
+    ("Last May be the best month for the campaign.", "Last May"),
     ('The "Report on Consumer Complaints in Hubei (2021)" was published.', "2021"),
     ("the White Paper on Drug Control (2019)” says", "2019"),
     ("In the year 2019, courts heard 30 cases.", "the year"),
@@ -327,6 +329,9 @@ RESOLVED = [
     ("between March 2018 and the end of last year", "between March 2018 and the end of last year", "2023-06-01",
      "2018-03/2022-12", "2018-03/2022-12", True),
     ("cases fell last year", "last year", "2024-03-22", "2023", "2023", True),
+    ("fraud cases rose last August", "last August", "2016-09-20", "2016-08", "2016-08", True),
+    ("police caught 40 fugitives last October", "last October", "2016-09-20", "2015-10", "2015-10", True),
+    ("over the past three-year period", "the past three-year period", "2016-09-20", "2013/2015", "2013/2015", True),
     ("the agency said yesterday.", "yesterday", "2019-09-10", "2019-09-09", "2019-09-09", True),
     ("the authority said on Wednesday.", "Wednesday", "2018-01-25", "2018-01-24", "2018-01-24", True),
     ("the ministry said on Thursday.", "Thursday", "2018-01-25", "2018-01-25", "2018-01-25", True),
