@@ -38,3 +38,21 @@ def test_operations_with_words_between_name_and_head(text, ops):
 )
 def test_quoted_words_without_an_operation_head_are_no_operations(text):
     assert operations(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, ops",
+    [
+        ("自6月1日夏季治安打击整治行动开展以来，全市共抓获嫌疑人320名。", [("夏季治安打击整治行动", False)]),
+        ("全省公安机关深入开展冬季严打整治行动，破获案件900起。", [("冬季严打整治行动", False)]),
+        ("百日行动期间，共立案侦查80件。", [("百日行动", False)]),
+    ],
+    ids=["summer-campaign", "winter-campaign", "hundred-days"],
+)
+def test_a_campaign_named_by_its_season_needs_no_quotes(text, ops):
+    assert operations(text) == ops
+
+
+@pytest.mark.parametrize("text", ["全省开展专项行动，破获案件900起。", "春季学期开学后，学校开展安全教育。"])
+def test_a_generic_campaign_or_a_season_alone_is_no_name(text):
+    assert operations(text) == []

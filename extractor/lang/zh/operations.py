@@ -77,7 +77,23 @@ def find_operations(norm: str, text: str, rules: ZhRules) -> list[dict]:
         headed.add(m.start())
         s, e = m.start(1), m.end(1)
         out.append(_operation(text, s, e, code, head.id if head else None))
+    out.extend(_unquoted(norm, text, quoted, out, rules))
     out.extend(_aliases_and_mentions(norm, text, quoted, out, rules))
+    return sorted(out, key=lambda f: f["start"])
+
+
+def _unquoted(norm: str, text: str, quoted: list, found: list[dict], rules: ZhRules) -> list[dict]:
+    """Names the press leaves unquoted, by their season or 百日 ('春季社会治安整治行动开展以来'): no quote around
+    them and no overlap with a name found."""
+    spans = [(m.start(), m.end()) for m in quoted] + [(f["start"], f["end"]) for f in found]
+    out: list[dict] = []
+    for rx, row in rules.regexes.get("ZH_OPERATION_UNQUOTED", []):
+        for m in rx.finditer(norm):
+            s, e = m.span()
+            if any(a < e and s < b for a, b in spans):
+                continue
+            spans.append((s, e))
+            out.append(_operation(text, s, e, False, row.id))
     return out
 
 
