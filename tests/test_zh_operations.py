@@ -56,3 +56,8 @@ def test_a_campaign_named_by_its_season_needs_no_quotes(text, ops):
 @pytest.mark.parametrize("text", ["全省开展专项行动，破获案件900起。", "春季学期开学后，学校开展安全教育。"])
 def test_a_generic_campaign_or_a_season_alone_is_no_name(text):
     assert operations(text) == []
+
+
+def test_a_long_quoted_name_with_its_head_inside():
+    text = "全国公安机关开展“打击整治养老诈骗犯罪及非法集资专项行动”，破获案件3.9万起。"  # 19 characters in quotes
+    assert operations(text) == [("打击整治养老诈骗犯罪及非法集资专项行动", False)]

@@ -7,7 +7,7 @@ import re
 
 from extractor.lang.zh.rules import ZhRules
 
-QUOTED_RE = re.compile(r"[“「『《\"]([^“”「」『』《》\"\n]{1,16})[”」』》\"]")
+QUOTED_RE = re.compile(r"[“「『《\"]([^“”「」『』《》\"\n]{1,24})[”」』》\"]")
 CODE_RE = re.compile(r"^\d{1,2}[·.．]\d{1,2}$")
 LINK_RE = re.compile(r"^(?:与|和|及|、)?$")  # “A”“B”等专项行动: adjacent quotes list names too
 CASE_CODE_RE = re.compile(r"\d")  # “使命2020-3”, “403”: a case code has a digit
