@@ -1,7 +1,7 @@
 """Numerals: what is read as a figure, with which value and qualifier, and what is not a figure at all."""
 
 import pytest
-from conftest import facts_of
+from conftest import by_text, facts_of
 
 NUMERIC = ("count", "percentage", "multiplier", "money")
 
@@ -236,3 +236,13 @@ def test_a_number_word_in_quoted_speech_is_still_a_count(extract):
     record = extract('The chief said "officers caught three suspects" on Monday.')
     assert [(f.kind, f.text) for f in facts_of(record, *NUMERIC)] == [("count", "three")]
 
+
+
+@pytest.mark.parametrize(
+    "text, change, direction",
+    [("Courts heard 12,804 cases, upby 18.3% over 2016.", "18.3%", "up"),
+     ("Police closed 1,207 cases, downby 2.1%.", "2.1%", "down")],
+)
+def test_a_change_word_glued_to_by_is_read(extract, text, change, direction):
+    pct = by_text(extract(text), change)
+    assert (pct.role, pct.direction) == ("change", direction)
