@@ -702,6 +702,7 @@ class DateFinder:
         chosen.sort(key=lambda c: c[0])
         out: list[DateMatch] = []
         last_part: tuple[Any, ...] | None = None
+        last_month: int | None = None  # the month of the latest month named ('last August', 'March 2016')
         named_year: int | None = None  # the latest year named so far ('in 2020', 'March 2020', '2020-H1')
         for start, end, _, rule, norm in chosen:
             if norm is None:
@@ -712,7 +713,12 @@ class DateFinder:
             elif not norm.relative and not norm.inherit and (y := _YEAR_VALUE.match(norm.value)):
                 if reference_date is None or int(y.group()) <= reference_date.year:
                     named_year = max(named_year or 0, int(y.group()))
-            if norm.inherit and norm.inherit_year is not None:
+            if norm.inherit and norm.inherit_year is not None and last_month and "month" in text[start:end].lower():
+                # 'the same month in 2015' after 'last August': that month of the year it names
+                month_value = _ym(norm.inherit_year, last_month)
+                norm = replace(norm, value=month_value, granularity="month", start_date=None, end_date=None,
+                               resolved=month_value if norm.relative else None)
+            elif norm.inherit and norm.inherit_year is not None:
                 # 'the same period in 2019' names the year; the period is the one the text just spoke of.
                 value, granularity, first, last = _apply_part(last_part, norm.inherit_year)
                 norm = replace(
@@ -725,6 +731,8 @@ class DateFinder:
                 )
             if norm.part is not None:
                 last_part = norm.part
+            if norm.granularity == "month" and (mm := _MONTH_OF.match(norm.value)):
+                last_month = int(mm.group(1))
             out.append(
                 DateMatch(
                     start,
@@ -740,6 +748,9 @@ class DateFinder:
                 )
             )
         return out
+
+
+_MONTH_OF = re.compile(r"^(?:\d{4}|XXXX)-(\d{2})$")
 
 
 @lru_cache(maxsize=1)

@@ -204,6 +204,9 @@ RELATIVE = [
         "2019-H1",
     ),
     ("Arrests exceeded those of the same period in 2017.", "the same period in 2017", "2017"),
+    # the month the text just named, in the year the phrase names
+    ("In March 2016, police filed 300 cases, up 5% on the same month in 2015.", "the same month in 2015", "2015-03"),
+    ("Thefts rose in August, 9.9 per cent over the\nsame month in 2014.", "the\nsame month in 2014", "2014-08"),
 ]
 
 # periods that refer back to one the text named: REL, as the gold convention has "the same period", "the year"
