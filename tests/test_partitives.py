@@ -512,3 +512,17 @@ def test_of_the_total_is_firm_only_for_a_figure_presented_as_a_total(extract, le
     findings = audit(extract(text))
     parts = [f for f in findings if f.check == "parts_and_wholes"]
     assert parts and parts[0].status == status
+
+
+def test_shares_of_the_total_after_a_subject_with_no_figure_take_the_release_total(extract):
+    # the subject's first noun names what is counted ('People ...'), not a noun nearer the shares
+    text = (
+        "Disciplinary organs dealt with over 1.38 million people in 2022.\n\nAmong them, around 990,000 people, or "
+        "71.7 percent, were reprimanded.\n\nPeople subject to the other two forms, namely heavy penalties and "
+        "adjustments to official positions as well as prosecution, accounted for 3.4 percent and 3.8 percent of "
+        "the total, respectively."
+    )
+    record = extract(text)
+    wholes = {f.text: record.fact(f.whole).text for f in record.facts if f.kind == "percentage" and f.whole}
+    assert wholes == {"71.7 percent": "1.38 million", "3.4 percent": "1.38 million", "3.8 percent": "1.38 million"}
+

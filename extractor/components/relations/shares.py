@@ -20,6 +20,7 @@ from extractor.components.context import (
 from extractor.components.relations.common import (
     AUXILIARIES,
     FRACTION_WORDS,
+    KIND_UNITS,
     LINK_WINDOW,
     NOUN_STOPS,
     QUOTES,
@@ -186,6 +187,15 @@ class SharesMixin:
         self._elliptical_shares(doc, shares, drafts)
         self._referring_shares(doc, shares, drafts)
         self._bare_shares(doc, drafts)
+        # 'accounted for 3.5 percent and 3.3 percent of the total': the whole named after a list of shares is
+        # the whole of each
+        for a, b in itertools.pairwise(shares):
+            whole = b.fields.get("whole")
+            if "whole" in a.fields or not isinstance(whole, Draft) or isinstance(a.fields.get("of"), Draft):
+                continue
+            if text_of(doc)[a.end : b.start].strip().lower() in {"and", ",", "，", "、", ", and"}:
+                ev = b.fields.get("_evidence", {}).get("whole", {})
+                _link(a, "whole", whole, ev.get("cue"), ev.get("confidence", "inferred"), ev.get("pattern_id"))
         # 'Of the 4,800, 960 were minors, accounting for 25 percent': the part's whole is the share's whole
         whole_of = {id(r["part"]): r for r in rels if r["type"] == "part_of"}
         for d in shares:
@@ -510,17 +520,25 @@ class SharesMixin:
             # over a guess from the clause)
             unit = named
         if part is None and named is None:
-            # 'Fraud cases made up 12.5 percent of the total': no part figure; the clause names what is counted
-            nouns = [_singular(t.lower_) for t in doc[clause_start(doc, d.tok) : d.tok] if t.is_alpha]
-            unit = next(
-                (
-                    n
-                    for n in reversed(nouns)
-                    if self.units.root(n) in ("case", "person")
-                    or n in {x.fields.get("unit") for x in drafts if x.kind == "count"}
-                ),
-                None,
-            )
+            # 'Fraud cases made up 12.5 percent of the total': no part figure; the clause names what is counted,
+            # else the sentence's subject ('Officials subject to the other two forms, namely ..., accounted for
+            # 3.5 percent and 3.3 percent of the total'; never a count of kinds)
+            counted = {x.fields.get("unit") for x in drafts if x.kind == "count" and x.tok < d.tok} - KIND_UNITS
+            unit = None
+            for lo, nearest in ((clause_start(doc, d.tok), True), (sent_of(doc, d.tok).start, False)):
+                nouns = [_singular(t.lower_) for t in doc[max(lo, d.tok - LINK_WINDOW) : d.tok] if t.is_alpha]
+                # the clause's noun nearest the share; the sentence's subject, its first noun
+                unit = next(
+                    (
+                        n
+                        for n in (reversed(nouns) if nearest else nouns)
+                        if n not in KIND_UNITS
+                        and (n in counted or (self.units.root(n) in ("case", "person") and self._kin_any(n, counted)))
+                    ),
+                    None,
+                )
+                if unit is not None:
+                    break
         if unit is None:
             return None
         inner = {id(r["part"]) for r in rels if r["type"] == "part_of"}
@@ -544,6 +562,10 @@ class SharesMixin:
             and self.units.kin(x.fields.get("unit"), unit)
         ]
         return cands[0] if cands else None
+
+    def _kin_any(self, noun: str, units: set) -> bool:
+        """Whether `noun` counts the class of any of `units` (a total of its class is then there to find)."""
+        return any(self.units.kin(u, noun) for u in units)
 
     @staticmethod
     def _noun_at(doc: Doc, i: int) -> str | None:
