@@ -495,9 +495,7 @@ def _sentence_before(norm: str, start: int) -> int:
     return i + 1
 
 
-def _add_part(
-    relations: list[dict], taken: set[str], part: dict, whole: dict, cue: str, pattern_id, confidence: str = "stated"
-) -> None:
+def _add_part(relations: list[dict], taken: set[str], part: dict, whole: dict, cue: str, pattern_id) -> None:
     if part["id"] in taken or part["id"] == whole["id"]:
         return
     taken.add(part["id"])
@@ -510,7 +508,7 @@ def _add_part(
             "whole": whole["id"],
             "cue": cue,
             "pattern_id": pattern_id,
-            "confidence": confidence,
+            "confidence": "stated",
         }
     )
 
