@@ -216,6 +216,12 @@ PARTS = [
         [("310", "8,300"), ("95", "8,300")],
     ),
     (
+        # ... its verb standing after a list set off by commas, past a later count of something else
+        "Some 52,600 cadres, including 41 at bureau level, were disciplined last year. Inspectors also opened "
+        "61,000 cases. Those disciplined also included 880 at county level and 6,100 at township level.",
+        [("41", "52,600"), ("880", "52,600"), ("6,100", "52,600")],
+    ),
+    (
         # ... or by its noun
         "Courts concluded 12,400 environmental cases last year.\n\nJudges also heard 3,100 appeals. The cases "
         "concluded included 2,800 involving water pollution.",

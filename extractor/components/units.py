@@ -301,8 +301,14 @@ class UnitFinder:
         )
         if nxt is not None:
             after_limit = nxt
-        after = [s for s in rules.within(i + 1, after_limit, "ACTION")]
-        passive = any(lower in PASSIVE for lower in token_lowers(doc)[i + 1 : after_limit])
+        lo = i + 1
+        inserted = _insertion_end(doc, subj_end, sent.end)
+        if inserted is not None:
+            # 'A total of 418,000 officials, including 29 at the provincial level, were punished': the verb
+            # after a list set off by commas is the subject's
+            lo, after_limit = inserted, min(sent.end, inserted + 5)
+        after = [s for s in rules.within(lo, after_limit, "ACTION")]
+        passive = any(lower in PASSIVE for lower in token_lowers(doc)[lo:after_limit])
         if after and passive:
             return _action_text(doc, after[0])
         before = [s for s in rules.within(max(sent.start, i - 12), i, "ACTION")]
@@ -326,6 +332,23 @@ class UnitFinder:
         if action and PERSON_ACTIONS.search(action):
             return "person"
         return None
+
+
+INSERTION_CUES = words("insertion_cues")
+
+
+def _insertion_end(doc: Doc, at: int, end: int) -> int | None:
+    """Where a comma-bounded insertion opened by a partitive cue at `at` (', including 29 at the provincial
+    level,') ends: the token after its closing comma, when a passive verb follows; else None."""
+    if at >= end or doc[at].text != "," or next_tok(doc, at + 1) >= end:
+        return None
+    if doc[next_tok(doc, at + 1)].lower_ not in INSERTION_CUES:
+        return None
+    close = next((t.i for t in doc[at + 2 : min(end, at + 16)] if t.text in {",", ";", "，"}), None)
+    if close is None or doc[close].text != ",":
+        return None
+    after = next_tok(doc, close + 1)
+    return after if after < end and doc[after].lower_ in PASSIVE else None
 
 
 def _starts_clause(tok) -> bool:
