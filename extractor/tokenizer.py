@@ -38,6 +38,9 @@ GLUE_INFIXES = [
     # "respectively.4,100 tons were seized": a full stop glued between a word and the next sentence's figure
     # (not "No.5", "Art.3": at least three lower-case letters before it)
     r"(?<=[a-z]{3})\.(?=[0-9])",
+    # "reached 27.As the report said": a figure glued to the next sentence by its full stop (a capital and a
+    # lower-case letter after it: not "No.5", "3.5", "U.S.")
+    r"(?<=[0-9])\.(?=[A-Z][a-z])",
     # "upby 18.3%", "downby 2.1%": the space before 'by' lost in translation
     r"(?<=[Uu]p)(?=by\b)",
     r"(?<=[Dd]own)(?=by\b)",

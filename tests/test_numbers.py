@@ -26,6 +26,12 @@ FIGURES = [
     ("Courts accepted up to 80 petitions a day in the campaign.", [("count", "80", 80, "up_to")]),
     ("The ring had some 150 members.", [("count", "150", 150, "about")]),
     ("The number of cases exceeded 100,000 in 2018.", [("count", "100,000", 100000, "more_than")]),
+    # a percent sign joined by a hyphen ('an 18.4-pct rise')
+    ("Telecom fraud saw a 12.7-pct rise last year.", [("percentage", "12.7-pct", 12.7, None)]),
+    ("Arrests fell by a 6-percent margin.", [("percentage", "6-percent", 6, None)]),
+    ("A 30-member gang was broken up.", [("count", "30", 30, None)]),
+    # a figure glued to the next sentence by its full stop
+    ("The number of cadres held reached 31.Most were local.", [("count", "31", 31, None)]),
     (
         "Police cracked 2,085 cases of fraud and 2085 people were held.",
         [("count", "2,085", 2085, None), ("count", "2085", 2085, None)],
@@ -156,6 +162,12 @@ def test_not_figures(extract, text):
         ("Legal aid cases reached 58,300.", "case"),
         ("In 2021, the number of such cases was 436.", "case"),
         ('"Every one of the 1,582 cases matters," he said.', "case"),
+        # a unit word used as a modifier before a participle and its noun, and modifiers joined by 'and'
+        ("Customs filed 640 criminal smuggling cases.", "case"),
+        ("Inspectors charged 23 former provincial and ministerial level officials.", "official"),
+        ("Courts heard 95 drug or firearm cases.", "case"),
+        ("Police held 300 people smuggling drugs.", "person"),
+        ("Courts heard 1,582 cases involving fraud.", "case"),
     ],
 )
 def test_count_units(extract, text, unit):
@@ -174,6 +186,8 @@ def test_count_subject_and_action(extract):
     "text, action",
     [
         ("A total of 265,000 people were not arrested.", "not arrested"),
+        # the verb after a list set off by commas is the subject's
+        ("A total of 52,600 cadres, including 41 at bureau level, were disciplined.", "disciplined"),
         ("Procuratorates decided not to prosecute 241,000 people.", "decided not to prosecute"),
         ("Procuratorates approved the arrest of 215,000 suspects.", "approved the arrest of"),
         ("Of the 470,000 filed, most were closed.", "filed"),

@@ -168,6 +168,9 @@ class FactBuilder(Component):
             span = rules.starting_at(nxt, label)
             if span is not None and (after is None or len(span) > len(after)):
                 after = span
+        if after is None and _glued_hyphen(doc, i, nxt):
+            # '18.4-pct rise', 'an 18.4-percent margin': the sign joined to the numeral by a hyphen
+            after = rules.starting_at(nxt + 1, "PERCENT_SIGN")
         before = rules.ending_at(prv + 1, *BEFORE_LABELS) if prv >= 0 else None
         for span in (after, before, rules.covering(i, "NOT_FIGURE")):
             if span is not None and MARKS[span.label_].kind is None:
@@ -553,3 +556,14 @@ def _rate_name(doc: Doc, cue: Span) -> str:
     name = ("".join(words) + cue.text).lower().strip()
     name = re.sub(r"\s*-\s*", "-", name)
     return re.sub(r"\s+", " ", name)
+
+
+def _glued_hyphen(doc: Doc, i: int, nxt: int) -> bool:
+    """Whether token i is joined to the token after next by a hyphen with no space around it ('18.4-pct')."""
+    return (
+        nxt == i + 1
+        and nxt + 1 < len(doc)
+        and doc[nxt].text == "-"
+        and not doc[i].whitespace_
+        and not doc[nxt].whitespace_
+    )

@@ -111,17 +111,34 @@ class UnitFinder:
                 last = j
                 continue
             low = tok.lower_
+            if low in {"and", "or"} and words and self._coordinated_modifier(doc, words[-1], j):
+                j += 1  # 'former provincial and ministerial level cadres': modifiers joined before their noun
+                continue
             if not tok.is_alpha or low in STOP or is_num(tok):
                 break
             if words and low.endswith(("ed", "ing")) and low not in self.units:
                 # 'organized crime cases' modifies; 'cases involved senior officials' is the verb
-                if words[-1].lower() in self.units or not self._modifier(doc, j):
+                if _plural_unit(words[-1], self.units) or not self._modifier(doc, j):
                     break
             words.append(tok.text)
             j += 1
             last = j
         # capitalised words before the head are names or classes ('Class A', 'Japanese'): skip them as modifiers
         return words, last
+
+    def _coordinated_modifier(self, doc: Doc, word: str, j: int) -> bool:
+        """True when `word`, before the 'and'/'or' at j, is a modifier joined to the next one ('provincial and
+        ministerial level cadres', 'drug and firearm cases'): no plural before the conjunction, and a word after
+        it that is no verb, figure or stop word, in a phrase that goes on to a plural noun."""
+        if word.lower().endswith("s") or "-" in word:
+            return False
+        for k in range(j + 1, min(len(doc), j + 5)):
+            low = doc[k].lower_
+            if not doc[k].is_alpha or low in STOP or low.endswith("ed") or doc[k].is_sent_start:
+                return False
+            if low.endswith("s") and not low.endswith("ss"):
+                return True
+        return False
 
     def _modifier(self, doc: Doc, j: int) -> bool:
         """True when the participle at j modifies a noun after it ('organized crime cases')."""
@@ -349,6 +366,13 @@ def _insertion_end(doc: Doc, at: int, end: int) -> int | None:
         return None
     after = next_tok(doc, close + 1)
     return after if after < end and doc[after].lower_ in PASSIVE else None
+
+
+def _plural_unit(word: str, units) -> bool:
+    """A known unit word that is a noun, not a modifier: 'cases' before 'involving', not 'criminal' before
+    'smuggling cases'."""
+    low = word.lower()
+    return low in units and (low.endswith("s") or units[low].get("unit", low) != low)
 
 
 def _starts_clause(tok) -> bool:
