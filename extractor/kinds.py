@@ -40,7 +40,7 @@ UNDERLINE_3PX = "text-decoration-thickness: 3px;"
 KINDS: dict[str, Kind] = {
     k.name: k
     for k in (
-        Kind("count", models.CountFact, numeric=True, item=True, fields=("unit", "subject", "action"),
+        Kind("count", models.CountFact, numeric=True, item=True, fields=("unit", "subject", "action", "difference"),
              style="solid underline", colour="#1d4ed8", background="#dbeafe",
              decoration="text-decoration-style: solid;"),
         Kind("percentage", models.PercentageFact, numeric=True, item=False,

@@ -52,6 +52,9 @@ class CountFact(FactBase):
     unit: str | None = None
     subject: str | None = None
     action: str | None = None
+    # 'rose by 167 people', '增加34件': the count is the size of a rise ('up') or fall ('down'), not a level; a
+    # percentage change of it is tested as Δ / earlier count, not as a level against an earlier one
+    difference: Literal["up", "down"] | None = None
 
 
 class PercentageFact(FactBase):

@@ -75,7 +75,8 @@ def change_baseline(record, *, rounding: Sequence[str] = DEFAULT_ROUNDING) -> li
         if pct.average:
             out.append(_average_untestable(count, pct))
             continue
-        found = guarded(CHANGE, [count.id, pct.id], lambda c=count, p=pct: _change_one(c, p, rounding))
+        one = _difference_one if getattr(count, "difference", None) else _change_one
+        found = guarded(CHANGE, [count.id, pct.id], lambda c=count, p=pct, one=one: one(c, p, rounding))
         out.extend(found if pct.basis != "none" else [_unnamed_comparison(f) for f in found])
     return out
 
@@ -224,6 +225,49 @@ def _change_one(count, pct, rounding: Sequence[str]) -> list[Finding]:
             details,
         )
     ]
+
+
+def _difference_one(count, pct, rounding: Sequence[str]) -> list[Finding]:
+    """'rose by 167 people, up 3.95%': the count is the rise, so the earlier count is 167 / 3.95%; is there a
+    whole one the rounding of the percentage allows?"""
+    ids = [count.id, pct.id]
+    head = f"{label(count)} {'more' if count.difference == 'up' else 'fewer'}, {pct.direction} {pct.text.strip()}"
+    if not (is_number(count.value) and is_number(pct.value)) or count.value <= 0 or pct.value <= 0:
+        return [finding(CHANGE, "untestable", ids, "The difference or its change has no usable value.")]
+    if pct.direction != count.difference:
+        msg = f"{head}: the count is a {'rise' if count.difference == 'up' else 'fall'} and the change says " \
+            "the opposite; not tested."
+        return [finding(CHANGE, "untestable", ids, msg)]
+    if not is_exact(count) or pct.approx is not None:
+        msg = f"{head}: the difference or the change is approximate, so some whole earlier count always fits; not tested."
+        return [finding(CHANGE, "untestable", ids, msg)]
+    n = int(count.value)
+    half = precision_of(pct.text, pct.value, "percentage").half
+    p_iv = rounding_interval(pct.value, half, rounding)
+    b_iv = Interval.point(n * 100).divide(p_iv.positive_part()).intersect(Interval(Fraction(1), None))
+    details: dict = {
+        "reported": {"difference": n, "change": pct.value, "direction": pct.direction},
+        "accepted_change_percent": p_iv.as_json(),
+        "rounding": list(rounding),
+    }
+    if b_iv.empty:
+        return [finding(CHANGE, "untestable", ids, f"{head}: no earlier count can be derived.", details)]
+    details["baseline_interval"] = b_iv.as_json()
+    if b_iv.width is None or b_iv.width >= 1:
+        details["arithmetic"] = f"earlier counts from {b_iv.describe()} fit, a range wider than one"
+        msg = f"{head}: at this precision some whole earlier count always fits, so the check cannot fail."
+        return [finding(CHANGE, "untestable", ids, msg, details)]
+    baselines = b_iv.integers()
+    details["baselines"] = baselines
+    if baselines:
+        b = baselines[0]
+        q = Fraction(n, b) * 100
+        details["arithmetic"] = f"{n:,} / {b:,} = {_pct(q)}, which rounds to {pct.value}%"
+        msg = f"{head}: an earlier count of {b:,} gives {_pct(q)}, which rounds to {pct.value}%."
+        return [finding(CHANGE, "consistent", ids, msg, details)]
+    details["arithmetic"] = f"{n:,} / b is never {pct.value}% for a whole b: b would lie in {b_iv.describe()}"
+    msg = f"{head}: no whole-number earlier count gives this change ({n:,} / b would need b in {b_iv.describe()})."
+    return [finding(CHANGE, "inconsistent", ids, msg, details)]
 
 
 def _naive_interval(n: int, p: Fraction, direction: str) -> Interval | None:

@@ -134,9 +134,12 @@ class FactBuilder(Component):
         for draft in drafts:
             if draft.kind == "count":
                 self.units.describe(doc, draft, rules)
+                if direction := self._difference(doc, draft.tok, rules):
+                    draft.set(difference=direction)
             elif draft.kind == "percentage":
                 self._percentage_role(doc, draft, rules, quantity_toks, figure_toks)
         self._inherit_list_roles(doc, drafts)
+        self._restated_differences(doc, drafts, rules, figure_toks)
         doc._.drafts = drafts
         doc._.quantities = quantities
         return doc
@@ -287,6 +290,34 @@ class FactBuilder(Component):
         if suspect:
             d.set(suspect=True, suspect_reason=suspect)
         return d
+
+    def _difference(self, doc: Doc, i: int, rules: RuleIndex) -> str | None:
+        """The direction of the change a count at token i is the size of: 'rose by 167', 'an increase of more
+        than 9,960', 'down by 40'; None for a level ('rose to 5,000', 'rose 12%')."""
+        approx = rules.ending_at(prev_tok(doc, i - 1) + 1, "APPROX")
+        k = prev_tok(doc, (approx.start if approx is not None else i) - 1)
+        if k < 0:
+            return None
+        cue = rules.ending_at(k + 1, "CHANGE")
+        if cue is None or doc[cue.end - 1].lower_ not in {"by", "of"}:
+            # 'rose by 167': the verb's cue ends before 'by'
+            cue = rules.ending_at(k, "CHANGE") if doc[k].lower_ == "by" and k > 0 else None
+        if cue is None or cue.label_ != "CHANGE":
+            return None
+        return self.attrs[cue.id_]["direction"]
+
+    def _restated_differences(self, doc: Doc, drafts: list[Draft], rules: RuleIndex, figure_toks: set[int]) -> None:
+        """'rose by 9,960, or 3.1 percent': a percentage restating a difference is a change of the same direction,
+        not the share the ', or' of '300, or 20 percent, involved officials' makes it."""
+        for prev, d in itertools.pairwise(drafts):
+            if d.kind != "percentage" or prev.kind != "count" or not prev.fields.get("difference"):
+                continue
+            gap = [t for t in doc[prev.tok + 1 : d.tok] if not t.is_space]
+            if [t.lower_ for t in gap] != [",", "or"] or d.fields.get("role") == "change":
+                continue
+            end_tok = doc.char_span(d.start, d.end, alignment_mode="expand").end
+            d.set(role="change", direction=prev.fields["difference"])
+            d.set(**self._basis(doc, d, rules, prev.tok + 1, end_tok, figure_toks))
 
     @staticmethod
     def _range_end(doc: Doc, nxt: int) -> int | None:

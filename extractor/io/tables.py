@@ -49,6 +49,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("unit", "str"),
         ("subject", "str"),
         ("action", "str"),
+        ("difference", "str"),
         ("role", "str"),
         ("direction", "str"),
         ("basis", "str"),

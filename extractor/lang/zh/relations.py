@@ -20,6 +20,11 @@ LIST_GAP = {"、", "和", "及", "与", ",", "，", "、和", "、及", "，和"
 
 def is_difference(norm: str, fact: dict, rules: ZhRules) -> bool:
     """A count written as a rise or fall ('减少72起', '增加了167件'): a difference, not a level."""
+    return difference_direction(norm, fact, rules) is not None
+
+
+def difference_direction(norm: str, fact: dict, rules: ZhRules) -> str | None:
+    """'up' for '增加了167件', 'down' for '减少72起': the direction of the change a count is the size of, else None."""
     at = fact["start"]
     if norm[at - 1 : at] == "了":
         at -= 1
@@ -27,13 +32,17 @@ def is_difference(norm: str, fact: dict, rules: ZhRules) -> bool:
         if approx.attrs["where"] == "before" and norm.startswith(approx.text, at - len(approx.text)):
             at -= len(approx.text)
             break
-    return rules.ending("ZH_CHANGE", norm, at) is not None
+    word = rules.ending("ZH_CHANGE", norm, at)
+    return word.attrs.get("direction") if word is not None else None
 
 
 def link(norm: str, facts: list[dict], rules: ZhRules) -> list[dict]:
     """Relations (dicts in the record's shape) over facts that already carry ids; sets `of` on the qualifiers."""
     relations: list[dict] = []
     done: set[str] = set()
+    for f in facts:
+        if f["kind"] == "count" and (direction := difference_direction(norm, f, rules)):
+            f["difference"] = direction
     _respectively(norm, facts, rules, relations, done)
     for i, f in enumerate(facts):
         if f["id"] in done or f["kind"] not in ("percentage", "multiplier"):
@@ -219,21 +228,23 @@ def _clause_figure(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict
     named = named if named and f.get("role") == "change" and named + "数" in norm[own : f["start"]] else None
     if named and not any(g["kind"] in AMOUNTS and own <= g["start"] for g in facts[:i]):
         return _same_verb_level(norm, facts, i, named, rules)
+    difference = None  # '结案数增加12.6万件，上升18.32%' with no level stated: the change is of the difference
     for j in range(i - 1, -1, -1):
         g = facts[j]
         if g["end"] <= prev:
-            return None
+            return difference
         if g["kind"] in AMOUNTS and _aside(norm, g, f["start"]):
             continue
         if g["kind"] in AMOUNTS:
             if g["start"] < own and f.get("role") == "change" and _own_subject(norm, f, own, rules):
                 return None  # '查扣车辆1.6万辆，治安警情同比下降9.4%': the change has a subject of its own, no figure
-            if g["kind"] == "count" and is_difference(norm, g, rules):
+            if g["kind"] == "count" and g.get("difference"):
                 verb = _verb(action_of(norm, facts, j), rules)
                 if verb:  # '结案894件…。与上年同比，…结案增加34件，上升3.95%': the level of the same action
-                    return _same_verb_level(norm, facts, j, verb, rules)
+                    return _same_verb_level(norm, facts, j, verb, rules) or _difference_of(g, f)
                 start = clause_start(norm, g["start"])
                 prev = clause_start(norm, start - 1) if start > 0 and norm[start - 1] not in SENTENCE_END else start
+                difference = difference or _difference_of(g, f)
                 continue
             return g
         if g["kind"] in ("percentage", "multiplier"):
@@ -242,7 +253,13 @@ def _clause_figure(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict
             if f["kind"] == "percentage" and g["kind"] == "percentage" and g.get("role") in ("rate", "level", "share"):
                 return g if _bare_change(norm, f, own, rules) else None
             return None
-    return None
+    return difference
+
+
+def _difference_of(g: dict, f: dict) -> dict | None:
+    """Difference count g as the figure change f qualifies, when f is a percentage change the same way."""
+    same = f["kind"] == "percentage" and f.get("role") == "change" and not f.get("points")
+    return g if same and f.get("direction") == g.get("difference") else None
 
 
 def _subject_words(norm: str, f: dict, own: int, rules: ZhRules) -> str:
