@@ -45,6 +45,16 @@ COUNTS = [
     ("受理申诉 57 件。", "57", 57, "case", None),
     ("共抓获犯罪嫌疑人1.6万余名。", "1.6万余", 16000, "suspect", "more_than"),
     ("打掉犯罪团伙三百余万个。", "三百余万", 3_000_000, "gang", "more_than"),
+    # a space before the scale character, or after the word of approximation
+    ("全年接待来访群众超过 420 万人次。", "420 万", 4_200_000, "person-time", "more_than"),
+    ("追回涉案车辆 1.3 万辆。", "1.3 万", 13000, "vehicle", None),
+    # a scale character alone is a figure with a word of approximation: 逾百万, 近千, 千余
+    ("全省法院审结案件逾百万件。", "百万", 1_000_000, "case", "more_than"),
+    ("当天共有近千名群众参加。", "千", 1000, "person", "nearly"),
+    ("专项行动中教育挽救千余名青少年。", "千余", 1000, "person", "more_than"),
+    # measure words of items and occasions
+    ("巡察中发现突出问题27项。", "27", 27, "item", None),
+    ("对相关负责人约谈63次。", "63", 63, "time", None),
 ]
 
 
@@ -56,7 +66,13 @@ def test_counts(text, span, value, unit, approx):
 
 @pytest.mark.parametrize(
     "text",
-    ["各地统一部署，进一步加强一批重点工作。", "这是第五次专项检查。", "行动一起推进，万一出现问题立即上报。"],
+    [
+        "各地统一部署，进一步加强一批重点工作。",
+        "这是第五次专项检查。",
+        "行动一起推进，万一出现问题立即上报。",
+        "平安建设走进千家万户，百日攻坚再出发。",
+        "这是一次性解决历史遗留问题的一项举措。",
+    ],
 )
 def test_words_with_number_characters_are_no_counts(text):
     assert only(zh(text), "count") == []
@@ -71,6 +87,8 @@ PERCENTAGES = [
     ("女性被告人占全部被告人的8.3%。", "8.3%", "share", None, None, False),
     ("不起诉率为11.7%。", "11.7%", "rate", None, None, False),
     ("诈骗案件同比上升超三成。", "三成", "change", "up", "year_on_year", False),
+    ("受理案件较2021年下降9.6%。", "9.6%", "change", "down", "named_year", False),
+    ("与2019年相比，起诉人数增长15%。", "15%", "change", "up", "named_year", False),
 ]
 
 

@@ -52,8 +52,10 @@ def find_figures(norm: str, tokens: list[tuple[int, int]], rules: ZhRules) -> li
             inside = m.group(1)
             core = tok[: len(tok) - len(inside)] if inside else tok
         chinese = not core[0].isdigit()
-        if chinese and (core in ("一", "零", "〇") or all(ch in "百千万亿" for ch in core)):
-            continue  # 一起, 万一, 百日, 千家万户: words, not figures
+        if chinese and core in ("一", "零", "〇"):
+            continue  # 一起: a word, not a figure
+        if chinese and all(ch in "百千万亿" for ch in core) and not (inside or _approx_before(norm, s, rules)):
+            continue  # 万一, 百日, 千家万户: words; but 逾百万件, 近千人, 千余名 are figures
         if rules.ending("ZH_NOT_BEFORE", norm, s):
             continue
         value = _number(core, rules)
@@ -65,7 +67,10 @@ def find_figures(norm: str, tokens: list[tuple[int, int]], rules: ZhRules) -> li
         approx = None
         if inside:
             approx = next((w.attrs["approx"] for w in rules.of("ZH_APPROX") if w.text == inside), None)
-        before = rules.ending("ZH_APPROX", norm, s)
+        lead = s
+        while lead > 0 and norm[lead - 1] in SPACES and s - lead < 2:
+            lead -= 1  # '超过 360 万人': a space after the word, as some sites set it
+        before = rules.ending("ZH_APPROX", norm, lead)
         if before and before.attrs["where"] == "before":
             approx = approx or before.attrs["approx"]
         after = rules.starting("ZH_APPROX", norm, fact.pop("_after"))
@@ -74,6 +79,11 @@ def find_figures(norm: str, tokens: list[tuple[int, int]], rules: ZhRules) -> li
         fact["approx"] = approx
         out.append(fact)
     return out
+
+
+def _approx_before(norm: str, s: int, rules: ZhRules) -> bool:
+    word = rules.ending("ZH_APPROX", norm, s)
+    return word is not None and word.attrs["where"] == "before"
 
 
 def _figure(norm: str, s: int, e: int, value: Decimal, rules: ZhRules) -> dict | None:
