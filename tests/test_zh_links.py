@@ -527,3 +527,92 @@ def test_a_change_qualifies_the_figure_its_wording_names(text, change, target):
 def test_a_gap_to_another_rate_is_a_change_of_points_with_no_period():
     (pct,) = [f for f in zh("不捕率为41.2%，比成年人案件不捕率高9.3个百分点。").facts if f.text == "9.3个百分点"]
     assert (pct.role, pct.direction, pct.points, pct.basis) == ("change", "up", True, "none")
+
+
+def share(rec, text):
+    (fact,) = [f for f in rec.facts if f.text == text]
+    return (
+        rec.fact(fact.of).text if fact.of else None,
+        rec.fact(fact.whole).text if fact.whole else None,
+    )
+
+
+@pytest.mark.parametrize(
+    "text, pct, part, whole",
+    [
+        ("本次会议应到代表260名，实到代表231名，占全体248名代表的93.1%。", "93.1%", "231", "248"),
+        ("全市共有律师事务所120家，其中合伙所84家，占总数120家的70%。", "70%", "84", "120"),
+        ("全年共立案1 560件，职务犯罪案件420件，占立案总数的26.9%。", "26.9%", "420", "1 560"),
+        ("去年共起诉2 400人，未成年人240人，占起诉总人数的10%。", "10%", "240", "2 400"),
+        ("全区共受理各类案件6 000件，起诉900人。其中涉众型案件600件，占受理案件总数的10%。", "10%", "600", "6 000"),
+        ("全年立案1 200件，结案1 000件，经济犯罪案件300件，占立案数的25%。", "25%", "300", "1 200"),
+        ("今年共审结案件5 000件。判处五年以上刑罚的被告人800人，占全部被告人的20%。", "20%", "800", None),
+        ("共批准逮捕800人，不批准逮捕200人，占审查逮捕人数的20%。", "20%", "200", None),
+        ("本省法院受理案件1 200件，占全国的5%。", "5%", "1 200", None),
+        ("审结一审案件52.4万件，二审案件6.1万件，分别占案件总数的80.2%、9.3%。", "9.3%", "6.1万", None),
+        ("某区法院受理案件900件，审结760件，占全市的12%。", "12%", "760", None),
+        ("全市起诉1 500人，某区起诉300人，占全市的20%。", "20%", "300", "1 500"),
+        ("受理案件1 200件，同比增加200件，涉黑案件120件，占案件总数的10%。", "10%", "120", "1 200"),
+    ],
+    ids=[
+        "count-inside-zhan-de",
+        "total-with-its-figure",
+        "total-of-an-action",
+        "total-persons-of-an-action",
+        "action-named-sentence-before",
+        "action-count-named",
+        "total-never-stated",
+        "action-total-not-stated",
+        "national-whole-not-stated",
+        "respectively-siblings-are-no-whole",
+        "own-verb-is-no-part-of-another",
+        "same-verb-whole",
+        "difference-is-no-whole",
+    ],
+)
+def test_a_share_takes_the_whole_its_zhan_phrase_names(text, pct, part, whole):
+    assert share(zh(text), pct) == (part, whole)
+
+
+@pytest.mark.parametrize(
+    "text, confidence",
+    [
+        ("全年立案1 200件，经济犯罪案件300件，占立案数的25%。", "stated"),
+        ("实到委员76名，占全体85名委员的89.4%。", "stated"),
+        ("全年共受理案件3 000件，涉黑案件120件，占案件总量的4%。", "cued"),
+        ("受理案件1 200件，涉黑案件120件，占案件总数的10%。", "inferred"),
+    ],
+    ids=["action-named", "count-inside", "total-said-of-the-whole", "nearest-count"],
+)
+def test_a_share_whole_link_says_how_firmly_the_text_gives_it(text, confidence):
+    rec = zh(text)
+    (link,) = [r for r in rec.relations if r.type == "link" and r.role == "whole"]
+    assert link.confidence == confidence
+
+
+def test_a_share_on_an_inferred_whole_is_doubtful_not_inconsistent():
+    rec = zh("受理案件1 200件，涉黑案件120件，占案件总数的30%。")
+    assert not inconsistent(rec)
+    assert [f.check for f in audit(rec) if f.status == "doubtful"]
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        (
+            "今年以来，全省检察机关共立案侦查职务犯罪案件1 600件2 100人。\n"
+            "在拓宽线索来源方面，检察机关加大力度，立案侦查的案件中，群众举报520件，占32.5%；自行发现610件，"
+            "占38.1%；纪检监察机关移送300件，占18.8%；其他来源170件，占10.6%。",
+            [("520", "1 600"), ("610", "1 600"), ("300", "1 600"), ("170", "1 600")],
+        ),
+        (
+            "全年共受理案件2 400件。其中，群众来信720件，占30%；网上举报960件，占40%；公安机关移送480件，占20%。",
+            [("720", "2 400"), ("960", "2 400"), ("480", "2 400")],
+        ),
+        ("全年共立案侦查案件900件。各地抓获嫌疑人1 200名。起诉的案件中，涉黑案件80件。", []),
+    ],
+    ids=["named-action-paragraphs-back", "shares-with-differing-verbs", "action-never-counted"],
+)
+def test_a_breakdown_naming_its_action_finds_that_count(text, parts):
+    rec = zh(text)
+    assert parts_of(rec) == parts

@@ -49,7 +49,26 @@ def link(norm: str, facts: list[dict], rules: ZhRules) -> list[dict]:
             continue
         if f["kind"] == "percentage" and f["role"] not in ("change", "share"):
             continue
-        target = _points_of(norm, facts, i) if f.get("points") else _clause_figure(norm, facts, i, rules)
+        inner = _stated_whole(norm, facts, i, rules) if f["kind"] == "percentage" and f["role"] == "share" else None
+        if inner is not None:  # '占全体85名委员的89%': 85 is the whole, the share is of the figure before 占
+            rest = [g for g in facts if g is not inner]
+            target = _clause_figure(norm, rest, rest.index(f), rules)
+            f["whole"] = inner["id"]
+            relations.append(
+                {
+                    "type": "link",
+                    "role": "whole",
+                    "source": f["id"],
+                    "target": inner["id"],
+                    "cue": "占",
+                    "pattern_id": f.get("pattern_id"),
+                    "confidence": "stated",
+                }
+            )
+        elif f.get("points"):
+            target = _points_of(norm, facts, i)
+        else:
+            target = _clause_figure(norm, facts, i, rules)
         if target is not None:
             f["of"] = target["id"]
             relations.append(
@@ -65,7 +84,7 @@ def link(norm: str, facts: list[dict], rules: ZhRules) -> list[dict]:
     breakdown: dict[str, int] = {}
     _parts(norm, facts, rules, relations, breakdown)
     _sums(norm, facts, rules, relations)
-    _wholes(norm, facts, relations, breakdown)
+    _wholes(norm, facts, relations, breakdown, rules)
     _rates(norm, facts, relations, rules)
     return relations
 
@@ -139,12 +158,32 @@ def _rates(norm: str, facts: list[dict], relations: list[dict], rules: ZhRules) 
         relations.extend(rate_relations(SimpleNamespace(facts=near)))
 
 
-TOTAL_WORDS = ("占总", "占全部", "占所有")
+def _share_words(norm: str, f: dict, rules: ZhRules) -> tuple[int, str] | None:
+    """The words of a share from its 占 to the figure ('占立案总数的' in '…，占立案总数的65.6%'), with the position
+    of 占; None when its clause has no 占 before it."""
+    own = clause_start(norm, f["start"])
+    found = rules.last_in("ZH_SHARE", norm[own : f["start"]])
+    if found is None:
+        return None
+    at = own + found[0]
+    return at, norm[at : f["start"]]
 
 
-def _wholes(norm: str, facts: list[dict], relations: list[dict], breakdown: dict[str, int]) -> None:
-    """A share's whole: the whole of the breakdown its part is in (其中 … 68.8万人次，占50%), or, after 占总/占全部
-    ('佔總人數的16.5%'), the count of the part's unit before the part in their sentence. `breakdown`: each part's
+def _stated_whole(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict | None:
+    """The count a share's 占…的 names ('占全体85名委员的89%', '占同期受理总数2.1万件的'): its whole."""
+    f = facts[i]
+    words = _share_words(norm, f, rules)
+    if words is None or not words[1].rstrip("约近逾超过 ").endswith("的"):
+        return None
+    inside = [g for g in facts[:i] if g["kind"] in AMOUNTS and g["start"] > words[0]]
+    return inside[-1] if inside else None
+
+
+def _wholes(
+    norm: str, facts: list[dict], relations: list[dict], breakdown: dict[str, int], rules: ZhRules
+) -> None:
+    """A share's whole: the whole of the breakdown its part is in (其中 … 68.8万人次，占50%), or the total its
+    占…的 names ('佔總人數的16.5%', '占起诉总人数的', '占立案数的'; see _named_total). `breakdown`: each part's
     cue position; the shares of a second breakdown of one whole (by type after by manner) get none, since the
     shares of each add up to 100% on their own."""
     by_id = {f["id"]: f for f in facts}
@@ -154,25 +193,28 @@ def _wholes(norm: str, facts: list[dict], relations: list[dict], breakdown: dict
         if f["kind"] != "percentage" or f.get("role") != "share" or not f.get("of") or f.get("whole"):
             continue
         whole = whole_of.get(f["of"])
-        cue = None
+        cue, confidence = None, "cued"
         if whole is not None and f["of"] in breakdown:
             if first.setdefault(whole, breakdown[f["of"]]) != breakdown[f["of"]]:
                 continue
         if whole is None:
-            pre = norm[clause_start(norm, f["start"]) : f["start"]]
-            cue = next((w for w in TOTAL_WORDS if w in pre), None)
-            if cue:
-                part = by_id[f["of"]]
-                sent = clause_start(norm, part["start"], SENTENCE_END)
-                same = [
-                    g
+            words = _share_words(norm, f, rules)
+            total = rules.last_in("ZH_TOTAL_WORD", words[1]) if words else None
+            if total is None and words and "数" in words[1] and _verb(words[1], rules):
+                total = (0, SimpleNamespace(text=words[1][1 : words[1].index("数") + 1]))  # '占立案数的': 立案数
+            if total:
+                cue = "占" + total[1].text
+                # '228.2万件，…23.1万件，分别占民事案件总数的86.06%、8.73%': the parts of one 占 are no wholes
+                siblings = [
+                    by_id[g["of"]]
                     for g in facts
-                    if g["kind"] == "count"
-                    and sent <= g["start"]
-                    and g["end"] <= part["start"]
-                    and g.get("unit") == part.get("unit")
+                    if g["kind"] == "percentage"
+                    and g.get("of")
+                    and (_share_words(norm, g, rules) or (None,))[0] == words[0]
                 ]
-                whole = same[-1]["id"] if same else None
+                earliest = min([by_id[f["of"]], *siblings], key=lambda g: g["start"])
+                found = _named_total(norm, facts, earliest, words[1], rules)
+                whole, confidence = found if found else (None, None)
         if whole is None:
             continue
         f["whole"] = whole
@@ -184,9 +226,56 @@ def _wholes(norm: str, facts: list[dict], relations: list[dict], breakdown: dict
                 "target": whole,
                 "cue": cue,
                 "pattern_id": f.get("pattern_id"),
-                "confidence": "stated" if cue else "cued",
+                "confidence": confidence,
             }
         )
+
+
+def _named_total(
+    norm: str, facts: list[dict], part: dict, words: str, rules: ZhRules
+) -> tuple[str, str] | None:
+    """The total a share's '占…总数的' names: a count of the part's unit before the part, in its sentence, the
+    last one when the words name no action; when they do ('占起诉总人数的'), the last one whose words hold that
+    action as named (审查逮捕 is not 批准逮捕), in the sentence or the one before, and none when no count has it.
+    With the link's confidence: stated for a named action, cued for a count whose words say it is a total (共,
+    全部), else inferred."""
+    stem = words[1:]
+    total = rules.last_in("ZH_TOTAL_WORD", stem)
+    cut = min(i for i in (stem.find("数"), total[0] if total else -1, len(stem)) if i >= 0)
+    named = rules.last_in("ZH_ACTION", stem[:cut])
+    action = stem[: named[0] + len(named[1].text)] if named else None
+    sent = clause_start(norm, part["start"], SENTENCE_END)
+    own = _verb(action_of(norm, facts, facts.index(part), rules), rules) if action is None else None
+
+    def fits(j: int, g: dict) -> bool:
+        words = action_of(norm, facts, j, rules)
+        if action is not None:
+            return action in words
+        # '受理1200件，审结1000件，占全市的15%': a part with a verb of its own is no part of another action's count
+        return own is None or _verb(words, rules) == own
+
+    def earlier(start: int) -> list[dict]:
+        return [
+            g
+            for j, g in enumerate(facts)
+            if g["kind"] == "count"
+            and start <= g["start"]
+            and g["end"] <= part["start"]
+            and g is not part
+            and not g.get("difference")
+            and g.get("unit") == part.get("unit")
+            and fits(j, g)
+        ]
+
+    chosen = earlier(sent) or (earlier(_sentence_before(norm, sent)) if action else [])
+    if not chosen:
+        return None
+    whole = chosen[-1]
+    if action is not None:
+        return whole["id"], "stated"
+    # '占总数的' names no action: the nearest count is a guess, firm only when its own words say it is a total
+    words = action_of(norm, facts, facts.index(whole), rules)
+    return whole["id"], "cued" if rules.last_in("ZH_TOTAL_WORD", words) else "inferred"
 
 
 RATE_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,3}率")
@@ -646,6 +735,8 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], 
             # '已立案侦办案件中，…': the whole is the count of the action the cue names; none named, no whole
             verb = _verb(cue, rules)
             wholes = [w for w in wholes if verb and _verb(actions[w["id"]], rules) == verb]
+            if not wholes and verb:
+                wholes = _named_further_back(norm, facts, at, cue, actions, rules, level)
         inside = norm.find("在内", cue_end, end)
         near = _sentence_before(norm, sent) if opening and sent > 0 else None
         plans.append((at, cue, cue_id, wholes, parts, inside, near))
@@ -655,6 +746,7 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], 
         if wholes or inside >= 0:
             owner.update((p["id"], at) for p in parts)
     by_id = {f["id"]: f for f in facts}
+    shares_of = {f["of"]: f for f in facts if f["kind"] == "percentage" and f.get("role") == "share" and f.get("of")}
     for at, cue, cue_id, wholes, parts, inside, near in plans:
         parts = [p for p in parts if owner.get(p["id"]) == at]
         # '来信206件，…；来访50件，…。从举报类型分析，…': the sentence before holds only parts of one whole: its
@@ -679,8 +771,11 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], 
         for k, p in enumerate(parts):
             verb = _verb(actions[p["id"]], rules)
             last_item = rules.last_in("ZH_OTHER", actions[p["id"]]) is not None  # '其他方式结案的200件'
+            # '…举报400件，占33.3%；…移送200件，占16.7%': items that each give a share are one breakdown
+            shared = shares_of.get(p["id"]) and shares_of.get(parts[0]["id"])
             if k and verb and whole_verbs and verb not in whole_verbs and verb != first_verb and not last_item:
-                break  # '…其中部督案件13起、省督案件11起，抓获嫌疑人2130余人': a new action ends the breakdown
+                if not shared:
+                    break  # '…其中部督案件13起、省督案件11起，抓获嫌疑人2130余人': a new action ends the breakdown
             same = [w for w in wholes if verb and _verb(actions[w["id"]], rules) == verb]
             unit = [w for w in wholes if w.get("unit") == p.get("unit")]
             whole = same[-1] if same else next((w for w in pair if w.get("unit") == p.get("unit")), None)
@@ -692,6 +787,22 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], 
             _add_part(relations, taken, p, whole, cue, cue_id)
             breakdown.setdefault(p["id"], at)
     _accounts_for(norm, facts, rules, relations, taken, level)
+
+
+def _named_further_back(norm: str, facts: list[dict], at: int, cue: str, actions: dict, rules: ZhRules, level):
+    """'…共立案侦查…案件151350件…。[paragraphs]…立案侦查的案件中，群众举报48671件': a cue that names its action
+    with no count of that action near it reaches back to the last count whose words hold the action as the cue
+    names it (立案侦查, not 立案 alone), in the paragraphs before; none when no count has it."""
+    found = rules.last_in("ZH_ACTION", cue)
+    if found is None:
+        return []
+    named = cue[: found[0] + len(found[1].text)].lstrip("在从")
+    if len(named) < 2:
+        return []
+    back = [f for f in facts if level(f) and f["end"] <= at and named in actions[f["id"]]]
+    if len(back) > 1 and _is_pair(norm, back[-2], back[-1], rules):
+        return back[-2:]  # '151350件198781人': the whole of a part's unit is chosen from the pair
+    return back[-1:]
 
 
 def _accounts_for(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], taken: set, level) -> None:
@@ -746,7 +857,7 @@ def _names_an_action(row) -> bool:
 def _parallel_end(norm: str, facts: list[dict], parts: list[dict], end: int, rules: ZhRules, level) -> int:
     """'其中刑事案件70多万件，占13.5%；民事案件438万多件，占84.6%；…': a breakdown mid-sentence goes on past
     '；' while each group is one count of the unit of the single part before it, with a share when that one has
-    one, and no other action."""
+    one, and no other action unless each group gives a share (a breakdown by source: 举报…，占；移送…，占)."""
     if len(parts) != 1 or end >= len(norm) or norm[end] not in "；;":
         return end
     first = parts[0]
@@ -767,8 +878,8 @@ def _parallel_end(norm: str, facts: list[dict], parts: list[dict], end: int, rul
         if len(counts) != 1 or counts[0].get("unit") != first.get("unit") or shared(nxt, stop) != share:
             break
         verb = _verb(action_of(norm, facts, facts.index(counts[0]), rules), rules)
-        if verb and verb != first_verb:
-            break
+        if verb and verb != first_verb and not share:
+            break  # groups that each give a share are one breakdown whatever their verbs ('举报…；移送…；')
         end = stop
     return end
 
