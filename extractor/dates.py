@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -304,8 +305,10 @@ def _norm_day_range(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | No
     # One month may serve both ends: 'June 6 to 25', '1-7 October'.
     m1 = _month(_group(m, "m1") or m.group("m2"))
     m2 = _month(_group(m, "m2") or m.group("m1"))
-    d1, d2 = int(m.group("d1")), int(m.group("d2"))
     y1 = int(m.group("y1")) if _group(m, "y1") else None
+    d1 = int(m.group("d1"))
+    month_end = bool(_group(m, "month_end"))  # '(from) May 3rd to the end of October': the end is a month
+    d2 = calendar.monthrange(int(_group(m, "y2") or y1 or 2001), m2)[1] if month_end else int(m.group("d2"))
     ends = _range_ends(m, ref, m1, y1, m2, int(m.group("y2")) if _group(m, "y2") else None)
     if ends is None:
         return _rel_norm(None, "period")
@@ -316,7 +319,7 @@ def _norm_day_range(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | No
         return None
     if y1 is None and (m1, d1) >= (m2, d2) and m1 == m2:
         return None
-    a, b = _ymd(y1, m1, d1), _ymd(y2, m2, d2)
+    a, b = _ymd(y1, m1, d1), _ym(y2, m2) if month_end else _ymd(y2, m2, d2)
     if relative:
         return _rel_norm(f"{a}/{b}", "period", a, b)
     resolved = None
@@ -324,7 +327,7 @@ def _norm_day_range(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | No
         r2 = _range_end_year(m2, d2, ref)
         r1 = r2 - 1 if (m1, d1) > (m2, d2) else r2
         if _valid(r1, m1, d1) and _valid(r2, m2, d2):
-            resolved = f"{_ymd(r1, m1, d1)}/{_ymd(r2, m2, d2)}"
+            resolved = f"{_ymd(r1, m1, d1)}/{_ym(r2, m2) if month_end else _ymd(r2, m2, d2)}"
     return _Norm(f"{a}/{b}", "period", a, b, resolved=resolved)
 
 

@@ -121,6 +121,18 @@ RANGES = [
         "2019-02-01/2019-08-31",
     ),
     ("during the holiday, 1-7 October, traffic police", "1-7 October", "XXXX-10-01/XXXX-10-07"),
+    # to the end of a month: the end is that month, as 'the end of September' alone is read
+    (
+        "From April 8th to the end of September, police",
+        "From April 8th to the end of September",
+        "XXXX-04-08/XXXX-09",
+    ),
+    ("in June 2nd to the end of July, courts", "June 2nd to the end of July", "XXXX-06-02/XXXX-07"),
+    (
+        "from March 3, 2024 to the end of June, courts",
+        "from March 3, 2024 to the end of June",
+        "2024-03-03/2024-06",
+    ),
 ]
 
 PARTS_OF_PERIODS = [

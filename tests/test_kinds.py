@@ -207,6 +207,10 @@ MONEY = [
     ("Casinos paid MOP 27.5 million in fines.", "MOP 27.5 million", 27_500_000, "MOP", None),
     ("Customs seized HK$2.3m in cash.", "HK$2.3m", 2_300_000, "HKD", None),
     ("Police froze 1.2 billion yuan（about 170 million US dollars）.", "1.2 billion yuan", 1_200_000_000, "CNY", None),
+    # a currency on both sides, as translation doubles it: one amount, the sign's currency
+    ("The ring laundered $8.3 million dollars.", "$8.3 million dollars", 8_300_000, "USD", None),
+    ("Nearly RMB 40 million yuan was recovered.", "RMB 40 million yuan", 40_000_000, "CNY", "nearly"),
+    ("Cash of HK$ 2 million dollars was found.", "HK$ 2 million dollars", 2_000_000, "HKD", None),
 ]
 
 

@@ -13,6 +13,14 @@ FIGURES = [
     ("Prosecutors handled 1.6 million cases.", [("count", "1.6 million", 1600000, None)]),
     ("Customs received 4.253 million declarations.", [("count", "4.253 million", 4253000, None)]),
     ("Inspectors received two million reports.", [("count", "two million", 2000000, None)]),
+    # 万 and 亿 amounts rendered group by group, and what stays two figures
+    ("Police froze 7 million 200 thousand yuan.", [("money", "7 million 200 thousand yuan", 7200000, None)]),
+    ("Courts handled 1 billion 350 million yuan.", [("money", "1 billion 350 million yuan", 1350000000, None)]),
+    (
+        "The bureau audited 4 million 300 accounts.",
+        [("count", "4 million", 4000000, None), ("count", "300", 300, None)],
+    ),
+    ("Police seized 2.5 million 300 thousand doses.", [("count", "2.5 million", 2500000, None), ("count", "300 thousand", 300000, None)]),
     ("The team caught nine fugitives abroad.", [("count", "nine", 9, None)]),
     ("Seventeen officials were expelled from the Party.", [("count", "Seventeen", 17, None)]),
     ("Twenty-nine of the cases involved senior officials.", [("count", "Twenty-nine", 29, None)]),
@@ -118,6 +126,9 @@ NOT_FIGURES = [
     "The meeting began at 10:55 in Beijing.",
     "The law was adopted in 2019.",
     "One such case involved a criminal organization.",
+    "Residents may dial 12388 or 12345 to report violations.",
+    "Victims should call 110 at once.",
+    "Tips can go to the 96110 anti-fraud hotline.",
 ]
 
 

@@ -205,10 +205,16 @@ class FactBuilder(Component):
         if marked is not None:
             mark = MARKS[marked.label_]
             start, end = (tok.idx, marked.end_char) if mark.after else (marked.start_char, tok.idx + len(tok))
+            # '$14.6 million dollars', 'RMB 5 million yuan': a currency both sides, one amount from the first
+            both = mark.after and before is not None and MARKS[before.label_].kind == mark.kind == "money"
+            if both:
+                start = before.start_char
             d = Draft(mark.kind, start, end, i, value, marked.id_)
             d.set(**mark.fields(self.attrs[marked.id_]))
-            if not mark.after:
-                d.set(approx=self._approx(doc, marked.start, rules))
+            if both:  # 'HK$ 5 million dollars': the sign names the currency, 'dollars' does not
+                d.set(**MARKS[before.label_].fields(self.attrs[before.id_]))
+            if not mark.after or both:
+                d.set(approx=self._approx(doc, (before if both else marked).start, rules))
         elif (rng := self._range_to_percent(doc, nxt, rules)) is not None:
             # '20-30%', '20 to 30 percent': the first end of a range of percentages
             d = Draft("percentage", tok.idx, tok.idx + len(tok), i, value, "percentages-range-001")

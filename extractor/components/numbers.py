@@ -106,6 +106,8 @@ class NumberMerger(Component):
                             base, j = base + unit, j + 2
         if info["words"] and scale >= 100 and not info["decimals"]:
             j, base, scale = self._rest(doc, j, base, scale)
+        elif scale >= 1000 and not info["decimals"] and not info["loose"]:
+            j, base, scale = self._digit_rest(doc, j, base, scale)
         info["scale"] = scale
         if j < len(doc) and doc[j].text in PER_PERCENT and not doc[j - 1].whitespace_:
             # '1.2‰' is read as a percentage (PERCENT_SIGN '‰'): 0.12, one decimal more; '3‱': 0.03
@@ -153,6 +155,20 @@ class NumberMerger(Component):
         rest = rest_base * rest_info["scale"]
         if not 0 < rest < scale:
             return j, base, scale  # 'two thousand three thousand' is two numbers
+        return end, base * scale + rest, 1
+
+    def _digit_rest(self, doc: Doc, j: int, base: Decimal, scale: int) -> tuple[int, Decimal, int]:
+        """'7 million 200 thousand', '1 billion 350 million': 万 and 亿 amounts rendered group by group; the next
+        numeral, in digits with a smaller scale word of its own, is added ('5 million 300 cases' is two)."""
+        if not (j < len(doc) and NUM_RE.match(doc[j].text) and doc[j - 1].whitespace_):
+            return j, base, scale
+        read = self._read(doc, j)
+        if read is None or read[2]["words"] or read[2]["decimals"] or read[2]["scale"] == 1:
+            return j, base, scale
+        end, rest_base, rest_info = read
+        rest = rest_base * rest_info["scale"]
+        if not 0 < rest < scale:
+            return j, base, scale
         return end, base * scale + rest, 1
 
     def _candidates(self, doc: Doc) -> list[int]:
