@@ -149,6 +149,16 @@ def test_links(extract, text, qualifier, target):
             "respectively.",
             [("32.4 percent", "352"), ("46.7 percent", None)],
         ),
+        (
+            "Drug cases and suspects handled by police fell by 8.5 percent and 11.2 percent, respectively, from a "
+            "year earlier.\nAltogether 9,870 suspects were arrested in 6,215 cases, the ministry said.",
+            [("8.5 percent", "6,215"), ("11.2 percent", "9,870")],
+        ),
+        (
+            "Fraud cases and suspects rose by 12 percent and 9 percent, respectively, to 2,300 cases and 3,100 "
+            "suspects.",
+            [("12 percent", "2,300"), ("9 percent", "3,100")],
+        ),
     ],
     ids=[
         "two",
@@ -159,6 +169,8 @@ def test_links(extract, text, qualifier, target):
         "across-sentences",
         "qualifiers-after",
         "measure-keeps-its-place",
+        "nouns-name-counts-in-the-next-sentence",
+        "nouns-name-counts-after-to",
     ],
 )
 def test_respectively_pairs_in_order(extract, text, pairs):
@@ -166,6 +178,25 @@ def test_respectively_pairs_in_order(extract, text, pairs):
     (resp,) = relations(r, "respectively")
     assert resp.aligned
     assert [(q, of_text(r, q)) for q, _ in pairs] == pairs
+
+
+def test_two_noun_named_lists_take_the_counts_ahead_in_turn(extract):
+    r = extract(
+        "The number of bribery cases and officials probed rose by 14 percent and 11.5 percent, respectively.\n\n"
+        "The number of negligence cases and officials probed rose by 6.2 percent and 8.9 percent, respectively.\n\n"
+        "In all, 5,310 people in 4,120 cases were probed for bribery, and 1,904 people in 1,377 cases for negligence."
+    )
+    got = {f.text: of_text(r, f.text) for f in r.facts if f.kind == "percentage"}
+    assert got == {"14 percent": "4,120", "11.5 percent": "5,310", "6.2 percent": "1,377", "8.9 percent": "1,904"}
+
+
+def test_respectively_nouns_without_counts_of_their_own_pair_nothing(extract):
+    r = extract(
+        "Drug cases and seizures fell by 8.5 percent and 11.2 percent, respectively.\n"
+        "Altogether 9,870 people were held in 6,215 cases."
+    )
+    assert relations(r, "respectively") == []
+    assert all(f.of is None for f in r.facts if f.kind == "percentage")
 
 
 def test_respectively_lists_of_different_lengths_are_recorded_not_guessed(extract):

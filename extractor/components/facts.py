@@ -526,8 +526,9 @@ class FactBuilder(Component):
                 and d.fields.get("role") == "level"
                 and sent_of(doc, prev.tok).start == sent_of(doc, d.tok).start
             ):
-                adjacent = only_joiners(doc, doc.char_span(prev.start, prev.end, alignment_mode="expand").end, d.tok)
-                if adjacent or prev.fields.get("role") == "share":
+                gap_start = doc.char_span(prev.start, prev.end, alignment_mode="expand").end
+                adjacent = only_joiners(doc, gap_start, d.tok)
+                if adjacent or prev.fields.get("role") == "share" or _parallel_change(doc, prev, gap_start, d.tok):
                     for key in ("role", "direction", "basis", "basis_year", "average"):
                         if key in prev.fields:
                             d.fields[key] = prev.fields[key]
@@ -593,6 +594,20 @@ def _rate_name(doc: Doc, cue: Span) -> str:
     name = ("".join(words) + cue.text).lower().strip()
     name = re.sub(r"\s*-\s*", "-", name)
     return re.sub(r"\s+", " ", name)
+
+
+def _parallel_change(doc: Doc, prev: Draft, start: int, end: int) -> bool:
+    """'jumped by 52.4 percent at the county level and 75 percent at the municipal level': a bare percentage
+    after a change, the words between them a short phrase ending in 'and' (no figure, no clause break), is the
+    same kind of change."""
+    gap = doc[start:end]
+    words = [t for t in gap if not t.is_space]
+    return (
+        prev.fields.get("role") == "change"
+        and 2 <= len(words) <= 8
+        and words[-1].lower_ in ("and", "while", "but")
+        and not any(is_num(t) or t.text in CLAUSE_BREAKS or t.is_sent_start for t in words)
+    )
 
 
 def _glued_hyphen(doc: Doc, i: int, nxt: int) -> bool:

@@ -38,6 +38,7 @@ from extractor.components.relations.common import (
     _tok,
     _year_after,
 )
+from extractor.components.units import singular
 from extractor.kinds import ITEM_KINDS
 
 
@@ -52,6 +53,7 @@ class ChangesMixin:
         toks = [d.tok for d in drafts]
         converted = [d for d in drafts if d.fields.get("_converted")]
         slot_index: dict[tuple[str, ...], tuple[list[int], list[Draft | None]]] = {}
+        ahead_taken: set[int] = set()  # counts a list named by its nouns took ('cases and officials ... 24% and 19.8%')
         for cue in rules.by_label.get("RESPECTIVELY", ()):
             sent = sent_of(doc, cue.start)
             lo = bisect.bisect_left(toks, max(sent.start, done_until + 1))
@@ -117,10 +119,50 @@ class ChangesMixin:
                     earlier = self._slots(doc, prev_sent.start, sent.start, item_kinds, done_until, slot_index)
                     items = earlier[-(len(quals) - len(items)) :] + items
             if not items:
+                items = self._named_ahead(doc, sent, quals, cue, slot_index, ahead_taken)
+                confidence = "cued"
+            if not items:
                 continue
             self._pair(items, quals, rels, cue, confidence)
             self._whole_after(doc, cue, quals)
             done_until = cue.start
+
+    def _named_ahead(
+        self, doc: Doc, sent: Span, quals: list[Draft], cue: Span, index: dict, taken: set[int]
+    ) -> list[Draft]:
+        """'The number of cases and officials rose by 24% and 19.8%, respectively. ... A total of 10,840 people in
+        8,222 cases ...': a list with no figures before it names its items by their nouns. Each noun takes the
+        first count of its unit (or a unit it is a kind of, officials among people) after the list, in its own
+        sentence or the first one ahead that holds counts (within three), not one an earlier list took; the list
+        pairs in the nouns' order. Every noun must find its own count, else nothing pairs."""
+        window = [t for t in doc[sent.start : quals[0].tok] if t.is_alpha]
+        nouns = [(t.i, singular(t.lower_)) for t in window]
+        ahead = self._counts_ahead(doc, sent, cue, index)
+        found: list[tuple[int, Draft]] = []
+        for q in ahead:
+            unit = q.fields.get("unit")
+            if id(q) in taken or not unit:
+                continue
+            at = next((i for i, n in nouns if n == unit), None)
+            if at is None:
+                at = next((i for i, n in nouns if self.units.is_a(n, unit) or self.units.is_a(unit, n)), None)
+            if at is not None and all(a != at for a, _ in found):
+                found.append((at, q))
+        if len(found) != len(quals):
+            return []
+        taken.update(id(q) for _, q in found)
+        return [d for _, d in sorted(found, key=lambda p: p[0])]
+
+    def _counts_ahead(self, doc: Doc, sent: Span, cue: Span, index: dict) -> list[Draft]:
+        """The counts after `cue` in its sentence, else in the first of the next three sentences that has any."""
+        counts = [q for q in self._slots(doc, cue.end, sent.end, ("count",), -1, index) if q is not None]
+        nxt = sent
+        for _ in range(3):
+            if counts or nxt.end >= len(doc):
+                break
+            nxt = sent_of(doc, next_tok(doc, nxt.end))
+            counts = [q for q in self._slots(doc, nxt.start, nxt.end, ("count",), -1, index) if q is not None]
+        return counts
 
     def _whole_after(self, doc: Doc, cue: Span, quals: list[Draft]) -> None:
         """'accounting for 60% and 45% respectively of the 200,000 cases': the shares' common whole."""

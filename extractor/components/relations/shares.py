@@ -28,6 +28,7 @@ from extractor.components.relations.common import (
     REFERRING_WORDS,
     SHARE_GLUE,
     TOTAL_REACH,
+    VERB_CLASS,
     _acted,
     _counts_kinds,
     _draft_at,
@@ -151,7 +152,8 @@ class SharesMixin:
                 if total is not None:
                     # the release's first total of the class is a guess unless the text presents it as a total
                     # ('a total of 4,120 cases', 'prosecuted 1,102,975 people for various crimes')
-                    firm = "cued" if _presented_as_total(doc, total) else "inferred"
+                    named = _named_acts(doc[nxt : min(nxt + 7, sent.end)])
+                    firm = "cued" if named or _presented_as_total(doc, total) else "inferred"
                     _link(d, "whole", total, "of the total", firm)
                     if isinstance(d.fields.get("of"), Draft):
                         self._part_of(rels, d.fields["of"], total, "of the total", firm, via="share")
@@ -176,6 +178,11 @@ class SharesMixin:
                             and id(x) not in inner
                             and x.fields.get("unit") == unit
                         ]
+                    # 'making up 58 percent of cases concluded by the provincial courts': the whole is a count of
+                    # the act its words name (the 5,214 cases received are not it), none when no count has it
+                    acts = _named_acts(doc[nxt + 1 : min(nxt + 7, sent.end)])
+                    if acts and any(x.kind == "count" and _acted(x, acts[0]) for x in drafts):
+                        cands = [x for x in cands if _acted(x, acts[0])]
                     if cands:
                         # 'Less than 3% of cases were ...' (no article): the release's count of them, a guess
                         firm = "inferred" if bare and cands[-1].tok < sent.start else "cued"
@@ -561,6 +568,11 @@ class SharesMixin:
             and not x.fields.get("_converted")
             and self.units.kin(x.fields.get("unit"), unit)
         ]
+        # 'of the total number of disciplined persons': a total named by its act is a count of that act, and
+        # none when no count has it
+        acts = _named_acts(window)
+        if acts and any(x.kind == "count" and _acted(x, acts[0]) for x in drafts):
+            cands = [x for x in cands if _acted(x, acts[0])]
         return cands[0] if cands else None
 
     def _kin_any(self, noun: str, units: set) -> bool:
@@ -649,3 +661,17 @@ class SharesMixin:
             for d in group:
                 _link(d, "whole", whole, cue, confidence)
                 self._part_of(rels, d.fields["of"], whole, cue, confidence, via="share")
+
+
+def _named_acts(window) -> list[str]:
+    """The participles in the words that name a whole ('of the total number of disciplined persons', 'of cases
+    concluded by the courts'), up to a clause break or a verb of the share's own ('of cases were retried'): the
+    act the whole counts. A caller narrows its wholes to that act only when some count of the text has it
+    ('problems handled' after 'dealt with 4,120 problems' names no act the text counts by that word)."""
+    acts = []
+    for t in list(window)[1:]:
+        if t.is_punct or t.lower_ in AUXILIARIES:
+            break  # 'of cases were retried': the share's own verb, not the whole's
+        if t.is_alpha and (t.lower_.endswith("ed") or t.lower_ in VERB_CLASS) and t.lower_ not in ("related",):
+            acts.append(t.lower_)
+    return acts
