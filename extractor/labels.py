@@ -221,6 +221,7 @@ class ZhDateAttrs(Attrs):
 
 class ZhActionAttrs(Attrs):
     same_as: str | None = None  # the action word it is read as: 受案 and 收案 are 受理, 审结 and 办结 are 结案
+    full: str | None = None  # the words it abbreviates, as a total's words name a count's: 批捕 is 批准逮捕
 
 
 class ZhPartCueAttrs(Attrs):

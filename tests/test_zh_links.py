@@ -379,7 +379,7 @@ def test_rates_named_before_respectively_are_those_rates(text, rates):
 
 def test_a_conditional_non_prosecution_is_no_non_prosecution():
     rec = zh("决定起诉860人，决定不起诉140人，附条件不起诉60人，附条件不起诉率6%。全年不起诉率为14%。")
-    assert rates_of(rec) == {}
+    assert rates_of(rec) == {"14%": ("140", ["860", "140"])}  # 6% is no 不起诉率; 14% reads the sentence before
     rec = zh("决定起诉860人，决定不起诉140人，附条件不起诉60人，不起诉率为14%。")
     assert rates_of(rec) == {"14%": ("140", ["860", "140"])}
 
@@ -616,3 +616,76 @@ def test_a_share_on_an_inferred_whole_is_doubtful_not_inconsistent():
 def test_a_breakdown_naming_its_action_finds_that_count(text, parts):
     rec = zh(text)
     assert parts_of(rec) == parts
+
+
+@pytest.mark.parametrize(
+    "text, pcts",
+    [
+        (
+            "上半年，全市法院共受理案件8.6万件，审结7.1万件，未结案件1.5万件。与去年同期相比，收案数量上升6%，"
+            "审结上升4%，未结案件上升12%。",
+            {"6%": "8.6万", "4%": "7.1万", "12%": "1.5万"},
+        ),
+        ("全区共受理审查起诉各类犯罪520件610人，同比分别下降9.5%和下降7%。", {"9.5%": "520", "7%": "610"}),
+        ("受理案件640件，审结600件，同比分别下降3.5%、上升2%。", {"3.5%": "640", "2%": "600"}),
+        (
+            "新收执行案件26万件，执结22万件，未结案件4万件，分别较去年同期上升了11%、7%、30%。",
+            {"11%": "26万", "7%": "22万", "30%": "4万"},
+        ),
+    ],
+    ids=["changes-name-counts-of-the-sentence-before", "respectively-repeated-verb", "respectively-mixed-verbs",
+         "respectively-before-the-comparison"],
+)
+def test_changes_find_the_counts_their_words_name(text, pcts):
+    rec = zh(text)
+    assert {p: of(rec, p) for p in pcts} == pcts
+
+
+def test_a_change_naming_no_counted_action_stays_unlinked():
+    rec = zh("全市共立案1 200件。与去年同期相比，治安警情下降9.4%，群众满意度上升3%。")
+    assert of(rec, "9.4%") is None and of(rec, "3%") is None
+
+
+@pytest.mark.parametrize(
+    "text, direction",
+    [("不起诉率为16.4%，比去年同期高2.2个百分点。", "up"), ("结案率为95.1%，较上年低0.8个百分点。", "down")],
+    ids=["higher", "lower"],
+)
+def test_a_rate_above_or_below_last_year_is_a_change_of_points(text, direction):
+    rec = zh(text)
+    (pts,) = [f for f in rec.facts if f.kind == "percentage" and f.points]
+    assert (pts.role, pts.direction, rec.fact(pts.of).kind) == ("change", direction, "percentage")
+
+
+@pytest.mark.parametrize(
+    "text, share, whole",
+    [
+        (
+            "共决定起诉各类犯罪3 200件4 100人。共决定不起诉各类犯罪620人，不起诉率为13.1%。\n"
+            "起诉人数较多的罪名：盗窃罪820人，占起诉总人数的20%；诈骗罪410人，占起诉总人数的10%。",
+            "10%",
+            "4 100",
+        ),
+        (
+            "共批准逮捕各类犯罪1 500件1 900人。批捕人数较多的罪名：盗窃罪380人，占批捕总人数的20%。",
+            "20%",
+            "1 900",
+        ),
+    ],
+    ids=["not-prosecuted-is-no-prosecution", "abbreviated-action"],
+)
+def test_a_total_named_by_its_action_skips_the_negated_action(text, share, whole):
+    rec = zh(text)
+    (pct,) = [f for f in rec.facts if f.text == share]
+    assert rec.fact(pct.whole).text == whole
+    assert not inconsistent(rec)
+
+
+def test_a_breakdown_of_closed_cases_is_no_breakdown_of_open_ones():
+    rec = zh("新收执行案件30万件，执结26万件，未结案件11万件。在已执结案件中，以和解方式结案的案件9万件。")
+    assert parts_of(rec) == [("9万", "26万")]
+
+
+def test_a_named_rate_reads_its_complement_from_the_sentence_before():
+    rec = zh("全市共决定起诉3 900人。共决定不起诉600人，不起诉率为13.3%。")
+    assert rates_of(rec) == {"13.3%": ("600", ["3 900", "600"])}

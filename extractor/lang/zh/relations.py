@@ -69,6 +69,8 @@ def link(norm: str, facts: list[dict], rules: ZhRules) -> list[dict]:
             target = _points_of(norm, facts, i)
         else:
             target = _clause_figure(norm, facts, i, rules)
+            if target is None and f["kind"] == "percentage" and f["role"] == "change":
+                target = _named_back(norm, facts, i, rules)
         if target is not None:
             f["of"] = target["id"]
             relations.append(
@@ -152,10 +154,17 @@ def _rates(norm: str, facts: list[dict], relations: list[dict], rules: ZhRules) 
     for rate in views:
         if rate.role != "rate":
             continue
-        # the counts a rate is worked out from are stated with it, in its sentence
+        # the counts a rate is worked out from are stated with it, in its sentence, else from the sentence before
+        # ('共决定起诉4130人。共决定不起诉1020人，不起诉率为19.8%')
         sent = clause_start(norm, rate.start, FULL_STOP)
-        near = [v for v in views if v is rate or (v.kind == "count" and sent <= v.start < rate.start)]
-        relations.extend(rate_relations(SimpleNamespace(facts=near)))
+        for start in (sent, _sentence_before(norm, sent) if sent > 0 else None):
+            if start is None:
+                break
+            near = [v for v in views if v is rate or (v.kind == "count" and start <= v.start < rate.start)]
+            found = rate_relations(SimpleNamespace(facts=near))
+            if found:
+                relations.extend(found)
+                break
 
 
 def _share_words(norm: str, f: dict, rules: ZhRules) -> tuple[int, str] | None:
@@ -231,26 +240,38 @@ def _wholes(
         )
 
 
+def _occurrences(text: str, word: str) -> list[int]:
+    out, at = [], text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out
+
+
 def _named_total(
     norm: str, facts: list[dict], part: dict, words: str, rules: ZhRules
 ) -> tuple[str, str] | None:
     """The total a share's '占…总数的' names: a count of the part's unit before the part, in its sentence, the
     last one when the words name no action; when they do ('占起诉总人数的'), the last one whose words hold that
-    action as named (审查逮捕 is not 批准逮捕), in the sentence or the one before, and none when no count has it.
+    action as named (审查逮捕 is not 批准逮捕, 不起诉 is not 起诉), in its paragraph or the one before, and none
+    when no count has it.
     With the link's confidence: stated for a named action, cued for a count whose words say it is a total (共,
     全部), else inferred."""
     stem = words[1:]
     total = rules.last_in("ZH_TOTAL_WORD", stem)
     cut = min(i for i in (stem.find("数"), total[0] if total else -1, len(stem)) if i >= 0)
     named = rules.last_in("ZH_ACTION", stem[:cut])
-    action = stem[: named[0] + len(named[1].text)] if named else None
+    action = None
+    if named:  # '起诉总人数', '审查逮捕人数', '批捕总人数' (批准逮捕): the action with the words that qualify it
+        at, word = named
+        action = stem[:at] + (word.attrs.get("full") or word.text)
     sent = clause_start(norm, part["start"], SENTENCE_END)
     own = _verb(action_of(norm, facts, facts.index(part), rules), rules) if action is None else None
 
     def fits(j: int, g: dict) -> bool:
         words = action_of(norm, facts, j, rules)
-        if action is not None:
-            return action in words
+        if action is not None:  # '不起诉730人' is no count of 起诉
+            return any(k >= 0 and not words[:k].endswith("不") for k in _occurrences(words, action))
         # '受理1200件，审结1000件，占全市的15%': a part with a verb of its own is no part of another action's count
         return own is None or _verb(words, rules) == own
 
@@ -267,7 +288,10 @@ def _named_total(
             and fits(j, g)
         ]
 
-    chosen = earlier(sent) or (earlier(_sentence_before(norm, sent)) if action else [])
+    chosen = earlier(sent)
+    if not chosen and action:  # a named action reaches back through its paragraph and the one before
+        line = norm.rfind("\n", 0, sent) + 1
+        chosen = earlier(norm.rfind("\n", 0, max(line - 1, 0)) + 1)
     if not chosen:
         return None
     whole = chosen[-1]
@@ -374,6 +398,44 @@ def _own_subject(norm: str, f: dict, own: int, rules: ZhRules) -> bool:
     return not any(c in rest for c in "数量额") and rules.last_in("ZH_ACTION", rest) is None
 
 
+def _named_back(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict | None:
+    """'…受理案件52万件，审结41万件，未结案件11万件。与去年同期相比，收案数量上升8%，审结上升6%，未结案件上升15%':
+    a change with no figure in its sentence before it, whose clause names a count of the sentence or two before
+    by its words (未结案件) or by its action (收案: 受理; not 未结 for 结案), qualifies that count."""
+    f = facts[i]
+    own = clause_start(norm, f["start"])
+    sent = clause_start(norm, f["start"], FULL_STOP)
+    if any(g["kind"] in AMOUNTS and sent <= g["start"] for g in facts[:i]):
+        return None
+    subject = _subject_words(norm, f, own, rules).rstrip("数量总")
+    if len(subject) < 2:
+        return None
+    scope = _sentence_before(norm, _sentence_before(norm, sent)) if sent > 0 else sent
+    counts = [
+        (j, g)
+        for j, g in enumerate(facts[:i])
+        if g["kind"] == "count" and scope <= g["start"] < sent and not is_difference(norm, g, rules)
+    ]
+    worded = [g for j, g in counts if len(w := action_of(norm, facts, j, rules)) >= 2 and w.endswith(subject)]
+    if worded:
+        return worded[-1]
+    verb = _verb(subject, rules)
+    if verb is None or _negated(subject, rules):
+        return None
+    acting = [
+        g
+        for j, g in counts
+        if _verb(w := action_of(norm, facts, j, rules), rules) == verb and not _negated(w, rules)
+    ]
+    return acting[-1] if acting else None
+
+
+def _negated(words: str, rules: ZhRules) -> bool:
+    """True when the last action word of `words` follows 未 or 不 ('未结案件', '不批准逮捕')."""
+    found = rules.last_in("ZH_ACTION", words)
+    return found is not None and found[0] > 0 and words[found[0] - 1] in "未不"
+
+
 def _level_after(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict | None:
     """The amount a change or multiplier reaches, named right after it: '同比上升12.3%，达到3025件', '增长18.3%至
     7412件', '上升1.2倍，达86.3亿元' (the wording binds them, as 'grew 18.3% to 7,412' does)."""
@@ -417,10 +479,12 @@ def _respectively(norm: str, facts: list[dict], rules: ZhRules, relations: list[
             last = at + len(cue.text)
             for f in after:
                 gap = norm[last : f["start"]]
-                if quals and gap not in LIST_GAP:
+                if quals and gap not in LIST_GAP and not _repeated_change(gap, rules):
                     break
                 if not quals and any(ch in SENTENCE_END + "，," for ch in gap):
                     break
+                if f["kind"] == "date" and not quals:
+                    continue  # '分别较去年同期上升了12%、8%': the comparison's date before the list
                 if f["kind"] not in ("percentage", "multiplier"):
                     break
                 quals.append(f)
@@ -474,6 +538,15 @@ def _respectively(norm: str, facts: list[dict], rules: ZhRules, relations: list[
                             }
                         )
             at = norm.find(cue.text, at + 1)
+
+
+def _repeated_change(gap: str, rules: ZhRules) -> bool:
+    """'分别下降12.5%和下降10%', '上升8%、下降3%': a list joiner with the change word repeated after it."""
+    for joiner in sorted(LIST_GAP, key=len, reverse=True):
+        if gap.startswith(joiner):
+            word = rules.starting("ZH_CHANGE", gap, len(joiner))
+            return word is not None and gap[len(joiner) + len(word.text) :] in ("", "了")
+    return False
 
 
 RATE_LIST_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,6}率$")
@@ -734,7 +807,12 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], 
         if cue_id in named_cue:
             # '已立案侦办案件中，…': the whole is the count of the action the cue names; none named, no whole
             verb = _verb(cue, rules)
-            wholes = [w for w in wholes if verb and _verb(actions[w["id"]], rules) == verb]
+            negated = _negated(cue, rules)  # '在已执结案件中' is no breakdown of '未结案件19万件'
+            wholes = [
+                w
+                for w in wholes
+                if verb and _verb(actions[w["id"]], rules) == verb and _negated(actions[w["id"]], rules) == negated
+            ]
             if not wholes and verb:
                 wholes = _named_further_back(norm, facts, at, cue, actions, rules, level)
         inside = norm.find("在内", cue_end, end)
