@@ -89,6 +89,8 @@ PERCENTAGES = [
     ("不起诉率为11.7%。", "11.7%", "rate", None, None, False),
     ("诈骗案件同比上升超三成。", "三成", "change", "up", "year_on_year", False),
     ("受理案件较2021年下降9.6%。", "9.6%", "change", "down", "named_year", False),
+    ("全市法院立案率、结案率均超过90%。", "90%", "rate", None, None, False),
+    ("调撤率保持96%以上。", "96%", "rate", None, None, False),
     ("与2019年相比，起诉人数增长15%。", "15%", "change", "up", "named_year", False),
 ]
 
@@ -176,6 +178,9 @@ def test_relative_dates_resolve_against_the_reference_date():
 
 
 OPERATIONS = [
+    # a stray closing mark, and a lead and head after 系列
+    ("开展“2019亮剑行动’，破获案件60起。", "2019亮剑行动", False),
+    ("组织开展“蓝剑”系列打击走私专项行动，查获案件41起。", "蓝剑", False),
     ("全省深入推进“蓝盾”攻坚行动，审结案件120件。", "蓝盾", False),
     # adjacent quoted names share the head after the last one, as names joined by 、 do
     ("组织开展“清风”“亮剑”等专项行动，打掉团伙12个。", "清风", False),

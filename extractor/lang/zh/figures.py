@@ -221,7 +221,10 @@ def _percentage(norm: str, s: int, e: int, value: Decimal, sign, rules: ZhRules)
     for rx, row in rules.regexes.get("ZH_RATE_WORD", []):
         m = rx.search(pre.rstrip(SPACES))  # '不起诉率 23.1%': a space before the number
         if m:
-            fact.update(role="rate", rate_name=m.group().rstrip("为是达到"), pattern_id=row.id)
+            name = m.group()
+            cut = max(name.rfind("率"), name.rfind("比"))
+            # '结案率均超过85%', '调撤率保持97%以上': the name ends at its 率 (or 比), the words after it go
+            fact.update(role="rate", rate_name=name[: cut + 1] if cut >= 0 else name, pattern_id=row.id)
             return fact
     fact["role"] = "level"
     return fact

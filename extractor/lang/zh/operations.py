@@ -7,7 +7,8 @@ import re
 
 from extractor.lang.zh.rules import ZhRules
 
-QUOTED_RE = re.compile(r"[“「『《\"]([^“”「」『』《》\"\n]{1,24})[”」』》\"]")
+# a stray closing mark is read as the close: '“2018雷霆行动’' (an apostrophe where ” belongs)
+QUOTED_RE = re.compile(r"[“「『《\"]([^“”「」『』《》\"’\n]{1,24})[”」』》\"’]")
 CODE_RE = re.compile(r"^\d{1,2}[·.．]\d{1,2}$")
 LINK_RE = re.compile(r"^(?:与|和|及|、)?$")  # “A”“B”等专项行动: adjacent quotes list names too
 CASE_CODE_RE = re.compile(r"\d")  # “使命2020-3”, “403”: a case code has a digit
@@ -66,7 +67,8 @@ def find_operations(norm: str, text: str, rules: ZhRules) -> list[dict]:
             head = next((w for w in rules.of("ZH_OPERATION_HEAD") if m.group(1).endswith(w.text)), None)
             head = head if head and len(m.group(1)) > len(head.text) else None
         if head is None and not norm[: m.start()].endswith(("打击", "严打")):
-            head = _head_after_lead(norm, m.end(), rules)
+            # '“海鹰”系列打击走私专项行动': the lead and its head after 系列 too
+            head = _head_after_lead(norm, m.end() + (2 if norm.startswith("系列", m.end()) else 0), rules)
         if head is not None and norm[: m.start()].endswith(("打击", "严打")) and not m.group(1).endswith(head.text):
             head = None  # '打击“两抢一盗”专项整治': what is fought, a crime category, not the operation's name
         code = bool(CODE_RE.match(m.group(1)))
