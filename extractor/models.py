@@ -48,7 +48,8 @@ class CountFact(FactBase):
     """A number of things: '999 cases', '1,285 persons', 'nine suspects'."""
 
     kind: Literal["count"] = "count"
-    value: Annotated[int, Field(gt=-MAX_VALUE, lt=MAX_VALUE)]
+    # a whole number, or a decimal for an average per head ('each judge handled 64.3 cases')
+    value: Annotated[int | float, Field(gt=-MAX_VALUE, lt=MAX_VALUE)]
     unit: str | None = None
     subject: str | None = None
     action: str | None = None

@@ -13,6 +13,8 @@ FIGURES = [
     ("Prosecutors handled 1.6 million cases.", [("count", "1.6 million", 1600000, None)]),
     ("Customs received 4.253 million declarations.", [("count", "4.253 million", 4253000, None)]),
     ("Inspectors received two million reports.", [("count", "two million", 2000000, None)]),
+    # a decimal before a counted noun: an average per head (a lost scale word is flagged, see below)
+    ("Each prosecutor handled 41.6 cases last year.", [("count", "41.6", 41.6, None)]),
     # 万 and 亿 amounts rendered group by group, and what stays two figures
     ("Police froze 7 million 200 thousand yuan.", [("money", "7 million 200 thousand yuan", 7200000, None)]),
     ("Courts handled 1 billion 350 million yuan.", [("money", "1 billion 350 million yuan", 1350000000, None)]),
@@ -271,3 +273,21 @@ def test_a_number_word_in_quoted_speech_is_still_a_count(extract):
 def test_a_change_word_glued_to_by_is_read(extract, text, change, direction):
     pct = by_text(extract(text), change)
     assert (pct.role, pct.direction) == ("change", direction)
+
+
+@pytest.mark.parametrize(
+    "text, suspect",
+    [
+        ("On average, each judge concluded 87.5 cases.", False),
+        ("Courts heard 3.1 cases per judge a week.", False),
+        ("Police detained more than 2.6 people in the campaign.", True),
+    ],
+    ids=["each", "per", "lost-scale-word"],
+)
+def test_a_decimal_count_is_an_average_or_suspect(extract, text, suspect):
+    (count,) = facts_of(extract(text), "count")
+    assert count.value != int(count.value) and count.suspect is suspect
+
+
+def test_letters_and_digits_in_one_word_are_a_code(extract):
+    assert facts_of(extract("H1N1 and H7N9 cases were reported."), "count") == []

@@ -77,6 +77,7 @@ BEFORE_LABELS = ("CURRENCY_BEFORE", "NOT_FIGURE_BEFORE")
 POPULATION_NOUNS = words("population_nouns")
 # 'an average annual increase of 24.3%': a change over several years (the record's `average`)
 AVERAGE_WORDS = words("average_words")
+PER_HEAD_WORDS = words("per_head_words")
 # A figure in trillions written with thousands ("81,700 trillion yuan") is 亿 mistranslated as trillion.
 TRILLION_GARBLE_MIN = 1000
 
@@ -239,13 +240,26 @@ class FactBuilder(Component):
         if info["decimals"] and info["scale"] == 1:
             split = self._split_multiplier(doc, tok)
             if split is None:
-                return None
+                return self._decimal_count(doc, tok)
             d = Draft("multiplier", tok.idx, tok.idx + len(tok), tok.i, tok._.num, "multipliers-split-001")
             d.set(suspect=True, suspect_reason=f"'times' cut off by a stray period ({split!r})")
             d.set(approx=self._approx(doc, tok.i, rules))
             return d
         pattern_id = "numbers-count-002" if info["words"] else "numbers-count-001"
         return Draft("count", tok.idx, tok.idx + len(tok), tok.i, tok._.num, pattern_id)
+
+    def _decimal_count(self, doc: Doc, tok: Token) -> Draft | None:
+        """'each judge handled 64.3 cases': a decimal before a counted noun is a count, an average when the words
+        before it say so (each, per, average), else suspect ('more than 1.2 people': a fraction of a person is a
+        scale word the translation lost); None before anything else."""
+        j = next_tok(doc, tok.i + 1)
+        if not (j < len(doc) and doc[j].lower_ in self.units.units) and not self.units.counted_noun_at(doc, j):
+            return None
+        d = Draft("count", tok.idx, tok.idx + len(tok), tok.i, tok._.num, "numbers-count-003")
+        near = {t.lower_ for t in doc[max(0, tok.i - 6) : min(len(doc), tok.i + 5)]}
+        if not near & (PER_HEAD_WORDS | AVERAGE_WORDS):
+            d.set(suspect=True, suspect_reason="a fraction of a counted thing: a scale word may be lost in translation")
+        return d
 
     def _population_rate(self, doc: Doc, tok: Token, nxt: int, rules: RuleIndex) -> Draft | None:
         """'12.5 per 10,000 people', '3.2 cases per 100,000 residents', '0.8 lawyers per capita': a rate per

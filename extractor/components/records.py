@@ -79,7 +79,7 @@ def _draft_payload(d: Draft, ids: dict[int, str]) -> dict[str, Any]:
             v = ids.get(id(v))
         if v is not None and v is not False:
             payload[key] = v
-    payload["value"] = round(d.value) if d.kind == "count" else _number(d.value)
+    payload["value"] = round(d.value) if d.kind == "count" and d.value == round(d.value) else _number(d.value)
     return payload
 
 
