@@ -56,6 +56,7 @@ COUNTS = [
     ("巡察中发现突出问题27项。", "27", 27, "item", None),
     ("对相关负责人约谈63次。", "63", 63, "time", None),
     ("全年共有27篇论文获奖。", "27", 27, "article", None),
+    ("全市员额检察官人均办理案件64.8件。", "64.8", 64.8, "case", None),
 ]
 
 
@@ -73,6 +74,7 @@ def test_counts(text, span, value, unit, approx):
         "行动一起推进，万一出现问题立即上报。",
         "平安建设走进千家万户，百日攻坚再出发。",
         "这是一次性解决历史遗留问题的一项举措。",
+        "查获涉案物品2.5件。",
     ],
 )
 def test_words_with_number_characters_are_no_counts(text):

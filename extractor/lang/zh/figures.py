@@ -133,8 +133,10 @@ def _figure(norm: str, s: int, e: int, value: Decimal, rules: ZhRules) -> dict |
     while at < len(norm) and norm[at] in SPACES and at - e < 2:
         at += 1  # '受理 345 件': a space before the measure word, as yearbooks and some sites set it
     measure = rules.starting("ZH_MEASURE", norm, at)
-    if measure is None or value != value.to_integral_value():
+    if measure is None:
         return None
+    if value != value.to_integral_value() and not rules.last_in("ZH_AVERAGE_COUNT", norm[clause_start(norm, s) : s]):
+        return None  # '人均办案86.5件': a decimal count is an average per head, else no count
     after = at + len(measure.text)
     unit = measure.attrs["unit"]
     if not measure.attrs.get("fixed"):
@@ -145,7 +147,7 @@ def _figure(norm: str, s: int, e: int, value: Decimal, rules: ZhRules) -> dict |
         "kind": "count",
         "start": s,
         "end": e,
-        "value": int(value),
+        "value": _plain(value),
         "unit": unit,
         "pattern_id": measure.id,
         "_after": after,
