@@ -114,6 +114,7 @@ class RelationLinker(ChangesMixin, PartsMixin, SharesMixin, Component):
         its unit from, in order: the count it is coordinated with, the whole a cue made it part of, the count
         before it in its sentence, a whole found through shares, the verb ('Prosecuted 405,000 for ...')."""
         from extractor.components.units import CASE_ACTIONS, PERSON_ACTIONS
+        from extractor.unit_classes import bundled_units
 
         cue_whole = {id(r["part"]): r["whole"] for r in rels if r["type"] == "part_of" and r["_via"] != "share"}
         share_whole = {id(r["part"]): r["whole"] for r in rels if r["type"] == "part_of" and r["_via"] == "share"}
@@ -141,11 +142,16 @@ class RelationLinker(ChangesMixin, PartsMixin, SharesMixin, Component):
                 unit = prev.fields.get("unit")  # '53 officials at ..., 3,500 at ... and 28,000 at ...'
             if unit is None and id(d) in cue_whole:
                 unit = cue_whole[id(d)].fields.get("unit")
+            action = d.fields.get("action") or ""
             if unit is None and prev is not None and sent_of(doc, prev.tok).start == sent.start:
                 unit = prev.fields.get("unit")
+                # 'opened 204,000 cases, and disciplined 176,000': a verb about people of its own counts persons,
+                # not the cases of the count before
+                own_verb = action and action != (prev.fields.get("action") or "")
+                if own_verb and PERSON_ACTIONS.search(action) and bundled_units().root(unit) != "person":
+                    unit = "person"
             if unit is None and id(d) in share_whole:
                 unit = share_whole[id(d)].fields.get("unit")
-            action = d.fields.get("action") or ""
             if unit is None and PERSON_ACTIONS.search(action):
                 unit = "person"
             if unit is None and CASE_ACTIONS.search(action):
