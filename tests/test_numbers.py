@@ -22,7 +22,10 @@ FIGURES = [
         "The bureau audited 4 million 300 accounts.",
         [("count", "4 million", 4000000, None), ("count", "300", 300, None)],
     ),
-    ("Police seized 2.5 million 300 thousand doses.", [("count", "2.5 million", 2500000, None), ("count", "300 thousand", 300000, None)]),
+    (
+        "Police seized 2.5 million 300 thousand doses.",
+        [("count", "2.5 million", 2500000, None), ("count", "300 thousand", 300000, None)],
+    ),
     ("The team caught nine fugitives abroad.", [("count", "nine", 9, None)]),
     ("Seventeen officials were expelled from the Party.", [("count", "Seventeen", 17, None)]),
     ("Twenty-nine of the cases involved senior officials.", [("count", "Twenty-nine", 29, None)]),
@@ -33,7 +36,9 @@ FIGURES = [
     ("About 45,500 cases were exposed.", [("count", "45,500", 45500, "about")]),
     ("At least 12 people were detained.", [("count", "12", 12, "at_least")]),
     ("Less than 300 complaints were filed.", [("count", "300", 300, "less_than")]),
-    ("Courts accepted up to 80 petitions a day in the campaign.", [("count", "80", 80, "up_to")]),
+    # 'up to' renders 多达 (as many as): the figure is exact; 'at most' is a bound
+    ("Up to 2,340 cadres among those disciplined held rural posts.", [("count", "2,340", 2340, None)]),
+    ("Courts accepted at most 80 petitions a day in the campaign.", [("count", "80", 80, "up_to")]),
     ("The ring had some 150 members.", [("count", "150", 150, "about")]),
     ("The number of cases exceeded 100,000 in 2018.", [("count", "100,000", 100000, "more_than")]),
     # a percent sign joined by a hyphen ('an 18.4-pct rise')
@@ -91,7 +96,7 @@ def test_spelled_out_numbers(extract, text, expected):
 SLOGANS = [
     ("Cadres must practise the three strict and three solid.", []),
     ("He stressed the five musts and the two safeguards.", []),
-    ("Members studied the four consciousnesses and the \"three stricts\".", []),
+    ('Members studied the four consciousnesses and the "three stricts".', []),
     ("They heard three solid cases in the city.", [("count", "three", 3)]),
     ("Officials met the two upholds, and five officers spoke.", [("count", "five", 5)]),
 ]
@@ -264,11 +269,12 @@ def test_a_number_word_in_quoted_speech_is_still_a_count(extract):
     assert [(f.kind, f.text) for f in facts_of(record, *NUMERIC)] == [("count", "three")]
 
 
-
 @pytest.mark.parametrize(
     "text, change, direction",
-    [("Courts heard 12,804 cases, upby 18.3% over 2016.", "18.3%", "up"),
-     ("Police closed 1,207 cases, downby 2.1%.", "2.1%", "down")],
+    [
+        ("Courts heard 12,804 cases, upby 18.3% over 2016.", "18.3%", "up"),
+        ("Police closed 1,207 cases, downby 2.1%.", "2.1%", "down"),
+    ],
 )
 def test_a_change_word_glued_to_by_is_read(extract, text, change, direction):
     pct = by_text(extract(text), change)

@@ -270,6 +270,17 @@ PARTS = [
         "penalized, 81 people were at the bureau level.",
         [("81", "3,100")],
     ),
+    # 'Of the total' is the count the text presented as a total, not the nearest count before it
+    (
+        "A total of 6,230 cadres were punished in 2022. The cases came from 23 counties. Of the total, 1,140 held "
+        "village posts.",
+        [("1,140", "6,230")],
+    ),
+    # a participle after 'of the' names the act its whole counted
+    (
+        "Inspectors punished 2,870 officials and closed 640 cases. In all, 410 of the punished were expelled.",
+        [("410", "2,870")],
+    ),
 ]
 
 

@@ -3,6 +3,8 @@
 import pytest
 from conftest import by_text
 
+from extractor.checks import audit
+
 
 def of_text(record, surface):
     """The surface of the fact that the fact `surface` qualifies, or None."""
@@ -421,3 +423,13 @@ def test_a_clause_naming_what_changed_takes_that_figure(extract, text, change, t
     assert record.fact(pct.of).text == target
     (link,) = [r for r in record.relations if r.type == "link" and r.role == "of" and r.source == pct.id]
     assert link.confidence == "cued"
+
+
+def test_an_earlier_figure_of_another_class_is_no_baseline(extract):
+    r = extract(
+        "A total of 3,905 officials were disciplined in the first half. The figure came from 14 provinces, "
+        "marking a 9.8-percent rise from last year."
+    )
+    (pct,) = [f for f in r.facts if f.kind == "percentage"]
+    assert pct.baseline is None
+    assert not [f for f in audit(r) if f.status == "inconsistent"]

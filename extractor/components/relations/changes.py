@@ -417,6 +417,12 @@ class ChangesMixin:
                 base = d.fields.get("baseline")
                 if isinstance(base, Draft) and (base is d.fields["of"] or base.kind != d.fields["of"].kind):
                     d.fields.pop("baseline")
+                elif isinstance(base, Draft) and base.kind == "count":
+                    # 'The figure came from 17 cities, ... a 12.3% rise from last year': an earlier figure of
+                    # another class of thing is no baseline of 4,812 servants
+                    bu, tu = base.fields.get("unit"), d.fields["of"].fields.get("unit")
+                    if bu and tu and bu != tu and not self.units.kin(bu, tu):
+                        d.fields.pop("baseline")
 
     def _named_subject(self, doc: Doc, d: Draft, sent: Span, drafts: list[Draft]) -> tuple[Draft, str] | None:
         """The figure a change's clause names when it opens with 'the number of <noun>' (the latest count of that
@@ -430,8 +436,10 @@ class ChangesMixin:
                 i
                 for i in range(len(lowered) - 1, -1, -1)
                 if lowered[i] == "the"
-                and (lowered[i + 1 : i + 3] in (["number", "of"], ["amount", "of"], ["value", "of"])
-                     or lowered[i + 1 : i + 4] == ["total", "number", "of"])
+                and (
+                    lowered[i + 1 : i + 3] in (["number", "of"], ["amount", "of"], ["value", "of"])
+                    or lowered[i + 1 : i + 4] == ["total", "number", "of"]
+                )
             ),
             None,
         )

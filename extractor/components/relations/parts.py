@@ -18,6 +18,7 @@ from extractor.components.context import (
     text_of,
 )
 from extractor.components.relations.common import (
+    AUXILIARIES,
     CATEGORY_NOUNS,
     FIRMNESS,
     LINK_WINDOW,
@@ -38,6 +39,7 @@ from extractor.components.relations.common import (
     _new_verb_clause,
     _opens_item,
     _paragraph_start,
+    _presented_as_total,
     _prior_period,
     _singular,
     _superseded,
@@ -45,6 +47,10 @@ from extractor.components.relations.common import (
     _year_after,
     _year_in_cue,
 )
+from extractor.lexicon import words
+
+# the verb after a participle used as a noun ('906 of the disciplined held ...', '... were expelled')
+VERB_AFTER = AUXILIARIES | words("irregular_participles")
 
 
 class PartsMixin:
@@ -133,6 +139,18 @@ class PartsMixin:
             elif mode in ("among", "of_them", "of_the") and at_sentence_start:
                 whole_pool = self._previous_counts(doc, counts, sent)
                 named = self._partitive_unit(doc, cue, after)
+                k = next_tok(doc, cue.end)
+                if k < len(doc) and doc[k].lower_ == "total":
+                    # 'A total of 4,812 ... . The cases came from 17 cities. Of the total, 318 ...': the count the
+                    # text presented as a total, in the three sentences before, not the nearest count
+                    back = self._sentences_back(doc, sent, 3)
+                    totals = [
+                        d
+                        for d in counts
+                        if back <= d.tok < sent.start and id(d) not in parts and _presented_as_total(doc, d)
+                    ]
+                    if totals:
+                        whole_pool, named = totals[-1:], None
                 if named and named.endswith("ed"):
                     # 'Among the captured, 2,341 ...': the whole is the count of people captured, the nearest
                     # before (a paragraph or more back when the cue names it so), not a count of the year before
@@ -194,6 +212,15 @@ class PartsMixin:
                             add(other, named, "of_the", "cued")
                     if reference:
                         references.add(id(named))
+                elif (
+                    part_before is not None
+                    and part_before.kind == "count"
+                    and (done := self._of_the_acted(doc, cue, part_before, counts, parts)) is not None
+                ):
+                    # '906 of the disciplined held township posts': the whole is the count of that act
+                    add(part_before, done, "of_them", "cued")
+                    if not part_before.fields.get("_unit_noun") and done.fields.get("unit"):
+                        part_before.fields["unit"] = done.fields["unit"]
                 elif part_before is not None and part_before.kind == "count" and (noun := self._cue_noun(doc, cue)):
                     # 'Twelve of those cadres', 'Thirty-one of the cases involved ...': the noun after the cue
                     # names the whole, the nearest earlier count of its class (a paragraph back or more: a
@@ -330,6 +357,21 @@ class PartsMixin:
             same = [d for d in earlier if d.fields.get("unit") == nouns[-1]]
             return same[-1] if same else None
         return None
+
+    def _of_the_acted(self, doc: Doc, cue: Span, part: Draft, counts: list[Draft], parts: dict) -> Draft | None:
+        """The count whose act a participle right after 'of the' names ('906 of the disciplined'): the nearest
+        earlier one of that act, not a part already; None when the cue names no act."""
+        k = next_tok(doc, cue.end)
+        if cue.text.lower() not in {"of the", "of those", "of all"} or k >= len(doc):
+            return None
+        word = doc[k].lower_
+        if not (word.endswith("ed") or word in VERB_CLASS):
+            return None
+        nxt = doc[next_tok(doc, k + 1)] if next_tok(doc, k + 1) < len(doc) else None
+        if nxt is not None and nxt.is_alpha and not (nxt.lower_ in VERB_AFTER or nxt.lower_.endswith("ed")):
+            return None  # 'of the disciplined officials': a modifier of a noun, read by _cue_noun
+        acted = [d for d in counts if d.tok < part.tok and id(d) not in parts and _acted(d, word)]
+        return acted[-1] if acted else None
 
     def _cue_noun(self, doc: Doc, cue: Span) -> str | None:
         """The noun a partitive cue names right after it: 'of the cases involved' -> case, 'of those cadres'
