@@ -689,3 +689,38 @@ def test_a_breakdown_of_closed_cases_is_no_breakdown_of_open_ones():
 def test_a_named_rate_reads_its_complement_from_the_sentence_before():
     rec = zh("全市共决定起诉3 900人。共决定不起诉600人，不起诉率为13.3%。")
     assert rates_of(rec) == {"13.3%": ("600", ["3 900", "600"])}
+
+
+@pytest.mark.parametrize(
+    "text, pcts, confidence",
+    [
+        (
+            "全市法院共受理案件5.12万件，审结4.87万件，执行到位金额32亿元，同比上升8.1%、6.6%和11.2%。",
+            {"8.1%": "5.12万", "6.6%": "4.87万", "11.2%": "32亿元"},
+            "cued",
+        ),
+        ("获评全省优秀文书6篇、精品案例3件，占全省总数的30%和15%。", {"30%": "6", "15%": "3"}, "cued"),
+        (
+            "共受理案件3 000件，其中刑事案件1 200件、民事案件1 800件，同比上升6%和2%。",
+            {"6%": "1 200", "2%": "1 800"},
+            "inferred",
+        ),
+    ],
+    ids=["three-changes", "shares", "last-of-more-figures"],
+)
+def test_a_list_of_changes_without_fenbie_pairs_in_order(text, pcts, confidence):
+    rec = zh(text)
+    assert {p: of(rec, p) for p in pcts} == {p: t for p, t in pcts.items()}
+    (resp,) = [r for r in rec.relations if r.type == "respectively"]
+    assert resp.confidence == confidence
+
+
+def test_a_list_after_two_equal_counts_pairs_each_with_its_own():
+    rec = zh("受理民事案件2.05万件，审结2.05万件，同比下降4.4%和3.9%。")
+    first, second = [f.id for f in rec.facts if f.kind == "count"]
+    assert [f.of for f in rec.facts if f.kind == "percentage"] == [first, second]
+
+
+def test_a_list_with_fewer_figures_than_changes_pairs_nothing():
+    rec = zh("共立案1 200件，同比上升5%和3%。")
+    assert [r for r in rec.relations if r.type == "respectively"] == []

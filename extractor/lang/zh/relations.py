@@ -44,6 +44,7 @@ def link(norm: str, facts: list[dict], rules: ZhRules) -> list[dict]:
         if f["kind"] == "count" and (direction := difference_direction(norm, f, rules)):
             f["difference"] = direction
     _respectively(norm, facts, rules, relations, done)
+    _implicit_lists(norm, facts, rules, relations, done)
     for i, f in enumerate(facts):
         if f["id"] in done or f["kind"] not in ("percentage", "multiplier"):
             continue
@@ -538,6 +539,66 @@ def _respectively(norm: str, facts: list[dict], rules: ZhRules, relations: list[
                             }
                         )
             at = norm.find(cue.text, at + 1)
+
+
+def _implicit_lists(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], done: set[str]) -> None:
+    """'受理3.26万件，审结3.18万件，结案标的额86亿元，同比上升12.4%、9.7%和6.1%': a list of changes (or shares)
+    after as many figures in its sentence pairs with them in order, as 分别 would say; 'cued' when the sentence
+    holds exactly as many figures before the list, else 'inferred' with the last of them."""
+    i = 0
+    while i < len(facts):
+        f = facts[i]
+        if f["id"] in done or f["kind"] != "percentage" or f.get("role") not in ("change", "share"):
+            i += 1
+            continue
+        group = [f]
+        j = i + 1
+        while j < len(facts) and facts[j]["kind"] == "percentage" and facts[j].get("role") == f.get("role"):
+            gap = norm[group[-1]["end"] : facts[j]["start"]]
+            if gap not in LIST_GAP and not _repeated_change(gap, rules):
+                break
+            group.append(facts[j])
+            j += 1
+        i = j
+        if len(group) < 2 or any(g["id"] in done for g in group):
+            continue
+        sent = clause_start(norm, f["start"], SENTENCE_END)
+        amounts = [
+            g
+            for g in facts
+            if g["kind"] in AMOUNTS and sent <= g["start"] and g["end"] <= f["start"] and not _aside(norm, g, f["start"])
+        ]
+        if len(amounts) < len(group) or any(
+            h["kind"] in ("percentage", "multiplier") and amounts[0]["start"] < h["start"] < f["start"] for h in facts
+        ):
+            continue  # fewer figures than changes, or another qualifier between them: no list to pair
+        items = amounts[-len(group) :]
+        confidence = "cued" if len(amounts) == len(group) else "inferred"
+        relations.append(
+            {
+                "type": "respectively",
+                "items": [g["id"] for g in items],
+                "qualifiers": [q["id"] for q in group],
+                "aligned": True,
+                "cue": None,
+                "pattern_id": None,
+                "confidence": confidence,
+            }
+        )
+        for item, q in zip(items, group, strict=True):
+            q["of"] = item["id"]
+            done.add(q["id"])
+            relations.append(
+                {
+                    "type": "link",
+                    "role": "of",
+                    "source": q["id"],
+                    "target": item["id"],
+                    "cue": "in order",
+                    "pattern_id": q.get("pattern_id"),
+                    "confidence": confidence,
+                }
+            )
 
 
 def _repeated_change(gap: str, rules: ZhRules) -> bool:
