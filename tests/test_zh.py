@@ -57,6 +57,13 @@ COUNTS = [
     ("对相关负责人约谈63次。", "63", 63, "time", None),
     ("全年共有27篇论文获奖。", "27", 27, "article", None),
     ("全市员额检察官人均办理案件64.8件。", "64.8", 64.8, "case", None),
+    # the noun says what is counted, before the figure or up to ten characters after its measure word
+    ("对违法行为提出纠正意见2.4万件次。", "2.4万", 24000, "opinion", None),
+    ("共打掉1个跨省贩卖野生动物犯罪团伙。", "1", 1, "gang", None),
+    ("查获走私卷烟5000万支。", "5000万", 50_000_000, "cigarette", None),
+    ("拦截涉诈电话86万次。", "86万", 860000, "call", None),
+    ("排查整治治安乱点31处。", "31", 31, "spot", None),
+    ("收缴管制刀具208把。", "208", 208, "knife", None),
 ]
 
 

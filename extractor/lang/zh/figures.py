@@ -155,8 +155,9 @@ def _figure(norm: str, s: int, e: int, value: Decimal, rules: ZhRules) -> dict |
 
 
 def _noun_after(norm: str, at: int, rules: ZhRules):
-    """A counted noun within four characters after the measure word ('43家中级法院'), in the same clause."""
-    for k in range(0, 5):
+    """A counted noun within ten characters after the measure word ('43家中级法院', '1个走私废旧电池犯罪团伙'),
+    in the same clause."""
+    for k in range(0, 11):
         if at + k >= len(norm) or norm[at + k] in CLAUSE_END + "、":
             return None
         noun = rules.starting("ZH_NOUN", norm, at + k)
