@@ -187,6 +187,8 @@ def test_relative_dates_resolve_against_the_reference_date():
 
 
 OPERATIONS = [
+    # a code of capitals naming a series of cases
+    ("全年立案侦办“ZJ”系列走私案件9起。", "ZJ", True),
     # a stray closing mark, and a lead and head after 系列
     ("开展“2019亮剑行动’，破获案件60起。", "2019亮剑行动", False),
     ("组织开展“蓝剑”系列打击走私专项行动，查获案件41起。", "蓝剑", False),
@@ -593,3 +595,20 @@ def test_a_share_naming_its_whole_by_action_keeps_its_part():
     rec = zh("共立案侦查案件400件，在这些案件中，涉案金额较大的案件有300件，占立案数的75%。")
     (pct,) = only(rec, "percentage")
     assert (rec.fact(pct.of).text, rec.fact(pct.whole).text) == ("300", "400")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("自净网专项行动开展以来，破获网络犯罪案件52起。", "净网"),
+        ("全市扎实推进打非治违斗争，办结线索300件。", "打非治违"),
+        ("深入开展昆仑2024专项行动。", "昆仑2024"),
+    ],
+    ids=["before-a-head", "before-douzheng", "with-its-year"],
+)
+def test_recurring_campaigns_unquoted_before_a_head(text, name):
+    assert [f.text for f in only(zh(text), "operation")] == [name]
+
+
+def test_a_campaign_word_without_a_head_is_no_operation():
+    assert only(zh("加强网络净网工作，守护清朗网络空间。"), "operation") == []

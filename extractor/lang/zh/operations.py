@@ -12,6 +12,7 @@ QUOTED_RE = re.compile(r"[“「『《\"]([^“”「」『』《》\"’\n]{1,2
 CODE_RE = re.compile(r"^\d{1,2}[·.．]\d{1,2}$")
 LINK_RE = re.compile(r"^(?:与|和|及|、)?$")  # “A”“B”等专项行动: adjacent quotes list names too
 CASE_CODE_RE = re.compile(r"\d")  # “使命2020-3”, “403”: a case code has a digit
+LATIN_CODE_RE = re.compile(r"^[A-Z]{2,5}$")  # “HX”系列…案: a code of capitals alone names a series of cases
 CASE_HEAD_RE = re.compile(r"^[\u4e00-\u9fff]{0,14}?案(?![件值由例卷发])")  # “403”特大跨国走私毒品案
 STOPS = "，,。；;：:\n“”「」『』《》()（）"
 
@@ -74,6 +75,8 @@ def find_operations(norm: str, text: str, rules: ZhRules) -> list[dict]:
         code = bool(CODE_RE.match(m.group(1)))
         if head is None and not code and CASE_CODE_RE.search(m.group(1)) and CASE_HEAD_RE.match(norm[m.end() :]):
             code = True  # “使命2020-3”走私可卡因案: a case code before its case
+        if head is None and not code and LATIN_CODE_RE.match(m.group(1)) and norm.startswith("系列", m.end()):
+            code = bool(re.match(r"[\u4e00-\u9fff]{0,12}?案", norm[m.end() + 2 :]))  # “HX”系列走私大要案件
         if head is None and not code:
             continue
         headed.add(m.start())
@@ -89,6 +92,17 @@ def _unquoted(norm: str, text: str, quoted: list, found: list[dict], rules: ZhRu
     them and no overlap with a name found."""
     spans = [(m.start(), m.end()) for m in quoted] + [(f["start"], f["end"]) for f in found]
     out: list[dict] = []
+    for word in rules.of("ZH_OPERATION_NAME"):  # '净网专项行动', '昆仑2023专项行动', '打非治违斗争'
+        at = norm.find(word.text)
+        while at >= 0:
+            e = at + len(word.text)
+            year = re.match(r"[-—－]?(?:19|20)\d\d", norm[e:])
+            after = e + (year.end() if year else 0)
+            head = rules.starting("ZH_OPERATION_HEAD", norm, after)
+            if head is not None and not any(a < after and at < b for a, b in spans):
+                spans.append((at, after))
+                out.append(_operation(text, at, after, False, word.id))
+            at = norm.find(word.text, e)
     for rx, row in rules.regexes.get("ZH_OPERATION_UNQUOTED", []):
         for m in rx.finditer(norm):
             s, e = m.span()
