@@ -23,7 +23,7 @@ GLUE_INFIXES = [
     # "HK$498", "US$2.81": currency symbol glued to the amount
     r"(?<=[$¥￥€£])(?=[0-9])",
     # "06,2018" after a month: a comma before a four-digit year is not a thousands separator
-    r"(?<=[0-9]),(?=[0-9]{4}(?![0-9]))",
+    r"(?<=[0-9]),(?=(?:1[89]|20)[0-9]{2}(?![0-9]))",  # not '42,3015' (a garbled 423,015), read whole
     # "the'Hundred-Day": a quote glued between words
     r"(?<=[a-z])['‘’\"“”](?=[A-Z])",
     # full-width punctuation from Chinese input methods: '18.4%，the', '12.5％', 'yuan（about'

@@ -134,6 +134,7 @@ NOT_FIGURES = [
     "The law was adopted in 2019.",
     "One such case involved a criminal organization.",
     "Residents may dial 12388 or 12345 to report violations.",
+    "Officials must observe the eight-point rules and the six point frugality rules.",
     "Victims should call 110 at once.",
     "Tips can go to the 96110 anti-fraud hotline.",
 ]
@@ -297,3 +298,13 @@ def test_a_decimal_count_is_an_average_or_suspect(extract, text, suspect):
 
 def test_letters_and_digits_in_one_word_are_a_code(extract):
     assert facts_of(extract("H1N1 and H7N9 cases were reported."), "count") == []
+
+
+def test_a_thousands_separator_before_four_digits_is_one_garbled_figure(extract):
+    (count,) = facts_of(extract("Police detained 51,3046 suspects, down 3.1%."), "count")
+    assert (count.text, count.value, count.suspect) == ("51,3046", 513046, True)
+
+
+def test_a_comma_before_a_year_still_separates_it(extract):
+    (date,) = facts_of(extract("The rules took effect on June 06,2018 nationwide."), "date")
+    assert date.value == "2018-06-06"

@@ -433,3 +433,12 @@ def test_an_earlier_figure_of_another_class_is_no_baseline(extract):
     (pct,) = [f for f in r.facts if f.kind == "percentage"]
     assert pct.baseline is None
     assert not [f for f in audit(r) if f.status == "inconsistent"]
+
+
+def test_a_count_before_a_list_of_compound_modifiers_takes_its_change(extract):
+    r = extract(
+        "Courts concluded 9,400 foreign-related, Hong Kong-related and Taiwan-related cases, a year-on-year rise "
+        "of 8.2%."
+    )
+    (count,) = [f for f in r.facts if f.kind == "count"]
+    assert count.unit == "case" and of_text(r, "8.2%") == "9,400"

@@ -239,7 +239,10 @@ def _difference_one(count, pct, rounding: Sequence[str]) -> list[Finding]:
             "the opposite; not tested."
         return [finding(CHANGE, "untestable", ids, msg)]
     if not is_exact(count) or pct.approx is not None:
-        msg = f"{head}: the difference or the change is approximate, so some whole earlier count always fits; not tested."
+        msg = (
+            f"{head}: the difference or the change is approximate, so some whole earlier count always fits; "
+            "not tested."
+        )
         return [finding(CHANGE, "untestable", ids, msg)]
     n = int(count.value)
     half = precision_of(pct.text, pct.value, "percentage").half

@@ -114,6 +114,9 @@ class UnitFinder:
             if low in {"and", "or"} and words and self._coordinated_modifier(doc, words[-1], j):
                 j += 1  # 'former provincial and ministerial level cadres': modifiers joined before their noun
                 continue
+            if low in {",", "and", "or"} and words and "-" in words[-1] and hyphen_compound_at(doc, j + 1):
+                j += 1  # 'foreign-related, Macao-related and Taiwan-related cases': a list of compound modifiers
+                continue
             if not tok.is_alpha or low in STOP or is_num(tok):
                 break
             if words and low.endswith(("ed", "ing")) and low not in self.units:
@@ -366,6 +369,13 @@ def _insertion_end(doc: Doc, at: int, end: int) -> int | None:
         return None
     after = next_tok(doc, close + 1)
     return after if after < end and doc[after].lower_ in PASSIVE else None
+
+
+def hyphen_compound_at(doc: Doc, k: int) -> bool:
+    """True when a hyphenated compound ('Macao-related') starts at token k (after 'and' too)."""
+    if k < len(doc) and doc[k].lower_ in {"and", "or"}:
+        k += 1
+    return k + 2 < len(doc) and doc[k].is_alpha and doc[k + 1].text == "-" and not doc[k].whitespace_
 
 
 def _plural_unit(word: str, units) -> bool:

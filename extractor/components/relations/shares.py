@@ -38,6 +38,7 @@ from extractor.components.relations.common import (
     _prior_period,
     _singular,
 )
+from extractor.components.units import hyphen_compound_at
 from extractor.kinds import ITEM_KINDS
 
 
@@ -476,8 +477,15 @@ class SharesMixin:
         start = doc.char_span(q.start, q.end, alignment_mode="expand").end
         cue_start = max((s.start for s in rules.within(start, d.tok, "CHANGE")), default=d.tok)  # its own cue
         toks = doc[start:cue_start]
-        joints = [t.i for t in toks if t.lower_ in {"and", "while", "whereas"} and t.i > start]
-        if not joints or not any(t.text in {",", "，"} for t in doc[start : joints[-1]]):
+        # 'foreign-related, Macao-related and Taiwan-related cases': joints inside a list of modifiers join none
+        joints = [
+            t.i
+            for t in toks
+            if t.lower_ in {"and", "while", "whereas"} and t.i > start and not hyphen_compound_at(doc, t.i + 1)
+        ]
+        if not joints or not any(
+            t.text in {",", "，"} and not hyphen_compound_at(doc, t.i + 1) for t in doc[start : joints[-1]]
+        ):
             return False
         after = [t for t in doc[joints[-1] + 1 : cue_start] if t.is_alpha]
         if not after:

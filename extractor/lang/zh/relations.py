@@ -566,7 +566,10 @@ def _implicit_lists(norm: str, facts: list[dict], rules: ZhRules, relations: lis
         amounts = [
             g
             for g in facts
-            if g["kind"] in AMOUNTS and sent <= g["start"] and g["end"] <= f["start"] and not _aside(norm, g, f["start"])
+            if g["kind"] in AMOUNTS
+            and sent <= g["start"]
+            and g["end"] <= f["start"]
+            and not _aside(norm, g, f["start"])
         ]
         if len(amounts) < len(group) or any(
             h["kind"] in ("percentage", "multiplier") and amounts[0]["start"] < h["start"] < f["start"] for h in facts
