@@ -512,7 +512,8 @@ def _norm_rel_quarter(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | 
 def _norm_anaphoric(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
     """'the same day', 'that month', 'the previous quarter', 'during the period': a period named before in the
     text, which the rules do not track; REL, never resolved on the reference date."""
-    unit = _ANAPHORIC_UNIT.search(m.group()).group().lower()  # 'the same month last year': month
+    found = _ANAPHORIC_UNIT.search(m.group())  # 'the same month last year': month; 'this winter': a period
+    unit = found.group().lower() if found else "period"
     return _rel_norm(None, unit if unit in ("day", "month", "quarter", "year") else "period")
 
 

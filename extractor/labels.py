@@ -213,7 +213,7 @@ class ZhPercentAttrs(Attrs):
 
 class ZhDateAttrs(Attrs):
     shape: Literal[
-        "ymd", "ym", "ym_range", "y_m_range", "y_range", "m_range",
+        "ymd", "ym", "ym_range", "y_m_range", "y_range", "y_ym_range", "m_range",
         "quarter_range", "md", "d", "y", "y_since", "y_end", "y_half", "y_quarter",
         "quarter", "first_months", "y_first_quarters", "first_quarters", "m", "dateline_iso", "dateline_dmy", "rel",
     ]

@@ -165,6 +165,8 @@ PARTS_OF_PERIODS = [
 
 RELATIVE = [
     ("Cases rose 31.2 percent over the previous five-year period.", "the previous five-year period", "REL"),
+    ("Thefts were markedly fewer this winter in the city.", "this winter", "REL"),
+    ("In the first ten months this year, police handled 5,600 cases.", "the first ten months this year", "REL"),
     ("The bureau cracked 5,000 cases this year.", "this year", "REL"),
     ("This year, the office will keep up the pressure.", "This year", "REL"),
     ("this year's Sky Net operation", "this year", "REL"),

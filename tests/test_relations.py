@@ -442,3 +442,20 @@ def test_a_count_before_a_list_of_compound_modifiers_takes_its_change(extract):
     )
     (count,) = [f for f in r.facts if f.kind == "count"]
     assert count.unit == "case" and of_text(r, "8.2%") == "9,400"
+
+
+@pytest.mark.parametrize(
+    "text, change, target",
+    [
+        (
+            "Police detained 208,300 suspects, a year-on-year decline of 19.4%; the rate of decline narrowed by "
+            "6.1% from the first quarter.",
+            "6.1%",
+            "19.4%",
+        ),
+        ("Cases rose 12%, and the increase in fraud was 8%.", "8%", None),
+    ],
+    ids=["a-change-of-the-change", "a-change-of-another-subject"],
+)
+def test_a_change_that_narrows_a_change_qualifies_it(extract, text, change, target):
+    assert of_text(extract(text), change) == target

@@ -21,6 +21,7 @@ from extractor.components.relations.common import (
     AMOUNT_MODIFIERS,
     AUXILIARIES,
     BACK_REFERENCES,
+    CHANGE_NOUNS,
     COMPARATIVES,
     FRONTED_OPENERS,
     GROWTH_WORDS,
@@ -28,6 +29,7 @@ from extractor.components.relations.common import (
     LINK_WINDOW,
     MONEY_NOUNS,
     QUOTES,
+    RATE_CHANGE_VERBS,
     _acted,
     _counts_kinds,
     _draft_at,
@@ -353,7 +355,7 @@ class ChangesMixin:
             if d.kind == "percentage" and d.fields.get("role") != "change":
                 continue
             sent = sent_of(doc, d.tok)
-            growth = self._growth_of(doc, d, drafts, sent) if d.fields.get("points") else None
+            growth = self._growth_of(doc, d, drafts, sent, bool(d.fields.get("points")))
             if growth is not None:
                 # 'rose 18.3%, and the growth slowed by 2.6 percentage points': the points qualify the rate
                 _link(d, "of", growth, "growth", "cued")
@@ -534,16 +536,20 @@ class ChangesMixin:
         return None
 
     @staticmethod
-    def _growth_of(doc: Doc, d: Draft, drafts: list[Draft], sent: Span) -> Draft | None:
-        """The change percentage a change in percentage points qualifies when its clause names the growth
-        ('the growth slowed by 2.6 percentage points', 'the growth rate was 1.2 points lower')."""
+    def _growth_of(doc: Doc, d: Draft, drafts: list[Draft], sent: Span, points: bool) -> Draft | None:
+        """The change percentage a change qualifies when its clause names that change: in points, 'the growth
+        slowed by 2.6 percentage points', 'the growth rate was 1.2 points lower'; in percent only with a verb
+        that changes a rate ('a decline of 28.6%; the rate of decline narrowed by 9.3%'), since 'the increase in
+        fraud was 8%' is a change of fraud cases."""
         last = _last_before(
             drafts, sent.start, d.tok, lambda x: x.kind == "percentage" and x.fields.get("role") == "change"
         )
         if last is None or last.fields.get("points"):
             return None
         between = {t.lower_ for t in doc[last.tok + 1 : d.tok]}
-        return last if between & GROWTH_WORDS else None
+        if points:
+            return last if between & GROWTH_WORDS else None
+        return last if between & (GROWTH_WORDS | CHANGE_NOUNS) and between & RATE_CHANGE_VERBS else None
 
     def _modifier_amount(self, doc: Doc, q: Draft, d: Draft, drafts: list[Draft]) -> bool:
         """True when amount q only describes a count before it in the clause: '1,200 cases involving more than

@@ -64,7 +64,10 @@ def _last_before(drafts: list[Draft], lo: int, hi: int, wanted) -> Draft | None:
 BASELINE_WORDS = words("baseline_words")
 COMPARATIVES = words("comparatives")
 FIRMNESS = {"inferred": 0, "cued": 1, "stated": 2}
-GROWTH_WORDS = {"growth"}
+GROWTH_WORDS = words("growth_words")
+# 'the rate of decline narrowed by 9.3%': a noun of a change and a verb that changes a rate of change
+CHANGE_NOUNS = words("change_nouns")
+RATE_CHANGE_VERBS = words("rate_change_verbs")
 LIST_NOUNS = {"forms", "ways", "categories", "types", "kinds", "classes", "groups"}
 KIND_UNITS = words("kind_units")
 BACK_REFERENCES = words("back_references")

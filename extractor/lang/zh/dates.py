@@ -41,6 +41,9 @@ def normalise(shape: str, g: tuple[str, ...]) -> tuple[str, str] | None:
     if shape in ("ym_range", "y_m_range"):
         y, a, b = int(g[0]), int(g[1]), int(g[2])
         return (f"{y:04d}-{a:02d}/{y:04d}-{b:02d}", "period") if _ok_month(a, b) and a < b else None
+    if shape == "y_ym_range":  # '2013年至2022年9月': from a year to a month of a later one
+        a, b, m = int(g[0]), int(g[1]), int(g[2])
+        return (f"{a}/{b}-{m:02d}", "period") if 1900 <= a < b <= 2100 and _ok_month(m) else None
     if shape == "y_range":
         a, b = int(g[0]), int(g[1])
         return (f"{a}/{b}", "period") if 1900 <= a < b <= 2100 else None
