@@ -100,6 +100,7 @@ CONNECTORS = words("operation_connectors")
 LEADING_STOP = words("operation_leading_stop")
 # Words that cannot sit between a quoted name or a code and its cue ("'XXX' is a typical case").
 GAP_STOP = words("operation_gap_stop")
+DESCRIPTION_SUFFIXES = tuple(sorted(words("description_suffixes")))
 # 'Sky Net Two' is 'Sky Net 2' when names are compared: number words and the scale words up to a thousand
 NUMBER_WORDS = {w: str(n) for w, n in number_words().items()} | {
     w: str(n) for w, n in scale_words().items() if n <= 1000
@@ -311,6 +312,17 @@ class OperationFinder:
             series = bool(head or alone) and SERIES_RE.match(text, q.close) is not None
             if series:
                 cue = cue or head or self.lower_heads[body.lower()]["_id"]
+            # '"spring green action"', '"clear wind action"': a lower-case name of three words or more whose own
+            # last word is a cue (the translation quotes name and head together)
+            inner = None
+            name = words[:-1]  # two plain words, no function word, no cue of its own ('a tough crackdown' describes)
+            plain = len(name) == 2 and all(
+                w.isalpha() and w.lower() not in GAP_STOP and not w.lower().endswith(DESCRIPTION_SUFFIXES) for w in name
+            )
+            if plain and not any(self._cue(w + " ", 0, "quoted", gap=False) for w in name):
+                inner = self._cue(body, len(body) - len(words[-1]) - 1, "quoted", gap=False)
+            if inner is not None and not self._lower_vetoed(" ".join(name)):
+                cue, named = inner, True
             named = (named or series) and not self._lower_vetoed(body)
         rule = head or (cue if strong or named else None)
         if len(words) > MAX_WORDS or rule is None:

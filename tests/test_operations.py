@@ -189,6 +189,12 @@ MT_NAMES = [
         "The iron fist action, the spring breeze campaign and the kunlun operation went on.",
         [("iron fist", "Iron Fist"), ("spring breeze", "Spring Breeze"), ("kunlun", "Kunlun")],
     ),
+    # a lower-case name quoted with its own head word, as the translation leaves 'the "X" action' run together
+    (
+        "quoted-lower-with-its-head",
+        'Shanghai "autumn wind action" cracked 1,300 cases, and the "clean water campaign" went on.',
+        [("autumn wind action", "Autumn Wind Action"), ("clean water campaign", "Clean Water Campaign")],
+    ),
 ]
 
 
@@ -213,6 +219,8 @@ MT_TRAPS = [
     ("quoted-lower-one-word", 'The "anti-fraud" campaign and the "clean" action went on.'),
     ("lower-project", "The bald eagle project and the water net project were funded."),
     ("lower-common-wind", "The strong wind damaged the action camera."),
+    ("quoted-descriptions", 'He urged "a tough crackdown campaign" and praised the "special rectification action".'),
+    ("quoted-coordinated", 'The "severe and swift action" of the police was praised.'),
 ]
 
 
