@@ -276,6 +276,18 @@ PARTS = [
         "village posts.",
         [("1,140", "6,230")],
     ),
+    # a bracket opened right after a count holds its parts, whatever the nearest count of the part's unit
+    (
+        "The organs handled 615,000 clues, filed 240,000 cases, and sanctioned 198,000 (of which 163,000 received "
+        "party penalties).",
+        [("163,000", "198,000")],
+    ),
+    # 'Among the total number of <noun>': the total of that class, across a paragraph without figures
+    (
+        "A total of 4,410 people in 3,050 cases were investigated for graft.\n\nThe rise reflects a tougher "
+        "stance.\n\nAmong the total number of officials investigated, 37 held posts at the provincial level.",
+        [("37", "4,410")],
+    ),
     # a participle after 'of the' names the act its whole counted
     (
         "Inspectors punished 2,870 officials and closed 640 cases. In all, 410 of the punished were expelled.",

@@ -33,7 +33,7 @@ PASSIVE = words("passive")
 SUBJECT_BREAKS = {",", ".", "(", "，", "。", "!", "?"}  # with CLAUSE_BREAKS and numerals: where a subject ends
 PERSON_ACTIONS = re.compile(
     r"prosecut|arrest|detain|sentenc|convict|punish|investigat|apprehend|captur|rescu|transferr|charg|indict|"
-    r"repatriat|extradit|expel|fined|disciplin|interview|summon|surrender|brought"
+    r"repatriat|extradit|expel|fined|disciplin|sanction|interview|summon|surrender|brought"
 )
 CASE_ACTIONS = re.compile(r"^(filed|registered|solved|cracked|handled|accepted|concluded|closed|placed on file)")
 MAX_NP = 7

@@ -149,8 +149,12 @@ class PartsMixin:
                         for d in counts
                         if back <= d.tok < sent.start and id(d) not in parts and _presented_as_total(doc, d)
                     ]
+                    # 'Among the total number of officials ...': of the totals, one of the noun's class
+                    words = [t.lower_ for t in doc[k + 1 : k + 5] if t.is_alpha]
+                    noun = _singular(words[2]) if words[:2] == ["number", "of"] and len(words) > 2 else None
+                    kin = [d for d in totals if noun and self.units.kin(d.fields.get("unit"), noun)]
                     if totals:
-                        whole_pool, named = totals[-1:], None
+                        whole_pool, named = (kin or totals)[-1:], None
                 if named and named.endswith("ed"):
                     # 'Among the captured, 2,341 ...': the whole is the count of people captured, the nearest
                     # before (a paragraph or more back when the cue names it so), not a count of the year before
@@ -253,8 +257,13 @@ class PartsMixin:
                 elif mode == "count_of":
                     pass  # 'the number of the cases': no count before the cue, no partitive
                 elif after and before:
-                    # 'reports, of which 819,000 were tip-offs'
-                    whole = self._antecedent(before, parts, after[0])
+                    # 'reports, of which 819,000 were tip-offs'; '... sanctioned 265,000 (of which 221,000 ...)':
+                    # a bracket opened right after a count holds its parts
+                    opener = prev_tok(doc, cue.start - 1)
+                    bracketed = (
+                        opener >= 1 and doc[opener].text in {"(", "（"} and before[-1].tok == prev_tok(doc, opener - 1)
+                    )
+                    whole = before[-1] if bracketed else self._antecedent(before, parts, after[0])
                     add(after[0], whole, "of_them", "stated" if whole is before[-1] else "cued")
                     # '..., of which 1,200 were fraud cases and 860 theft cases': the list goes on in the clause
                     for other in self._list_after(doc, after, whole):
