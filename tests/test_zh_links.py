@@ -724,3 +724,10 @@ def test_a_list_after_two_equal_counts_pairs_each_with_its_own():
 def test_a_list_with_fewer_figures_than_changes_pairs_nothing():
     rec = zh("共立案1 200件，同比上升5%和3%。")
     assert [r for r in rec.relations if r.type == "respectively"] == []
+
+
+def test_an_adoption_rate_reads_its_counts_by_their_actions():
+    rec = zh("全年提出检察建议150件，相关单位采纳132件，采纳率88%。")
+    assert rates_of(rec) == {"88%": ("132", ["150"])}
+    assert not inconsistent(rec)
+    assert [f.check for f in inconsistent(zh("全年提出检察建议150件，相关单位采纳132件，采纳率80%。"))] == ["named_rate"]
