@@ -116,6 +116,10 @@ PERCENTAGES = [
      "2.5 percent", "change", "up", "named_year", False),
     ("Cases were up 5% in 2019.", "5%", "change", "up", "none", False),
     ("Cases were 12% lower than in 2019.", "12%", "change", "down", "named_year", False),
+    # a comparison word right after the figure
+    ("The share was 61%, 3.5 percentage points above the provincial level.", "3.5 percentage points", "change", "up",
+     "none", True),
+    ("Fraud losses stayed 7 percent below the cap.", "7 percent", "change", "down", "none", False),
 ]
 
 
