@@ -731,3 +731,16 @@ def test_an_adoption_rate_reads_its_counts_by_their_actions():
     assert rates_of(rec) == {"88%": ("132", ["150"])}
     assert not inconsistent(rec)
     assert [f.check for f in inconsistent(zh("全年提出检察建议150件，相关单位采纳132件，采纳率80%。"))] == ["named_rate"]
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        ("全市法院参与评估的24项指标中，19项位于合理区间，5项接近合理区间。", [("19", "24"), ("5", "24")]),
+        ("在审结的860件案件中，调解结案的410件。", [("410", "860")]),
+        ("全年审结案件860件。其中，调解结案410件。", [("410", "860")]),
+    ],
+    ids=["indicators", "cases-among", "qizhong-still"],
+)
+def test_a_count_with_its_noun_before_zhong_is_the_whole_of_the_counts_after(text, parts):
+    assert parts_of(zh(text)) == parts

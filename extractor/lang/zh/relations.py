@@ -756,6 +756,30 @@ def _add_part(relations: list[dict], taken: set[str], part: dict, whole: dict, c
     )
 
 
+AMONG_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?中[，,：:]")
+
+
+def _counted_among(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], taken: set[str]) -> None:
+    """'参与考核的20项指标中，17项位于标准区间之内，3项接近标准区间': a count with its measure word and noun before 中
+    is the whole of the counts after it in its sentence that take the same measure word."""
+    counts = [f for f in facts if f["kind"] == "count"]
+    for k, f in enumerate(counts):
+        measure = rules.starting("ZH_MEASURE", norm, f["end"])
+        if measure is None:
+            continue
+        m = AMONG_RE.match(norm, f["end"] + len(measure.text))
+        if m is None:
+            continue
+        stop = m.end()
+        while stop < len(norm) and norm[stop] not in FULL_STOP:
+            stop += 1
+        for g in counts[k + 1 :]:
+            if g["start"] >= stop:
+                break
+            if norm.startswith(measure.text, g["end"]):
+                _add_part(relations, taken, g, f, norm[f["start"] : m.end() - 1], None)
+
+
 def _bracketed(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], taken: set[str]) -> None:
     """'共受理各类案件1803件(旧存240件)', '结案440件…(调解结案211件，撤诉97件…)': the counts in brackets are
     parts of the last count before the bracket in its sentence."""
@@ -831,6 +855,7 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], 
     takes the whole's. Counts in brackets after a count are its parts; thresholds ('1人以上的') are neither."""
     taken: set[str] = set()
     _bracketed(norm, facts, rules, relations, taken)
+    _counted_among(norm, facts, rules, relations, taken)
     actions = {f["id"]: action_of(norm, facts, i, rules) for i, f in enumerate(facts)}
     named_cue = {row.id for _, row in rules.regexes.get("ZH_PART_CUE", []) if _names_an_action(row)}
 
