@@ -730,7 +730,8 @@ def test_an_adoption_rate_reads_its_counts_by_their_actions():
     rec = zh("全年提出检察建议150件，相关单位采纳132件，采纳率88%。")
     assert rates_of(rec) == {"88%": ("132", ["150"])}
     assert not inconsistent(rec)
-    assert [f.check for f in inconsistent(zh("全年提出检察建议150件，相关单位采纳132件，采纳率80%。"))] == ["named_rate"]
+    wrong = zh("全年提出检察建议150件，相关单位采纳132件，采纳率80%。")
+    assert [f.check for f in inconsistent(wrong)] == ["named_rate"]
 
 
 @pytest.mark.parametrize(
