@@ -241,6 +241,7 @@ ZH_LABELS: dict[str, Label] = {
     "ZH_BASIS": Label(BasisAttrs, "zh_figures", "同比, 比去年同期, 环比, 比前五年"),
     "ZH_CHANGE": Label(ZhChangeAttrs, "zh_figures", "上升, 增长, 下降, 减少 before a figure"),
     "ZH_CURRENCY": Label(CurrencyAttrs, "zh_figures", "元, 元人民币, 美元, 港元 after an amount"),
+    "ZH_MONEY_NOUN": Label(NoAttrs, "zh_figures", "案值, 涉案金额: before an amount in 万/亿 without 元, money in CNY"),
     "ZH_DATE": Label(ZhDateAttrs, "zh_dates", "date shapes, each read by its normaliser"),
     "ZH_DIGIT": Label(NumberAttrs, "zh_figures", "number characters: 一, 两, 九"),
     "ZH_MEASURE": Label(ZhMeasureAttrs, "zh_figures", "measure words after a count: 人, 件, 起, 名"),

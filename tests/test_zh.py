@@ -82,6 +82,7 @@ def test_counts(text, span, value, unit, approx):
         "平安建设走进千家万户，百日攻坚再出发。",
         "这是一次性解决历史遗留问题的一项举措。",
         "查获涉案物品2.5件。",
+        "全省常住人口约8000万。",
     ],
 )
 def test_words_with_number_characters_are_no_counts(text):
@@ -131,6 +132,9 @@ def test_a_bare_change_after_a_clause_with_its_basis_takes_that_basis():
 
 
 MONEY = [
+    # an amount in 万/亿 after a word for a sum of money, its 元 left out (headlines)
+    ("破获走私案件86起 涉案案值超12亿", "12亿", 1_200_000_000, "CNY"),
+    ("为群众挽回经济损失3400万。", "3400万", 34_000_000, "CNY"),
     # the approximation before the scale ('1200余万元'), and a currency named before the figure
     ("挽回经济损失1300余万元。", "1300余万元", 13_000_000, "CNY"),
     ("涉案资金二十多亿元。", "二十多亿元", 2_000_000_000, "CNY"),

@@ -134,6 +134,19 @@ def _figure(norm: str, s: int, e: int, value: Decimal, rules: ZhRules) -> dict |
         at += 1  # '受理 345 件': a space before the measure word, as yearbooks and some sites set it
     measure = rules.starting("ZH_MEASURE", norm, at)
     if measure is None:
+        # '涉案案值超35亿': an amount in 万/亿 after a word for a sum of money, its 元 left out (headlines)
+        pre = norm[clause_start(norm, s) : s].rstrip("约近超逾达为过超过共计 ")
+        money = rules.ending("ZH_MONEY_NOUN", pre, len(pre))
+        if money is not None and re.search(r"[万亿]", norm[s:e]):
+            return {
+                "kind": "money",
+                "start": s,
+                "end": e,
+                "value": _plain(value),
+                "currency": "CNY",
+                "pattern_id": money.id,
+                "_after": e,
+            }
         return None
     if value != value.to_integral_value() and not rules.last_in("ZH_AVERAGE_COUNT", norm[clause_start(norm, s) : s]):
         return None  # '人均办案86.5件': a decimal count is an average per head, else no count
