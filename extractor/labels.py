@@ -213,7 +213,7 @@ class ZhPercentAttrs(Attrs):
 
 class ZhDateAttrs(Attrs):
     shape: Literal[
-        "ymd", "ym", "ym_range", "y_m_range", "y_range", "y_ym_range", "m_range",
+        "ymd", "ymd_range", "ym", "ym_range", "y_m_range", "y_range", "y_ym_range", "m_range",
         "quarter_range", "md", "d", "y", "y_since", "y_end", "y_half", "y_quarter",
         "quarter", "first_months", "y_first_quarters", "first_quarters", "m", "dateline_iso", "dateline_dmy", "rel",
     ]
@@ -241,6 +241,7 @@ ZH_LABELS: dict[str, Label] = {
     "ZH_BASIS": Label(BasisAttrs, "zh_figures", "同比, 比去年同期, 环比, 比前五年"),
     "ZH_CHANGE": Label(ZhChangeAttrs, "zh_figures", "上升, 增长, 下降, 减少 before a figure"),
     "ZH_CURRENCY": Label(CurrencyAttrs, "zh_figures", "元, 元人民币, 美元, 港元 after an amount"),
+    "ZH_DURATION": Label(NoAttrs, "zh_figures", "月, 小时 after 个: 为期6个月 is a duration, no count"),
     "ZH_MONEY_NOUN": Label(NoAttrs, "zh_figures", "案值, 涉案金额: before an amount in 万/亿 without 元, money in CNY"),
     "ZH_DATE": Label(ZhDateAttrs, "zh_dates", "date shapes, each read by its normaliser"),
     "ZH_DIGIT": Label(NumberAttrs, "zh_figures", "number characters: 一, 两, 九"),

@@ -459,3 +459,20 @@ def test_a_count_before_a_list_of_compound_modifiers_takes_its_change(extract):
 )
 def test_a_change_that_narrows_a_change_qualifies_it(extract, text, change, target):
     assert of_text(extract(text), change) == target
+
+
+def test_a_bar_passed_on_the_way_to_a_level_holds_no_place_in_a_respectively_list(extract):
+    r = extract(
+        "Appeals topped 6000 for the first time, reaching 6210 appeals, and 3105 appeals were reviewed, up 8% and "
+        "4% year on year respectively."
+    )
+    assert (of_text(r, "8%"), of_text(r, "4%")) == ("6210", "3105")
+
+
+@pytest.mark.parametrize("name", ["non-arrest rate", "non capture rate", "non-capture rate"])
+def test_the_non_arrest_rate_under_its_translations(extract, name):
+    r = extract(
+        f"Prosecutors approved the arrest of 2,400 suspects; 600 people were not arrested. The {name} was 20%."
+    )
+    (rate,) = [x for x in r.relations if x.type == "rate"]
+    assert r.fact(rate.numerator).text == "600"

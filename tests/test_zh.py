@@ -64,6 +64,8 @@ COUNTS = [
     ("拦截涉诈电话86万次。", "86万", 860000, "call", None),
     ("排查整治治安乱点31处。", "31", 31, "spot", None),
     ("收缴管制刀具208把。", "208", 208, "knife", None),
+    ("全市11个区县的破案数均上升。", "11", 11, "county", None),
+    ("已制发检察建议书41份。", "41", 41, "suggestion", None),
 ]
 
 
@@ -83,6 +85,8 @@ def test_counts(text, span, value, unit, approx):
         "这是一次性解决历史遗留问题的一项举措。",
         "查获涉案物品2.5件。",
         "全省常住人口约8000万。",
+        "开展为期6个月的严打整治行动，全县连续5年3个月无命案。",
+        "全市工作呈现“三个提升”“两个下降”的良好态势。",
     ],
 )
 def test_words_with_number_characters_are_no_counts(text):
@@ -132,6 +136,7 @@ def test_a_bare_change_after_a_clause_with_its_basis_takes_that_basis():
 
 
 MONEY = [
+    ("其中千万元以上案件14起。", "千万元", 10_000_000, "CNY"),
     # an amount in 万/亿 after a word for a sum of money, its 元 left out (headlines)
     ("破获走私案件86起 涉案案值超12亿", "12亿", 1_200_000_000, "CNY"),
     ("为群众挽回经济损失3400万。", "3400万", 34_000_000, "CNY"),
@@ -154,6 +159,9 @@ def test_money(text, span, value, currency):
 
 
 DATES = [
+    ("2019年4月1日至9月30日，全省共破案800起。", "2019年4月1日至9月30日", "2019-04-01/2019-09-30"),
+    ("前8月全市海关查获走私案件90起。", "前8月", "XXXX-01/XXXX-08"),
+    ("11月份，海关立案侦办案件12起。", "11月份", "XXXX-11"),
     ("2014年至2023年6月，全省共破案3000起。", "2014年至2023年6月", "2014/2023-06"),
     ("市公安局负责人今日介绍，全市共破案300起。", "今日", "REL"),
     ("2021年1月至11月，全省共破案300起。", "2021年1月至11月", "2021-01/2021-11"),
@@ -192,6 +200,7 @@ def test_relative_dates_resolve_against_the_reference_date():
 
 
 OPERATIONS = [
+    ("海关将继续开展“雷霆2022”缉私行动。", "雷霆2022", False),
     # a code of capitals naming a series of cases
     ("全年立案侦办“ZJ”系列走私案件9起。", "ZJ", True),
     # a stray closing mark, and a lead and head after 系列

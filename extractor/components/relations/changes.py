@@ -120,6 +120,10 @@ class ChangesMixin:
                 if "\n\n" not in text_of(doc)[prev_sent.end_char : sent.start_char + 1]:
                     earlier = self._slots(doc, prev_sent.start, sent.start, item_kinds, done_until, slot_index)
                     items = earlier[-(len(quals) - len(items)) :] + items
+            if len(items) > len(quals):
+                # 'topped 8,000 for the first time, reaching 8,412 appeals, and 5,127 were reviewed, up 12.6% and
+                # 7.45% respectively': a bar passed on the way to a level holds no place in the list
+                items = [it for n, it in enumerate(items) if not self._passed_bar(doc, it, items[n + 1 : n + 2])]
             if not items:
                 items = self._named_ahead(doc, sent, quals, cue, slot_index, ahead_taken)
                 confidence = "cued"
@@ -128,6 +132,15 @@ class ChangesMixin:
             self._pair(items, quals, rels, cue, confidence)
             self._whole_after(doc, cue, quals)
             done_until = cue.start
+
+    @staticmethod
+    def _passed_bar(doc: Doc, item: Draft | None, nxt: list) -> bool:
+        """True when count `item` is a bar the next item reaches past: 'topped 8,000 ..., reaching 8,412'."""
+        if item is None or not nxt or nxt[0] is None:
+            return False
+        end = doc.char_span(item.start, item.end, alignment_mode="expand").end
+        between = [t.lower_ for t in doc[end : nxt[0].tok] if t.is_alpha]
+        return bool(between) and between[-1] in LEVEL_VERBS and len(between) <= 8
 
     def _named_ahead(
         self, doc: Doc, sent: Span, quals: list[Draft], cue: Span, index: dict, taken: set[int]

@@ -36,6 +36,13 @@ def normalise(shape: str, g: tuple[str, ...]) -> tuple[str, str] | None:
             return dt.date(y, m, d).isoformat(), "day"
         except ValueError:
             return None
+    if shape == "ymd_range":  # '2016年3月1日至6月30日': one period within a year
+        try:
+            a = dt.date(int(g[0]), int(g[1]), int(g[2]))
+            b = dt.date(int(g[0]), int(g[3]), int(g[4]))
+        except ValueError:
+            return None
+        return (f"{a.isoformat()}/{b.isoformat()}", "period") if a < b else None
     if shape == "ym":
         return (f"{int(g[0]):04d}-{int(g[1]):02d}", "month") if _ok_month(int(g[1])) else None
     if shape in ("ym_range", "y_m_range"):

@@ -54,10 +54,14 @@ def find_figures(norm: str, tokens: list[tuple[int, int]], rules: ZhRules) -> li
         chinese = not core[0].isdigit()
         if chinese and core in ("一", "零", "〇"):
             continue  # 一起: a word, not a figure
-        if chinese and all(ch in "百千万亿" for ch in core) and not (inside or _approx_before(norm, s, rules)):
-            continue  # 万一, 百日, 千家万户: words; but 逾百万件, 近千人, 千余名 are figures
+        money_word = len(core) > 1 and rules.starting("ZH_CURRENCY", norm, e) is not None  # 百万元以上
+        scale_only = chinese and all(ch in "百千万亿" for ch in core)
+        if scale_only and not (inside or _approx_before(norm, s, rules) or money_word):
+            continue  # 万一, 百日, 千家万户: words; but 逾百万件, 近千人, 千余名, 百万元以上 are figures
         if rules.ending("ZH_NOT_BEFORE", norm, s):
             continue
+        if chinese and _in_quoted_name(norm, s, e):
+            continue  # '“三个提升”', '“两个维护”': a slogan or category name, no count
         value = _number(core, rules)
         if value is None:
             continue
@@ -79,6 +83,15 @@ def find_figures(norm: str, tokens: list[tuple[int, int]], rules: ZhRules) -> li
         fact["approx"] = approx
         out.append(fact)
     return out
+
+
+def _in_quoted_name(norm: str, s: int, e: int) -> bool:
+    """True when a numeral in Chinese characters stands inside a short quoted phrase with no digit: '“三个提升”'."""
+    opening = norm.rfind("“", max(0, s - 6), s + 1)
+    if opening < 0 or "”" in norm[opening:s]:
+        return False
+    closing = norm.find("”", e, e + 8)
+    return closing > 0 and not any(ch.isdigit() for ch in norm[opening:closing])
 
 
 def _approx_before(norm: str, s: int, rules: ZhRules) -> bool:
@@ -135,7 +148,10 @@ def _figure(norm: str, s: int, e: int, value: Decimal, rules: ZhRules) -> dict |
     measure = rules.starting("ZH_MEASURE", norm, at)
     if measure is None:
         # '涉案案值超35亿': an amount in 万/亿 after a word for a sum of money, its 元 left out (headlines)
-        pre = norm[clause_start(norm, s) : s].rstrip("约近超逾达为过超过共计 ")
+        pre = norm[clause_start(norm, s) : s]
+        approx = rules.ending("ZH_APPROX", pre, len(pre))
+        pre = pre[: len(pre) - len(approx.text)] if approx is not None else pre
+        pre = pre.rstrip(" 达为共计")
         money = rules.ending("ZH_MONEY_NOUN", pre, len(pre))
         if money is not None and re.search(r"[万亿]", norm[s:e]):
             return {
@@ -151,6 +167,8 @@ def _figure(norm: str, s: int, e: int, value: Decimal, rules: ZhRules) -> dict |
     if value != value.to_integral_value() and not rules.last_in("ZH_AVERAGE_COUNT", norm[clause_start(norm, s) : s]):
         return None  # '人均办案86.5件': a decimal count is an average per head, else no count
     after = at + len(measure.text)
+    if rules.starting("ZH_DURATION", norm, after):
+        return None  # '为期6个月', '连续8年5个月': a duration
     unit = measure.attrs["unit"]
     if not measure.attrs.get("fixed"):
         noun = rules.ending("ZH_NOUN", norm, s) or _noun_after(norm, after, rules)
