@@ -745,3 +745,11 @@ def test_an_adoption_rate_reads_its_counts_by_their_actions():
 )
 def test_a_count_with_its_noun_before_zhong_is_the_whole_of_the_counts_after(text, parts):
     assert parts_of(zh(text)) == parts
+
+
+def test_an_aside_of_another_action_inside_a_breakdown_is_skipped_not_its_end():
+    rec = zh(
+        "全省海关立案侦办走私犯罪案件410起。其中，侦办毒品走私案件160起；侦办枪支走私案件52起，缴获枪支37支、"
+        "子弹9000发；侦办文物走私案件28起；侦办濒危物种走私案件19起。"
+    )
+    assert parts_of(rec) == [("160", "410"), ("52", "410"), ("28", "410"), ("19", "410")]

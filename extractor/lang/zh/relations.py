@@ -934,6 +934,7 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], 
         if len(wholes) > 1 and wholes[-2]["end"] == wholes[-1]["start"] - 1:
             pair.insert(0, wholes[-2])  # '26件30人': the number, its measure word, the next number
         whole_verbs = {_verb(actions[w["id"]], rules) for w in wholes} - {None}
+        whole_units = {w.get("unit") for w in wholes}
         first_verb = _verb(actions[parts[0]["id"]], rules) if parts else None
         for k, p in enumerate(parts):
             verb = _verb(actions[p["id"]], rules)
@@ -941,6 +942,13 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], 
             # '…举报400件，占33.3%；…移送200件，占16.7%': items that each give a share are one breakdown
             shared = shares_of.get(p["id"]) and shares_of.get(parts[0]["id"])
             if k and verb and whole_verbs and verb not in whole_verbs and verb != first_verb and not last_item:
+                # '…侦办枪支走私案件65起，缴获枪支48支…；侦办文物走私案件37起': an aside of another action inside
+                # the list, which the first action resumes after, is skipped; otherwise a new action ends it
+                resumes = first_verb is not None and any(
+                    _verb(actions[q["id"]], rules) == first_verb for q in parts[k + 1 :]
+                )
+                if resumes and p.get("unit") not in whole_units:
+                    continue
                 if not shared:
                     break  # '…其中部督案件13起、省督案件11起，抓获嫌疑人2130余人': a new action ends the breakdown
             same = [w for w in wholes if verb and _verb(actions[w["id"]], rules) == verb]
