@@ -140,11 +140,6 @@ class PartsMixin:
                 whole_pool = self._previous_counts(doc, counts, sent)
                 named = self._partitive_unit(doc, cue, after)
                 k = next_tok(doc, cue.end)
-                if not (named and named.endswith("ed")) and k + 1 < len(doc) and cue.text.lower().endswith("those"):
-                    # 'Among those investigated in fraud cases, ...': a participle as the noun names the act
-                    word, nxt = doc[k].lower_, doc[next_tok(doc, k + 1)]
-                    if word.endswith("ed") and (nxt.is_punct or nxt.lower_ in PREPOSITIONS):
-                        named = word
                 if k < len(doc) and doc[k].lower_ == "total":
                     # 'A total of 4,812 ... . The cases came from 17 cities. Of the total, 318 ...': the count the
                     # text presented as a total, in the three sentences before, not the nearest count
