@@ -322,9 +322,7 @@ class FactBuilder(Component):
         if cue is None or doc[cue.end - 1].lower_ not in {"by", "of"}:
             # 'rose by 167': the verb's cue ends before 'by'
             cue = rules.ending_at(k, "CHANGE") if doc[k].lower_ == "by" and k > 0 else None
-        if cue is None or cue.label_ != "CHANGE":
-            return None
-        return self.attrs[cue.id_]["direction"]
+        return self.attrs[cue.id_]["direction"] if cue is not None else None
 
     def _restated_differences(self, doc: Doc, drafts: list[Draft], rules: RuleIndex, figure_toks: set[int]) -> None:
         """'rose by 9,960, or 3.1 percent': a percentage restating a difference is a change of the same direction,

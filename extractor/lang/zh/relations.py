@@ -19,7 +19,10 @@ LIST_GAP = {"、", "和", "及", "与", ",", "，", "、和", "、及", "，和"
 
 
 def is_difference(norm: str, fact: dict, rules: ZhRules) -> bool:
-    """A count written as a rise or fall ('减少72起', '增加了167件'): a difference, not a level."""
+    """A count written as a rise or fall ('减少72起', '增加了167件'): a difference, not a level (read once, by
+    `link`, into the count's `difference`)."""
+    if "difference" in fact:
+        return fact["difference"] is not None
     return difference_direction(norm, fact, rules) is not None
 
 
@@ -41,8 +44,8 @@ def link(norm: str, facts: list[dict], rules: ZhRules) -> list[dict]:
     relations: list[dict] = []
     done: set[str] = set()
     for f in facts:
-        if f["kind"] == "count" and (direction := difference_direction(norm, f, rules)):
-            f["difference"] = direction
+        if f["kind"] == "count":
+            f["difference"] = difference_direction(norm, f, rules)
     _respectively(norm, facts, rules, relations, done)
     _implicit_lists(norm, facts, rules, relations, done)
     for i, f in enumerate(facts):
