@@ -476,3 +476,36 @@ def test_the_non_arrest_rate_under_its_translations(extract, name):
     )
     (rate,) = [x for x in r.relations if x.type == "rate"]
     assert r.fact(rate.numerator).text == "600"
+
+
+@pytest.mark.parametrize(
+    "text, numerator",
+    [
+        (
+            "Prosecutors approved the arrest of 5,100 people; 1,700 people were arrested without approval or "
+            "decision, and the rate of non-arrest was 25%.",
+            "1,700",
+        ),
+        (
+            "A total of 7,200 people were decided to sue and 800 people were not prosecuted, with a non prosecution "
+            "rate of 10%.",
+            "800",
+        ),
+    ],
+    ids=["arrested-without-approval", "decided-to-sue"],
+)
+def test_named_rates_read_their_counts_as_translation_words_them(extract, text, numerator):
+    r = extract(text)
+    (rate,) = [x for x in r.relations if x.type == "rate"]
+    assert r.fact(rate.numerator).text == numerator
+    assert [f.status for f in audit(r) if f.check == "named_rate"] == ["consistent"]
+
+
+def test_a_total_named_by_an_act_no_count_has_is_a_guess_not_a_finding(extract):
+    r = extract(
+        "Prosecutors approved the arrest of 16,300 people in the quarter. Among them, 9,100 persons pleaded "
+        "guilty, which accounted for 61.2% of the total number of cases examined and prosecuted."
+    )
+    findings = audit(r)
+    assert not [f for f in findings if f.status == "inconsistent"]
+    assert [f.check for f in findings if f.status == "doubtful"] == ["share_of_total"]

@@ -153,8 +153,11 @@ class SharesMixin:
                 if total is not None:
                     # the release's first total of the class is a guess unless the text presents it as a total
                     # ('a total of 4,120 cases', 'prosecuted 1,102,975 people for various crimes')
+                    # firm when the total is the count of the act its words name, or the text presents it as a
+                    # total; 'of the total number of cases examined and prosecuted' over a count of arrests is a guess
                     named = _named_acts(doc[nxt : min(nxt + 7, sent.end)])
-                    firm = "cued" if named or _presented_as_total(doc, total) else "inferred"
+                    acted = bool(named) and _acted(total, named[0])
+                    firm = "cued" if acted or _presented_as_total(doc, total) else "inferred"
                     _link(d, "whole", total, "of the total", firm)
                     if isinstance(d.fields.get("of"), Draft):
                         self._part_of(rels, d.fields["of"], total, "of the total", firm, via="share")
