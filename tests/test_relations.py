@@ -501,9 +501,10 @@ def test_named_rates_read_their_counts_as_translation_words_them(extract, text, 
     assert [f.status for f in audit(r) if f.check == "named_rate"] == ["consistent"]
 
 
-def test_a_total_named_by_an_act_no_count_has_is_a_guess_not_a_finding(extract):
+@pytest.mark.parametrize("lead", ["in the quarter", "for various crimes"], ids=["plain", "presented-as-total"])
+def test_a_total_named_by_an_act_no_count_has_is_a_guess_not_a_finding(extract, lead):
     r = extract(
-        "Prosecutors approved the arrest of 16,300 people in the quarter. Among them, 9,100 persons pleaded "
+        f"Prosecutors approved the arrest of 16,300 people {lead}. Among them, 9,100 persons pleaded "
         "guilty, which accounted for 61.2% of the total number of cases examined and prosecuted."
     )
     findings = audit(r)

@@ -157,7 +157,7 @@ class SharesMixin:
                     # total; 'of the total number of cases examined and prosecuted' over a count of arrests is a guess
                     named = _named_acts(doc[nxt : min(nxt + 7, sent.end)])
                     acted = bool(named) and _acted(total, named[0])
-                    firm = "cued" if acted or _presented_as_total(doc, total) else "inferred"
+                    firm = "cued" if acted or (not named and _presented_as_total(doc, total)) else "inferred"
                     _link(d, "whole", total, "of the total", firm)
                     if isinstance(d.fields.get("of"), Draft):
                         self._part_of(rels, d.fields["of"], total, "of the total", firm, via="share")
