@@ -202,6 +202,7 @@ def _wholes(
     by_id = {f["id"]: f for f in facts}
     whole_of = {r["part"]: r["whole"] for r in relations if r["type"] == "part_of"}
     first: dict[str, int] = {}
+    zhan_at: dict[str, int | None] | None = None
     for f in facts:
         if f["kind"] != "percentage" or f.get("role") != "share" or not f.get("of") or f.get("whole"):
             continue
@@ -218,13 +219,13 @@ def _wholes(
             if total:
                 cue = "占" + total[1].text
                 # '228.2万件，…23.1万件，分别占民事案件总数的86.06%、8.73%': the parts of one 占 are no wholes
-                siblings = [
-                    by_id[g["of"]]
-                    for g in facts
-                    if g["kind"] == "percentage"
-                    and g.get("of")
-                    and (_share_words(norm, g, rules) or (None,))[0] == words[0]
-                ]
+                if zhan_at is None:  # where each share's 占 stands, read once per record
+                    zhan_at = {
+                        g["id"]: (_share_words(norm, g, rules) or (None,))[0]
+                        for g in facts
+                        if g["kind"] == "percentage" and g.get("of")
+                    }
+                siblings = [by_id[g["of"]] for g in facts if zhan_at.get(g["id"], -1) == words[0]]
                 earliest = min([by_id[f["of"]], *siblings], key=lambda g: g["start"])
                 found = _named_total(norm, facts, earliest, words[1], rules)
                 whole, confidence = found if found else (None, None)
@@ -409,8 +410,11 @@ def _named_back(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict | 
     f = facts[i]
     own = clause_start(norm, f["start"])
     sent = clause_start(norm, f["start"], FULL_STOP)
-    if any(g["kind"] in AMOUNTS and sent <= g["start"] for g in facts[:i]):
-        return None
+    for j in range(i - 1, -1, -1):  # facts are in text order: only its sentence is read
+        if facts[j]["start"] < sent:
+            break
+        if facts[j]["kind"] in AMOUNTS:
+            return None
     subject = _subject_words(norm, f, own, rules).rstrip("数量总")
     if len(subject) < 2:
         return None
