@@ -76,17 +76,7 @@ def link(norm: str, facts: list[dict], rules: ZhRules) -> list[dict]:
             if target is None and f["kind"] == "percentage" and f["role"] == "change":
                 target = _named_back(norm, facts, i, rules)
         if target is not None:
-            f["of"] = target["id"]
-            relations.append(
-                {
-                    "type": "link",
-                    "role": "of",
-                    "source": f["id"],
-                    "target": target["id"],
-                    "pattern_id": f.get("pattern_id"),
-                    "confidence": "cued",
-                }
-            )
+            _link_of(relations, f, target, None, f.get("pattern_id"), "cued")
     breakdown: dict[str, int] = {}
     _parts(norm, facts, rules, relations, breakdown)
     _sums(norm, facts, rules, relations)
@@ -516,35 +506,12 @@ def _respectively(norm: str, facts: list[dict], rules: ZhRules, relations: list[
             items = [f for _, f in slots if f is not None]
             if len(quals) >= 2 and items:  # no figure before the cue: it pairs the qualifiers with named things
                 aligned = len(slots) == len(quals)
-                relations.append(
-                    {
-                        "type": "respectively",
-                        "items": [f["id"] for f in items],
-                        "qualifiers": [q["id"] for q in quals],
-                        "aligned": aligned,
-                        "cue": cue.text,
-                        "pattern_id": cue.id,
-                        "confidence": "stated",
-                    }
-                )
-                for q in quals:
-                    done.add(q["id"])
+                _add_list(relations, items, quals, aligned, cue.text, cue.id, "stated")
+                done.update(q["id"] for q in quals)
                 if aligned:
                     for (_, item), q in zip(slots, quals, strict=True):
-                        if item is None:
-                            continue
-                        q["of"] = item["id"]
-                        relations.append(
-                            {
-                                "type": "link",
-                                "role": "of",
-                                "source": q["id"],
-                                "target": item["id"],
-                                "cue": cue.text,
-                                "pattern_id": cue.id,
-                                "confidence": "stated",
-                            }
-                        )
+                        if item is not None:
+                            _link_of(relations, q, item, cue.text, cue.id, "stated")
             at = norm.find(cue.text, at + 1)
 
 
@@ -584,31 +551,41 @@ def _implicit_lists(norm: str, facts: list[dict], rules: ZhRules, relations: lis
             continue  # fewer figures than changes, or another qualifier between them: no list to pair
         items = amounts[-len(group) :]
         confidence = "cued" if len(amounts) == len(group) else "inferred"
-        relations.append(
-            {
-                "type": "respectively",
-                "items": [g["id"] for g in items],
-                "qualifiers": [q["id"] for q in group],
-                "aligned": True,
-                "cue": None,
-                "pattern_id": None,
-                "confidence": confidence,
-            }
-        )
+        _add_list(relations, items, group, True, None, None, confidence)
         for item, q in zip(items, group, strict=True):
-            q["of"] = item["id"]
             done.add(q["id"])
-            relations.append(
-                {
-                    "type": "link",
-                    "role": "of",
-                    "source": q["id"],
-                    "target": item["id"],
-                    "cue": "in order",
-                    "pattern_id": q.get("pattern_id"),
-                    "confidence": confidence,
-                }
-            )
+            _link_of(relations, q, item, "in order", q.get("pattern_id"), confidence)
+
+
+def _add_list(relations: list[dict], items: list[dict], quals: list[dict], aligned: bool, cue, pattern_id, confidence):
+    """Record a 分别 list (or one its wording implies): its items, its qualifiers and whether they line up."""
+    relations.append(
+        {
+            "type": "respectively",
+            "items": [g["id"] for g in items],
+            "qualifiers": [q["id"] for q in quals],
+            "aligned": aligned,
+            "cue": cue,
+            "pattern_id": pattern_id,
+            "confidence": confidence,
+        }
+    )
+
+
+def _link_of(relations: list[dict], q: dict, target: dict, cue, pattern_id, confidence: str) -> None:
+    """Set qualifier q's `of` to `target` and record the link with its evidence."""
+    q["of"] = target["id"]
+    relations.append(
+        {
+            "type": "link",
+            "role": "of",
+            "source": q["id"],
+            "target": target["id"],
+            "cue": cue,
+            "pattern_id": pattern_id,
+            "confidence": confidence,
+        }
+    )
 
 
 def _repeated_change(gap: str, rules: ZhRules) -> bool:
