@@ -301,6 +301,46 @@ def test_part_of(extract, text, expected):
     assert parts(extract(text)) == expected
 
 
+# (text, [(part, whole, confidence)]): cues whose whole is only a guess from their words
+GUESSED_WHOLES = [
+    # a cue naming an act narrowed by a phrase: a count of that act, never one of another act, as a guess
+    (
+        "About 48,000 people were charged with fraud, and 39,000 were convicted. Among those investigated in fraud "
+        "cases, 22,400 officials were investigated for embezzlement, while 7,100 people were investigated for "
+        "bribery.",
+        [],
+    ),
+    (
+        "Inspectors investigated 52,300 officials in 2018. About 61,000 people were charged. Among those "
+        "investigated for bribery, 14,200 held township posts.",
+        [("14,200", "52,300", "inferred")],
+    ),
+    # a cue whose sentence holds no count reaches into the next, for counts of the class it names
+    (
+        "Courts handled 9.86 million civil cases in the first half, up 21.4 percent. Among those cases, courts "
+        "gave priority to wage and housing disputes. Judges heard 512,000 wage lawsuits and 288,000 housing "
+        "disputes.",
+        [("512,000", "9.86 million", "inferred"), ("288,000", "9.86 million", "inferred")],
+    ),
+    (
+        "Police arrested 6,300 suspects in the campaign. Among those suspects, Hunan province ranked first. The "
+        "province solved 1,450 cases.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", GUESSED_WHOLES, ids=[p[0][:50] for p in GUESSED_WHOLES])
+def test_guessed_wholes(extract, text, expected):
+    record = extract(text)
+    got = [
+        (record.fact(x.part).text, record.fact(x.whole).text, x.confidence)
+        for x in record.relations
+        if x.type == "part_of"
+    ]
+    assert got == expected
+
+
 # (text, share, its whole or None)
 SHARE_WHOLES = [
     (

@@ -99,6 +99,13 @@ LINKS = [
     ("In the first quarter, registered cases fell 8.9% year on year to 1.12 million.", "8.9%", "1.12 million"),
     ("Between 300 and 400 suspects were detained, and 20%-30% of the funds were recovered.", "20%", None),
     ("Police arrested 188,408 people for theft, accounting for 17.3%.", "17.3%", "188,408"),
+    # a duration a preposition of time governs holds no change: the change qualifies the count before it
+    ("Police solved 4,612 burglaries over three months, up 16.2 percent year on year.", "16.2 percent", "4,612"),
+    ("Courts closed 2,140 appeals within 10 days, a rise of 3.5%.", "3.5%", "2,140"),
+    ("Inspectors filed 905 cases in the past two years, an increase of 41.7 percent.", "41.7 percent", "905"),
+    ("The bureau seized 318 vehicles for two consecutive months, down 9.4%.", "9.4%", "318"),
+    # a level stated for a duration is a measure of its own, and the change is not the count's
+    ("Police held 7,800 hearings; the average review took 32 days, down 12 percent.", "12 percent", None),
 ]
 
 

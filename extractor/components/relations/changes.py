@@ -37,6 +37,7 @@ from extractor.components.relations.common import (
     _last_before,
     _link,
     _singular,
+    _time_adverbial,
     _tok,
     _year_after,
 )
@@ -394,6 +395,8 @@ class ChangesMixin:
                 tok_i, q, _reason = quantities[j]
                 if q is not None and self._modifier_amount(doc, q, d, drafts):
                     continue
+                if q is None and _reason == "duration" and _time_adverbial(doc, tok_i):
+                    continue  # 'solved 4,512 cases over three months, up 16.2%': the period holds no change
                 if q is not None and _is_baseline(doc, tok_i):
                     # 'compared with 4,000 in 2021, an increase of 25 percent': the earlier figure is the baseline
                     _link(d, "baseline", q, doc[prev_tok(doc, tok_i - 1)].lower_, "stated", keep=True)

@@ -68,6 +68,9 @@ GROWTH_WORDS = words("growth_words")
 # 'the rate of decline narrowed by 9.3%': a noun of a change and a verb that changes a rate of change
 CHANGE_NOUNS = words("change_nouns")
 RATE_CHANGE_VERBS = words("rate_change_verbs")
+# 'over the past three months', 'within 10 days': a duration in a time adverbial
+PERIOD_PREPOSITIONS = words("period_prepositions")
+PERIOD_MODIFIERS = words("period_modifiers")
 LIST_NOUNS = {"forms", "ways", "categories", "types", "kinds", "classes", "groups"}
 KIND_UNITS = words("kind_units")
 BACK_REFERENCES = words("back_references")
@@ -258,3 +261,12 @@ def _singular(word: str) -> str:
     from extractor.components.units import singular
 
     return {"people": "person", "persons": "person"}.get(word, singular(word))
+
+
+def _time_adverbial(doc: Doc, i: int) -> bool:
+    """True when the numeral at token i opens a duration that a preposition of time governs ('over the past three
+    months', 'within 10 days', 'for two consecutive years'), not a level stated for a duration ('took 32 days')."""
+    k = prev_tok(doc, i - 1)
+    while k >= 0 and doc[k].lower_ in PERIOD_MODIFIERS:
+        k = prev_tok(doc, k - 1)
+    return k >= 0 and doc[k].lower_ in PERIOD_PREPOSITIONS

@@ -114,13 +114,29 @@ class PartsMixin:
             # thousands of figures and cues)
             lo, hi = max(sent.start, cue.start - LINK_WINDOW), min(sent.end, cue.end + LINK_WINDOW)
             in_sent = counts[bisect.bisect_left(counts, lo, key=_tok) : bisect.bisect_left(counts, hi, key=_tok)]
-            list_end = sent.end
+            list_end, spilled = sent.end, False
             if mode in ("among", "of_them") and all(t.is_punct or t.is_space for t in doc[cue.end : sent.end]):
                 # 'Among them,' left alone on its line (a list set out as paragraphs): the list is the next sentence
                 if next_tok(doc, sent.end) < len(doc):
                     nxt_sent = sent_of(doc, next_tok(doc, sent.end))
                     in_sent = [d for d in counts if nxt_sent.start <= d.tok < nxt_sent.end]
                     list_end = nxt_sent.end
+            elif (
+                mode == "among"
+                and not any(d.tok >= cue.end for d in in_sent)
+                and (noun := self._partitive_unit(doc, cue, [])) is not None
+                and next_tok(doc, sent.end) < len(doc)
+            ):
+                # 'Among those cases, courts focused on labour disputes. Courts heard 436,000 labour lawsuits and
+                # 307,000 ...': a cue whose sentence holds no count reaches into the next sentence, for counts of
+                # the class it names only, and as a guess
+                nxt_sent = sent_of(doc, next_tok(doc, sent.end))
+                in_sent = [
+                    d
+                    for d in counts
+                    if nxt_sent.start <= d.tok < nxt_sent.end and self.units.kin(d.fields.get("unit"), noun)
+                ]
+                list_end, spilled = nxt_sent.end, True
             after = [d for d in in_sent if d.tok >= cue.end]
             before = [d for d in in_sent if d.tok < cue.start]
             at_sentence_start = all(t.is_space or t.text in QUOTES for t in doc[sent.start : cue.start])
@@ -155,6 +171,12 @@ class PartsMixin:
                     kin = [d for d in totals if noun and self.units.kin(d.fields.get("unit"), noun)]
                     if totals:
                         whole_pool, named = (kin or totals)[-1:], None
+                act_conf = "inferred" if spilled else "cued"
+                if (act := self._restricted_act(doc, cue, after)) is not None:
+                    # 'Among those investigated in graft cases, 65,629 ...': the cue names an act narrowed by a
+                    # phrase, so its whole is a count of that act (never one of another act, 'charged 167,000'),
+                    # and a guess: the narrowed set may be one the text never counts
+                    named, act_conf = act, "inferred"
                 if named and named.endswith("ed"):
                     # 'Among the captured, 2,341 ...': the whole is the count of people captured, the nearest
                     # before (a paragraph or more back when the cue names it so), not a count of the year before
@@ -189,7 +211,7 @@ class PartsMixin:
                     if part.fields.get("_unit_noun"):
                         sibling = part.fields.get("unit")
                     # the cue binds the part; the whole is read from the sentences before it
-                    add(part, self._pick_whole(part, whole_pool, doc), "among", "cued")
+                    add(part, self._pick_whole(part, whole_pool, doc), "among", act_conf)
             elif mode == "of_the" and after:
                 whole = after[0]
                 comma = next((t.i for t in doc[whole.tok : sent.end] if t.text == ","), None)
@@ -573,6 +595,27 @@ class PartsMixin:
             if k and (w in PREPOSITIONS or w.endswith("ed")) and not head[k - 1].endswith("ed"):
                 return _singular(head[k - 1])
         return _singular(words[-1])
+
+    @staticmethod
+    def _restricted_act(doc: Doc, cue: Span, after: list[Draft]) -> str | None:
+        """The participle of 'Among those investigated in graft cases,' / 'Of the people sentenced for fraud,' when
+        a phrase narrows it: the cue names the whole by its act, not by the noun of the phrase ('cases')."""
+        stop = after[0].tok if after else cue.end + 8
+        words = []
+        for t in doc[cue.end : stop]:
+            if t.text in {",", "，"}:
+                break
+            if t.is_alpha:
+                words.append(t.lower_)
+        if doc[cue.end - 1].lower_ in {"those", "the"}:
+            head = words  # the cue 'Among those' holds its determiner
+        else:
+            head = words[1:] if words[:1] in (["those"], ["the"]) else []
+        if head[:1] in (["people"], ["persons"]):
+            head = head[1:]
+        if len(head) > 1 and head[0].endswith("ed") and head[1] in PREPOSITIONS:
+            return head[0]
+        return None
 
     @staticmethod
     def _sentences_back(doc: Doc, sent: Span, n: int) -> int:
