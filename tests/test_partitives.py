@@ -343,6 +343,25 @@ def test_guessed_wholes(extract, text, expected):
 
 # (text, share, its whole or None)
 SHARE_WHOLES = [
+    # a whole named by its act and its agent: the count that agent's words give, none when no count names it
+    (
+        "The provincial court closed 12,480 cases last year, and local courts closed 1.46 million cases. Commercial "
+        "cases accounted for 3.4% of the cases closed by the provincial court.",
+        "3.4%",
+        "12,480",
+    ),
+    (
+        "Local courts closed 1.46 million cases, and 12,480 cases were closed by the provincial court. Retrials made "
+        "up 2.1% of the cases closed by local courts.",
+        "2.1%",
+        "1.46 million",
+    ),
+    (
+        "Courts nationwide concluded 8.7 million cases. The circuit tribunals closed 5,300 cases, taking up 71 "
+        "percent of cases closed by the high court.",
+        "71 percent",
+        None,
+    ),
     (
         "The agency received 42,000 reports in the first half, and 12,500 officials were punished. Reports about "
         "village officials numbered 9,800, 23.3 percent of the total number of reports.",

@@ -187,6 +187,11 @@ class SharesMixin:
                     acts = _named_acts(doc[nxt + 1 : min(nxt + 7, sent.end)])
                     if acts and any(x.kind == "count" and _acted(x, acts[0]) for x in drafts):
                         cands = [x for x in cands if _acted(x, acts[0])]
+                        # '... of the cases closed by the SPC': of the counts of that act, the one its agent did;
+                        # none when no count names that agent ('Courts nationwide concluded 9.53 million')
+                        agent = _agent_of(doc[nxt + 1 : min(nxt + 12, sent.end)])
+                        if agent:
+                            cands = [x for x in cands if _done_by(doc, x, drafts, agent)]
                     if cands:
                         # 'Less than 3% of cases were ...' (no article): the release's count of them, a guess
                         firm = "inferred" if bare and cands[-1].tok < sent.start else "cued"
@@ -686,3 +691,34 @@ def _named_acts(window) -> list[str]:
         if t.is_alpha and (t.lower_.endswith("ed") or t.lower_ in VERB_CLASS) and t.lower_ not in ("related",):
             acts.append(t.lower_)
     return acts
+
+
+AGENT_STOPS = {"the", "its", "their", "all", "at", "of", "and", "levels", "level", "people's", "people", "s"}
+
+
+def _agent_of(window) -> set[str]:
+    """The words of the agent in the words that name a whole ('of cases closed by the SPC' -> {'spc'}, 'by courts
+    at all levels' -> {'courts', 'court'}), up to a clause break after 'by'; empty when no 'by' names one."""
+    words = list(window)
+    at = next((k for k, t in enumerate(words) if t.lower_ == "by"), None)
+    if at is None:
+        return set()
+    agent: set[str] = set()
+    for t in words[at + 1 :]:
+        if t.is_punct or t.lower_ in AUXILIARIES or (t.like_num):
+            break
+        w = t.lower_
+        if t.is_alpha and w not in AGENT_STOPS:
+            agent |= {w, w[:-1] if w.endswith("s") else w}
+    return agent
+
+
+def _done_by(doc: Doc, x: Draft, drafts: list[Draft], agent: set[str]) -> bool:
+    """True when count x's own words name the agent: between the figure before it in its sentence (or the clause
+    start) and x ('The SPC closed 11,210 cases'), or after x up to the next figure ('11,210 were closed by the
+    SPC')."""
+    sent = sent_of(doc, x.tok)
+    i = bisect.bisect_left(drafts, x.tok, key=lambda d: d.tok)
+    lo = max(clause_start(doc, x.tok), drafts[i - 1].tok + 1 if i > 0 else 0, sent.start)
+    hi = drafts[i + 1].tok if i + 1 < len(drafts) and drafts[i + 1].tok < sent.end else sent.end
+    return any(t.lower_ in agent for t in doc[lo:hi] if t.i != x.tok)
