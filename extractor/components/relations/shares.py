@@ -191,7 +191,9 @@ class SharesMixin:
                         # none when no count names that agent ('Courts nationwide concluded 9.53 million')
                         agent = _agent_of(doc[nxt + 1 : min(nxt + 12, sent.end)])
                         if agent:
-                            cands = [x for x in cands if _done_by(doc, x, drafts, agent)]
+                            named_by = {id(x): _done_by(doc, x, drafts, agent) for x in cands}
+                            most = max(named_by.values(), default=0)
+                            cands = [x for x in cands if most and named_by[id(x)] == most]
                     if cands:
                         # 'Less than 3% of cases were ...' (no article): the release's count of them, a guess
                         firm = "inferred" if bare and cands[-1].tok < sent.start else "cued"
@@ -713,12 +715,13 @@ def _agent_of(window) -> set[str]:
     return agent
 
 
-def _done_by(doc: Doc, x: Draft, drafts: list[Draft], agent: set[str]) -> bool:
-    """True when count x's own words name the agent: between the figure before it in its sentence (or the clause
-    start) and x ('The SPC closed 11,210 cases'), or after x up to the next figure ('11,210 were closed by the
-    SPC')."""
+def _done_by(doc: Doc, x: Draft, drafts: list[Draft], agent: set[str]) -> int:
+    """How many of the agent's words count x's own words name: between the figure before it in its sentence (or
+    the clause start) and x ('The SPC closed 11,210 cases'), or after x up to the next figure ('11,210 were closed
+    by the SPC'); 'local courts' names 'by local courts' better than 'the provincial court' does."""
     sent = sent_of(doc, x.tok)
     i = bisect.bisect_left(drafts, x.tok, key=lambda d: d.tok)
     lo = max(clause_start(doc, x.tok), drafts[i - 1].tok + 1 if i > 0 else 0, sent.start)
     hi = drafts[i + 1].tok if i + 1 < len(drafts) and drafts[i + 1].tok < sent.end else sent.end
-    return any(t.lower_ in agent for t in doc[lo:hi] if t.i != x.tok)
+    said = {t.lower_ for t in doc[lo:hi] if t.i != x.tok}
+    return len({w.rstrip("s") for w in agent & said})
