@@ -30,6 +30,8 @@ GLUE_INFIXES = [
     r"[，。；：（）！？、【】《》]",
     r"(?<=[0-9])[％‰‱]",
     r"(?<=[0-9])%(?=[^\s\w])",
+    # "76.%": a decimal digit lost before the sign; the numeral keeps its stray point
+    r"(?<=[0-9]\.)(?=%)",
     # a count and its percentage joined by a slash in tables: '(137,267/57.80%)', '(37,946 cases/39.58%)';
     # fractions ('1/3') and '24/7' stay whole
     r"(?<=,[0-9]{3})/(?=[0-9])",

@@ -130,3 +130,41 @@ def test_a_store_made_before_warnings_is_read_and_extended(tmp_path):
 
 _W = {"start": 0, "end": 2, "text": "12", "reason": "multiplier dropped: value: Input should be greater than 0"}
 _RECORD = {"source": "a.txt", "doc_id": "k1", "length": 8, "facts": [], "relations": [], "findings": []}
+
+
+# (text, surface, kind, value): a figure the translation garbled, read with the value it plainly means, as suspect
+GARBLED = [
+    # a stray space after a thousands comma, before the counted noun
+    ("Prosecutors indicted 512, 904 defendants, a rise of 4.2 percent.", "512, 904", "count", 512904),
+    ("Courts heard 3, 417 appeals in the first half.", "3, 417", "count", 3417),
+    # the digits after the decimal point lost before the sign
+    ("Fraud cases and suspects rose 12.4% and 58.%, respectively.", "58.%", "percentage", 58),
+    # the percent sign lost between a change and its basis
+    ("Approved arrests reached 41,356, an increase of 11.8 year on year.", "11.8", "percentage", 11.8),
+    ("Filed cases rose by 6.3 compared with the same period last year.", "6.3", "percentage", 6.3),
+]
+
+
+@pytest.mark.parametrize("text, surface, kind, value", GARBLED, ids=[g[1] for g in GARBLED])
+def test_garbled_figures_are_read_and_flagged(extract, text, surface, kind, value):
+    record = extract(text)
+    _valid(record, text)
+    fact = by_text(record, surface)
+    assert (fact.kind, fact.value, fact.suspect) == (kind, value, True)
+
+
+@pytest.mark.parametrize(
+    "text, surfaces",
+    [
+        # two numbers, not a split one: a clause or a list follows the second
+        ("Of the 427, 386 were men.", ["427", "386"]),
+        ("Police held 12, 386 and 500 suspects.", ["12", "386", "500"]),
+        ("In 2019, 386 cases were filed.", ["2019", "386"]),
+        # a decimal after a change with no basis after it stays no percentage
+        ("The sentence rose by 2.5 years on average.", []),
+    ],
+)
+def test_numbers_a_comma_or_a_change_word_keep_apart(extract, text, surfaces):
+    record = extract(text)
+    _valid(record, text)
+    assert [f.text for f in record.facts if f.kind in ("count", "date", "percentage")] == surfaces

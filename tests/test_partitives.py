@@ -327,7 +327,35 @@ GUESSED_WHOLES = [
         "province solved 1,450 cases.",
         [],
     ),
+    # a participle naming the act a noun counts: persons among investigations, across two classes, a guess
+    (
+        "Inspectors reviewed 410,000 leads and opened 96,000 formal investigations. Of those investigated, 21 "
+        "were provincial-level officials, 840 were at the bureau level, and 7,300 at the county level.",
+        [("21", "96,000", "inferred"), ("840", "96,000", "inferred"), ("7,300", "96,000", "inferred")],
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    "text, units",
+    [
+        # 'those' says persons, the whole or the item before says which
+        (
+            "Discipline bodies investigated 38,000 officials in 2023. Of those investigated, 44 were at the provincial "
+            "level, 1,260 were at the bureau level, and 9,800 at the county level.",
+            {"44": "official", "1,260": "official", "9,800": "official"},
+        ),
+        (
+            "Inspectors opened 96,000 investigations. Of those investigated, 21 were provincial-level officials, 840 "
+            "were at the bureau level, and 7,300 at the county level.",
+            {"21": "official", "840": "official", "7,300": "official"},
+        ),
+        ("Police caught 3,400 suspects. Among those caught, 120 were gang leaders.", {"120": "leader"}),
+    ],
+)
+def test_parts_of_those_take_their_unit_from_the_whole_or_the_item_before(extract, text, units):
+    record = extract(text)
+    assert {s: by_text(record, s).unit for s in units} == units
 
 
 @pytest.mark.parametrize("text, expected", GUESSED_WHOLES, ids=[p[0][:50] for p in GUESSED_WHOLES])

@@ -104,6 +104,14 @@ LINKS = [
     ("Courts closed 2,140 appeals within 10 days, a rise of 3.5%.", "3.5%", "2,140"),
     ("Inspectors filed 905 cases in the past two years, an increase of 41.7 percent.", "41.7 percent", "905"),
     ("The bureau seized 318 vehicles for two consecutive months, down 9.4%.", "9.4%", "318"),
+    # 'The total number of such cases' refers back to a count of cases, not to a count of kinds of crime
+    (
+        "Five types of property crimes have fallen. The total number of such cases in the first half showed a 7.2 "
+        "percent year-on-year decline.",
+        "7.2 percent",
+        None,
+    ),
+    ("Police solved 4,630 fraud cases. The total number of such cases fell 6.6 percent.", "6.6 percent", "4,630"),
     # a level stated for a duration is a measure of its own, and the change is not the count's
     ("Police held 7,800 hearings; the average review took 32 days, down 12 percent.", "12 percent", None),
 ]

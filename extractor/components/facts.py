@@ -176,6 +176,8 @@ class FactBuilder(Component):
             # '18.4-pct rise', 'an 18.4-percent margin': the sign joined to the numeral by a hyphen
             after = rules.starting_at(nxt + 1, "PERCENT_SIGN")
         before = rules.ending_at(prv + 1, *BEFORE_LABELS) if prv >= 0 else None
+        if (lost := self._lost_percent_sign(doc, tok, prv, nxt, rules)) is not None:
+            return self._finish(doc, tok, lost, rules), ""
         for span in (after, before, rules.covering(i, "NOT_FIGURE")):
             if span is not None and MARKS[span.label_].kind is None:
                 return None, self._reason(span)
@@ -230,6 +232,26 @@ class FactBuilder(Component):
             if d.kind == "multiplier":
                 return d, ""
         return self._finish(doc, tok, d, rules), ""
+
+    @staticmethod
+    def _lost_percent_sign(doc: Doc, tok: Token, prv: int, nxt: int, rules: RuleIndex) -> Draft | None:
+        """'an increase of 12.6 year on year', 'up 8.4 over the same period': a decimal between a change word and
+        its basis is a change whose 'percent' the translation lost; a percentage, suspect."""
+        if not tok._.num_info["decimals"] or prv < 0:
+            return None
+        k = nxt
+        while k < min(len(doc), nxt + 2) and doc[k].lower_ in {"over", "from", "compared", "with", "than"}:
+            k += 1
+        if rules.starting_at(k, "BASIS") is None:
+            return None
+        k = prv
+        if doc[k].lower_ in {"of", "by"}:
+            k = prev_tok(doc, k - 1)
+        if k < 0 or rules.ending_at(k + 1, "CHANGE") is None:
+            return None
+        d = Draft("percentage", tok.idx, tok.idx + len(tok), tok.i, tok._.num, "percentages-lost-sign-001")
+        d.set(suspect=True, suspect_reason="no percent sign after a change: read as a percentage")
+        return d
 
     def _reason(self, span: Span) -> str:
         return self.attrs[span.id_].get("reason", "not a figure")

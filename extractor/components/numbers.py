@@ -11,14 +11,21 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from extractor.components.context import Component, doc_context
+from extractor.lexicon import words
 from extractor.rules import phrase_table, pipeline_rows
 
 NUM_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 # A thousands separator in the wrong place ("1,2345", "12,34") is still a number, but a suspect one.
 LOOSE_NUM_RE = re.compile(r"^\d+(?:,\d+)+(?:\.\d+)?$")
 HYPHENS = {"-", "–", "‑"}
+SHORT_GROUP_RE = re.compile(r"^\d{1,3}$")
+GROUP_RE = re.compile(r"^\d{3}$")
+LOST_DECIMAL_RE = re.compile(r"^\d{1,3}(?:,\d{3})*\.$")
 # signs read as percentages, with the decimal places they shift: per mille, per ten thousand
 PER_PERCENT = {"‰": 1, "‱": 2}
+
+# words that end a noun phrase ('and', 'were', 'in'): after 'N, NNN' they make it two numbers, not a split one
+SPLIT_STOPS = words("np_stop") | words("linking_verbs") | words("auxiliary")
 
 if not Token.has_extension("num"):
     Token.set_extension("num", default=None)
@@ -51,12 +58,21 @@ class NumberMerger(Component):
         """(end token index, base value, info) for a numeral starting at token i, else None."""
         tok = doc[i]
         info = {"decimals": 0, "words": False, "loose": False}
-        if NUM_RE.match(tok.text) or LOOSE_NUM_RE.match(tok.text):
+        if LOST_DECIMAL_RE.match(tok.text) and i + 1 < len(doc) and doc[i + 1].text in {"%", "％"}:
+            # '43.%': the digits after the point lost; the whole part is the value, a suspect one
+            base = Decimal(tok.text[:-1].replace(",", ""))
+            info["loose"] = True
+            j = i + 1
+        elif NUM_RE.match(tok.text) or LOOSE_NUM_RE.match(tok.text):
             digits = tok.text.replace(",", "")
             base = Decimal(digits)
             info["decimals"] = len(digits.split(".")[1]) if "." in digits else 0
             info["loose"] = not NUM_RE.match(tok.text)
             j = i + 1
+            if self._split_thousands(doc, i):
+                # 'against 427, 386 defendants': a thousands separator with a stray space, one number
+                base, j = base * 1000 + Decimal(doc[i + 2].text), i + 3
+                info["loose"] = True
         elif tok.lower_ in self.words:
             base = Decimal(self.words[tok.lower_])
             info["words"] = True
@@ -114,6 +130,23 @@ class NumberMerger(Component):
             shift = PER_PERCENT[doc[j].text]
             base, info["decimals"] = base / 10**shift, info["decimals"] + shift
         return j, base, info
+
+    def _split_thousands(self, doc: Doc, i: int) -> bool:
+        """True for 'N, NNN noun' at token i: one to three digits, a comma glued to them and a space after it, three
+        digits and a lower-case noun ('427, 386 defendants'); a list ('12, 386 and 500') or a clause ('Of the 427,
+        386 were ...') has another word after the second group."""
+        if not (
+            i + 3 < len(doc)
+            and SHORT_GROUP_RE.match(doc[i].text)
+            and not doc[i].whitespace_
+            and doc[i + 1].text == ","
+            and doc[i + 1].whitespace_ == " "
+            and GROUP_RE.match(doc[i + 2].text)
+            and doc[i + 2].whitespace_
+        ):
+            return False
+        nxt = doc[i + 3]
+        return nxt.is_alpha and nxt.is_lower and nxt.lower_ not in SPLIT_STOPS and nxt.lower_ not in self.scales
 
     def _point(self, doc: Doc, j: int, base: Decimal, info: dict) -> tuple[int, Decimal]:
         """'six point two nine': the digit words after 'point' are decimals."""

@@ -158,3 +158,19 @@ class RelationLinker(ChangesMixin, PartsMixin, SharesMixin, Component):
                 unit = "case"
             if unit:
                 d.fields["unit"] = unit
+        # 'Discipline bodies investigated 220,000 officials. Of those investigated, 58 were at the provincial level':
+        # 'those' says persons, and the whole says which persons; the part takes its unit from its whole
+        for r in rels:
+            if r["type"] != "part_of":
+                continue
+            part, whole = r["part"], r["whole"]
+            wu = whole.fields.get("unit")
+            if (
+                (r["cue"] or "").endswith("those")
+                and part.fields.get("unit") == "person"
+                and not part.fields.get("_unit_noun")
+                and wu
+                and wu != "person"
+                and bundled_units().root(wu) == "person"
+            ):
+                part.fields["unit"] = wu

@@ -712,6 +712,8 @@ class ChangesMixin:
             and not d.fields.get("_converted")
         ]
         k = anaphor.end - 1 if anaphor[-1].lower_ == "of" else next_tok(doc, anaphor.end)
+        if k + 1 < len(doc) and doc[k].lower_ in {"number", "amount"} and doc[k + 1].lower_ == "of":
+            k += 1  # 'The total number of such cases ...': the noun after 'of' says what it counts
         if k < len(doc) and doc[k].lower_ == "of":
             # 'The number of solved cases is ...' refers back only to a figure counting the same thing
             words = [t.lower_ for t in doc[k + 1 : min(sent.end, k + 8)] if t.is_alpha]

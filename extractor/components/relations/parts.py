@@ -172,6 +172,7 @@ class PartsMixin:
                     if totals:
                         whole_pool, named = (kin or totals)[-1:], None
                 act_conf = "inferred" if spilled else "cued"
+                act_noun = None
                 if (act := self._restricted_act(doc, cue, after)) is not None:
                     # 'Among those investigated in graft cases, 65,629 ...': the cue names an act narrowed by a
                     # phrase, so its whole is a count of that act (never one of another act, 'charged 167,000'),
@@ -183,9 +184,16 @@ class PartsMixin:
                     acted = [
                         d
                         for d in counts
-                        if d.tok < sent.start and _acted(d, named) and id(d) not in parts and not _prior_period(doc, d)
+                        if d.tok < sent.start
+                        and (_acted(d, named) or _names_act(d, named))
+                        and id(d) not in parts
+                        and not _prior_period(doc, d)
                     ]
                     whole_pool = acted[-1:]
+                    if whole_pool and _names_act(whole_pool[0], named) and not _acted(whole_pool[0], named):
+                        # 'opened 220,000 investigations. Of those investigated, 13 were ...': persons among
+                        # investigations, a whole the act names across two classes, so a guess
+                        act_noun, act_conf = whole_pool[0], "inferred"
                 elif named:
                     # 'Among the arrested suspects, 3,200 ...': the whole counts what the cue names; in the two
                     # sentences before, else the nearest earlier count of that unit
@@ -204,14 +212,16 @@ class PartsMixin:
                 for part in after:
                     if part.tok > nested:
                         break  # 'Among them, 466 officials, including 18 at prefecture level': the inner list's
-                    if sibling is not None and not part.fields.get("unit"):
+                    unit = part.fields.get("unit")
+                    if sibling is not None and not part.fields.get("_unit_noun") and unit in (None, "person"):
                         # 'Among them, one official was at ministerial level, and 712 were at bureau level': an
-                        # item with no noun counts what the item before it counts
+                        # item with no noun counts what the item before it counts ('Of those investigated, 13
+                        # were officials, 1,037 were at ...': 'those' says persons, the item before says which)
                         part.set(unit=sibling)
-                    if part.fields.get("_unit_noun"):
-                        sibling = part.fields.get("unit")
+                    elif part.fields.get("_unit_noun") or unit not in (None, "person"):
+                        sibling = unit
                     # the cue binds the part; the whole is read from the sentences before it
-                    add(part, self._pick_whole(part, whole_pool, doc), "among", act_conf)
+                    add(part, act_noun or self._pick_whole(part, whole_pool, doc), "among", act_conf)
             elif mode == "of_the" and after:
                 whole = after[0]
                 comma = next((t.i for t in doc[whole.tok : sent.end] if t.text == ","), None)
@@ -746,3 +756,11 @@ class PartsMixin:
             return None
         lead_start = _paragraph_start(text, earlier[-1].start)
         return next(x for x in earlier if x.start >= lead_start)
+
+
+def _names_act(d: Draft, participle: str) -> bool:
+    """True when count d's noun is the act a participle names: 'opened 220,000 formal investigations. Of those
+    investigated, ...', 'approved 9,400 arrests. Among those arrested, ...' (the noun's stem is the verb's)."""
+    unit = d.fields.get("unit") or ""
+    stem = participle[:-2] if participle.endswith("ed") else participle
+    return len(stem) >= 5 and unit.startswith(stem) and unit != participle
