@@ -16,6 +16,8 @@ GLUE_INFIXES = [
     # "10:55Xinhua", "2.7bn", "7.5%and": a number runs into a word (not ordinals 26th, decades 1990s)
     r"(?<=[0-9])(?![sS]\b|st\b|nd\b|rd\b|th\b|ST\b|ND\b|RD\b|TH\b)(?=[A-Za-z])",
     r"(?<=[0-9])%(?=[A-Za-z0-9])",
+    # "27,000Â township-level": mojibake (UTF-8 read as Latin-1) glued to a number
+    r"(?<=[0-9])(?=Â)",
     # "20%-30%", "5~8%": ranges
     r"(?<=[0-9])%(?=[-–~～][0-9])",
     r"(?<=[0-9]%)[-–~～](?=[0-9])",

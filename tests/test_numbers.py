@@ -8,6 +8,8 @@ NUMERIC = ("count", "percentage", "multiplier", "money")
 # (sentence, [(kind, surface, value, approx)]) -- every numeric fact the sentence should give, in order.
 FIGURES = [
     ("Courts heard 1,285 appeals last month.", [("count", "1,285", 1285, None)]),
+    # mojibake of a no-break space ('Â') glued to a number
+    ("Inspectors punished 24,000Â township-level cadres.", [("count", "24,000", 24000, None)]),
     ("Police detained 313743 suspects in the province.", [("count", "313743", 313743, None)]),
     ("A total of 1,088,490 people were approved for arrest.", [("count", "1,088,490", 1088490, None)]),
     ("Prosecutors handled 1.6 million cases.", [("count", "1.6 million", 1600000, None)]),

@@ -301,7 +301,7 @@ def test_part_of(extract, text, expected):
     assert parts(extract(text)) == expected
 
 
-# (text, [(part, whole, confidence)]): cues whose whole is only a guess from their words
+# (text, [(part, whole, confidence)]): cues whose whole their words name only by an act or the next sentence
 GUESSED_WHOLES = [
     # a cue naming an act narrowed by a phrase: a count of that act, never one of another act, as a guess
     (
@@ -327,11 +327,11 @@ GUESSED_WHOLES = [
         "province solved 1,450 cases.",
         [],
     ),
-    # a participle naming the act a noun counts: persons among investigations, across two classes, a guess
+    # a participle naming the act a noun counts: the persons of the investigations, as the cue binds them
     (
         "Inspectors reviewed 410,000 leads and opened 96,000 formal investigations. Of those investigated, 21 "
         "were provincial-level officials, 840 were at the bureau level, and 7,300 at the county level.",
-        [("21", "96,000", "inferred"), ("840", "96,000", "inferred"), ("7,300", "96,000", "inferred")],
+        [("21", "96,000", "cued"), ("840", "96,000", "cued"), ("7,300", "96,000", "cued")],
     ),
 ]
 
@@ -351,6 +351,12 @@ GUESSED_WHOLES = [
             {"21": "official", "840": "official", "7,300": "official"},
         ),
         ("Police caught 3,400 suspects. Among those caught, 120 were gang leaders.", {"120": "leader"}),
+        # 'of the investigated' names an act, not a noun; 'another 224' counts what the item before counts
+        (
+            "Prosecutors investigated 28,400 officials. Of the total, 1,390 of the investigated were at county "
+            "level, while another 206 were at bureau level.",
+            {"1,390": "official", "206": "official"},
+        ),
     ],
 )
 def test_parts_of_those_take_their_unit_from_the_whole_or_the_item_before(extract, text, units):

@@ -179,6 +179,8 @@ class UnitFinder:
             if k < len(doc) and doc[k].lower_ in {"the", "these", "those", "all"}:
                 words, _ = self._phrase(doc, next_tok(doc, k + 1))
                 head = self._head(words)
+                if head and head.lower().endswith("ed") and head.lower() not in self.units:
+                    return None  # '1,505 of the investigated': an act, not a noun; the whole gives the unit
                 if head:
                     return self.unit_of(head)
         # 'of which 819,000 were tip-offs': a predicate noun

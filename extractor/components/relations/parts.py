@@ -191,9 +191,10 @@ class PartsMixin:
                     ]
                     whole_pool = acted[-1:]
                     if whole_pool and _names_act(whole_pool[0], named) and not _acted(whole_pool[0], named):
-                        # 'opened 220,000 investigations. Of those investigated, 13 were ...': persons among
-                        # investigations, a whole the act names across two classes, so a guess
-                        act_noun, act_conf = whole_pool[0], "inferred"
+                        # 'opened 220,000 investigations. Of those investigated, 13 were ...': the persons of the
+                        # investigations; the noun is the act the cue names, so the whole holds across the two
+                        # classes (each part is one of them), as firmly as the cue binds it
+                        act_noun = whole_pool[0]
                 elif named:
                     # 'Among the arrested suspects, 3,200 ...': the whole counts what the cue names; in the two
                     # sentences before, else the nearest earlier count of that unit
@@ -218,7 +219,7 @@ class PartsMixin:
                         # item with no noun counts what the item before it counts ('Of those investigated, 13
                         # were officials, 1,037 were at ...': 'those' says persons, the item before says which)
                         part.set(unit=sibling)
-                    elif part.fields.get("_unit_noun") or unit not in (None, "person"):
+                    elif part.fields.get("_unit_noun") or (unit not in (None, "person") and not unit.endswith("ed")):
                         sibling = unit
                     # the cue binds the part; the whole is read from the sentences before it
                     add(part, act_noun or self._pick_whole(part, whole_pool, doc), "among", act_conf)
