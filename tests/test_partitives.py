@@ -315,6 +315,12 @@ GUESSED_WHOLES = [
         "investigated for bribery, 14,200 held township posts.",
         [("14,200", "52,300", "inferred")],
     ),
+    # a count narrowed to a rank is a part of the act's set, never the whole the cue names by that act
+    (
+        "The agency investigated 41 officials at the ministerial level and above in five years. About 152,000 "
+        "people were charged. Among those investigated in graft cases, 58,300 civil servants took bribes.",
+        [],
+    ),
     # a cue whose sentence holds no count reaches into the next, for counts of the class it names
     (
         "Courts handled 9.86 million civil cases in the first half, up 21.4 percent. Among those cases, courts "

@@ -4,6 +4,7 @@ rankings, running totals and sums (the `part_of` and `sum` relations)."""
 from __future__ import annotations
 
 import bisect
+import re
 
 from spacy.tokens import Doc, Span
 
@@ -51,6 +52,7 @@ from extractor.lexicon import words
 
 # the verb after a participle used as a noun ('906 of the disciplined held ...', '... were expelled')
 VERB_AFTER = AUXILIARIES | words("irregular_participles")
+RANK_WORDS = words("rank_words")
 
 
 class PartsMixin:
@@ -188,6 +190,7 @@ class PartsMixin:
                         and (_acted(d, named) or _names_act(d, named))
                         and id(d) not in parts
                         and not _prior_period(doc, d)
+                        and not _ranked(d)
                     ]
                     whole_pool = acted[-1:]
                     if whole_pool and _names_act(whole_pool[0], named) and not _acted(whole_pool[0], named):
@@ -765,3 +768,9 @@ def _names_act(d: Draft, participle: str) -> bool:
     unit = d.fields.get("unit") or ""
     stem = participle[:-2] if participle.endswith("ed") else participle
     return len(stem) >= 5 and unit.startswith(stem) and unit != participle
+
+
+def _ranked(d: Draft) -> bool:
+    """True when count d is narrowed to a rank in its own words ('32 officials at the ministerial level and
+    above'): a part of the set of an act, not the whole a cue names by that act."""
+    return bool(RANK_WORDS & set(re.findall(r"[a-z]+", (d.fields.get("subject") or "").lower())))
