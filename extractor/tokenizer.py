@@ -93,9 +93,19 @@ PIECE = 200
 _LONG_RUN_RE = re.compile(rf"\S{{{LONG_RUN},}}")
 
 
+def _cut_after(text: str, i: int) -> bool:
+    """True when a long run may be cut after character i: a punctuation mark, never the point or comma inside a
+    numeral ('16.6%', '1,285'), whose pieces would read as two figures."""
+    if text[i].isalnum():
+        return False
+    return not (0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit())
+
+
 def make_doc(nlp: Language, text: str) -> Doc:
     """`nlp.make_doc(text)`, but a run of more than LONG_RUN characters without a space is tokenized in pieces
     of at most PIECE characters; the tokens' texts and spaces still make up `text` exactly."""
+    if not getattr(nlp.tokenizer, "peels_affixes", True):
+        return nlp.make_doc(text)  # a tokenizer of one regex pass (Chinese) reads a long run in linear time
     runs = list(_LONG_RUN_RE.finditer(text))
     if not runs:
         return nlp.make_doc(text)
@@ -116,9 +126,9 @@ def make_doc(nlp: Language, text: str) -> Doc:
         while end - start > PIECE:
             # after the last punctuation mark within PIECE, else the first after it: letters and digits have no
             # affixes to peel and stay whole ('9' * 5000 is one numeral)
-            back = next((i for i in range(start + PIECE - 1, start, -1) if not text[i].isalnum()), None)
+            back = next((i for i in range(start + PIECE - 1, start, -1) if _cut_after(text, i)), None)
             if back is None:
-                back = next((i for i in range(start + PIECE, end) if not text[i].isalnum()), end - 1)
+                back = next((i for i in range(start + PIECE, end) if _cut_after(text, i)), end - 1)
             start = back + 1
             if start >= end:
                 break

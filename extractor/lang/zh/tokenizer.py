@@ -28,6 +28,10 @@ TOKEN_RE = re.compile(
 class ChineseTokenizer:
     """Callable text -> Doc; `Doc.text` equals the input exactly."""
 
+    # one regex pass, no prefixes or suffixes peeled: a long run without spaces (a Chinese paragraph) needs no
+    # cutting into pieces (extractor.tokenizer.make_doc reads this)
+    peels_affixes = False
+
     def __init__(self, vocab: Vocab):
         self.vocab = vocab
 
