@@ -213,7 +213,7 @@ class ZhPercentAttrs(Attrs):
 
 class ZhDateAttrs(Attrs):
     shape: Literal[
-        "ymd", "ymd_range", "ym", "ym_range", "y_m_range", "y_range", "y_ym_range", "m_range",
+        "ymd", "ymd_range", "md_range", "md_d_range", "ym", "ym_range", "y_m_range", "y_range", "y_ym_range", "m_range",
         "quarter_range", "md", "d", "y", "y_since", "y_end", "y_half", "y_quarter",
         "quarter", "first_months", "y_first_quarters", "first_quarters", "m", "dateline_iso", "dateline_dmy", "rel",
     ]
@@ -254,6 +254,10 @@ ZH_LABELS: dict[str, Label] = {
     "ZH_PART_CUE": Label(ZhPartCueAttrs, "zh_relations", "其中: the figures after it are parts of the one before"),
     "ZH_PERCENT": Label(ZhPercentAttrs, "zh_figures", "%, 个百分点, 成 (tenths), 万分之 (per ten thousand)"),
     "ZH_RATE_WORD": Label(NoAttrs, "zh_figures", "率: a percentage that is a named rate"),
+    "ZH_MODIFIER_MEASURE": Label(
+        NoAttrs, "zh_figures", "项, 个, 次, 部门: a one-character numeral before it and a word is a modifier, no count"
+    ),
+    "ZH_GROWTH_NOUN": Label(NoAttrs, "zh_relations", "增幅, 增速: a change in points after it is of the change before"),
     "ZH_RESPECTIVELY": Label(NoAttrs, "zh_relations", "分别"),
     "ZH_SCALE": Label(ScaleAttrs, "zh_figures", "十, 百, 千, 万, 亿"),
     "ZH_SHARE": Label(NoAttrs, "zh_figures", "占, 佔: a share of a whole"),

@@ -25,6 +25,11 @@ def only(rec, kind):
 
 COUNTS = [
     ("全市共侦破盗窃案件4213起。", "4213", 4213, "case", None),
+    # a numeral and its measure that end the phrase, or count a noun, stay counts
+    ("全年共约谈村干部三次。", "三", 3, "time", None),
+    ("民警打掉两个犯罪团伙。", "两", 2, "gang", None),
+    # a 名 with no noun counts what the 名 before it in the sentence counts
+    ("共抓获犯罪嫌疑人3120名，已逮捕2045名，移送起诉1380名。", "2045", 2045, "suspect", None),
     ("收缴各类子弹3200余发。", "3200余", 3200, "bullet", "more_than"),
     ("查获走私船舶12艘。", "12", 12, "ship", None),
     ("冻结涉案银行卡1.6万张。", "1.6万", 16000, "card", None),
@@ -87,6 +92,11 @@ def test_counts(text, span, value, unit, approx):
         "全省常住人口约8000万。",
         "开展为期6个月的严打整治行动，全县连续5年3个月无命案。",
         "全市工作呈现“三个提升”“两个下降”的良好态势。",
+        # a one-character numeral before 项, 次, 部门, 类 and a word it modifies: a slogan, a policy, a grouping
+        "全市检察机关着力推进“惩腐、治乱、护民”三项重点工作。",
+        "全省禁毒工作呈现“两个持续下降、一个稳步上升”的态势。",
+        "随着六部门联合开展整治，非法采砂案件同比下降9%。",
+        "团伙骗取贷款后二次转贷牟利，民警先后开展了四次集中排查。",
     ],
 )
 def test_words_with_number_characters_are_no_counts(text):
@@ -159,6 +169,11 @@ def test_money(text, span, value, currency):
 
 
 DATES = [
+    # a range of days, with 起 or its first 日 left out, is one period
+    ("自4月8日起至7月31日，全市开展夏季整治。", "4月8日起至7月31日", "XXXX-04-08/XXXX-07-31"),
+    ("警方从4月8至7月31日开展集中整治。", "4月8至7月31日", "XXXX-04-08/XXXX-07-31"),
+    ("9月3日至18日，全省共破案210起。", "9月3日至18日", "XXXX-09-03/XXXX-09-18"),
+    ("2022年4月8日起至7月31日，全市共破案90起。", "2022年4月8日起至7月31日", "2022-04-08/2022-07-31"),
     ("2019年4月1日至9月30日，全省共破案800起。", "2019年4月1日至9月30日", "2019-04-01/2019-09-30"),
     ("前8月全市海关查获走私案件90起。", "前8月", "XXXX-01/XXXX-08"),
     ("11月份，海关立案侦办案件12起。", "11月份", "XXXX-11"),

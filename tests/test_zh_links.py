@@ -753,3 +753,33 @@ def test_an_aside_of_another_action_inside_a_breakdown_is_skipped_not_its_end():
         "子弹9000发；侦办文物走私案件28起；侦办濒危物种走私案件19起。"
     )
     assert parts_of(rec) == [("160", "410"), ("52", "410"), ("28", "410"), ("19", "410")]
+
+
+def test_a_change_list_after_a_qualified_clause_pairs_with_the_figures_after_that_qualifier():
+    rec = zh("全年共批准逮捕12640人，同比上升6.1%，审结毒品案件392件2210人，同比上升10.4%和7.7%。")
+    assert [of(rec, q) for q in ("6.1%", "10.4%", "7.7%")] == ["12640", "392", "2210"]
+
+
+def test_points_after_the_size_of_a_change_qualify_that_change():
+    rec = zh("全市法院受理案件86.2万件，同比增长5.3%，增幅较上年同期回落3.4个百分点；结案80.1万件，同比增长2.2%。")
+    assert of(rec, "3.4个百分点") == "5.3%"
+
+
+def test_an_opening_cue_finds_each_whole_of_its_action_across_the_semicolons_before():
+    rec = zh(
+        "全市法院受理各类案件91.6万件，同比增长3.1%；结案84.2万件，同比增长2.4%。其中，诉前调解成功案件20.3万件；"
+        "受理审判执行案件71.3万件，同比下降1.5%，结案63.9万件，同比下降2.2%。"
+    )
+    assert ("71.3万", "91.6万") in parts_of(rec) and ("63.9万", "84.2万") in parts_of(rec)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在六个地市开展专项整治，合同诈骗罪、非法经营罪案件一审收案同比分别增长58%、24.6%。",
+        "随着3个部门联合执法，盗窃、诈骗案件同比分别下降12.5%、9.1%。",
+    ],
+)
+def test_respectively_after_names_pairs_no_stray_figure_and_raises_no_flag(text):
+    rec = zh(text)
+    assert not [r for r in rec.relations if r.type == "respectively"] and inconsistent(rec) == []

@@ -19,8 +19,19 @@ def operations(text):
         ("海关总署部署开展“绿盾2021”专项第二轮集中打击行动，查证涉案废物3.2万吨。", [("绿盾2021", False)]),
         ("宁波海关缉私局侦办“使命2021-7”走私冰毒案，查获冰毒12公斤。", [("使命2021-7", True)]),
         ("云南警方侦破“618”特大跨国贩毒案，抓获犯罪嫌疑人9名。", [("618", True)]),
+        # a word or two of what the operation guards between the name and 行动
+        ("县公安局组织开展“春风、护学”护校行动，排查隐患120处。", [("春风、护学", False)]),
+        ("市教育局开展“清风”护校专项行动以来，排查隐患3000处。", [("清风", False)]),
     ],
-    ids=["code-then-what-it-fights", "name-with-a-year-code", "lead-zhuanxiang", "case-code-dash", "case-code-digits"],
+    ids=[
+        "code-then-what-it-fights",
+        "name-with-a-year-code",
+        "lead-zhuanxiang",
+        "case-code-dash",
+        "case-code-digits",
+        "word-then-xingdong",
+        "word-then-zhuanxiang-xingdong",
+    ],
 )
 def test_operations_with_words_between_name_and_head(text, ops):
     assert operations(text) == ops

@@ -43,6 +43,14 @@ def normalise(shape: str, g: tuple[str, ...]) -> tuple[str, str] | None:
         except ValueError:
             return None
         return (f"{a.isoformat()}/{b.isoformat()}", "period") if a < b else None
+    if shape in ("md_range", "md_d_range"):  # '自3月5日起至6月30日', '3月5日至20日': one period, year unknown
+        m1, d1 = int(g[0]), int(g[1])
+        m2, d2 = (int(g[2]), int(g[3])) if shape == "md_range" else (m1, int(g[2]))
+        try:
+            a, b = dt.date(2000, m1, d1), dt.date(2000, m2, d2)  # a leap year: 2月29日 is a day
+        except ValueError:
+            return None
+        return (f"XXXX-{m1:02d}-{d1:02d}/XXXX-{m2:02d}-{d2:02d}", "period") if a < b else None
     if shape == "ym":
         return (f"{int(g[0]):04d}-{int(g[1]):02d}", "month") if _ok_month(int(g[1])) else None
     if shape in ("ym_range", "y_m_range"):

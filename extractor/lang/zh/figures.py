@@ -60,6 +60,8 @@ def find_figures(norm: str, tokens: list[tuple[int, int]], rules: ZhRules) -> li
             continue  # 万一, 百日, 千家万户: words; but 逾百万件, 近千人, 千余名, 百万元以上 are figures
         if rules.ending("ZH_NOT_BEFORE", norm, s):
             continue
+        if chinese and len(core) == 1 and not inside and _modifies_word(norm, e, rules):
+            continue  # '落实三项措施', '五部门联合', '三次集中排查': a numeral in a phrase, no count
         if chinese and _in_quoted_name(norm, s, e):
             continue  # '“三个提升”', '“两个维护”': a slogan or category name, no count
         value = _number(core, rules)
@@ -82,15 +84,45 @@ def find_figures(norm: str, tokens: list[tuple[int, int]], rules: ZhRules) -> li
             approx = approx or after.attrs["approx"]
         fact["approx"] = approx
         out.append(fact)
+    _elliptical_units(norm, out)
     return out
+
+
+def _elliptical_units(norm: str, facts: list[dict]) -> None:
+    """'抓获犯罪嫌疑人2846名，已逮捕1937名': a count of 名 with no noun of its own counts what the count of 名 before
+    it in its sentence counts (the noun left out, as the genre writes a run of acts on the same people)."""
+    last: dict[str, dict] = {}
+    sent = -1
+    for f in facts:
+        bare = f.pop("_bare", None)
+        if f["kind"] != "count":
+            continue
+        start = clause_start(norm, f["start"], SENTENCE_END)
+        if start != sent:
+            last, sent = {}, start
+        measure = norm[f["end"] : f["end"] + 1]
+        if bare == "名" and measure == "名" and "名" in last:
+            f["unit"] = last["名"]["unit"]
+        elif bare is None and measure == "名":
+            last["名"] = f
+
+
+def _modifies_word(norm: str, e: int, rules: ZhRules) -> bool:
+    """True when a measure of ZH_MODIFIER_MEASURE follows at `e` and a Chinese character (a word it modifies)
+    follows the measure: '三项措施', not '约谈三次。'."""
+    measure = rules.starting("ZH_MODIFIER_MEASURE", norm, e)
+    if measure is None:
+        return False
+    nxt = norm[e + len(measure.text) : e + len(measure.text) + 1]
+    return bool(nxt) and "\u4e00" <= nxt <= "\u9fff"
 
 
 def _in_quoted_name(norm: str, s: int, e: int) -> bool:
     """True when a numeral in Chinese characters stands inside a short quoted phrase with no digit: '“三个提升”'."""
-    opening = norm.rfind("“", max(0, s - 6), s + 1)
+    opening = norm.rfind("“", max(0, s - 12), s + 1)
     if opening < 0 or "”" in norm[opening:s]:
         return False
-    closing = norm.find("”", e, e + 8)
+    closing = norm.find("”", e, e + 16)  # '“两个持续下降、一个明显上升”': a slogan of two parts
     return closing > 0 and not any(ch.isdigit() for ch in norm[opening:closing])
 
 
@@ -170,6 +202,7 @@ def _figure(norm: str, s: int, e: int, value: Decimal, rules: ZhRules) -> dict |
     if rules.starting("ZH_DURATION", norm, after):
         return None  # '为期6个月', '连续8年5个月': a duration
     unit = measure.attrs["unit"]
+    noun = None
     if not measure.attrs.get("fixed"):
         noun = rules.ending("ZH_NOUN", norm, s) or _noun_after(norm, after, rules)
         if noun:
@@ -182,6 +215,7 @@ def _figure(norm: str, s: int, e: int, value: Decimal, rules: ZhRules) -> dict |
         "unit": unit,
         "pattern_id": measure.id,
         "_after": after,
+        "_bare": measure.text if noun is None else None,
     }
 
 

@@ -33,6 +33,22 @@ def _head_after_lead(norm: str, at: int, rules: ZhRules):
     return best[1] if best else None
 
 
+WORD_GAP = 3  # characters a descriptive word between a quoted name and its 行动 may run to ('护校', '护苗')
+
+
+def _head_after_word(norm: str, at: int, rules: ZhRules):
+    """“清源、护苗”护校行动: a head ending its phrase one to WORD_GAP Chinese characters after the quote; a head of
+    行动 or longer (a bare 工程 or 斗争 after a word is a phrase of its own)."""
+    for gap in range(1, WORD_GAP + 1):
+        k = at + gap
+        if not all("\u4e00" <= ch <= "\u9fff" for ch in norm[at:k]) or k > len(norm):
+            return None
+        head = rules.starting("ZH_OPERATION_HEAD", norm, k)
+        if head is not None and head.text.endswith("行动") and _word_end(norm, k + len(head.text)) >= 0:
+            return head
+    return None
+
+
 def _word_end(norm: str, at: int) -> int:
     """`at` when a head ending there ends its phrase (a stop, 以来, 中, 期间 ... or the text's end follow)."""
     if at >= len(norm) or norm[at] in STOPS or norm.startswith(("以来", "中", "期间", "开展", "取得", "的"), at):
@@ -70,6 +86,9 @@ def find_operations(norm: str, text: str, rules: ZhRules) -> list[dict]:
         if head is None and not norm[: m.start()].endswith(("打击", "严打")):
             # '“海鹰”系列打击走私专项行动': the lead and its head after 系列 too
             head = _head_after_lead(norm, m.end() + (2 if norm.startswith("系列", m.end()) else 0), rules)
+        if head is None and not norm[: m.start()].endswith(("打击", "严打")):
+            # '“清源、护苗”护校行动', '“净网”护苗专项行动': a word or two of what the operation guards, then its head
+            head = _head_after_word(norm, m.end(), rules)
         if head is not None and norm[: m.start()].endswith(("打击", "严打")) and not m.group(1).endswith(head.text):
             head = None  # '打击“两抢一盗”专项整治': what is fought, a crime category, not the operation's name
         code = bool(CODE_RE.match(m.group(1)))

@@ -70,7 +70,7 @@ def link(norm: str, facts: list[dict], rules: ZhRules) -> list[dict]:
                 }
             )
         elif f.get("points"):
-            target = _points_of(norm, facts, i)
+            target = _points_of(norm, facts, i, rules)
         else:
             target = _clause_figure(norm, facts, i, rules)
             if target is None and f["kind"] == "percentage" and f["role"] == "change":
@@ -300,19 +300,28 @@ def _named_total(
 RATE_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,3}率")
 
 
-def _points_of(norm: str, facts: list[dict], i: int) -> dict | None:
+def _points_of(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict | None:
     """The percentage a change in points is a change of: the last rate of the name its clause gives
-    ('结案率下降了2.99个百分点'), else the percentage just before it in its sentence ('不捕率38.1%，同比增加11.1个
-    百分点'), never a count."""
+    ('结案率下降了2.99个百分点'), the change before it when its clause names the size of a change ('同比增长4.6%，
+    增幅回落2.1个百分点'), else the percentage just before it in its sentence ('不捕率38.1%，同比增加11.1个百分点'),
+    never a count."""
     f = facts[i]
     pre = norm[clause_start(norm, f["start"]) : f["start"]]
+    sent = clause_start(norm, f["start"], SENTENCE_END)
+    if any(w.text in pre for w in rules.of("ZH_GROWTH_NOUN")):
+        changes = [
+            g
+            for g in facts[:i]
+            if g["kind"] == "percentage" and g.get("role") == "change" and not g.get("points") and g["start"] >= sent
+        ]
+        if changes:
+            return changes[-1]
     named = RATE_NAME_RE.search(pre)
     earlier = [g for g in facts[:i] if g["kind"] == "percentage" and g.get("role") != "change"]
     if named:
         same = [g for g in earlier if g.get("role") == "rate" and (g.get("rate_name") or "").endswith(named.group())]
         if same:
             return same[-1]
-    sent = clause_start(norm, f["start"], SENTENCE_END)
     for g in reversed(facts[:i]):
         if g["start"] < sent or g["kind"] in AMOUNTS:
             return None
@@ -487,16 +496,20 @@ def _respectively(norm: str, facts: list[dict], rules: ZhRules, relations: list[
                     break
                 quals.append(f)
                 last = f["end"]
-            if len(quals) >= 2 and _named_rates(norm, at, quals):
-                done.update(q["id"] for q in quals)
-                at = norm.find(cue.text, at + 1)
-                continue
             sent = clause_start(norm, at, SENTENCE_END)
             before = [
                 f
                 for f in facts
                 if sent <= f["start"] and f["end"] <= at and f["kind"] in AMOUNTS and not _aside(norm, f, at)
             ]
+            # fewer figures before than qualifiers (a weight no fact reads holds a place), and the clause names as
+            # many things: the names are the items
+            places = len(before) + len(_uncounted(norm, facts, sent, at, rules))
+            named = 0 < places < len(quals) and _named_items(norm, facts, at, quals)
+            if len(quals) >= 2 and (_named_rates(norm, at, quals) or named):
+                done.update(q["id"] for q in quals)
+                at = norm.find(cue.text, at + 1)
+                continue
             # '缴获毒品12.1吨，查处吸毒人员…，分别增加…': a weight is no fact but holds its place in the list
             slots = sorted(
                 [(f["start"], f) for f in before] + [(p, None) for p in _uncounted(norm, facts, sent, at, rules)],
@@ -537,6 +550,12 @@ def _implicit_lists(norm: str, facts: list[dict], rules: ZhRules, relations: lis
         if len(group) < 2 or any(g["id"] in done for g in group):
             continue
         sent = clause_start(norm, f["start"], SENTENCE_END)
+        # '批准逮捕15830人，同比上升9.4%，审结涉黑案件413件2960人，同比上升11.2%和8.5%': the figures after the
+        # sentence's last qualifier before the list (the ones before it have their own)
+        sent = max(
+            [sent]
+            + [h["end"] for h in facts if h["kind"] in ("percentage", "multiplier") and sent <= h["start"] < f["start"]]
+        )
         amounts = [
             g
             for g in facts
@@ -545,10 +564,8 @@ def _implicit_lists(norm: str, facts: list[dict], rules: ZhRules, relations: lis
             and g["end"] <= f["start"]
             and not _aside(norm, g, f["start"])
         ]
-        if len(amounts) < len(group) or any(
-            h["kind"] in ("percentage", "multiplier") and amounts[0]["start"] < h["start"] < f["start"] for h in facts
-        ):
-            continue  # fewer figures than changes, or another qualifier between them: no list to pair
+        if len(amounts) < len(group):
+            continue  # fewer figures than changes: no list to pair
         items = amounts[-len(group) :]
         confidence = "cued" if len(amounts) == len(group) else "inferred"
         _add_list(relations, items, group, True, None, None, confidence)
@@ -612,6 +629,17 @@ def _named_rates(norm: str, at: int, quals: list[dict]) -> bool:
     for q, m in zip(quals, found, strict=True):
         q.update(role="rate", rate_name=m.group())
     return True
+
+
+def _named_items(norm: str, facts: list[dict], at: int, quals: list[dict]) -> bool:
+    """'在五个地市开展…，集资诈骗罪、非法吸收公众存款罪案件一审收案同比分别增长76%、31.42%': the clause before 分别
+    names as many things as there are qualifiers, with no figure in it (the caller asks only when the sentence holds
+    fewer figures than qualifiers): the list pairs them with those names; True (no link is made) then."""
+    start = clause_start(norm, at)
+    if any(start <= f["start"] < at for f in facts):
+        return False
+    names = [n for n in re.split(r"[、和及与]", norm[start:at].strip(OPENING_JUNK)) if n]
+    return len(names) == len(quals) and all(not any(ch.isdigit() for ch in n) for n in names)
 
 
 UNCOUNTED_NUMBER_RE = re.compile(r"(?:\d[\d,.]*|[零〇一二两三四五六七八九十百千]+)[万亿]*[余多]?")
@@ -871,6 +899,11 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], 
             # at all ('…严肃查办…职务犯罪案件。其中立案侦查…4414人': its whole is unstated)
             if (counts and not any(level(f) for f in counts)) or cue_id in named_cue:
                 scope = _sentence_before(norm, scope)  # a cue naming its action finds that action's count
+            if not grouped:
+                # '受理…86.4万件，…；结案79.1万件，…。其中，…受理…64.9万件，…结案57.6万件': the sentence before
+                # runs back to its full stop, over its '；' clauses, so each part finds the whole of its action
+                while scope > 0 and norm[:scope].rstrip()[-1:] in ("；", ";"):
+                    scope = _sentence_before(norm, scope)
         wholes = [f for f in facts if level(f) and scope <= f["start"] and f["end"] <= at and not _aside(norm, f, at)]
         parts = [f for f in facts if level(f) and cue_end <= f["start"] and f["end"] <= end]
         if not ((opening and not grouped) or listed):
