@@ -288,6 +288,13 @@ PARTS = [
         "stance.\n\nAmong the total number of officials investigated, 37 held posts at the provincial level.",
         [("37", "4,410")],
     ),
+    # of two totals of the class, the one whose own words share the cue's ('for corruption')
+    (
+        "A total of 9,120 people in 6,800 cases were investigated for embezzlement or corruption, and 2,430 people "
+        "were investigated in 1,960 cases of dereliction of duty. Among the total number of officials being "
+        "investigated for corruption in the first half, 48 were at prefectural level.",
+        [("48", "9,120")],
+    ),
     # a participle after 'of the' names the act its whole counted
     (
         "Inspectors punished 2,870 officials and closed 640 cases. In all, 410 of the punished were expelled.",

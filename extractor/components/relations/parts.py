@@ -171,8 +171,11 @@ class PartsMixin:
                     words = [t.lower_ for t in doc[k + 1 : k + 5] if t.is_alpha]
                     noun = _singular(words[2]) if words[:2] == ["number", "of"] and len(words) > 2 else None
                     kin = [d for d in totals if noun and self.units.kin(d.fields.get("unit"), noun)]
+                    # '... officials being investigated for corruption, ...': of two such totals, the one whose own
+                    # words share most of the cue's ('investigated for bribery or corruption')
+                    kin = _most_said(doc, kin or totals, _cue_words(doc, k + 1, sent.end), counts)
                     if totals:
-                        whole_pool, named = (kin or totals)[-1:], None
+                        whole_pool, named = kin[-1:], None
                 act_conf = "inferred" if spilled else "cued"
                 act_noun = None
                 if (act := self._restricted_act(doc, cue, after)) is not None:
@@ -774,3 +777,42 @@ def _ranked(d: Draft) -> bool:
     """True when count d is narrowed to a rank in its own words ('32 officials at the ministerial level and
     above'): a part of the set of an act, not the whole a cue names by that act."""
     return bool(RANK_WORDS & set(re.findall(r"[a-z]+", (d.fields.get("subject") or "").lower())))
+
+
+CUE_STOPS = {"the", "of", "number", "total", "being", "been", "were", "was", "from", "to", "in", "for", "and", "or",
+             "by", "at", "a", "an", "those", "these", "all"}
+
+
+def _cue_words(doc: Doc, start: int, end: int) -> set[str]:
+    """The content words of a partitive cue's phrase, up to its comma ('number of officials being investigated for
+    corruption from January to March' -> {'officials', 'investigated', 'corruption', 'january', 'march'})."""
+    out = set()
+    for t in doc[start:end]:
+        if t.text in {",", "，", ";", ":"}:
+            break
+        if t.is_alpha and t.lower_ not in CUE_STOPS:
+            out.add(t.lower_)
+    return out
+
+
+def _most_said(doc: Doc, cands: list[Draft], words: set[str], counts: list[Draft]) -> list[Draft]:
+    """The candidates whose own words (from the figure before them in their sentence, and on to the next count of
+    their unit: 'A total of 10,250 people in 7,900 cases were investigated for bribery, and 2,870 ...') share most
+    of `words`; all of them when none shares any, or when there is one."""
+    if len(cands) < 2 or not words:
+        return cands
+
+    def said(d: Draft) -> int:
+        sent = sent_of(doc, d.tok)
+        in_sent = [c for c in counts if sent.start <= c.tok < sent.end]
+        before = [c.tok for c in in_sent if c.tok < d.tok]
+        after = [c.tok for c in in_sent if c.tok > d.tok and c.fields.get("unit") == d.fields.get("unit")]
+        lo = before[-1] + 1 if before else sent.start
+        # its item opens after the last ',' or 'and' before it: the words before that are the figure before's
+        lo = next((t.i + 1 for t in reversed(doc[lo : d.tok]) if t.lower_ in {",", ";", "and", "，"}), lo)
+        hi = after[0] if after else sent.end
+        return len(words & {t.lower_ for t in doc[lo:hi]})
+
+    scores = [said(d) for d in cands]
+    best = max(scores)
+    return [d for d, n in zip(cands, scores, strict=True) if n == best] if best else cands
