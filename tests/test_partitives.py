@@ -390,6 +390,13 @@ def test_guessed_wholes(extract, text, expected):
 
 # (text, share, its whole or None)
 SHARE_WHOLES = [
+    # a total named by its act, over a count whose noun the text leaves out ('sanctioned 248,000 (of which ...)')
+    (
+        "Inspectors sanctioned 248,000 (of which 203,000 were punished by party discipline). In rural areas "
+        "161,000 persons were punished, accounting for 64.9% of the total number of punished persons.",
+        "64.9%",
+        "248,000",
+    ),
     # a whole named by its act and its agent: the count that agent's words give, none when no count names it
     (
         "The provincial court closed 12,480 cases last year, and local courts closed 1.46 million cases. Commercial "

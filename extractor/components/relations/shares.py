@@ -576,6 +576,7 @@ class SharesMixin:
         }
         before = part.tok if part is not None else d.tok
         lo = bisect.bisect_left(drafts, d.start - TOTAL_REACH, key=lambda x: x.start)
+        acts = _named_acts(window)
         cands = [
             x
             for x in drafts[lo:]
@@ -584,11 +585,14 @@ class SharesMixin:
             and x is not part
             and id(x) not in inner
             and not x.fields.get("_converted")
-            and self.units.kin(x.fields.get("unit"), unit)
+            # 'sanctioned 265,000 (of which ...)': a count with no noun yet is of the class its act names
+            and (
+                self.units.kin(x.fields.get("unit"), unit)
+                or (not x.fields.get("unit") and bool(acts) and _acted(x, acts[0]))
+            )
         ]
         # 'of the total number of disciplined persons': a total named by its act is a count of that act, and
         # none when no count has it
-        acts = _named_acts(window)
         if acts and any(x.kind == "count" and _acted(x, acts[0]) for x in drafts):
             cands = [x for x in cands if _acted(x, acts[0])]
         return cands[0] if cands else None
