@@ -506,8 +506,18 @@ def test_the_non_arrest_rate_under_its_translations(extract, name):
             "rate of 10%.",
             "800",
         ),
+        # a rate with no name of its own, right after the count of its numerator's act
+        (
+            "Procuratorial organs approved the arrest of 15,200 suspects; 9,800 people were not arrested, with a "
+            "rate of 39.2%.",
+            "9,800",
+        ),
+        (
+            "Prosecutors decided to sue 61,400 people and 18,200 people were not prosecuted, with a rate of 22.9%.",
+            "18,200",
+        ),
     ],
-    ids=["arrested-without-approval", "decided-to-sue"],
+    ids=["arrested-without-approval", "decided-to-sue", "unnamed-after-not-arrested", "unnamed-after-not-prosecuted"],
 )
 def test_named_rates_read_their_counts_as_translation_words_them(extract, text, numerator):
     r = extract(text)
@@ -525,3 +535,8 @@ def test_a_total_named_by_an_act_no_count_has_is_a_guess_not_a_finding(extract, 
     findings = audit(r)
     assert not [f for f in findings if f.status == "inconsistent"]
     assert [f.check for f in findings if f.status == "doubtful"] == ["share_of_total"]
+
+
+def test_an_unnamed_rate_after_a_count_no_rate_counts_has_no_relation(extract):
+    r = extract("Courts accepted 10,400 cases and concluded 9,800 cases, with a rate of 94.2%.")
+    assert [x for x in r.relations if x.type == "rate"] == []

@@ -192,6 +192,12 @@ def rate_relations(record, *, rates=None) -> list[dict[str, Any]]:
         if getattr(pct, "kind", None) != "percentage" or pct.role != "rate":
             continue
         definition = next((d for d in definitions if d.matches_name(pct.rate_name)), None)
+        cue = pct.rate_name
+        if definition is None and (pct.rate_name or "rate") == "rate":
+            # '11,416 people were not arrested, with a rate of 39.4%': a rate with no name of its own is the rate
+            # whose numerator the act of the count right before it names
+            definition = _rate_of_the_count_before(pct, definitions, record)
+            cue = f"{definition.name} (unnamed, after its count)" if definition is not None else cue
         if definition is None:
             continue
         num, other = _find_counts(pct, definition, record)
@@ -205,12 +211,31 @@ def rate_relations(record, *, rates=None) -> list[dict[str, Any]]:
                 "numerator": num.id,
                 "denominator": denominator,
                 "definition": definition.formula,
-                "cue": pct.rate_name,
+                "cue": cue,
                 "pattern_id": definition.id,
                 "confidence": "cued",
             }
         )
     return out
+
+
+def _rate_of_the_count_before(pct, definitions: list[RateDefinition], record) -> RateDefinition | None:
+    """The definition whose numerator the action of the count right before an unnamed rate matches, when every
+    such definition is one rate (same numerator and formula: the name's variants); else None."""
+    before = [
+        f
+        for f in (getattr(record, "facts", None) or [])
+        if getattr(f, "kind", None) in ("count", "money", "percentage") and f.start < pct.start
+    ]
+    if not before:
+        return None
+    last = max(before, key=lambda f: f.start)
+    if last.kind != "count" or not getattr(last, "action", None):
+        return None
+    found = [d for d in definitions if d.count_matches(last, "numerator") == "action"]
+    if not found or len({(d.numerator.pattern, d.formula) for d in found}) != 1:
+        return None
+    return found[0]
 
 
 def _find_counts(pct, definition: RateDefinition, record) -> tuple[Any, Any]:
