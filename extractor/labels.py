@@ -257,6 +257,9 @@ ZH_LABELS: dict[str, Label] = {
     "ZH_MODIFIER_MEASURE": Label(
         NoAttrs, "zh_figures", "项, 个, 次, 部门: a one-character numeral before it and a word is a modifier, no count"
     ),
+    "ZH_CRIME_WORD": Label(
+        NoAttrs, "zh_operations", "抢, 盗, 毒: a quoted word after 打击 holding one names a crime, not an operation"
+    ),
     "ZH_GROWTH_NOUN": Label(NoAttrs, "zh_relations", "增幅, 增速: a change in points after it is of the change before"),
     "ZH_RESPECTIVELY": Label(NoAttrs, "zh_relations", "分别"),
     "ZH_SCALE": Label(ScaleAttrs, "zh_figures", "十, 百, 千, 万, 亿"),

@@ -15,6 +15,7 @@ CASE_CODE_RE = re.compile(r"\d")  # “使命2020-3”, “403”: a case code h
 LATIN_CODE_RE = re.compile(r"^[A-Z]{2,5}$")  # “HX”系列…案: a code of capitals alone names a series of cases
 CASE_HEAD_RE = re.compile(r"^[\u4e00-\u9fff]{0,14}?案(?![件值由例卷发])")  # “403”特大跨国走私毒品案
 STOPS = "，,。；;：:\n“”「」『』《》()（）"
+QUOTE_OPENERS = "“「『《\"'"
 
 
 def _head_after_lead(norm: str, at: int, rules: ZhRules):
@@ -36,10 +37,10 @@ def _head_after_lead(norm: str, at: int, rules: ZhRules):
 WORD_GAP = 3  # characters a descriptive word between a quoted name and its 行动 may run to ('护校', '护苗')
 
 
-def _head_after_word(norm: str, at: int, rules: ZhRules):
-    """“清源、护苗”护校行动: a head ending its phrase one to WORD_GAP Chinese characters after the quote; a head of
+def _head_after_word(norm: str, at: int, rules: ZhRules, most: int = WORD_GAP):
+    """“清源、护苗”护校行动: a head ending its phrase one to `most` Chinese characters after the quote; a head of
     行动 or longer (a bare 工程 or 斗争 after a word is a phrase of its own)."""
-    for gap in range(1, WORD_GAP + 1):
+    for gap in range(1, most + 1):
         k = at + gap
         if not all("\u4e00" <= ch <= "\u9fff" for ch in norm[at:k]) or k > len(norm):
             return None
@@ -49,9 +50,16 @@ def _head_after_word(norm: str, at: int, rules: ZhRules):
     return None
 
 
+def _names_crime(name: str, rules: ZhRules) -> bool:
+    """True when a quoted word names a crime ('两抢一盗', '黄赌毒', '套路贷'): it holds a word of ZH_CRIME_WORD."""
+    return any(w.text in name for w in rules.of("ZH_CRIME_WORD"))
+
+
 def _word_end(norm: str, at: int) -> int:
-    """`at` when a head ending there ends its phrase (a stop, 以来, 中, 期间 ... or the text's end follow)."""
-    if at >= len(norm) or norm[at] in STOPS or norm.startswith(("以来", "中", "期间", "开展", "取得", "的"), at):
+    """`at` when a head ending there ends its phrase (a stop, a figure, 以来, 中, 期间 ... or the text's end)."""
+    if at >= len(norm) or norm[at] in STOPS or norm[at].isdigit():
+        return at  # '查缉行动52次': the count of the operation's rounds
+    if norm.startswith(("以来", "中", "期间", "开展", "取得", "的"), at):
         return at
     return -1
 
@@ -87,9 +95,16 @@ def find_operations(norm: str, text: str, rules: ZhRules) -> list[dict]:
             # '“海鹰”系列打击走私专项行动': the lead and its head after 系列 too
             head = _head_after_lead(norm, m.end() + (2 if norm.startswith("系列", m.end()) else 0), rules)
         if head is None and not norm[: m.start()].endswith(("打击", "严打")):
-            # '“清源、护苗”护校行动', '“净网”护苗专项行动': a word or two of what the operation guards, then its head
-            head = _head_after_word(norm, m.end(), rules)
-        if head is not None and norm[: m.start()].endswith(("打击", "严打")) and not m.group(1).endswith(head.text):
+            # '“清源、护苗”护校行动', '“净网”护苗专项行动': a word or two of what the operation guards, then its head;
+            # after 系列 a longer one ('“鹏程”系列大规模查缉行动')
+            series = norm.startswith("系列", m.end())
+            head = _head_after_word(norm, m.end() + 2 * series, rules, WORD_GAP + 2 * series)
+        if (
+            head is not None
+            and norm[: m.start()].endswith(("打击", "严打"))
+            and not m.group(1).endswith(head.text)
+            and _names_crime(m.group(1), rules)
+        ):
             head = None  # '打击“两抢一盗”专项整治': what is fought, a crime category, not the operation's name
         code = bool(CODE_RE.match(m.group(1)))
         if head is None and not code and CASE_CODE_RE.search(m.group(1)) and CASE_HEAD_RE.match(norm[m.end() :]):
@@ -103,7 +118,29 @@ def find_operations(norm: str, text: str, rules: ZhRules) -> list[dict]:
         out.append(_operation(text, s, e, code, head.id if head else None))
     out.extend(_unquoted(norm, text, quoted, out, rules))
     out.extend(_aliases_and_mentions(norm, text, quoted, out, rules))
+    out.extend(_unquoted_mentions(norm, text, out, rules))
     return sorted(out, key=lambda f: f["start"])
+
+
+def _unquoted_mentions(norm: str, text: str, found: list[dict], rules: ZhRules) -> list[dict]:
+    """'通报“夏秋破案新攻势”战果…开展了夏秋破案新攻势专项行动': a name found in quotes, of three characters or more,
+    said again without quotes before a head word is the same operation."""
+    spans = [(f["start"], f["end"]) for f in found]
+    names = {norm[f["start"] : f["end"]] for f in found if f["end"] - f["start"] >= 3 and not f.get("code")}
+    out: list[dict] = []
+    for name in sorted(names, key=len, reverse=True):
+        at = norm.find(name)
+        while at >= 0:
+            e = at + len(name)
+            if (
+                not any(a < e and at < b for a, b in spans)
+                and norm[at - 1 : at] not in QUOTE_OPENERS
+                and rules.starting("ZH_OPERATION_HEAD", norm, e) is not None
+            ):
+                spans.append((at, e))
+                out.append(_operation(text, at, e, False, None))
+            at = norm.find(name, e)
+    return out
 
 
 def _unquoted(norm: str, text: str, quoted: list, found: list[dict], rules: ZhRules) -> list[dict]:
