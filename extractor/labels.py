@@ -260,6 +260,11 @@ ZH_LABELS: dict[str, Label] = {
     "ZH_CRIME_WORD": Label(
         NoAttrs, "zh_operations", "抢, 盗, 毒: a quoted word after 打击 holding one names a crime, not an operation"
     ),
+    "ZH_NUMBER_NOUN": Label(
+        ZhNounAttrs, "zh_relations", "案件数, 人数: a change after this noun is of the count of that unit before it"
+    ),
+    "ZH_PRIOR_PERIOD": Label(NoAttrs, "zh_relations", "去年同期的: the count after it is the year before's, a base"),
+    "ZH_NEW_CASES": Label(NoAttrs, "zh_relations", "新收: a change of new cases is none of a total with 含旧存"),
     "ZH_GROWTH_NOUN": Label(NoAttrs, "zh_relations", "增幅, 增速: a change in points after it is of the change before"),
     "ZH_RESPECTIVELY": Label(NoAttrs, "zh_relations", "分别"),
     "ZH_SCALE": Label(ScaleAttrs, "zh_figures", "十, 百, 千, 万, 亿"),

@@ -27,6 +27,8 @@ COUNTS = [
     ("全市共侦破盗窃案件4213起。", "4213", 4213, "case", None),
     # a numeral and its measure that end the phrase, or count a noun, stay counts
     ("全年共约谈村干部三次。", "三", 3, "time", None),
+    ("全市开展5轮集中收网，抓获嫌疑人46名。", "5", 5, "round", None),
+    ("案件共涉及9个罪名。", "9", 9, "charge", None),
     ("民警打掉两个犯罪团伙。", "两", 2, "gang", None),
     # a 名 with no noun counts what the 名 before it in the sentence counts
     ("共抓获犯罪嫌疑人3120名，已逮捕2045名，移送起诉1380名。", "2045", 2045, "suspect", None),
@@ -97,6 +99,7 @@ def test_counts(text, span, value, unit, approx):
         "全省禁毒工作呈现“两个持续下降、一个稳步上升”的态势。",
         "随着六部门联合开展整治，非法采砂案件同比下降9%。",
         "团伙骗取贷款后二次转贷牟利，民警先后开展了四次集中排查。",
+        "专案组先后组织两轮集中行动。",
     ],
 )
 def test_words_with_number_characters_are_no_counts(text):
@@ -169,6 +172,8 @@ def test_money(text, span, value, currency):
 
 
 DATES = [
+    # a year inside a title in 《》 is part of a name; the year after it is a date
+    ("检察院发布《2023年度金融检察白皮书》，2023年共受理案件640件。", "2023年", "2023"),
     # a range of days, with 起 or its first 日 left out, is one period
     ("自4月8日起至7月31日，全市开展夏季整治。", "4月8日起至7月31日", "XXXX-04-08/XXXX-07-31"),
     ("警方从4月8至7月31日开展集中整治。", "4月8至7月31日", "XXXX-04-08/XXXX-07-31"),

@@ -783,3 +783,22 @@ def test_an_opening_cue_finds_each_whole_of_its_action_across_the_semicolons_bef
 def test_respectively_after_names_pairs_no_stray_figure_and_raises_no_flag(text):
     rec = zh(text)
     assert not [r for r in rec.relations if r.type == "respectively"] and inconsistent(rec) == []
+
+
+@pytest.mark.parametrize(
+    "text, change, target",
+    [
+        # the noun of the clause says which count of a pair changed
+        ("2023年全省法院审结走私案件1836件2471人，相较于2022年，案件数下降9.6%，涉案人数下降6.25%。", "9.6%", "1836"),
+        ("2023年全省法院审结走私案件1836件2471人，相较于2022年，案件数下降9.6%，涉案人数下降6.25%。", "6.25%", "2471"),
+        # last year's count, named so, is the base of the change, not its figure
+        ("前三季度全市共立盗窃案件7315起，比去年同期的8960起减少1645起，同比下降18.36%。", "18.36%", "7315"),
+    ],
+)
+def test_a_change_names_its_count_or_passes_over_last_years(text, change, target):
+    assert of(zh(text), change) == target
+
+
+def test_a_change_of_new_cases_is_not_of_a_total_with_old_stock():
+    rec = zh("执行收案2860件(含旧存315件)，新收案件同比增加41.3%，结案1520件。")
+    assert of(rec, "41.3%") is None and inconsistent(rec) == []

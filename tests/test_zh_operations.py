@@ -91,8 +91,18 @@ def test_a_long_quoted_name_with_its_head_inside():
         ("全年组织开展“远航”系列大规模查缉行动38次，出动警力5000人次。", [("远航", False)]),
         # national campaigns the press leaves unquoted
         ("自扫黑除恶专项斗争开展以来，全省常态化推进扫黑除恶斗争。", [("扫黑除恶", False), ("扫黑除恶", False)]),
+        # a quoted mention before the one with the head is the same operation
+        ("【成果】“雷火”全省排名第一。在“雷火”专项行动中，破案17起。", [("雷火", False), ("雷火", False)]),
     ],
-    ids=["code-name-after-daji", "zhuanxiang-zhili", "jizhong-zhengzhi", "repeated-unquoted", "series-rounds", "saohei"],
+    ids=[
+        "code-after-daji",
+        "zhuanxiang-zhili",
+        "jizhong-zhengzhi",
+        "repeated-unquoted",
+        "series-rounds",
+        "saohei",
+        "mention-before",
+    ],
 )
 def test_operation_names_in_the_shapes_provincial_releases_use(text, ops):
     assert operations(text) == ops

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from extractor.lang.zh.rules import ZhRules
 
@@ -112,6 +113,9 @@ def _resolved(text: str, ref: dt.date | None) -> str | None:
     return None
 
 
+TITLE_RE = re.compile(r"《[^《》\n]{1,40}》")
+
+
 def find_dates(norm: str, rules: ZhRules, ref: dt.date | None) -> list[dict]:
     """Draft date facts, longest match first; a match overlapping one already taken is dropped."""
     found: list[tuple[int, int, str, tuple, str]] = []
@@ -120,7 +124,8 @@ def find_dates(norm: str, rules: ZhRules, ref: dt.date | None) -> list[dict]:
             if m.end() > m.start():
                 found.append((m.start(), m.end(), row.attrs["shape"], m.groups(), row.id))
     found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
-    taken: list[tuple[int, int]] = []
+    # '《2024年度知识产权检察白皮书》': a year inside a title is part of a name, no date
+    taken: list[tuple[int, int]] = [m.span() for m in TITLE_RE.finditer(norm)]
     out: list[dict] = []
     for s, e, shape, groups, pid in found:
         if any(s < te and ts < e for ts, te in taken):

@@ -205,7 +205,8 @@ def _aliases_and_mentions(norm: str, text: str, quoted: list, found: list[dict],
             continue
         if s in taken:
             continue
-        if name in first and first[name] < s:
+        if name in first and first[name] != s:
+            # '“昆仑净网”全市排名第一。在“昆仑净网”专项行动中': a quoted mention of a name found, before or after it
             out.append(_operation(text, s, m.end(1), bool(CODE_RE.match(name)), None))
         taken.add(s)
     return out

@@ -345,6 +345,20 @@ def _clause_figure(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict
     named = named if named and f.get("role") == "change" and named + "数" in norm[own : f["start"]] else None
     if named and not any(g["kind"] in AMOUNTS and own <= g["start"] for g in facts[:i]):
         return _same_verb_level(norm, facts, i, named, rules)
+    counted = _number_noun(norm[own : f["start"]], rules)
+    if counted is not None and f.get("role") == "change":
+        # '审结…2146件3072人，…，案件数下降11.2%，涉案人数下降8.75%': the count of the unit the noun names, in the
+        # sentence before the change
+        sent = clause_start(norm, f["start"], SENTENCE_END)
+        root = bundled_units().root
+        same = [
+            g
+            for g in facts[:i]
+            if g["kind"] == "count" and g["start"] >= sent and g.get("unit") and root(g["unit"]) == counted
+        ]
+        if same:
+            return same[-1]
+    new_only = rules.last_in("ZH_NEW_CASES", norm[own : f["start"]]) is not None
     difference = None  # '结案数增加12.6万件，上升18.32%' with no level stated: the change is of the difference
     for j in range(i - 1, -1, -1):
         g = facts[j]
@@ -352,6 +366,10 @@ def _clause_figure(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict
             return difference
         if g["kind"] in AMOUNTS and _aside(norm, g, f["start"]):
             continue
+        if g["kind"] == "count" and _prior_count(norm, g, rules):
+            continue  # '…8412起，比去年同期的10355起减少1943起，同比下降18.76%': last year's count is the base
+        if g["kind"] in AMOUNTS and new_only and re.match(r"\s*[(（]含旧存", norm[g["end"] + 1 :]):
+            return None  # '收案3100件(含旧存204件)，新收案件同比增加163%': a change of the new cases, not given
         if g["kind"] in AMOUNTS:
             if g["start"] < own and f.get("role") == "change" and _own_subject(norm, f, own, rules):
                 return None  # '查扣车辆1.6万辆，治安警情同比下降9.4%': the change has a subject of its own, no figure
@@ -371,6 +389,17 @@ def _clause_figure(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict
                 return g if _bare_change(norm, f, own, rules) else None
             return None
     return difference
+
+
+def _number_noun(pre: str, rules: ZhRules) -> str | None:
+    """The unit root (case, person) a clause's 案件数 / 人数 names, the last such noun in `pre`; None without one."""
+    found = rules.last_in("ZH_NUMBER_NOUN", pre)
+    return found[1].attrs["unit"] if found is not None else None
+
+
+def _prior_count(norm: str, g: dict, rules: ZhRules) -> bool:
+    """True when count g is the year before's, named so right before it: '比去年同期的10355起', '上年同期的'."""
+    return rules.ending("ZH_PRIOR_PERIOD", norm, g["start"]) is not None
 
 
 def _difference_of(g: dict, f: dict) -> dict | None:
