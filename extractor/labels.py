@@ -80,6 +80,8 @@ class PointsAttrs(Attrs):
 class PartCueAttrs(Attrs):
     mode: Literal["among", "including", "of_the", "of_them", "count_of", "with"]
     reference: bool = False  # count_of: the whole is a set of reference ('the list of 100 most-wanted'), no item
+    # count_of: the part's noun may stand between it and the cue ('27 cases out of 5,310')
+    noun_between: bool = False
 
 
 class PerBaseAttrs(Attrs):

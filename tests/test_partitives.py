@@ -288,6 +288,24 @@ PARTS = [
         "stance.\n\nAmong the total number of officials investigated, 37 held posts at the provincial level.",
         [("37", "4,410")],
     ),
+    # 'Amongst' is 'among'
+    (
+        "In 2021, the court accepted 1,630 new civil cases. Amongst these cases, there were 1,020 contract disputes, "
+        "42 labour cases and 568 other cases.",
+        [("1,020", "1,630"), ("42", "1,630"), ("568", "1,630")],
+    ),
+    # 'Among the total there were ...': the counts after the verb are parts, each of the total of its class
+    (
+        "Customs investigated 18,240 smuggling cases, involving 24,610 people. Among the total there were 8,130 "
+        "major smuggling cases, 1,540 tax evasion cases, and 1,270 officials, including 88 at the county level.",
+        [("8,130", "18,240"), ("1,540", "18,240"), ("1,270", "24,610"), ("88", "1,270")],
+    ),
+    # 'out of': the count before it (its noun between) is part of the count after it
+    ("Police detained 52 suspects; 17 out of the 52 suspects were minors.", [("17", "52")]),
+    (
+        "He said the 31 cases - out of last year's total 4,870 smuggling cases -- involved 2.3 billion yuan.",
+        [("31", "4,870")],
+    ),
     # of two totals of the class, the one whose own words share the cue's ('for corruption')
     (
         "A total of 9,120 people in 6,800 cases were investigated for embezzlement or corruption, and 2,430 people "

@@ -19,6 +19,11 @@ import pytest
         ("The team No. 2 solved 12 cases.", 1),
         ("The rate was 12. 5% higher.", 1),
         ("It saw a year-on-year increase. 42.5% in the first half.", 1),
+        # a hard wrap after a comma or a word a sentence cannot end on goes on; a short heading line still ends
+        ("Customs seized 3,900 smuggled cars,\ndown 7.2 percent.", 1),
+        ("Police filed 11,300 fraud cases in\n2020, down 9.1 percent.", 1),
+        ("Police filed 11,300 fraud cases in 2020, down\n9.1 percent from the year before.", 1),
+        ("Main figures\nPolice filed 11,300 fraud cases.", 2),
     ],
 )
 def test_sentence_bounds(nlp, text, sentences):

@@ -13,6 +13,7 @@ from extractor.components.context import (
     Draft,
     RuleIndex,
     doc_context,
+    is_num,
     next_tok,
     prev_tok,
     sent_of,
@@ -28,6 +29,7 @@ from extractor.components.relations.common import (
     NOUNS_BEFORE_OF,
     PREPOSITIONS,
     QUOTES,
+    RANGE,
     RANK_REACH,
     REFERRING_WORDS,
     VERB_CLASS,
@@ -148,6 +150,8 @@ class PartsMixin:
             lead = after[0] if after and not any(t.text in {",", "，", ":", "："} for t in lead_gap) else None
             if lead is not None and _lead_gap(doc, cue.end, lead.tok):
                 lead = None  # 'of Guangdong Province Public Security Bureau 16 held ...': a name, not 'Of the 470,000'
+            if lead is not None and any(t.lower_ in AUXILIARIES | {"there"} for t in lead_gap):
+                lead = None  # 'Among the total there were 9,412 major cases, ...': the count is a part, the verb says
             if mode in ("among", "of_them", "of_the") and at_sentence_start and lead is not None:
                 # 'Among the 17,250 suspects arrested, 1,420 were leaders': the count inside the cue is the whole
                 comma = next((t.i for t in doc[lead.tok : sent.end] if t.text in {",", "，"}), None)
@@ -239,7 +243,18 @@ class PartsMixin:
             elif mode in ("of_them", "count_of"):
                 p = prev_tok(doc, cue.start - 1)
                 part_before = _draft_at(doc).get(p)
+                if part_before is None and self.attrs[cue.id_].get("noun_between"):
+                    # '27 cases out of 5,310': the part's noun between it and the cue
+                    k = p
+                    while k >= 0 and (doc[k].is_alpha or doc[k].text in RANGE) and p - k < 3:
+                        k = prev_tok(doc, k - 1)
+                    part_before = _draft_at(doc).get(k) if k >= 0 else None
                 named = after[0] if after and after[0].tok == next_tok(doc, cue.end) else None
+                if named is None and after and self.attrs[cue.id_].get("noun_between"):
+                    # 'out of last year's total 5,310 trafficking cases': a few words before the whole
+                    gap = [t for t in doc[cue.end : after[0].tok] if not t.is_space]
+                    if len(gap) <= 4 and not any(t.text in CLAUSE_BREAKS or is_num(t) for t in gap):
+                        named = after[0]
                 if part_before is not None and part_before.kind == "count" and named is not None:
                     # '58 of the 300 fugitives': the count after the cue is the whole; '47 are on the list of 100
                     # most-wanted', '39 of China's 100 most-wanted': a set of reference, a whole of the part
