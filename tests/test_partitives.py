@@ -294,6 +294,12 @@ PARTS = [
         "42 labour cases and 568 other cases.",
         [("1,020", "1,630"), ("42", "1,630"), ("568", "1,630")],
     ),
+    # last year's count and the difference are no wholes of this year's parts
+    (
+        "In 2018, the court accepted 2,040 new cases, an increase of 620 cases or 43.7% compared with 1,420 cases in "
+        "the last year. Amongst these cases, there were 1,310 admiralty cases and 12 administrative cases.",
+        [("1,310", "2,040"), ("12", "2,040")],
+    ),
     # 'Among the total there were ...': the counts after the verb are parts, each of the total of its class
     (
         "Customs investigated 18,240 smuggling cases, involving 24,610 people. Among the total there were 8,130 "

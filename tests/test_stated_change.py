@@ -42,6 +42,10 @@ def test_baseline_is_linked(extract, text, change, now, base):
         ("Frauds rose from 300 cases in 2019 to 1,200 cases in 2020, 4 times the earlier figure.", "consistent"),
         ("Frauds rose from 300 cases in 2019 to 1,200 cases in 2020, 3 times more.", "consistent"),
         ("Frauds rose from 300 cases in 2019 to 1,200 cases in 2020, 2.5 times more.", "inconsistent"),
+        # a change of a rate written with '%' holds as a relative change or as its change in points
+        ("The closure rate reached 88.42%, an increase of 6.21% compared with 82.21% in 2018.", "consistent"),
+        ("The closure rate reached 88.42%, an increase of 7.55% compared with 82.21% in 2018.", "consistent"),
+        ("The closure rate reached 88.42%, an increase of 4.1% compared with 82.21% in 2018.", "inconsistent"),
     ],
 )
 def test_stated_change(extract, text, status):
@@ -52,3 +56,12 @@ def test_stated_change(extract, text, status):
 
 def test_a_change_with_no_stated_baseline_is_not_this_check(extract):
     assert stated(extract("Police filed 999 cases, up 28.6% year-on-year.")) == []
+
+
+def test_each_change_takes_the_earlier_figure_stated_after_it(extract):
+    r = extract(
+        "The court closed 3,900 cases (an increase of 30% compared with 3,000 cases in 2019), with 450 cases "
+        "pending (a decrease of 25% compared with 600 cases in 2019)."
+    )
+    assert [r.fact(by_text(r, q).baseline).text for q in ("30%", "25%")] == ["3,000", "600"]
+    assert [f.status for f in stated(r)] == ["consistent", "consistent"]

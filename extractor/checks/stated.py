@@ -43,6 +43,10 @@ def _one(q, now, base, rounding) -> list[Finding]:
         sign = 1 if q.direction == "up" else -1
         unit, shown = "%", f"{sign * (now.value / base.value - 1) * 100:+.2f}"
         readings = {"change": implied}
+        if now.kind == "percentage":
+            # 'The clearance rate reached 86.03%, an increase of 7.39% compared with 78.64%': a change of a rate
+            # written with '%' is often its change in points (个百分点 translated as '%'); both readings are kept
+            readings["points"] = n_iv + b_iv.reflect(0) if q.direction == "up" else b_iv + n_iv.reflect(0)
     else:
         ratio = n_iv.divide(b_iv.positive_part())
         unit, shown = " times", f"{now.value / base.value:.3f}"

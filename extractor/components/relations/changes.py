@@ -596,7 +596,11 @@ class ChangesMixin:
             cue, k = f"{cue} than", next_tok(doc, k + 1)
             if next_tok(doc, k + 1) < len(doc) and doc[next_tok(doc, k + 1)].lower_ == "the":
                 k = next_tok(doc, k + 1)
-        if cue == "from" or cue.endswith(" than"):
+        if cue in ("compared", "comparing") and next_tok(doc, k + 1) < len(doc):
+            # 'a decrease of 25% compared with 800 cases in 2020': the earlier figure right after the change
+            if doc[next_tok(doc, k + 1)].lower_ in ("with", "to"):
+                cue, k = f"{cue} {doc[next_tok(doc, k + 1)].lower_}", next_tok(doc, k + 1)
+        if cue == "from" or cue.endswith(" than") or cue.startswith("compar"):
             after = _draft_at(doc).get(next_tok(doc, k + 1))
             if after is not None and after.kind == target.kind and after is not target:
                 return after, cue, "stated"
@@ -604,7 +608,7 @@ class ChangesMixin:
         prev = _last_before(drafts, sent.start, target.tok, lambda x: x.kind == target.kind)
         if prev is None:
             return None
-        if _is_baseline(doc, prev.tok):
+        if _is_baseline(doc, prev.tok) and not _owned_baseline(doc, prev, d, drafts):
             return prev, doc[prev_tok(doc, prev.tok - 1)].lower_, "stated"
         y_prev, y_target = _year_after(doc, prev.tok), _year_after(doc, target.tok)
         same_unit = prev.fields.get("unit") == target.fields.get("unit") and prev.fields.get(
@@ -720,3 +724,17 @@ class ChangesMixin:
             units = {_singular(w) for w in words}
             cands = [d for d in cands if d.fields.get("unit") in units]
         return (cands[0], anaphor) if cands else None
+
+
+def _owned_baseline(doc: Doc, base: Draft, d: Draft, drafts: list[Draft]) -> bool:
+    """True when the earlier figure `base` is named by another change: 'closed 4600 cases (an increase of 15%
+    compared with 4000 cases), with 600 cases pending (a decrease of 25% ...)': the 4000 is the 15%'s base."""
+    i = bisect.bisect_left(drafts, base.tok, key=lambda x: x.tok)
+    before = drafts[i - 1] if i > 0 else None
+    return (
+        before is not None
+        and before is not d
+        and before.kind in ("percentage", "multiplier")
+        and before.fields.get("role", "change") == "change"
+        and base.tok - before.tok <= 6
+    )

@@ -159,10 +159,25 @@ class PartsMixin:
                     for part in [d for d in after[1:] if d.tok > comma]:
                         add(part, lead, "of_the", "stated")
             elif mode in ("among", "of_them", "of_the") and at_sentence_start:
-                whole_pool = self._previous_counts(doc, counts, sent)
+                # '... an increase of 742 cases or 54.2% compared with 1368 cases in the last year. Amongst these
+                # cases, ...': last year's count and a difference are no wholes of this year's parts
+                whole_pool = [
+                    d
+                    for d in self._previous_counts(doc, counts, sent)
+                    if not _is_baseline(doc, d.tok) and not d.fields.get("difference")
+                ]
                 named = self._partitive_unit(doc, cue, after)
                 k = next_tok(doc, cue.end)
-                if k < len(doc) and doc[k].lower_ == "total":
+                near_total = any(_presented_as_total(doc, d) for d in whole_pool)
+                kin_near = any(
+                    self.units.kin(a.fields.get("unit"), d.fields.get("unit")) for a in after for d in whole_pool
+                )
+                if k < len(doc) and doc[k].lower_ == "total" and whole_pool and not near_total and kin_near:
+                    # '-- Investigated 33,546 cases ..., involving 41,179 people; ... . Among the total there were
+                    # 17,594 major graft cases, ... and 2,687 officials': the sentence before, none of its counts
+                    # presented as a total elsewhere, holds the totals; each part takes the first of its class
+                    named = None
+                elif k < len(doc) and doc[k].lower_ == "total":
                     # 'A total of 4,812 ... . The cases came from 17 cities. Of the total, 318 ...': the count the
                     # text presented as a total, in the three sentences before, not the nearest count
                     back = self._sentences_back(doc, sent, 3)
@@ -208,7 +223,14 @@ class PartsMixin:
                 elif named:
                     # 'Among the arrested suspects, 3,200 ...': the whole counts what the cue names; in the two
                     # sentences before, else the nearest earlier count of that unit
-                    wider = [d for d in counts if d.tok < sent.start and d.fields.get("unit") == named]
+                    wider = [
+                        d
+                        for d in counts
+                        if d.tok < sent.start
+                        and d.fields.get("unit") == named
+                        and not _is_baseline(doc, d.tok)
+                        and not d.fields.get("difference")
+                    ]
                     near = [d for d in wider if sent_of(doc, d.tok).start >= self._sentences_back(doc, sent, 2)]
                     whole_pool = near[-1:] or whole_pool or wider[-1:]
                 nested = next(
@@ -333,6 +355,8 @@ class PartsMixin:
                 gap = [t for t in doc[cue.end : after[0].tok] if not t.is_space and t.i not in approx]
                 if any(t.lower_ not in WITH_GLUE for t in gap):
                     continue
+                # '(an increase of 15% compared with 4000 cases), with 600 cases pending': an earlier figure is no whole
+                before = [d for d in before if not _is_baseline(doc, d.tok)]
                 if not before:
                     continue  # 'the most prosecuted crime, with a total of 173,941 people prosecuted': no whole
                 whole = before[-1]
