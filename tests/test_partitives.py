@@ -294,6 +294,12 @@ PARTS = [
         "42 labour cases and 568 other cases.",
         [("1,020", "1,630"), ("42", "1,630"), ("568", "1,630")],
     ),
+    # a part with no noun whose verb is about people is one of the people counted before
+    (
+        "Prosecutors looked into 26,500 cases of illegal detention, involving 30,120 police officers. Of them, "
+        "11,840 were found guilty.",
+        [("11,840", "30,120")],
+    ),
     # last year's count and the difference are no wholes of this year's parts
     (
         "In 2018, the court accepted 2,040 new cases, an increase of 620 cases or 43.7% compared with 1,420 cases in "

@@ -55,6 +55,8 @@ from extractor.lexicon import words
 # the verb after a participle used as a noun ('906 of the disciplined held ...', '... were expelled')
 VERB_AFTER = AUXILIARIES | words("irregular_participles")
 RANK_WORDS = words("rank_words")
+# what a part with no noun is said to be or undergo when it counts people ('12,730 were found guilty')
+PERSON_VERBS = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words("person_predicates")))) + r")\b")
 
 
 class PartsMixin:
@@ -697,6 +699,15 @@ class PartsMixin:
             dated = [d for d in pool if year and _year_after(doc, d.tok) == year and d.fields.get("unit") == unit]
             if dated:
                 return dated[-1]
+        if not unit and doc is not None and len(pool) > 1:
+            # 'cases ..., involving 31,450 police officers. Of them, 12,730 were found guilty': a part whose verb
+            # is about people is one of the people the pool counts
+            from extractor.unit_classes import bundled_units
+
+            verb = " ".join(t.lower_ for t in doc[part.tok + 1 : min(len(doc), part.tok + 6)] if t.is_alpha)
+            people = [d for d in pool if bundled_units().root(d.fields.get("unit") or "") == "person"]
+            if people and PERSON_VERBS.search(verb):
+                pool = people
         same = [d for d in pool if unit and d.fields.get("unit") == unit]
         if len(same) > 1 and doc is not None:
             # 'accounting for 24.2% of the cases accepted': the count whose verb the sentence repeats
