@@ -65,3 +65,13 @@ def test_each_change_takes_the_earlier_figure_stated_after_it(extract):
     )
     assert [r.fact(by_text(r, q).baseline).text for q in ("30%", "25%")] == ["3,000", "600"]
     assert [f.status for f in stated(r)] == ["consistent", "consistent"]
+
+
+def test_a_change_restating_a_difference_is_of_the_level(extract):
+    r = extract(
+        "The court handled 5,130 fraud cases, showing an increase of 690 cases or 15.5% compared with 4,440 cases "
+        "in the previous year."
+    )
+    pct = by_text(r, "15.5%")
+    assert (pct.role, r.fact(pct.of).text, r.fact(pct.baseline).text) == ("change", "5,130", "4,440")
+    assert [f.status for f in stated(r)] == ["consistent"]

@@ -352,11 +352,15 @@ class FactBuilder(Component):
         for prev, d in itertools.pairwise(drafts):
             if d.kind != "percentage" or prev.kind != "count" or not prev.fields.get("difference"):
                 continue
-            gap = [t for t in doc[prev.tok + 1 : d.tok] if not t.is_space]
-            if [t.lower_ for t in gap] != [",", "or"] or d.fields.get("role") == "change":
+            gap = [t.lower_ for t in doc[prev.tok + 1 : d.tok] if not t.is_space]
+            # 'rose by 9,960, or 3.1 percent', 'an increase of 615 cases or 14.5%': the difference's noun between
+            words = gap[:-2] if gap[-2:] == [",", "or"] else gap[:-1] if gap[-1:] == ["or"] else None
+            if words is None or len(words) > 2 or not all(w.isalpha() for w in words):
+                continue
+            if d.fields.get("role") == "change":
                 continue
             end_tok = doc.char_span(d.start, d.end, alignment_mode="expand").end
-            d.set(role="change", direction=prev.fields["difference"])
+            d.set(role="change", direction=prev.fields["difference"], _restates=prev)
             d.set(**self._basis(doc, d, rules, prev.tok + 1, end_tok, figure_toks))
 
     @staticmethod

@@ -397,6 +397,9 @@ class ChangesMixin:
                     continue
                 if q is None and _reason == "duration" and _time_adverbial(doc, tok_i):
                     continue  # 'solved 4,512 cases over three months, up 16.2%': the period holds no change
+                restated = q is not None and q is d.fields.get("_restates")
+                if restated and self._level_of_difference(doc, q, quantities, j):
+                    continue  # 'handled 4870 cases, an increase of 615 cases or 14.5%': the change of the level
                 if q is not None and _is_baseline(doc, tok_i):
                     # 'compared with 4,000 in 2021, an increase of 25 percent': the earlier figure is the baseline
                     _link(d, "baseline", q, doc[prev_tok(doc, tok_i - 1)].lower_, "stated", keep=True)
@@ -441,6 +444,18 @@ class ChangesMixin:
                     bu, tu = base.fields.get("unit"), d.fields["of"].fields.get("unit")
                     if bu and tu and bu != tu and not self.units.kin(bu, tu):
                         d.fields.pop("baseline")
+
+    @staticmethod
+    def _level_of_difference(doc: Doc, diff: Draft, quantities: list, j: int) -> bool:
+        """True when a count of the difference's unit, no difference itself, stands before it in its clause (the
+        level the difference and its restating percentage are of)."""
+        lo = clause_start(doc, diff.tok)
+        for tok_i, q, _reason in reversed(quantities[:j]):
+            if tok_i < lo:
+                return False
+            if q is not None and q.kind == "count" and not q.fields.get("difference"):
+                return q.fields.get("unit") == diff.fields.get("unit")
+        return False
 
     def _named_subject(self, doc: Doc, d: Draft, sent: Span, drafts: list[Draft]) -> tuple[Draft, str] | None:
         """The figure a change's clause names when it opens with 'the number of <noun>' (the latest count of that
