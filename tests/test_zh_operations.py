@@ -79,9 +79,9 @@ def test_a_long_quoted_name_with_its_head_inside():
     [
         # a quoted code name after 打击: the name of an operation, not a crime fought
         ("市公安局深入开展打击“金盾”专项行动，抓获犯罪嫌疑人64名。", [("金盾", False)]),
-        # heads of campaigns: 专项治理, 集中整治, 攻势
+        # heads of campaigns: 专项治理, 攻势
         ("深入推进“长风2024”专项治理，查处案件18起。", [("长风2024", False)]),
-        ("在“百日清源”集中整治中，破获案件41起。", [("百日清源", False)]),
+        ("在“百日清源”专项清理中，破获案件41起。", [("百日清源", False)]),
         # a name found in quotes, said again unquoted before a head
         (
             "省公安厅通报“冬春破案新攻势”战果，全省开展了为期三个月的冬春破案新攻势专项行动，破案1600起。",
@@ -89,19 +89,19 @@ def test_a_long_quoted_name_with_its_head_inside():
         ),
         # after 系列, a longer word before the head, and a count of rounds after it
         ("全年组织开展“远航”系列大规模查缉行动38次，出动警力5000人次。", [("远航", False)]),
-        # national campaigns the press leaves unquoted
-        ("自扫黑除恶专项斗争开展以来，全省常态化推进扫黑除恶斗争。", [("扫黑除恶", False), ("扫黑除恶", False)]),
         # a quoted mention before the one with the head is the same operation
         ("【成果】“雷火”全省排名第一。在“雷火”专项行动中，破案17起。", [("雷火", False), ("雷火", False)]),
+        # national campaigns the press leaves unquoted
+        ("自扫黑除恶专项斗争开展以来，全省常态化推进扫黑除恶斗争。", [("扫黑除恶", False), ("扫黑除恶", False)]),
     ],
     ids=[
         "code-after-daji",
         "zhuanxiang-zhili",
-        "jizhong-zhengzhi",
+        "zhuanxiang-qingli",
         "repeated-unquoted",
         "series-rounds",
-        "saohei",
         "mention-before",
+        "saohei",
     ],
 )
 def test_operation_names_in_the_shapes_provincial_releases_use(text, ops):
