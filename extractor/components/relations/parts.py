@@ -637,13 +637,7 @@ class PartsMixin:
     @staticmethod
     def _partitive_unit(doc: Doc, cue: Span, after: list[Draft]) -> str | None:
         """The unit a partitive cue names: 'Among the arrested suspects,' -> suspect; None for 'Among them'."""
-        stop = after[0].tok if after else cue.end + 8
-        words = []
-        for t in doc[cue.end : stop]:
-            if t.text in {",", "，"}:
-                break
-            if t.is_alpha:
-                words.append(t.lower_)
+        words = _cue_phrase(doc, cue, after)
         if not words or words[-1] in REFERRING_WORDS or words[-1] in {"it", "figure", "figures"}:
             return None  # 'Among them', 'Of the total,': no noun of its own
         head = [w for w in words if w not in {"the", "these", "those", "all"}]
@@ -658,13 +652,7 @@ class PartsMixin:
     def _restricted_act(doc: Doc, cue: Span, after: list[Draft]) -> str | None:
         """The participle of 'Among those investigated in graft cases,' / 'Of the people sentenced for fraud,' when
         a phrase narrows it: the cue names the whole by its act, not by the noun of the phrase ('cases')."""
-        stop = after[0].tok if after else cue.end + 8
-        words = []
-        for t in doc[cue.end : stop]:
-            if t.text in {",", "，"}:
-                break
-            if t.is_alpha:
-                words.append(t.lower_)
+        words = _cue_phrase(doc, cue, after)
         if doc[cue.end - 1].lower_ in {"those", "the"}:
             head = words  # the cue 'Among those' holds its determiner
         else:
@@ -866,3 +854,16 @@ def _most_said(doc: Doc, cands: list[Draft], words: set[str], counts: list[Draft
     scores = [said(d) for d in cands]
     best = max(scores)
     return [d for d, n in zip(cands, scores, strict=True) if n == best] if best else cands
+
+
+def _cue_phrase(doc: Doc, cue: Span, after: list[Draft]) -> list[str]:
+    """The words of a partitive cue's phrase, lower case, from the cue to its comma or its first count after
+    ('Among those investigated in graft cases, 65,629 ...' -> ['investigated', 'in', 'graft', 'cases'])."""
+    stop = after[0].tok if after else cue.end + 8
+    words = []
+    for t in doc[cue.end : stop]:
+        if t.text in {",", "，"}:
+            break
+        if t.is_alpha:
+            words.append(t.lower_)
+    return words
