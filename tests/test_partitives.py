@@ -288,6 +288,16 @@ PARTS = [
         "stance.\n\nAmong the total number of officials investigated, 37 held posts at the provincial level.",
         [("37", "4,410")],
     ),
+    # 'composed of', 'consisting of': a breakdown, as 'including'
+    (
+        "The bureau handled 4,870 drug cases in 2022, composed of 1,960 trafficking cases, 1,740 possession cases, "
+        "and 1,170 cultivation cases.",
+        [("1,960", "4,870"), ("1,740", "4,870"), ("1,170", "4,870")],
+    ),
+    ("Inspectors checked 9,300 cases, consisting of 5,100 fraud cases and 4,200 theft cases.", [
+        ("5,100", "9,300"),
+        ("4,200", "9,300"),
+    ]),
     # 'Amongst' is 'among'
     (
         "In 2021, the court accepted 1,630 new civil cases. Amongst these cases, there were 1,020 contract disputes, "

@@ -99,6 +99,13 @@ LINKS = [
     ("In the first quarter, registered cases fell 8.9% year on year to 1.12 million.", "8.9%", "1.12 million"),
     ("Between 300 and 400 suspects were detained, and 20%-30% of the funds were recovered.", "20%", None),
     ("Police arrested 188,408 people for theft, accounting for 17.3%.", "17.3%", "188,408"),
+    # a change between a count and its share qualifies the count; the share is the count's too
+    (
+        "There were 612,000 registered addicts in the province, a year-on-year drop of 9.8 percent, accounting for "
+        "0.052 percent of the total population.",
+        "0.052 percent",
+        "612,000",
+    ),
     # a duration a preposition of time governs holds no change: the change qualifies the count before it
     ("Police solved 4,612 burglaries over three months, up 16.2 percent year on year.", "16.2 percent", "4,612"),
     ("Courts closed 2,140 appeals within 10 days, a rise of 3.5%.", "3.5%", "2,140"),

@@ -394,8 +394,9 @@ class PartsMixin:
                         pool = self._previous_counts(doc, counts, sent)
                         whole = pool[-1] if pool else None
                 for part in after:
-                    if doc[prev_tok(doc, part.tok - 1)].lower_ in PREPOSITIONS:
-                        break
+                    before_part = prev_tok(doc, part.tok - 1)
+                    if doc[before_part].lower_ in PREPOSITIONS and before_part >= cue.end:
+                        break  # ('composed of 2,110 ...': the cue's own 'of' is no preposition of the part)
                     breaks = [t.i for t in doc[cue.end : part.tok] if t.text in CLAUSE_BREAKS]
                     if breaks and not (cue.text.lower().startswith("includ") and _list_goes_on(doc, breaks, part)):
                         break

@@ -63,10 +63,15 @@ class SharesMixin:
             # an amount restated in another currency is the amount before it: '8.1 billion yuan (1.07 billion
             # dollars), about 65 percent of the total' is a share of the yuan
             # 'the other two forms, namely ..., accounted for 3.5 percent': no share is of a count of kinds
+            # '734,000 registered gamblers, a year-on-year drop of 11.2 percent, accounting for 0.041 percent of
+            # the total population': a change between the count and its share qualifies the count, not the share
             earlier = [
                 x
                 for x in drafts
-                if c_start <= x.tok < d.tok and not x.fields.get("_converted") and not _counts_kinds(x)
+                if c_start <= x.tok < d.tok
+                and not x.fields.get("_converted")
+                and not _counts_kinds(x)
+                and not (x.kind == "percentage" and x.fields.get("role") == "change")
             ]
             sent = sent_of(doc, d.tok)
             in_sent = [x for x in drafts if sent.start <= x.tok < d.tok and x.kind == "count"]
