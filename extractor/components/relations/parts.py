@@ -691,10 +691,8 @@ class PartsMixin:
         if not unit and doc is not None and len(pool) > 1:
             # 'cases ..., involving 31,450 police officers. Of them, 12,730 were found guilty': a part whose verb
             # is about people is one of the people the pool counts
-            from extractor.unit_classes import bundled_units
-
             verb = " ".join(t.lower_ for t in doc[part.tok + 1 : min(len(doc), part.tok + 6)] if t.is_alpha)
-            people = [d for d in pool if bundled_units().root(d.fields.get("unit") or "") == "person"]
+            people = [d for d in pool if self.units.root(d.fields.get("unit") or "") == "person"]
             if people and PERSON_VERBS.search(verb):
                 pool = people
         same = [d for d in pool if unit and d.fields.get("unit") == unit]
