@@ -298,6 +298,23 @@ PARTS = [
         ("5,100", "9,300"),
         ("4,200", "9,300"),
     ]),
+    # 'Specifically,', 'To be specific,', 'Broken down,' open a breakdown of the count before, as 'Among them,'
+    (
+        "Prosecutors charged 7,340 people with drug crimes in 2021. Specifically, there were 5,210 traffickers and "
+        "1,480 people who sheltered drug users.",
+        [("5,210", "7,340"), ("1,480", "7,340")],
+    ),
+    (
+        "The city's police closed 2,650 theft cases last year. To be specific, 1,310 were burglaries and 870 were "
+        "pickpocketing cases.",
+        [("1,310", "2,650"), ("870", "2,650")],
+    ),
+    ("Courts heard 11,400 disputes. Broken down, 6,020 were labour disputes and 3,300 were loan disputes.", [
+        ("6,020", "11,400"),
+        ("3,300", "11,400"),
+    ]),
+    # 'Specifically' inside a sentence is an adverb, no breakdown
+    ("Police arrested 420 suspects and seized 95 guns specifically made for hunting.", []),
     # 'Amongst' is 'among'
     (
         "In 2021, the court accepted 1,630 new civil cases. Amongst these cases, there were 1,020 contract disputes, "

@@ -148,7 +148,9 @@ class PartsMixin:
             at_sentence_start = all(t.is_space or t.text in QUOTES for t in doc[sent.start : cue.start])
             # counts named as the earlier figure ('compared with 1,880 in the previous year') are no parts
             after = [d for d in after if not _is_baseline(doc, d.tok)]
-            lead_gap = doc[cue.end : after[0].tok] if after else ()
+            # a cue that ends in its own comma ('Specifically,') leaves no count inside it
+            gap_from = cue.end - 1 if doc[cue.end - 1].is_punct else cue.end
+            lead_gap = doc[gap_from : after[0].tok] if after else ()
             lead = after[0] if after and not any(t.text in {",", "，", ":", "："} for t in lead_gap) else None
             if lead is not None and _lead_gap(doc, cue.end, lead.tok):
                 lead = None  # 'of Guangdong Province Public Security Bureau 16 held ...': a name, not 'Of the 470,000'
