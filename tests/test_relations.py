@@ -111,6 +111,29 @@ LINKS = [
     ("Courts closed 2,140 appeals within 10 days, a rise of 3.5%.", "3.5%", "2,140"),
     ("Inspectors filed 905 cases in the past two years, an increase of 41.7 percent.", "41.7 percent", "905"),
     ("The bureau seized 318 vehicles for two consecutive months, down 9.4%.", "9.4%", "318"),
+    # a bracket between a count and its change is an aside: the change qualifies the count before the bracket
+    (
+        "In 2023 the bureau cracked 6,215 cases (among them 1,930 online gambling cases and 742 scams), up 9.6% year "
+        "on year.",
+        "9.6%",
+        "6,215",
+    ),
+    ("Courts admitted 88,400 appeals [of which 2,010 were retrials], a decline of 4.2%.", "4.2%", "88,400"),
+    # a clause between a count and its verbless change, even with an 'and' inside it, leaves the change the count's
+    (
+        "Prosecutors approved the arrest of 5,470 suspects, who were chiefly involved in fraud and gambling, down 6.8% "
+        "year on year.",
+        "6.8%",
+        "5,470",
+    ),
+    (
+        "Courts concluded 31,900 cases of violent crime, including robbery, arson and those endangering public "
+        "safety, up 1.9 percent.",
+        "1.9 percent",
+        "31,900",
+    ),
+    # ... but a new subject with its own verb after ', and' keeps its own change
+    ("Courts heard 2,098 appeals, and retrial cases increased by 4.9%.", "4.9%", None),
     # 'The total number of such cases' refers back to a count of cases, not to a count of kinds of crime
     (
         "Five types of property crimes have fallen. The total number of such cases in the first half showed a 7.2 "

@@ -31,6 +31,7 @@ from extractor.components.relations.common import (
     QUOTES,
     RATE_CHANGE_VERBS,
     _acted,
+    _bracketed_before,
     _counts_kinds,
     _draft_at,
     _is_baseline,
@@ -395,6 +396,8 @@ class ChangesMixin:
                 tok_i, q, _reason = quantities[j]
                 if q is not None and self._modifier_amount(doc, q, d, drafts):
                     continue
+                if _bracketed_before(doc, tok_i, d.tok):
+                    continue  # '3,460 cases (including 1,200 fraud cases), up 12.5%': the bracket is an aside
                 if q is None and _reason == "duration" and _time_adverbial(doc, tok_i):
                     continue  # 'solved 4,512 cases over three months, up 16.2%': the period holds no change
                 restated = q is not None and q is d.fields.get("_restates")

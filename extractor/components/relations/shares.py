@@ -505,6 +505,12 @@ class SharesMixin:
         after = [t for t in doc[joints[-1] + 1 : cue_start] if t.is_alpha]
         if not after:
             return False
+        if doc[prev_tok(doc, cue_start - 1)].text in {",", "，"} and not rules.within(
+            joints[-1] + 1, cue_start, "ANAPHOR"
+        ):
+            # '5,120 suspects, who were involved in fraud and theft, down 7.3%': a verbless change set off by a
+            # comma qualifies the figure; the 'and' joined words inside the clause between
+            return False
         if rules.within(joints[-1] + 1, cue_start, "ANAPHOR"):
             # 'and the number rose ...' refers back; 'while the number of approved arrests rose ...' names its own
             return not self._same_subject(doc, q, d, rules)
