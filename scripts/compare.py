@@ -47,7 +47,7 @@ def run_side(tree: Path, inputs: dict[str, list[str]], out: Path) -> dict[str, l
         proc = subprocess.run(
             [sys.executable, "-m", "extractor", *argv], cwd=tree, env=env, capture_output=True, text=True, check=False
         )
-        if proc.returncode not in (0, 1):
+        if proc.returncode not in (0, 1) or not proc.stdout.strip():
             sys.exit(f"compare: {tree}: extractor {' '.join(argv)} failed: {proc.stderr.strip()[-400:]}")
         (out / f"{name}.jsonl").write_text(proc.stdout, encoding="utf-8")
         results[name] = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
