@@ -273,6 +273,7 @@ ZH_LABELS: dict[str, Label] = {
     "ZH_SHARE": Label(NoAttrs, "zh_figures", "占, 佔: a share of a whole"),
     "ZH_TOTAL_WORD": Label(NoAttrs, "zh_relations", "总, 全部, 所有: in 占…的, the whole is a total stated before"),
     "ZH_VARIANT": Label(ZhVariantAttrs, "zh_script", "traditional character -> simplified, one for one"),
+    "ZH_GLOSS": Label(NoAttrs, "zh_script", "a pinyin reading after a character, 偵(zhēn): read as if absent"),
     "ZH_ACTION": Label(ZhActionAttrs, "zh_relations", "受理, 结案: the verb a part shares with its whole"),
     "ZH_SCOPE_END": Label(NoAttrs, "zh_relations", "此外, 另有: a 其中 breakdown ends before it"),
     "ZH_SUM_CUE": Label(NoAttrs, "zh_relations", "共计, 合计: the count after it is the sum of those before"),

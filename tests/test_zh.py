@@ -7,6 +7,7 @@ import pytest
 
 from extractor.api import extract
 from extractor.lang import detect_lang, resolve_lang
+from extractor.lang.zh.glosses import without_glosses
 from extractor.lang.zh.numerals import zh_number_value
 from extractor.lang.zh.rules import load_zh_rows, zh_rules
 from extractor.patterns import PatternFileError
@@ -647,3 +648,48 @@ def test_recurring_campaigns_unquoted_before_a_head(text, name):
 
 def test_a_campaign_word_without_a_head_is_no_operation():
     assert only(zh("加强网络净网工作，守护清朗网络空间。"), "operation") == []
+
+
+@pytest.mark.parametrize(
+    "text, whole, parts",
+    [
+        (
+            "去年，全省海关立案偵(zhēn)辦走私案件1200起，同比增長(zhǎng)8.1%，其中偵(zhēn)辦涉稅走私案件700起；"
+            "偵(zhēn)辦非涉稅走私案件500起。",
+            "1200",
+            ["700", "500"],
+        ),
+        ("全市法院受(shòu)理案件3.6万件，其中刑事案件4200件。", "3.6万", ["4200"]),
+    ],
+    ids=["glosses-around-verbs", "gloss-before-the-whole"],
+)
+def test_a_breakdown_reads_through_pinyin_glosses(text, whole, parts):
+    rec = extract(text, "2024-06-30", lang="zh")
+    by_id = {f.id: f for f in rec.facts}
+    found = [(by_id[r.part].text, by_id[r.whole].text) for r in rec.relations if r.type == "part_of"]
+    assert found == [(p, whole) for p in parts]
+    assert all(text[f.start : f.end] == f.text for f in rec.facts)
+
+
+def _glosses():
+    return [pattern for pattern, _ in zh_rules().regexes["ZH_GLOSS"]]
+
+
+@pytest.mark.parametrize(
+    "text, reading",
+    [
+        ("立案偵(zhēn)辦案件", "立案偵辦案件"),
+        ("“藍(lán)天2018”專項行(xíng)動(dòng)", "“藍天2018”專項行動"),
+        ("受（shòu）理", "受理"),
+        ("本办法第三条(a)项规定", "本办法第三条(a)项规定"),  # no tone mark: an item letter
+        ("见附件(ii)：受理36件", "见附件(ii)：受理36件"),
+        ("the gloss (zhēn) after a Latin word", "the gloss (zhēn) after a Latin word"),  # after no character
+    ],
+    ids=["one", "several", "full-width-brackets", "item-letter", "roman-numeral", "after-latin"],
+)
+def test_pinyin_glosses_are_cut_from_the_reading_and_offsets_map_back(text, reading):
+    r = without_glosses(text, _glosses())
+    assert r.text == reading
+    for i, ch in enumerate(r.text):
+        assert text[r.start(i)] == ch
+        assert r.end(i + 1) == r.start(i) + 1  # a span ending on a glossed character leaves its gloss out

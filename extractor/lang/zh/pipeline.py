@@ -15,10 +15,11 @@ from extractor.components.context import text_of
 from extractor.components.records import PAYLOAD_KEY
 from extractor.lang.zh.dates import dateline, find_dates
 from extractor.lang.zh.figures import find_figures
+from extractor.lang.zh.glosses import without_glosses
 from extractor.lang.zh.operations import find_operations
 from extractor.lang.zh.relations import link
 from extractor.lang.zh.rules import zh_rules
-from extractor.lang.zh.tokenizer import ChineseTokenizer
+from extractor.lang.zh.tokenizer import ChineseTokenizer, pieces
 
 
 class ChineseExtractor:
@@ -30,7 +31,8 @@ class ChineseExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        norm = self.rules.normalise(text)
+        reading = without_glosses(text, [pattern for pattern, _ in self.rules.regexes.get("ZH_GLOSS", [])])
+        norm = self.rules.normalise(reading.text)
         option = doc._.reference_option
         ref, source = (dt.date.fromisoformat(option), "option") if option else (None, None)
         if ref is None and doc._.published:
@@ -42,19 +44,25 @@ class ChineseExtractor:
             source = "dateline" if ref else None
             if ref:
                 dates = find_dates(norm, self.rules, ref)
-        operations = find_operations(norm, text, self.rules)
+        operations = find_operations(norm, reading.text, self.rules)
         taken = [(f["start"], f["end"]) for f in dates + operations]
-        tokens = [(t.idx, t.idx + len(t)) for t in doc if not any(s < t.idx + len(t) and t.idx < e for s, e in taken)]
+        if reading.origin is None:
+            spans = [(t.idx, t.idx + len(t)) for t in doc]
+        else:
+            spans = [(s, e) for s, e, _ in pieces(reading.text)]
+        tokens = [(ts, te) for ts, te in spans if not any(s < te and ts < e for s, e in taken)]
         figures = find_figures(norm, tokens, self.rules)
         facts = sorted(dates + operations + figures, key=lambda f: (f["start"], f["end"]))
         for n, f in enumerate(facts, start=1):
             f["id"] = f"f{n}"
-            f["text"] = text[f["start"] : f["end"]]
         at = {f["start"]: f["id"] for f in facts}
         for f in facts:
             if "_alias_of" in f:
                 f["alias_of"] = at.get(f.pop("_alias_of"))
         relations = link(norm, facts, self.rules)
+        for f in facts:  # the reading's offsets back to the original's
+            f["start"], f["end"] = reading.start(f["start"]), reading.end(f["end"])
+            f["text"] = text[f["start"] : f["end"]]
         doc._.reference_date = ref
         doc._.reference_date_source = source or "none"
         doc.user_data[PAYLOAD_KEY] = {"facts": facts, "relations": relations}

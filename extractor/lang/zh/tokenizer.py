@@ -25,6 +25,19 @@ TOKEN_RE = re.compile(
 )
 
 
+def pieces(text: str) -> list[tuple[int, int, bool]]:
+    """The tokens of `text` as (start, end, followed by one space): a single space after a word is that word's
+    trailing space, as spaCy keeps it, and no token of its own."""
+    out: list[tuple[int, int, bool]] = []
+    for m in TOKEN_RE.finditer(text):
+        w = m.group()
+        if w == " " and out and not out[-1][2] and not text[out[-1][0] : out[-1][1]].isspace():
+            out[-1] = (out[-1][0], out[-1][1], True)
+            continue
+        out.append((m.start(), m.end(), False))
+    return out
+
+
 class ChineseTokenizer:
     """Callable text -> Doc; `Doc.text` equals the input exactly."""
 
@@ -38,13 +51,9 @@ class ChineseTokenizer:
     def __call__(self, text: str) -> Doc:
         words: list[str] = []
         spaces: list[bool] = []
-        for m in TOKEN_RE.finditer(text):
-            w = m.group()
-            if w == " " and words and not spaces[-1] and not words[-1].isspace():
-                spaces[-1] = True
-                continue
-            words.append(w)
-            spaces.append(False)
+        for start, end, space in pieces(text):
+            words.append(text[start:end])
+            spaces.append(space)
         return Doc(self.vocab, words=words, spaces=spaces)
 
     def to_bytes(self, **kwargs) -> bytes:
