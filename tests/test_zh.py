@@ -693,3 +693,18 @@ def test_pinyin_glosses_are_cut_from_the_reading_and_offsets_map_back(text, read
     for i, ch in enumerate(r.text):
         assert text[r.start(i)] == ch
         assert r.end(i + 1) == r.start(i) + 1  # a span ending on a glossed character leaves its gloss out
+
+
+@pytest.mark.parametrize(
+    "text, span, unit",
+    [
+        ("先後實施5輪次集中打擊。", "5", "round"),  # 輪 is read as 轮
+        ("查獲走私車輛36輛。", "36", "vehicle"),  # 輛 as 辆
+        ("抓獲犯罪嫌疑人1.2萬名。", "1.2萬", "suspect"),
+    ],
+    ids=["lun-ci", "liang", "wan-ming"],
+)
+def test_traditional_characters_are_read_through_the_full_variant_table(text, span, unit):
+    rec = extract(text, "2024-06-30", lang="zh")
+    counts = [(f.text, f.unit) for f in rec.facts if f.kind == "count"]
+    assert counts == [(span, unit)]
