@@ -106,3 +106,42 @@ def test_a_long_quoted_name_with_its_head_inside():
 )
 def test_operation_names_in_the_shapes_provincial_releases_use(text, ops):
     assert operations(text) == ops
+
+
+@pytest.mark.parametrize(
+    "text, ops",
+    [
+        # what the operation fights may be quoted between the name and its head
+        ("省公安厅部署开展“雷霆2023”打击“套路贷”犯罪专项行动，抓获犯罪嫌疑人320名。", [("雷霆2023", False)]),
+        ("海关总署开展“国门利剑2020”打击“水客”走私专项行动。", [("国门利剑2020", False)]),
+        # a joint operation with foreign police under its name
+        ("公安部积极推进“湄公河”国际执法合作，破获跨国案件85起。", [("湄公河", False)]),
+    ],
+    ids=["quoted-crime-between", "quoted-smugglers-between", "international-cooperation"],
+)
+def test_operations_whose_lead_quotes_what_they_fight(text, ops):
+    assert operations(text) == ops
+
+
+def test_a_quoted_crime_after_the_lead_is_no_operation_of_its_own():
+    text = "全市开展打击“电信诈骗”犯罪专项行动，破获案件900起。"
+    assert operations(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, surface, name",
+    [
+        (
+            "深入開展“國(guó)門利劍2018”聯(lián)合專項(xiàng)行(xíng)動(dòng)，查獲走私案件52起。",
+            "國(guó)門利劍2018",
+            "國門利劍2018",
+        ),
+        ("部署开展“蓝(lán)盾2021”专项行动，立案侦(zhēn)办走私案件36起。", "蓝(lán)盾2021", "蓝盾2021"),
+    ],
+    ids=["traditional-glosses-everywhere", "gloss-inside-the-name"],
+)
+def test_pinyin_glosses_are_read_through_and_kept_in_the_surface(text, surface, name):
+    rec = extract(text, "2024-06-30", lang="zh")
+    ops = [f for f in rec.facts if f.kind == "operation"]
+    assert [(f.text, f.name) for f in ops] == [(surface, name)]
+    assert all(text[f.start : f.end] == f.text for f in rec.facts)

@@ -16,6 +16,7 @@ LATIN_CODE_RE = re.compile(r"^[A-Z]{2,5}$")  # “HX”系列…案: a code of c
 CASE_HEAD_RE = re.compile(r"^[\u4e00-\u9fff]{0,14}?案(?![件值由例卷发])")  # “403”特大跨国走私毒品案
 STOPS = "，,。；;：:\n“”「」『』《》()（）"
 QUOTE_OPENERS = "“「『《\"'"
+LEAD_STOPS = "，,。；;：:\n()（）"  # STOPS but the quotes: a lead's phrase may quote what it fights
 
 
 def _head_after_lead(norm: str, at: int, rules: ZhRules):
@@ -24,7 +25,8 @@ def _head_after_lead(norm: str, at: int, rules: ZhRules):
     if rules.starting("ZH_OPERATION_LEAD", norm, at) is None:
         return None
     end = at
-    while end < len(norm) and end - at <= 24 and norm[end] not in STOPS:
+    # what is fought may be quoted itself: '“蓝天2018”打击“洋垃圾”走私专项行动'
+    while end < len(norm) and end - at <= 24 and norm[end] not in LEAD_STOPS:
         end += 1
     best = None
     for w in rules.of("ZH_OPERATION_HEAD"):
