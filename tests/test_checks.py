@@ -357,6 +357,12 @@ PART_CASES = [
     (("100", 100, {"approx": "more_than"}), ("90", 90, {}), "inconsistent"),
     (("103", 103, {}), ("100", 100, {"approx": "about"}), "consistent"),
     (("1.2 million", 1200000, {}), ("1,190,000", 1190000, {}), "consistent"),  # rounded, may be equal
+    # a bound reads as the genre writes it: 'more than 670,000' is 670,000 and some, short of 680,000 (67万余)
+    (("728,000", 728000, {}), ("670,000", 670000, {"approx": "more_than"}), "inconsistent"),
+    (("675,000", 675000, {}), ("670,000", 670000, {"approx": "more_than"}), "consistent"),
+    (("140,000", 140000, {}), ("100,000", 100000, {"approx": "more_than"}), "consistent"),  # 1 to 2 hundred thousand
+    (("3,100", 3100, {"approx": "more_than"}), ("3,000", 3000, {"approx": "more_than"}), "consistent"),
+    (("4,100", 4100, {"approx": "more_than"}), ("3,900", 3900, {"approx": "more_than"}), "inconsistent"),
     # counts of different classes on a link the linker did not state: a larger part says the link may be wrong
     # (doubtful), a smaller one tests nothing; a stated link is tested whatever the units
     (("80", 80, {"unit": "official"}), ("40", 40, {"unit": "case", "confidence": "cued"}), "doubtful"),

@@ -22,10 +22,8 @@ from pathlib import Path
 from extractor.checks._common import facts_by_id, finding, guarded, is_number, label, present, resolve_data
 from extractor.checks.intervals import (
     DEFAULT_ROUNDING,
-    LOWER_BOUND_APPROX,
-    UPPER_BOUND_APPROX,
     Interval,
-    fact_interval,
+    bound_interval,
     fmt_number,
     to_fraction,
 )
@@ -192,7 +190,7 @@ def _one(src, dst, ranges, year, tolerance, rounding) -> list[Finding]:
     low = min(Fraction(str(r.low)) for r in used)
     high = max(Fraction(str(r.high)) for r in used)
     plausible = Interval(low * (1 - tol), high * (1 + tol))
-    implied = _restated(num, rounding).divide(_restated(den, rounding).positive_part())
+    implied = bound_interval(num, rounding).divide(bound_interval(den, rounding).positive_part())
     point = to_fraction(num.value) / to_fraction(den.value)
     base, quote = name.split("/")
     details = {
@@ -227,22 +225,3 @@ def _one(src, dst, ranges, year, tolerance, rounding) -> list[Finding]:
         f"{known} (with {tolerance:.0%} tolerance)."
     )
     return [finding(CHECK, "inconsistent", ids, msg, details, severity="warning")]
-
-
-def _restated(fact, rounding: Sequence[str]) -> Interval:
-    """The values an amount of a restatement allows. A bound reads as the genre writes it, the figure rounded
-    toward the bound at its last digit: 'more than 540 million yuan' is 540 to 550 million, 'more than 1 million'
-    1 to 2 million (a writer with 3 million would say so), so 'more than 1 million yuan (about 489,900 U.S.
-    dollars)' implies 2.0 to 4.3 yuan a dollar, not any rate above 2.0; 'about' widens as ever."""
-    approx = getattr(fact, "approx", None)
-    value = to_fraction(fact.value)
-    if approx not in LOWER_BOUND_APPROX | UPPER_BOUND_APPROX or value <= 0:
-        return fact_interval(fact, rounding)
-    step = Fraction(1)
-    while value % (step * 10) == 0:
-        step *= 10
-    while value % step != 0:
-        step /= 10
-    if approx in LOWER_BOUND_APPROX:
-        return Interval(value, value + step, True, False)
-    return Interval(max(Fraction(0), value - step), value, False, True)

@@ -375,6 +375,26 @@ def fact_interval(fact, rounding: Sequence[str] = DEFAULT_ROUNDING) -> Interval:
     return widen_for_approx(iv, getattr(fact, "approx", None))
 
 
+def bound_interval(fact, rounding: Sequence[str] = DEFAULT_ROUNDING) -> Interval:
+    """The values a figure allows when it is tested against another. A bound reads as the genre writes it, the
+    figure rounded toward the bound at its last digit, as 67万余 is 670,000 and some, short of 680,000: 'more than
+    670,000 cases' is 670,000 to 680,000, 'more than 1 million' 1 to 2 million (a writer with 3 million would say
+    so). So a part of 728,000 does not fit 'more than 670,000', and 'more than 1 million yuan (about 489,900 U.S.
+    dollars)' implies 2.0 to 4.3 yuan a dollar, not any rate above 2.0; 'about' widens as ever."""
+    approx = getattr(fact, "approx", None)
+    value = to_fraction(fact.value)
+    if approx not in LOWER_BOUND_APPROX | UPPER_BOUND_APPROX or value <= 0:
+        return fact_interval(fact, rounding)
+    step = Fraction(1)
+    while value % (step * 10) == 0:
+        step *= 10
+    while value % step != 0:
+        step /= 10
+    if approx in LOWER_BOUND_APPROX:
+        return Interval(value, value + step, True, False)
+    return Interval(max(Fraction(0), value - step), value, False, True)
+
+
 def is_exact(fact) -> bool:
     """True for a figure given exactly: no qualifier and not a rounded figure."""
     if getattr(fact, "approx", None) is not None:

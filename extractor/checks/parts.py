@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extractor.checks._common import facts_by_id, finding, guarded, is_number, label, same_measure
-from extractor.checks.intervals import DEFAULT_ROUNDING, Interval, fact_interval, fmt_number, to_fraction
+from extractor.checks.intervals import (
+    DEFAULT_ROUNDING,
+    Interval,
+    bound_interval,
+    fact_interval,
+    fmt_number,
+    to_fraction,
+)
 from extractor.models import Finding
 from extractor.unit_classes import UnitTable, bundled_units
 
@@ -62,7 +69,7 @@ def _part_of(rel, facts, rounding, units: UnitTable | None) -> list[Finding]:
     )
     if not comparable and not same_measure(part, whole):
         return [finding(CHECK, "untestable", ids, f"{label(part)} and {label(whole)} are not the same kind of figure.")]
-    p_iv, w_iv = fact_interval(part, rounding), fact_interval(whole, rounding)
+    p_iv, w_iv = bound_interval(part, rounding), bound_interval(whole, rounding)
     if not comparable:
         things = f"{getattr(part, 'unit', None)} vs {getattr(whole, 'unit', None)}"
         if _can_be_at_most(p_iv, w_iv):
