@@ -267,6 +267,8 @@ PARTS = [
         [("819,000", "2.617 million")],
     ),
     ("Of the 470,000 filed, 133,534 officials were involved.", [("133,534", "470,000")]),
+    # 'of which' after a count with no noun of its own: that count is the antecedent, not an earlier core one
+    ("Courts accepted 23,061 cases and concluded 22,870, of which 1,902 were retried.", [("1,902", "22,870")]),
     (
         "Police caught 5,386 criminals, including nine Class A and 24 Class B suspects.",
         [("nine", "5,386"), ("24", "5,386")],

@@ -599,7 +599,7 @@ class PartsMixin:
     def _antecedent(self, earlier: list[Draft], parts: dict[int, Draft], part: Draft | None = None) -> Draft | None:
         """The count 'of which' refers back to: a whole already used by a parallel part, else the nearest count
         of the part's own unit ('204 cases involving 263 persons, of which 47 cases'), else the nearest count of
-        a core unit, else the nearest count."""
+        a core unit or of none yet, else the nearest count."""
         if not earlier:
             return None
         if id(earlier[-1]) in parts:
@@ -609,7 +609,9 @@ class PartsMixin:
         if same:
             return same[-1]
         for d in reversed(earlier):
-            if self._core(d):
+            # 'concluded 11,905, of which ...': a count with no noun of its own counts what the counts before it
+            # do (its unit is filled in after linking), so it is the nearest antecedent as much as a core one
+            if self._core(d) or not d.fields.get("unit"):
                 return d
         return earlier[-1]
 
