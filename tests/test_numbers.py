@@ -66,6 +66,11 @@ SPELLED_OUT = [
         [("count", "five thousand three hundred and one", 5301, None)],
     ),
     ("The bureau logged one hundred twenty-seven tips.", [("count", "one hundred twenty-seven", 127, None)]),
+    (
+        "Courts heard one hundred twenty-five thousand three hundred suits.",
+        [("count", "one hundred twenty-five thousand three hundred", 125300, None)],
+    ),
+    ("Police checked nine hundred sixty thousand cars.", [("count", "nine hundred sixty thousand", 960000, None)]),
     ("Police held two thousand and five suspects.", [("count", "two thousand and five", 2005, None)]),
     ("They seized three thousand four hundred guns.", [("count", "three thousand four hundred", 3400, None)]),
     (

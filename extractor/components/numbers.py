@@ -111,11 +111,12 @@ class NumberMerger(Component):
                 break
             scale *= value
             j += 1
-            # 'three hundred and twenty': the tens and units after 'hundred'
-            if value == 100 and info["words"] and j + 1 < len(doc) and doc[j].lower_ == "and":
-                rest = self.words.get(doc[j + 1].lower_)
+            # 'three hundred and twenty', 'one hundred twenty-five': the tens and units after 'hundred'
+            glue = 1 if j < len(doc) and doc[j].lower_ == "and" else 0
+            if value == 100 and info["words"] and j + glue < len(doc) and base < 100:
+                rest = self.words.get(doc[j + glue].lower_)
                 if rest is not None and 0 < rest < 100:
-                    base, scale, j = base * 100 + rest, 1, j + 2
+                    base, scale, j = base * 100 + rest, 1, j + glue + 1
                     if rest >= 20 and rest % 10 == 0 and j + 1 < len(doc) and doc[j].text in HYPHENS:
                         unit = self.words.get(doc[j + 1].lower_)
                         if unit is not None and 0 < unit < 10:
