@@ -107,6 +107,12 @@ class UnitClassAttrs(BaseModel):
     is_a: str = Field(min_length=1)
 
 
+class UnitCountedByAttrs(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    by: str = Field(min_length=1)
+
+
 class OperationHeadAttrs(Attrs):
     key: str | None = None
     unquoted: bool | None = None
@@ -185,6 +191,9 @@ LABELS: dict[str, Label] = {
     "TOTAL_CUE": Label(NoAttrs, "extractor_relations", "'totalling', 'for a total of'"),
     "UNIT": Label(UnitAttrs, "extractor_facts", "counted nouns and their irregular forms"),
     "UNIT_CLASS": Label(UnitClassAttrs, "unit table", "is-a: a trafficker is a suspect is a person"),
+    "UNIT_COUNTED_BY": Label(
+        UnitCountedByAttrs, "unit table", "a case is counted by the person it is against: officials stated among cases"
+    ),
     "WORD": Label(WordAttrs, "lexicon", "word lists the components read (patterns/lexicon.jsonl)"),
 }
 

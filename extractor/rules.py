@@ -27,14 +27,14 @@ def audit_rules(patterns_dirs: tuple[str, ...] = ()) -> dict:
     again for each document."""
     from extractor.checks.conversion import resolve_exchange_rates
     from extractor.checks.rates import resolve_rates
-    from extractor.unit_classes import LABEL as UNIT_CLASS
+    from extractor.unit_classes import LABELS as UNIT_LABELS
     from extractor.unit_classes import UnitTable
 
     rows = pipeline_rows(patterns_dirs)
     return {
         "rates": resolve_rates(by_label(rows, "RATE_DEFINITION")),
         "exchange_rates": resolve_exchange_rates(by_label(rows, "EXCHANGE_RATE")),
-        "units": UnitTable(by_label(rows, UNIT_CLASS)),
+        "units": UnitTable([r for r in rows if r.label in UNIT_LABELS]),
     }
 
 

@@ -10,6 +10,8 @@ from pathlib import Path
 from extractor.patterns import PatternFileError, PatternRow, load_pattern_file, patterns_dir
 
 LABEL = "UNIT_CLASS"
+COUNTED_BY = "UNIT_COUNTED_BY"
+LABELS = frozenset({LABEL, COUNTED_BY})
 UNIT_CLASSES_FILE = "unit_classes.jsonl"
 
 
@@ -18,8 +20,12 @@ class UnitTable:
 
     def __init__(self, rows: Iterable[PatternRow]):
         self.parent: dict[str, str] = {}
+        self.by: dict[str, set[str]] = {}
         problems: list[str] = []
         for row in rows:
+            if row.label == COUNTED_BY:
+                self.by.setdefault(row.pattern.lower(), set()).add(str(row.attrs["by"]).lower())
+                continue
             if row.label != LABEL:
                 continue
             unit, parent = row.pattern.lower(), str(row.attrs["is_a"]).lower()
@@ -60,13 +66,20 @@ class UnitTable:
         """True when both units count the same class of thing (leaders among suspects, crimes among cases)."""
         return bool(a and b) and self.root(a) == self.root(b)
 
+    def counted_by(self, whole: str | None, part: str | None) -> bool:
+        """True when a count of `whole` is counted one per `part` (UNIT_COUNTED_BY rows: a case per person it is
+        against), so a text may state parts of one among a whole of the other: '52,000 cases, including 3,100
+        officials', '立案78.9万件，其中省部级干部90人', '610,000 people punished, including 490,000 sanctions'."""
+        wc, pc = self.ancestors(whole), self.ancestors(part)
+        return any(self.by.get(w, set()) & set(pc) for w in wc) or any(self.by.get(p, set()) & set(wc) for p in pc)
+
     def members(self, root: str) -> frozenset[str]:
         """Every unit whose widest class is `root`, the root included."""
         return frozenset({root} | {u for u in self.parent if self.root(u) == root})
 
 
 def load_unit_table(path: Path | str | None = None, extra: Iterable[PatternRow] = ()) -> UnitTable:
-    """The unit table of a file (default: the bundled one), plus any extra UNIT_CLASS rows."""
+    """The unit table of a file (default: the bundled one), plus any extra UNIT_CLASS and UNIT_COUNTED_BY rows."""
     path = Path(path) if path is not None else patterns_dir() / UNIT_CLASSES_FILE
     return UnitTable([*load_pattern_file(path), *extra])
 

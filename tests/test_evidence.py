@@ -209,6 +209,9 @@ def test_unit_table_classes():
     assert units.is_a("trafficker", "person") and units.is_a("cadre", "official")
     assert units.kin("crime", "case") and units.kin("leader", "suspect") and not units.kin("official", "case")
     assert units.root("relic") == "relic" and not units.kin("relic", "case")
+    # counted by: a case per person it is against, a sanction per person punished; either order, through classes
+    assert units.counted_by("case", "official") and units.counted_by("crime", "cadre")
+    assert units.counted_by("person", "penalty") and not units.counted_by("gun", "fugitive")
 
 
 def test_unit_table_rejects_a_cycle(tmp_path):

@@ -434,6 +434,24 @@ def test_parts_of_those_take_their_unit_from_the_whole_or_the_item_before(extrac
     assert {s: by_text(record, s).unit for s in units} == units
 
 
+# A stated cue between counts of units one counts the other by (patterns/unit_classes.jsonl, UNIT_COUNTED_BY):
+# the link keeps the cue's word and the audit tests it; unrelated nouns stay a guess the audit only doubts
+COUNTED_BY = [
+    ("Inspectors opened 61,000 cases, including 92,400 officials at the township level.", "stated", "inconsistent"),
+    ("Inspectors opened 61,000 cases, including 9,240 officials at the township level.", "stated", "consistent"),
+    ("Bodies punished 45,000 people, including 51,000 party disciplinary penalties.", "stated", "inconsistent"),
+    ("Police seized 2,100 guns, including 7,700 fugitives.", "inferred", "doubtful"),
+]
+
+
+@pytest.mark.parametrize("text, confidence, status", COUNTED_BY, ids=[c[0][:50] for c in COUNTED_BY])
+def test_a_stated_part_counted_by_its_whole_is_tested(extract, text, confidence, status):
+    record = extract(text)
+    (rel,) = [r for r in record.relations if r.type == "part_of"]
+    assert rel.confidence == confidence
+    assert [f.status for f in audit(record) if f.check == "parts_and_wholes"] == [status]
+
+
 @pytest.mark.parametrize("text, expected", GUESSED_WHOLES, ids=[p[0][:50] for p in GUESSED_WHOLES])
 def test_guessed_wholes(extract, text, expected):
     record = extract(text)

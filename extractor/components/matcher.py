@@ -13,7 +13,9 @@ from extractor.gates import Requires, holds, requires_of, words_of
 from extractor.rules import pipeline_rows
 
 # Rules with these labels are read by other components (number words, dates, operations, audit data).
-DEFAULT_SKIP = ["NUMBER_WORD", "SCALE", "DATE", "OPERATION", "RATE_DEF", "EXCHANGE", "UNIT_CLASS", "WORD"]
+DEFAULT_SKIP = [
+    "NUMBER_WORD", "SCALE", "DATE", "OPERATION", "RATE_DEF", "EXCHANGE", "UNIT_CLASS", "UNIT_COUNTED_BY", "WORD"
+]
 
 
 @Language.factory(

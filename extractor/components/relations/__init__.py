@@ -16,7 +16,7 @@ from extractor.components.relations.common import CONVERSION_GAP
 from extractor.components.relations.parts import PartsMixin
 from extractor.components.relations.shares import SharesMixin
 from extractor.rules import pipeline_rows
-from extractor.unit_classes import LABEL as UNIT_CLASS
+from extractor.unit_classes import LABELS as UNIT_LABELS
 from extractor.unit_classes import UnitTable
 
 
@@ -38,7 +38,7 @@ class RelationLinker(ChangesMixin, PartsMixin, SharesMixin, Component):
         self.name = name
         rows = pipeline_rows(patterns_dirs)
         self.attrs = {r.id: r.attrs for r in rows}
-        self.units = UnitTable(r for r in rows if r.label == UNIT_CLASS)
+        self.units = UnitTable(r for r in rows if r.label in UNIT_LABELS)
         self.rates = resolve_rates([r for r in rows if r.label == RATE_LABEL])
 
     def __call__(self, doc: Doc) -> Doc:

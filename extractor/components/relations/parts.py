@@ -71,7 +71,9 @@ class PartsMixin:
         pu, wu = part.fields.get("unit"), whole.fields.get("unit")
         nouns = part.fields.get("_unit_noun") and whole.fields.get("_unit_noun")
         if pu and wu and nouns and not self.units.kin(pu, wu):
-            confidence = "inferred"
+            # officials stated among cases keep the cue's word: a case is counted per person it is against
+            if not (confidence == "stated" and self.units.counted_by(wu, pu)):
+                confidence = "inferred"
         text, pattern_id = (cue.text.lower(), cue.id_) if isinstance(cue, Span) else (cue, None)
         same = next((r for r in rels if r["type"] == "part_of" and r["part"] is part and r["whole"] is whole), None)
         if same is not None:
