@@ -802,3 +802,30 @@ def test_a_change_names_its_count_or_passes_over_last_years(text, change, target
 def test_a_change_of_new_cases_is_not_of_a_total_with_old_stock():
     rec = zh("执行收案2860件(含旧存315件)，新收案件同比增加41.3%，结案1520件。")
     assert of(rec, "41.3%") is None and inconsistent(rec) == []
+
+
+# Brackets in an item list: a cue inside a bracket reaches no further than it; a change in a bracket opened right
+# after a count is that count's, whatever sub-counts stand before it; an 其他 item need not be the last one
+BRACKET_LIST = (
+    "今年以来，全区法院共收案3160件(同比上升12.5%)，其中民事案件1800件(同比上升8.0%)，刑事案件420件(包括"
+    "危险驾驶案件，同比下降4.5%)，其他案件40件(申请再审28件，国家赔偿12件，同比上升60%)，执行案件900件(包括"
+    "终本案件150件，同比上升20%)。"
+)
+
+
+def test_a_cue_in_a_bracket_does_not_take_the_items_after_it():
+    rec = zh(BRACKET_LIST)
+    assert set(parts_of(rec)) == {
+        ("1800", "3160"), ("420", "3160"), ("40", "3160"), ("900", "3160"),
+        ("28", "40"), ("12", "40"), ("150", "900"),
+    }
+    assert sums_of(rec) == [(["1800", "420", "40", "900"], "3160")]
+
+
+@pytest.mark.parametrize("change, target", [("60%", "40"), ("20%", "900"), ("4.5%", "420"), ("12.5%", "3160")])
+def test_a_change_in_a_bracket_after_a_count_is_of_that_count(change, target):
+    assert of(zh(BRACKET_LIST), change) == target
+
+
+def test_a_consistent_bracketed_list_raises_no_flag():
+    assert inconsistent(zh(BRACKET_LIST)) == []

@@ -338,6 +338,9 @@ def _clause_figure(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict
     level = _level_after(norm, facts, i, rules)
     if level is not None:
         return level
+    held = _bracket_owner(norm, facts, i, rules) if f.get("role") == "change" else None
+    if held is not None:
+        return held
     own = clause_start(norm, f["start"])
     prev = clause_start(norm, own - 1) if own > 0 and norm[own - 1] not in SENTENCE_END else own
     named = _verb(norm[own : f["start"]], rules)  # '结案数同比上升13.73%': the change names its count
@@ -389,6 +392,21 @@ def _clause_figure(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict
                 return g if _bare_change(norm, f, own, rules) else None
             return None
     return difference
+
+
+def _bracket_owner(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict | None:
+    """The count a bracket opens right after, when the change at `i` stands in it: '其他申请12件(遗失补办9件，更正
+    登记3件，同比增长140%)' is a change of the 12, the counts before it in the bracket are its parts."""
+    held = bracket_at(norm, facts[i]["start"])
+    if held is None:
+        return None
+    before = [g for g in facts[:i] if g["kind"] in AMOUNTS and g["end"] <= held[0]]
+    if not before or not any(g["kind"] in AMOUNTS and held[0] < g["start"] for g in facts[:i]):
+        return None  # nothing between the bracket and the change: the clause rules read it as ever
+    g = before[-1]
+    measure = rules.starting("ZH_MEASURE", norm, g["end"])
+    gap = norm[g["end"] + (len(measure.text) if measure else 0) : held[0]]
+    return g if g["kind"] == "count" and not gap.strip() else None
 
 
 def _number_noun(pre: str, rules: ZhRules) -> str | None:
@@ -933,6 +951,12 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], 
                 # runs back to its full stop, over its '；' clauses, so each part finds the whole of its action
                 while scope > 0 and norm[:scope].rstrip()[-1:] in ("；", ";"):
                     scope = _sentence_before(norm, scope)
+        held = bracket_at(norm, at)
+        if held is not None:
+            # '车辆申请32件(包括临时牌照申请，同比下降5.88%)，其他申请12件…': a cue inside a bracket reaches no
+            # further than the bracket, its whole inside it too (counts in a bracket after a count are that
+            # count's parts already), and the list outside goes on to its own cue's whole
+            scope, end = max(scope, held[0]), min(end, held[1])
         wholes = [f for f in facts if level(f) and scope <= f["start"] and f["end"] <= at and not _aside(norm, f, at)]
         parts = [f for f in facts if level(f) and cue_end <= f["start"] and f["end"] <= end]
         if not ((opening and not grouped) or listed):
@@ -1140,9 +1164,14 @@ def _sums(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict]) -
         if whole is not None:
             # the items of one breakdown, whatever noun glosses each ('企业120户…，其他经营主体3.3万户')
             run = [f for f in facts[:i] if level(f) and group <= f["start"] and whole_of.get(f["id"]) == whole]
+            # '…，其他申请12件(…)，窗口申请300件(…)。': the 其他 item need not be the last; the breakdown's items
+            # after it in its clause group are in the sum too
+            stop = next((k for k in range(last["end"], len(norm)) if norm[k] in SENTENCE_END), len(norm))
+            after = [f for f in facts[i + 1 :] if level(f) and f["end"] <= stop and whole_of.get(f["id"]) == whole]
         else:
             run = [f for f in facts[:i] if level(f) and group <= f["start"] and f.get("unit") == last.get("unit")]
-        run = [f for f in run if f["id"] not in in_sum] + [last]
+            after = []
+        run = [f for f in run if f["id"] not in in_sum] + [last] + [f for f in after if f["id"] not in in_sum]
         if len(run) == 1:
             run, group = _semicolon_list(norm, facts, i, group, level)
         if len(run) < 2:
