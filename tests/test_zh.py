@@ -207,7 +207,23 @@ DATES = [
     ("2014至2018年，共办结案件500件。", "2014至2018年", "2014/2018"),
     ("第1至3季共立案1200件。", "第1至3季", "XXXX-01/XXXX-09"),
     ("警方周三通报，共抓获30人。", "周三", "REL"),
+    # a month with no year before a verb, 以来 or a comma; 同日/当日; 同期 stays a period
+    ("打击整治行动9月部署以来，共抓获嫌疑人86名。", "9月", "XXXX-09"),
+    ("11月以来，全县共办结案件73件。", "11月以来", "XXXX-11"),
+    ("市局于4月开展夏季攻势，破获案件41起。", "4月", "XXXX-04"),
+    ("省法院同日通报了一批典型案例。", "同日", "REL"),
+    ("当日共查获违法车辆35辆。", "当日", "REL"),
+    ("同期受理行政诉讼案件208件。", "同期", "REL"),
 ]
+
+
+# 同期 in the name of a rate is no period; '3个月' is a duration, no month
+@pytest.mark.parametrize(
+    "text",
+    ["发出检察建议210件，被建议单位同期回复率96.3%。", "共办理复查案件88件，同期上级法院改判率4.1%。", "为期3个月的专项行动结束。"],
+)
+def test_no_date_in_a_rate_name_or_a_duration(text):
+    assert only(zh(text), "date") == []
 
 
 @pytest.mark.parametrize("text, span, value", DATES, ids=[d[1] for d in DATES])
