@@ -145,3 +145,30 @@ def test_pinyin_glosses_are_read_through_and_kept_in_the_surface(text, surface, 
     ops = [f for f in rec.facts if f.kind == "operation"]
     assert [(f.text, f.name) for f in ops] == [(surface, name)]
     assert all(text[f.start : f.end] == f.text for f in rec.facts)
+
+
+@pytest.mark.parametrize(
+    "text, ops",
+    [
+        ("全县公安机关深化“净源护民”，破获涉毒案件17起。", [("净源护民", False)]),
+        ("市场监管部门持续开展“守护2025”。共查办案件44件。", [("守护2025", False)]),
+        ("交警支队强化“畅行护航”，查处违法行为9100起。", [("畅行护航", False)]),
+    ],
+    ids=["shenhua-comma", "kaizhan-full-stop", "qianghua-comma"],
+)
+def test_a_quoted_name_right_after_a_campaign_verb_needs_no_head(text, ops):
+    assert operations(text) == ops
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "机关党委深入开展“三会一课”，参加党员210名。",  # a slogan opens with a numeral
+        "深化“放管服”改革，办理业务300件。",  # no clause break after the quote
+        "公安机关开展全省秋季集中清查整治行动，抓获逃犯30名。",  # a season after a scope: what a body does, no name
+        "统筹推进全市交警部门冬季道路专项整顿行动，查处违法车辆500辆。",
+    ],
+    ids=["slogan-with-a-numeral", "reform-after-the-quote", "scope-then-season", "agency-then-season"],
+)
+def test_slogans_and_descriptions_of_a_season_are_no_names(text):
+    assert operations(text) == []

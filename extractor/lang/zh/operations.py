@@ -16,6 +16,8 @@ LATIN_CODE_RE = re.compile(r"^[A-Z]{2,5}$")  # “HX”系列…案: a code of c
 CASE_HEAD_RE = re.compile(r"^[\u4e00-\u9fff]{0,14}?案(?![件值由例卷发])")  # “403”特大跨国走私毒品案
 STOPS = "，,。；;：:\n“”「」『』《》()（）"
 QUOTE_OPENERS = "“「『《\"'"
+NUMERAL_CHARS = "一二三四五六七八九十两百千0123456789"
+CLAUSE_BREAKS = "，,。；;、"
 LEAD_STOPS = "，,。；;：:\n()（）"  # STOPS but the quotes: a lead's phrase may quote what it fights
 
 
@@ -50,6 +52,15 @@ def _head_after_word(norm: str, at: int, rules: ZhRules, most: int = WORD_GAP):
         if head is not None and head.text.endswith("行动") and _word_end(norm, k + len(head.text)) >= 0:
             return head
     return None
+
+
+def _after_campaign_verb(norm: str, m: re.Match, rules: ZhRules) -> bool:
+    """'深化“断卡净源”，破获…', '开展“清源2024”。': a quoted name right after a campaign verb (ZH_CAMPAIGN_VERB) and
+    right before a clause break, of two to ten characters; one opening with a numeral is a slogan ('两学一做')."""
+    name = m.group(1)
+    if not 2 <= len(name) <= 10 or name[0] in NUMERAL_CHARS or norm[m.end() : m.end() + 1] not in CLAUSE_BREAKS:
+        return False
+    return any(norm[: m.start()].endswith(v.text) for v in rules.of("ZH_CAMPAIGN_VERB"))
 
 
 def _names_crime(name: str, rules: ZhRules) -> bool:
@@ -113,6 +124,8 @@ def find_operations(norm: str, text: str, rules: ZhRules) -> list[dict]:
             code = True  # “使命2020-3”走私可卡因案: a case code before its case
         if head is None and not code and LATIN_CODE_RE.match(m.group(1)) and norm.startswith("系列", m.end()):
             code = bool(re.match(r"[\u4e00-\u9fff]{0,12}?案", norm[m.end() + 2 :]))  # “HX”系列走私大要案件
+        if head is None and not code and _after_campaign_verb(norm, m, rules):
+            head = rules.of("ZH_OPERATION_HEAD")[0]  # '深化“断卡净源”，': the verb says it is run, a campaign
         if head is None and not code:
             continue
         headed.add(m.start())
