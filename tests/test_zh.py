@@ -220,7 +220,11 @@ DATES = [
 # 同期 in the name of a rate is no period; '3个月' is a duration, no month
 @pytest.mark.parametrize(
     "text",
-    ["发出检察建议210件，被建议单位同期回复率96.3%。", "共办理复查案件88件，同期上级法院改判率4.1%。", "为期3个月的专项行动结束。"],
+    [
+        "发出检察建议210件，被建议单位同期回复率96.3%。",
+        "共办理复查案件88件，同期上级法院改判率4.1%。",
+        "为期3个月的专项行动结束。",
+    ],
 )
 def test_no_date_in_a_rate_name_or_a_duration(text):
     assert only(zh(text), "date") == []
