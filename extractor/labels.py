@@ -262,6 +262,7 @@ ZH_LABELS: dict[str, Label] = {
     "ZH_NOUN": Label(ZhNounAttrs, "zh_figures", "counted nouns with their English gloss: 犯罪嫌疑人 suspect"),
     "ZH_OPERATION_HEAD": Label(NoAttrs, "zh_operations", "heads after a quoted name: 行动, 专项行动, 专案"),
     "ZH_OPERATION_LEAD": Label(NoAttrs, "zh_operations", "打击, 专项: opening the words between a name and its head"),
+    "ZH_DEMONSTRATIVE": Label(NoAttrs, "zh_relations", "这, 该, 上述: '这140件' names a count again, no part"),
     "ZH_CAMPAIGN_VERB": Label(NoAttrs, "zh_operations", "深化, 开展: before a quoted name and no head"),
     "ZH_PART_CUE": Label(ZhPartCueAttrs, "zh_relations", "其中: the figures after it are parts of the one before"),
     "ZH_PERCENT": Label(ZhPercentAttrs, "zh_figures", "%, 个百分点, 成 (tenths), 万分之 (per ten thousand)"),

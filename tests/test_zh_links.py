@@ -829,3 +829,17 @@ def test_a_change_in_a_bracket_after_a_count_is_of_that_count(change, target):
 
 def test_a_consistent_bracketed_list_raises_no_flag():
     assert inconsistent(zh(BRACKET_LIST)) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "全年受理信访举报860件，其中检举控告类310件，其中实名举报52件，这310件举报的办结率为97%。",
+            [("310", "860"), ("52", "310")],
+        ),
+        ("全年破获电信诈骗案件268起，其中跨境案件37起，该37起案件涉案金额达1.2亿元。", [("37", "268")]),
+    ],
+)
+def test_a_count_named_again_after_a_demonstrative_is_no_part(text, expected):
+    assert parts_of(zh(text)) == expected

@@ -921,6 +921,10 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], 
     def level(f: dict) -> bool:
         return f["kind"] == "count" and not is_difference(norm, f, rules) and not is_threshold(norm, f, rules)
 
+    def repeated(f: dict) -> bool:
+        """'这140件加急申请': a count named again after a demonstrative, no new part."""
+        return any(norm[: f["start"]].endswith(d.text) for d in rules.of("ZH_DEMONSTRATIVE"))
+
     def summed(f: dict) -> bool:
         """'…、民事案件100件，合计300件': the total of a list is no part of it."""
         clause = norm[clause_start(norm, f["start"]) : f["start"]]
@@ -962,7 +966,7 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], 
         if not ((opening and not grouped) or listed):
             end = _parallel_end(norm, facts, parts, end, rules, level)
             parts = [f for f in facts if level(f) and cue_end <= f["start"] and f["end"] <= end]
-        parts = [f for f in parts if not summed(f)]
+        parts = [f for f in parts if not summed(f) and not repeated(f)]
         if cue_id in named_cue:
             # '已立案侦办案件中，…': the whole is the count of the action the cue names; none named, no whole
             verb = _verb(cue, rules)
