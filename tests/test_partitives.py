@@ -434,6 +434,27 @@ def test_parts_of_those_take_their_unit_from_the_whole_or_the_item_before(extrac
     assert {s: by_text(record, s).unit for s in units} == units
 
 
+# 'Among them' reaches over a credit line a repost puts between a total and its breakdown (a paragraph of its
+# own with no numeral), never over a sentence of its own paragraph that may name the set it refers to
+OVER_CREDIT = [
+    (
+        "Customs officers uncovered 1,930 smuggling cases in 2024, the administration said.\n\n"
+        "The report was first carried by a provincial newspaper.\n\nAmong them, 215 cases involved frozen meat.",
+        [("215", "1,930")],
+    ),
+    (
+        "Customs officers uncovered 1,930 smuggling cases in 2024.\n\nOfficers gave priority to meat and oil "
+        "smuggling. Among them, 215 cases involved frozen meat.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", OVER_CREDIT, ids=["credit-line", "own-paragraph-sentence"])
+def test_among_them_reaches_over_a_credit_line(extract, text, expected):
+    assert [(p, w) for p, w, *_ in parts(extract(text))] == expected
+
+
 # A stated cue between counts of units one counts the other by (patterns/unit_classes.jsonl, UNIT_COUNTED_BY):
 # the link keeps the cue's word and the audit tests it; unrelated nouns stay a guess the audit only doubts
 COUNTED_BY = [

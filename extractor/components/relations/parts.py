@@ -169,7 +169,7 @@ class PartsMixin:
                 # cases, ...': last year's count and a difference are no wholes of this year's parts
                 whole_pool = [
                     d
-                    for d in self._previous_counts(doc, counts, sent)
+                    for d in self._previous_counts(doc, counts, sent, over_credit=mode in ("among", "of_them"))
                     if not _is_baseline(doc, d.tok) and not d.fields.get("difference")
                 ]
                 named = self._partitive_unit(doc, cue, after)
@@ -622,17 +622,21 @@ class PartsMixin:
         return unit in {"case", "person", "suspect", "crime", "official", "clue", "criminal", "report"}
 
     @staticmethod
-    def _previous_counts(doc: Doc, counts: list[Draft], sent: Span) -> list[Draft]:
+    def _previous_counts(doc: Doc, counts: list[Draft], sent: Span, over_credit: bool = False) -> list[Draft]:
         """Counts of the nearest of the two sentences before `sent` that has any. 'Among them' at the head of
         a paragraph reaches into the paragraph before; the second sentence back must share a paragraph with
-        the first."""
+        the first, unless `over_credit` ('Among them', 'Of these') and the first is a paragraph of its own with no
+        numeral at all (a credit line a repost puts between a total and its breakdown)."""
         start = sent.start
+        text = text_of(doc)
         for step in range(2):
             if start == 0:
                 return []
             prev = sent_of(doc, start - 1)
-            if step and "\n\n" in text_of(doc)[prev.start_char : doc[start].idx]:
-                return []
+            if step and "\n\n" in text[prev.start_char : doc[start].idx]:
+                between = text[doc[start].idx : sent.start_char]  # the sentence passed over, and what follows it
+                if not (over_credit and "\n\n" in between and not any(ch.isdigit() for ch in between)):
+                    return []
             # counts are sorted by token: bisected (a share or lead per sentence would scan them all)
             lo = bisect.bisect_left(counts, prev.start, key=_tok)
             pool = counts[lo : bisect.bisect_left(counts, prev.end, key=_tok)]
