@@ -223,6 +223,17 @@ class ChangesMixin:
                 continue
             window = drafts[bisect.bisect_left(toks, sent.start) : bisect.bisect_left(toks, group[0].tok)]
             counts = [d for d in window if d.kind == "count" and not d.fields.get("_converted")]
+            how = ("in order", "inferred")
+            if not window and sent.start > 0 and self._opens_with(doc, sent, rules, "PLURAL_ANAPHOR"):
+                # 'These figures were up 41.3 percent and 88.2 percent': the counts of the sentence before,
+                # as many as the changes, and no other figure among them
+                prev = sent_of(doc, sent.start - 1)
+                window = drafts[bisect.bisect_left(toks, prev.start) : bisect.bisect_left(toks, prev.end)]
+                window = [d for d in window if d.kind != "date" and d.kind != "operation"]
+                counts = [d for d in window if d.kind == "count" and not d.fields.get("_converted")]
+                if len(counts) != len(group):
+                    continue
+                how = ("these figures", "cued")  # the words say which counts; only the pairing is by order
             if len(counts) < len(group):
                 continue
             items = counts[-len(group) :]
@@ -233,8 +244,16 @@ class ChangesMixin:
                 if q.fields.get("role") != "change":
                     q.fields["role"] = "change"
                     q.fields.update({k: ref.fields[k] for k in ("direction", "basis", "basis_year") if k in ref.fields})
-                _link(q, "of", item, "in order", "inferred")
+                _link(q, "of", item, *how)
                 q.fields["_resp"] = True
+
+    @staticmethod
+    def _opens_with(doc: Doc, sent: Span, rules: RuleIndex, label: str) -> bool:
+        """True when the sentence's first word (quotes and spaces passed) opens a `label` span."""
+        first = sent.start
+        while first < sent.end and (doc[first].is_space or doc[first].text in QUOTES):
+            first += 1
+        return rules.starting_at(first, label) is not None
 
     @staticmethod
     def _pair(
