@@ -156,7 +156,7 @@ class Label:
 LABELS: dict[str, Label] = {
     "ACTION": Label(NoAttrs, "extractor_facts", "verbs governing a count ('prosecuted', 'not arrested')"),
     "ANAPHOR": Label(NoAttrs, "extractor_relations", "'the number', 'this figure': refers back"),
-    "PLURAL_ANAPHOR": Label(NoAttrs, "extractor_relations", "'These figures', 'They': the counts of the sentence before"),
+    "PLURAL_ANAPHOR": Label(NoAttrs, "extractor_relations", "'These figures', 'They': the counts before"),
     "APPROX": Label(ApproxAttrs, "extractor_facts", "qualifiers: 'more than', 'nearly'"),
     "BASIS": Label(BasisAttrs, "extractor_facts", "comparison bases: 'year-on-year', 'from 2016'"),
     "CHANGE": Label(DirectionAttrs, "extractor_facts", "direction before a figure: 'an increase of'"),
