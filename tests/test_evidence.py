@@ -340,6 +340,17 @@ def test_a_list_ending_in_other_is_a_sum(extract):
     assert not [x for x in r.relations if x.type == "sum"]
 
 
+def test_a_list_ending_in_other_after_a_semicolon_sums_its_own_group(extract):
+    # the group before the semicolon counts the same people another way (by sanction): no part of the sum
+    r = extract(
+        "Bodies punished 52,000 people, including 41,000 party penalties and 14,000 government penalties; 12 "
+        "ministerial officials, 640 bureau officials, 5,100 county officials and 46,248 other officials."
+    )
+    (total_sum,) = [x for x in r.relations if x.type == "sum"]
+    assert [r.fact(p).text for p in total_sum.parts] == ["12", "640", "5,100", "46,248"]
+    assert r.fact(total_sum.total).text == "52,000"
+
+
 def test_points_of_a_growth_rate_qualify_the_rate(extract):
     r = extract("Cases filed rose 18.3%, and the growth slowed by 2.6 percentage points.")
     assert r.fact(by_text(r, "2.6 percentage points").of).text == "18.3%"

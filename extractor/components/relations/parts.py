@@ -579,8 +579,13 @@ class PartsMixin:
             if len(members) < 2 or k >= len(doc) or doc[k].lower_ not in {"other", "others"}:
                 continue
             whole = members[0]["whole"]
-            if not any(r["type"] == "sum" and r["total"] is whole for r in rels):
-                parts = [m["part"] for m in members]
+            # '..., including 301,000 party and 95,000 government penalties; 36 senior, ... and 9,000 other
+            # officials': the breakdown that ends in 'other' is the group after the last semicolon, not the one
+            # before it, which counts the same people another way
+            semis = [t.i for t in doc[members[0]["part"].tok : last.tok] if t.text in {";", "；"}]
+            group = [m for m in members if not semis or m["part"].tok > semis[-1]]
+            if len(group) >= 2 and not any(r["type"] == "sum" and r["total"] is whole for r in rels):
+                parts = [m["part"] for m in group]
                 rels.append({"type": "sum", "parts": parts, "total": whole, "cue": "and other", "confidence": "stated"})
 
     @staticmethod
