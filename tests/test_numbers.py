@@ -307,6 +307,19 @@ def test_letters_and_digits_in_one_word_are_a_code(extract):
     assert facts_of(extract("H1N1 and H7N9 cases were reported."), "count") == []
 
 
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("Ministers of the G20 and the C5 met in 2019 to discuss 14 cases.", ["14"]),
+        ("Police grounded three F35 replicas and 12 drones.", ["three", "12"]),
+        # a currency glued to its amount and a quarter stay figures of their own kinds
+        ("Fines of RMB800 million were imposed in Q3 on 26 firms.", ["26"]),
+    ],
+)
+def test_capitals_glued_to_digits_are_a_name(extract, text, kept):
+    assert [f.text for f in facts_of(extract(text), "count")] == kept
+
+
 def test_a_thousands_separator_before_four_digits_is_one_garbled_figure(extract):
     (count,) = facts_of(extract("Police detained 51,3046 suspects, down 3.1%."), "count")
     assert (count.text, count.value, count.suspect) == ("51,3046", 513046, True)
