@@ -432,6 +432,18 @@ class ChangesMixin:
                 elif q is not None and self._own_subject(doc, q, d, rules):
                     target = None  # 'dropped to 2,098, and second instance cases increased by 4.92%'
                 break
+            share_of = target.fields.get("of") if target is not None and target.kind == "percentage" else None
+            if (
+                target is not None
+                and target.fields.get("role") == "share"
+                and not d.fields.get("points")
+                and isinstance(share_of, Draft)
+                and share_of.kind in ITEM_KINDS
+            ):
+                # '3.27 million smokers. They account for 4.12 percent of the population, a fall of 7.9 percent
+                # from 2024': a change in percent after a share is of the share's count (a share's own change
+                # is given in points)
+                target = share_of
             if target is not None:
                 # the change follows its figure in one clause ('filed 999 cases, up 28.6%'); across a ';' or
                 # ':' it is a guess

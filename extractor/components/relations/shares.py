@@ -209,6 +209,7 @@ class SharesMixin:
         self._lead_shares(doc, drafts, rels)
         self._elliptical_shares(doc, shares, drafts)
         self._referring_shares(doc, shares, drafts)
+        self._pronoun_shares(doc, shares, drafts)
         self._bare_shares(doc, drafts)
         # 'accounted for 3.5 percent and 3.3 percent of the total': the whole named after a list of shares is
         # the whole of each
@@ -296,6 +297,32 @@ class SharesMixin:
             whole = self._referent(doc, counts, sent, d)
             if whole is not None:
                 _link(d, "whole", whole, cue.text.lower(), "cued", cue.id_)
+
+    def _pronoun_shares(self, doc: Doc, shares: list[Draft], drafts: list[Draft]) -> None:
+        """'The region had 3.27 million smokers. They account for 4.12 percent of its population': a share whose
+        sentence opens with a pronoun (PLURAL_ANAPHOR, ANAPHOR) right before its cue, no figure between, is
+        the share of the count the pronoun refers to; the whole, unless given, stays unsaid."""
+        rules = RuleIndex.of(doc)
+        counts = [x for x in drafts if x.kind == "count"]
+        toks = [x.tok for x in drafts]
+        for d in shares:
+            if isinstance(d.fields.get("of"), Draft) or "whole" in d.fields:
+                continue
+            sent = sent_of(doc, d.tok)
+            first = sent.start
+            while first < d.tok and (doc[first].is_space or doc[first].text in QUOTES):
+                first += 1
+            pronoun = rules.starting_at(first, "PLURAL_ANAPHOR", "ANAPHOR")
+            if pronoun is None or pronoun.end - pronoun.start > 1 or sent.start == 0:
+                continue  # 'They', 'These', 'This': a pronoun alone; 'The figures' may be the share's own
+            verb = doc[pronoun.end : d.tok]
+            if len(verb) > 4 or not any(s.label_ == "SHARE" for s in rules.within(pronoun.end, d.tok, "SHARE")):
+                continue
+            if drafts[bisect.bisect_left(toks, sent.start) : bisect.bisect_left(toks, d.tok)]:
+                continue
+            pool = self._previous_counts(doc, counts, sent)
+            if len(pool) == 1:
+                _link(d, "of", pool[0], pronoun.text.lower(), "cued", None)
 
     def _bare_shares(self, doc: Doc, drafts: list[Draft]) -> None:
         """Percentages with no 'of' that the wording makes shares of a count: 'punished 402,000 drug users, with
