@@ -843,3 +843,20 @@ def test_a_consistent_bracketed_list_raises_no_flag():
 )
 def test_a_count_named_again_after_a_demonstrative_is_no_part(text, expected):
     assert parts_of(zh(text)) == expected
+
+
+# The year before's figures named in the sentence (上年同期为…, 去年同期为…) are the base of the changes after them,
+# never their figures: the changes are of this period's counts
+@pytest.mark.parametrize(
+    "text, change, target",
+    [
+        ("今年1至6月，全市共起诉案件318件402人，上年同期为250件330人，分别同比上升27.2%、21.82%。", "27.2%", "318"),
+        ("今年1至6月，全市共起诉案件318件402人，上年同期为250件330人，分别同比上升27.2%、21.82%。", "21.82%", "402"),
+        ("审结行政案件96件130人，去年同期为120件150人，同比案件数下降20%、人数下降13.33%。", "20%", "96"),
+        ("全年受理信访件1560件，去年同期为1300件，同比上升20%。", "20%", "1560"),
+    ],
+)
+def test_the_year_befores_figures_are_no_figures_of_a_change(change, target, text):
+    rec = zh(text)
+    assert of(rec, change) == target
+    assert inconsistent(rec) == []

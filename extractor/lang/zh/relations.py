@@ -358,6 +358,7 @@ def _clause_figure(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict
             g
             for g in facts[:i]
             if g["kind"] == "count" and g["start"] >= sent and g.get("unit") and root(g["unit"]) == counted
+            and not _prior_count(norm, g, rules, facts)
         ]
         if same:
             return same[-1]
@@ -369,7 +370,11 @@ def _clause_figure(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict
             return difference
         if g["kind"] in AMOUNTS and _aside(norm, g, f["start"]):
             continue
-        if g["kind"] == "count" and _prior_count(norm, g, rules):
+        if g["kind"] == "count" and _prior_count(norm, g, rules, facts):
+            # '受理1200件，去年同期为1000件，同比上升20%': the year before's clause passed over, the one before it read
+            start = clause_start(norm, g["start"])
+            if start <= prev and start > 0 and norm[start - 1] not in SENTENCE_END:
+                prev = clause_start(norm, start - 1)
             continue  # '…8412起，比去年同期的10355起减少1943起，同比下降18.76%': last year's count is the base
         if g["kind"] in AMOUNTS and new_only and re.match(r"\s*[(（]含旧存", norm[g["end"] + 1 :]):
             return None  # '收案3100件(含旧存204件)，新收案件同比增加163%': a change of the new cases, not given
@@ -415,9 +420,15 @@ def _number_noun(pre: str, rules: ZhRules) -> str | None:
     return found[1].attrs["unit"] if found is not None else None
 
 
-def _prior_count(norm: str, g: dict, rules: ZhRules) -> bool:
-    """True when count g is the year before's, named so right before it: '比去年同期的10355起', '上年同期的'."""
-    return rules.ending("ZH_PRIOR_PERIOD", norm, g["start"]) is not None
+def _prior_count(norm: str, g: dict, rules: ZhRules, facts: list[dict] | None = None) -> bool:
+    """True when count g is the year before's, named so right before it ('比去年同期的10355起', '上年同期为655件'),
+    or the second of a pair whose first is ('上年同期为655件1021人': the 1021 too)."""
+    if rules.ending("ZH_PRIOR_PERIOD", norm, g["start"]) is not None:
+        return True
+    if facts is None:
+        return False
+    before = [f for f in facts if f["kind"] == "count" and f["end"] <= g["start"]]
+    return bool(before) and _is_pair(norm, before[-1], g, rules) and _prior_count(norm, before[-1], rules)
 
 
 def _difference_of(g: dict, f: dict) -> dict | None:
@@ -548,6 +559,7 @@ def _respectively(norm: str, facts: list[dict], rules: ZhRules, relations: list[
                 f
                 for f in facts
                 if sent <= f["start"] and f["end"] <= at and f["kind"] in AMOUNTS and not _aside(norm, f, at)
+                and not (f["kind"] == "count" and _prior_count(norm, f, rules, facts))
             ]
             # fewer figures before than qualifiers (a weight no fact reads holds a place), and the clause names as
             # many things: the names are the items
