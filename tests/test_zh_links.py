@@ -36,8 +36,15 @@ def inconsistent(rec):
         ("经审查批准逮捕120件150人，不批准逮捕30件50人，不捕率为25%。", "50", ["150", "50"]),
         ("全年决定起诉410件522人，决定不起诉36件58人，不诉率为10%。", "58", ["522", "58"]),
         ("該院批准逮捕88件97人，不批准逮捕12件23人，不捕率19.2%。", "23", ["97", "23"]),
+        # a bracket saying conditional ones are in it keeps the count the numerator; 附条件不起诉 alone does not
+        ("提起公诉305件380人；不起诉（含附条件）41件52人；不诉率12.0%。", "52", ["380", "52"]),
+        ("附条件不起诉17人，决定起诉300人，决定不起诉60人，不诉率16.7%。", "60", ["300", "60"]),
+        # a rate named for cases, and a rate of closing, are worked out from the cases of a pair
+        ("全年受理案件560件655人，结案512件601人，案件结案率91.4%。", "512", ["560"]),
+        ("全年受理案件480件590人，结案430件540人，结案率89.6%。", "430", ["480"]),
     ],
-    ids=["non-arrest", "non-prosecution", "traditional"],
+    ids=["non-arrest", "non-prosecution", "traditional", "conditional-in-bracket", "conditional-alone", "cases-rate",
+         "closure-of-cases"],
 )
 def test_the_second_count_of_a_pair_keeps_the_action_of_the_first(text, numerator, denominator):
     rec = zh(text)
