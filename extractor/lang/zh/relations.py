@@ -169,7 +169,7 @@ CASE_RATES = ("结案率", "审结率", "办结率", "执结率")
 
 
 def _rate_counts(norm: str, rate) -> str | None:
-    """'case' for a rate its name says is of cases ('案件审结率', '件数结案率'), 'person' for one of people ('人数不捕率');
+    """'case' for a rate its name says is of cases ('案件结案率'), 'person' for one of people ('人数不捕率');
     else None (the definition alone picks the counts)."""
     name = norm[clause_start(norm, rate.start) : rate.start]
     if "案件" in name or "件数" in name:
