@@ -867,3 +867,22 @@ def test_the_year_befores_figures_are_no_figures_of_a_change(change, target, tex
     rec = zh(text)
     assert of(rec, change) == target
     assert inconsistent(rec) == []
+
+
+# a change whose clause names a rate is of that rate, stated before it in the sentence
+@pytest.mark.parametrize(
+    "text, change, target",
+    [
+        ("全区调解成功率达到71%，与上年同期相比，受案数下降8.2%，调解成功率上升5.5%。", "5.5%", "71%"),
+        ("全市案件結案率為93%，與去年同期對比，收案數上升6.4%，結案率提高了2.2%。", "2.2%", "93%"),
+        ("全区调解成功率达到71%，与上年同期相比，受案数下降8.2%，调解成功率上升5.5%。", "8.2%", None),
+    ],
+)
+def test_a_change_naming_a_rate_is_of_that_rate(text, change, target):
+    assert of(zh(text), change) == target
+
+
+@pytest.mark.parametrize("text", ["与上年同期相比，立案数上升12%。", "較去年同期，結案數下降3.5%。", "和上年同期对比，收案上升7%。"])
+def test_the_same_period_of_the_year_before_in_any_wording_is_year_on_year(text):
+    (pct,) = [f for f in zh(text).facts if f.kind == "percentage"]
+    assert pct.basis == "year_on_year"

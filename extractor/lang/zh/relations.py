@@ -361,6 +361,9 @@ def _clause_figure(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict
     held = _bracket_owner(norm, facts, i, rules) if f.get("role") == "change" else None
     if held is not None:
         return held
+    named_rate = _same_rate(norm, facts, i) if f.get("role") == "change" else None
+    if named_rate is not None:
+        return named_rate
     own = clause_start(norm, f["start"])
     prev = clause_start(norm, own - 1) if own > 0 and norm[own - 1] not in SENTENCE_END else own
     named = _verb(norm[own : f["start"]], rules)  # '结案数同比上升13.73%': the change names its count
@@ -417,6 +420,26 @@ def _clause_figure(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict
                 return g if _bare_change(norm, f, own, rules) else None
             return None
     return difference
+
+
+RATE_CHANGE_RE = re.compile(r"([\u4e00-\u9fff]{1,3}率)[\u4e00-\u9fff]{1,6}$")  # '结案率上升', '结案率同比提高了'
+
+
+def _same_rate(norm: str, facts: list[dict], i: int) -> dict | None:
+    """'结案率达到87%，与上年同期对比，立案数下降14.6%，结案率上升4.3%': a change whose clause names a rate is of the
+    rate of that name stated before it in the sentence."""
+    f = facts[i]
+    m = RATE_CHANGE_RE.search(norm[clause_start(norm, f["start"]) : f["start"]])
+    if m is None:
+        return None
+    sent = clause_start(norm, f["start"], FULL_STOP)
+    for g in reversed(facts[:i]):
+        if g["start"] < sent:
+            break
+        named = m.group(1) in norm[max(sent, g["start"] - 8) : g["start"]]
+        if g["kind"] == "percentage" and g.get("role") == "rate" and named:
+            return g
+    return None
 
 
 def _bracket_owner(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict | None:
