@@ -882,7 +882,9 @@ def test_a_change_naming_a_rate_is_of_that_rate(text, change, target):
     assert of(zh(text), change) == target
 
 
-@pytest.mark.parametrize("text", ["与上年同期相比，立案数上升12%。", "較去年同期，結案數下降3.5%。", "和上年同期对比，收案上升7%。"])
+@pytest.mark.parametrize(
+    "text", ["与上年同期相比，立案数上升12%。", "較去年同期，結案數下降3.5%。", "和上年同期对比，收案上升7%。"]
+)
 def test_the_same_period_of_the_year_before_in_any_wording_is_year_on_year(text):
     (pct,) = [f for f in zh(text).facts if f.kind == "percentage"]
     assert pct.basis == "year_on_year"
