@@ -363,6 +363,9 @@ PART_CASES = [
     (("140,000", 140000, {}), ("100,000", 100000, {"approx": "more_than"}), "consistent"),  # 1 to 2 hundred thousand
     (("3,100", 3100, {"approx": "more_than"}), ("3,000", 3000, {"approx": "more_than"}), "consistent"),
     (("4,100", 4100, {"approx": "more_than"}), ("3,900", 3900, {"approx": "more_than"}), "inconsistent"),
+    # an exact part above a round whole as written, within what the whole may be rounded from: shown, not counted
+    (("84,300", 84300, {}), ("84,000", 84000, {}), "doubtful"),
+    (("84,600", 84600, {}), ("84,000", 84000, {}), "doubtful"),
     # counts of different classes on a link the linker did not state: a larger part says the link may be wrong
     # (doubtful), a smaller one tests nothing; a stated link is tested whatever the units
     (("80", 80, {"unit": "official"}), ("40", 40, {"unit": "case", "confidence": "cued"}), "doubtful"),

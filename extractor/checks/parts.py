@@ -11,6 +11,7 @@ from extractor.checks.intervals import (
     bound_interval,
     fact_interval,
     fmt_number,
+    is_exact,
     to_fraction,
 )
 from extractor.models import Finding
@@ -92,11 +93,18 @@ def _part_of(rel, facts, rounding, units: UnitTable | None) -> list[Finding]:
         "arithmetic": f"{fmt_number(part.value)} <= {fmt_number(whole.value)}",
     }
     if _can_be_at_most(p_iv, w_iv):
-        return [
-            finding(
-                CHECK, "consistent", ids, f"{label(part)} is no more than {label(whole)}, its whole.", details
+        plain = is_exact(part) and getattr(whole, "approx", None) is None
+        if plain and to_fraction(part.value) > to_fraction(whole.value):
+            # '84,000 officials, including 84,300 ...': larger than the whole as written, within what it may be
+            # rounded from: shown as doubtful, not counted an inconsistency
+            details["arithmetic"] = f"{fmt_number(part.value)} > {fmt_number(whole.value)}, within rounding"
+            msg = (
+                f"{label(part)} is larger than {label(whole)} as written, though within what the whole may have "
+                "been rounded from."
             )
-        ]
+            return [finding(CHECK, "doubtful", ids, msg, details)]
+        msg = f"{label(part)} is no more than {label(whole)}, its whole."
+        return [finding(CHECK, "consistent", ids, msg, details)]
     details["arithmetic"] = f"{fmt_number(part.value)} > {fmt_number(whole.value)}"
     return [
         finding(
