@@ -179,10 +179,14 @@ def _rel_norm(
 
 
 def _apply_part(part: tuple[Any, ...] | None, year: int) -> tuple[str, str, str | None, str | None]:
-    """(value, granularity, start, end) of a part ('H', 1), ('Q', 2), ('M', 1, 6) or None of `year`."""
+    """(value, granularity, start, end) of a part ('H', 1), ('Q', 2), ('M', 1, 6), ('D', 5, 3, 8, 28) or None of
+    `year`."""
     if part is None:
         return str(year), "year", None, None
     kind = part[0]
+    if kind == "D" and _valid(year, part[1], part[2]) and _valid(year, part[3], part[4]):
+        a, b = _ymd(year, part[1], part[2]), _ymd(year, part[3], part[4])
+        return f"{a}/{b}", "period", a, b
     if kind == "H":
         first, last = (1, 6) if part[1] == 1 else (7, 12)
         return f"{year}-H{part[1]}", "half", _ym(year, first), _ym(year, last)
@@ -320,15 +324,17 @@ def _norm_day_range(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | No
     if y1 is None and (m1, d1) >= (m2, d2) and m1 == m2:
         return None
     a, b = _ymd(y1, m1, d1), _ym(y2, m2) if month_end else _ymd(y2, m2, d2)
+    # 'between May 3 and Aug. 28, ... from the same period in 2009': days of one year a later 'same period' takes
+    part = ("D", m1, d1, m2, d2) if y1 == y2 and (m1, d1) < (m2, d2) and not month_end else None
     if relative:
-        return _rel_norm(f"{a}/{b}", "period", a, b)
+        return _rel_norm(f"{a}/{b}", "period", a, b, part=part)
     resolved = None
     if ref is not None and y2 is None:
         r2 = _range_end_year(m2, d2, ref)
         r1 = r2 - 1 if (m1, d1) > (m2, d2) else r2
         if _valid(r1, m1, d1) and _valid(r2, m2, d2):
             resolved = f"{_ymd(r1, m1, d1)}/{_ym(r2, m2) if month_end else _ymd(r2, m2, d2)}"
-    return _Norm(f"{a}/{b}", "period", a, b, resolved=resolved)
+    return _Norm(f"{a}/{b}", "period", a, b, resolved=resolved, part=part)
 
 
 def _norm_year_range(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | None:
@@ -402,7 +408,7 @@ def _anchor_year(part: tuple[Any, ...], named: int | None, ref: dt.date | None) 
         return named
     if ref is None:
         return None
-    first = {"H": lambda p: 1 if p[1] == 1 else 7, "Q": lambda p: 3 * p[1] - 2, "M": lambda p: p[1]}[part[0]](part)
+    first = {"H": lambda p: 1 if p[1] == 1 else 7, "Q": lambda p: 3 * p[1] - 2}.get(part[0], lambda p: p[1])(part)
     return ref.year - 1 if dt.date(ref.year, first, 1) > ref else ref.year
 
 

@@ -218,6 +218,12 @@ RELATIVE = [
         "2019-H1",
     ),
     ("Arrests exceeded those of the same period in 2017.", "the same period in 2017", "2017"),
+    # days of one year named before: the same days of the year the phrase names
+    (
+        "Checks ran from March 9 to June 30, and seizures were up on the same period of 2022.",
+        "the same period of 2022",
+        "2022-03-09/2022-06-30",
+    ),
     # the month the text just named, in the year the phrase names
     ("In March 2016, police filed 300 cases, up 5% on the same month in 2015.", "the same month in 2015", "2015-03"),
     ("Thefts rose in August, 9.9 per cent over the\nsame month in 2014.", "the\nsame month in 2014", "2014-08"),
