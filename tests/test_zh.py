@@ -149,6 +149,19 @@ def test_a_bare_change_after_a_clause_with_its_basis_takes_that_basis():
     assert other.basis == "none"
 
 
+@pytest.mark.parametrize(
+    "text, bases",
+    [
+        # another percentage's own 同比 is not carried to the next clause's change (the Chinese conventions)
+        ("全市查处走私案件数同比上升22.4%，案值增长9.1%。", ["year_on_year", "none"]),
+        # a comparison of its own clause opens every change of the sentence
+        ("与去年同期相比，受理增加90件，上升8.8%，审结增加41件，上升4.2%。", ["year_on_year", "year_on_year"]),
+    ],
+)
+def test_a_basis_is_carried_only_from_a_clause_without_a_percentage(text, bases):
+    assert [p.basis for p in only(zh(text), "percentage")] == bases
+
+
 MONEY = [
     ("其中千万元以上案件14起。", "千万元", 10_000_000, "CNY"),
     # an amount in 万/亿 after a word for a sum of money, its 元 left out (headlines)

@@ -233,11 +233,20 @@ def _noun_after(norm: str, at: int, rules: ZhRules):
 
 def _basis(norm: str, s: int, rules: ZhRules) -> dict:
     """The comparison the clause before a change names: 同比 (year on year), 环比, 比2018年 (a named year, with
-    `basis_year`); else the one its sentence named before it ('与上年同比，受案增加167件，上升10.21%，结案增加34件，
-    上升3.95%': every change of the sentence)."""
-    found = _basis_in(norm[clause_start(norm, s) : s], rules)
-    if found["basis"] == "none":
-        found = _basis_in(norm[clause_start(norm, s, SENTENCE_END) : s], rules)
+    `basis_year`); else the one a clause with no percentage named before it in the sentence ('与上年同比，受案增加167
+    件，上升10.21%，结案增加34件，上升3.95%': every change of the sentence; '同比减少72起，下降19.5%': the
+    difference's).
+    A 同比 inside another percentage's clause is that one's ('案件数同比增长31.6%，补缴税款增长18.4%': none)."""
+    own = clause_start(norm, s)
+    found = _basis_in(norm[own:s], rules)
+    if found["basis"] != "none":
+        return found
+    sent = clause_start(norm, s, SENTENCE_END)
+    for clause in reversed(re.split(r"[，,；;：:]", norm[sent:own])):
+        if clause and not any(ch in "%％" for ch in clause) and "百分点" not in clause:
+            named = _basis_in(clause, rules)
+            if named["basis"] != "none":
+                return named
     return found
 
 
