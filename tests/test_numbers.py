@@ -104,6 +104,9 @@ SLOGANS = [
     ("Cadres must practise the three strict and three solid.", []),
     ("He stressed the five musts and the two safeguards.", []),
     ('Members studied the four consciousnesses and the "three stricts".', []),
+    # before the noun the slogan names
+    ("Bureaus ran the three strict and three solid campaign with 120 cadres.", [("count", "120", 120)]),
+    ("The three stricts and three solids education reached 45 units.", [("count", "45", 45)]),
     ("They heard three solid cases in the city.", [("count", "three", 3)]),
     ("Officials met the two upholds, and five officers spoke.", [("count", "five", 5)]),
 ]
