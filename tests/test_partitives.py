@@ -473,6 +473,32 @@ def test_a_stated_part_counted_by_its_whole_is_tested(extract, text, confidence,
     assert [f.status for f in audit(record) if f.check == "parts_and_wholes"] == [status]
 
 
+# a cue describing a set of another class than the count before ('Among the ... cases handled' after a count of
+# people) leaves the link a guess, so a larger part is doubtful; 'Among these cases' points back to the count
+DESCRIBED_WHOLES = [
+    (
+        "Customs decided to hold 12,800 people in May.\n\nAmong the inspected and held cases handled, 19,300 persons "
+        "were bailed.",
+        "inferred",
+        "doubtful",
+    ),
+    (
+        "Prosecutors charged 9,410 individuals in gang cases. Among these cases, 2,105 individuals were linked to "
+        "mafia-like groups.",
+        "cued",
+        "consistent",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, confidence, status", DESCRIBED_WHOLES, ids=["described", "pointed"])
+def test_a_cue_describing_another_class_is_a_guess(extract, text, confidence, status):
+    record = extract(text)
+    (rel,) = [r for r in record.relations if r.type == "part_of"]
+    assert rel.confidence == confidence
+    assert [f.status for f in audit(record) if f.check == "parts_and_wholes"] == [status]
+
+
 @pytest.mark.parametrize("text, expected", GUESSED_WHOLES, ids=[p[0][:50] for p in GUESSED_WHOLES])
 def test_guessed_wholes(extract, text, expected):
     record = extract(text)

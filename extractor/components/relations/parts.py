@@ -239,6 +239,12 @@ class PartsMixin:
                     ]
                     near = [d for d in wider if sent_of(doc, d.tok).start >= self._sentences_back(doc, sent, 2)]
                     whole_pool = near[-1:] or whole_pool or wider[-1:]
+                    pointing = cue.text.lower().split()[-1] in {"these", "those"}
+                    if whole_pool and not pointing and not self.units.kin(whole_pool[-1].fields.get("unit"), named):
+                        # 'decided to detain 41,200 people. Among the inspected and detained cases handled, 73,500
+                        # persons ...': the cue describes cases no count gives, so the count before is a guess;
+                        # 'prosecuting 14,902 individuals. Among these cases, ...' points back to it
+                        act_conf = "inferred"
                 nested = next(
                     (
                         c.start
