@@ -146,6 +146,9 @@ class _Quote:
     vetoed: bool = False
 
 
+LIST_JOIN_RE = re.compile(r"\s*(?:,|，|、)?\s*(?:and\s+|or\s+)?")  # between two quoted names of one list
+
+
 def _collapse(s: str) -> str:
     return " ".join(s.split())
 
@@ -269,8 +272,32 @@ class OperationFinder:
         quotes = [_Quote(o, c) for o, c in pairs]
         for q in quotes:
             self._judge_quote(text, q, cues)
+        self._coordinated_quotes(text, quotes)
         self._hereinafter(text, quotes)
         return quotes
+
+    def _coordinated_quotes(self, text: str, quotes: list[_Quote]) -> None:
+        """'special actions such as the "Thousand Towns Campaign", "Safe Harbors" and "Clear Routes"', 'the "Safe
+        Harbor" and "Clean Sea" campaigns': capitalised quoted names joined by commas or 'and' to a quoted name
+        found as an operation are operations of the same list."""
+        runs: list[list[_Quote]] = []
+        for q in quotes:
+            gap = text[runs[-1][-1].close + 1 : q.open] if runs and q.open > runs[-1][-1].close + 1 else None
+            if gap is not None and gap.strip() and LIST_JOIN_RE.fullmatch(gap):
+                runs[-1].append(q)
+            else:
+                runs.append([q])
+        for run in runs:
+            found = [q.cand for q in run if q.cand is not None and not q.cand.weak and not q.cand.code]
+            if not found:
+                continue
+            for q in run:
+                s, e = q.open + 1, q.close
+                while e > s and text[e - 1] in ",.;:!?":
+                    e -= 1
+                body = text[s:e]
+                if q.cand is None and not q.vetoed and body[:1].isupper() and len(body.split()) <= MAX_WORDS:
+                    q.cand = _Cand(s, e, "quoted", found[0].pattern_id)
 
     def _judge_quote(self, text: str, q: _Quote, cues: BeforeCues) -> None:
         s, e = q.open + 1, q.close

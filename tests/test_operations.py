@@ -73,6 +73,14 @@ QUOTED = [
     ),
     ("comma-inside", "the campaign, called “Sky Shield,” ended.", ["Sky Shield"]),
     ("lowercase-alone", 'Police completed the "special action" on time.', []),
+    # capitalised quoted names in one list with a quoted name found as an operation are of the list
+    (
+        "list-after-such-as",
+        'The bureau ran drives such as the "Spring Thunder Campaign", "Four Checks", "Quiet Ports" and "Cut Roots".',
+        ["Spring Thunder Campaign", "Four Checks", "Quiet Ports", "Cut Roots"],
+    ),
+    ("list-before-head", 'Police ran the "Still Water" and "Iron Gate" operations.', ["Still Water", "Iron Gate"]),
+    ("list-of-apps", 'Apps such as "WeChat", "Weibo" and "Douyin" were checked.', []),
 ]
 
 
