@@ -228,6 +228,9 @@ DATES = [
     ("当日共查获违法车辆35辆。", "当日", "REL"),
     ("同期受理行政诉讼案件208件。", "同期", "REL"),
     ("截至9月中旬，共查获走私案件77起。", "9月中旬", "XXXX-09"),
+    ("本季度，全院共受理案件55件。", "本季度", "REL"),
+    ("上季度共结案31件。", "上季度", "REL"),
+    ("一季度(即2024年12月28日至2025年3月27日)共立案19件。", "2024年12月28日至2025年3月27日", "2024-12-28/2025-03-27"),
     ("2022年3月上旬，警方集中收网。", "2022年3月上旬", "2022-03"),
 ]
 
@@ -743,3 +746,22 @@ def test_traditional_characters_are_read_through_the_full_variant_table(text, sp
     rec = extract(text, "2024-06-30", lang="zh")
     counts = [(f.text, f.unit) for f in rec.facts if f.kind == "count"]
     assert counts == [(span, unit)]
+
+
+@pytest.mark.parametrize(
+    "text, span, unit",
+    [
+        ("共检查出入境交通工具12.6万辆次。", "12.6万", "vehicle"),
+        ("检查出入境飞机2.1万架次。", "2.1万", "aircraft"),
+        ("查验列车3200列次。", "3200", "train"),
+    ],
+)
+def test_measure_words_of_crossings(text, span, unit):
+    (count,) = [f for f in only(zh(text), "count") if f.text == span]
+    assert count.unit == unit
+
+
+def test_bijiang_bisheng_are_changes_year_on_year():
+    pcts = only(zh("盗窃案件、诈骗案件分别比降9.4%、3.3%，破案数比升7%。"), "percentage")
+    assert [(p.role, p.direction) for p in pcts] == [("change", "down"), ("change", "down"), ("change", "up")]
+    assert {p.basis for p in pcts} == {"year_on_year"}

@@ -44,6 +44,13 @@ def normalise(shape: str, g: tuple[str, ...]) -> tuple[str, str] | None:
         except ValueError:
             return None
         return (f"{a.isoformat()}/{b.isoformat()}", "period") if a < b else None
+    if shape == "ymd_ymd_range":  # '2025年6月27日至2025年9月24日': both days in full, perhaps of two years
+        try:
+            a = dt.date(int(g[0]), int(g[1]), int(g[2]))
+            b = dt.date(int(g[3]), int(g[4]), int(g[5]))
+        except ValueError:
+            return None
+        return (f"{a.isoformat()}/{b.isoformat()}", "period") if a < b else None
     if shape in ("md_range", "md_d_range"):  # '自3月5日起至6月30日', '3月5日至20日': one period, year unknown
         m1, d1 = int(g[0]), int(g[1])
         m2, d2 = (int(g[2]), int(g[3])) if shape == "md_range" else (m1, int(g[2]))
