@@ -765,3 +765,15 @@ def test_bijiang_bisheng_are_changes_year_on_year():
     pcts = only(zh("盗窃案件、诈骗案件分别比降9.4%、3.3%，破案数比升7%。"), "percentage")
     assert [(p.role, p.direction) for p in pcts] == [("change", "down"), ("change", "down"), ("change", "up")]
     assert {p.basis for p in pcts} == {"year_on_year"}
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("今年全县治安形势呈现“三个下降、一个98%”的特点，共破获案件120起。", ["120"]),
+        ("全市实现“两个零发生、三个100%”目标，抓获嫌疑人45名。", ["45"]),
+    ],
+)
+def test_figures_of_a_slogan_counted_by_ge_are_no_figures(text, kept):
+    rec = zh(text)
+    assert [f.text for f in rec.facts if f.kind in ("count", "percentage")] == kept

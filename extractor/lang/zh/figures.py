@@ -64,6 +64,8 @@ def find_figures(norm: str, tokens: list[tuple[int, int]], rules: ZhRules) -> li
             continue  # '落实三项措施', '五部门联合', '三次集中排查': a numeral in a phrase, no count
         if chinese and _in_quoted_name(norm, s, e):
             continue  # '“三个提升”', '“两个维护”': a slogan or category name, no count
+        if _in_counted_slogan(norm, s, e):
+            continue  # '“四个减少、两个99%”': every figure of a slogan counted by 个 is the slogan's
         value = _number(core, rules)
         if value is None:
             continue
@@ -124,6 +126,19 @@ def _in_quoted_name(norm: str, s: int, e: int) -> bool:
         return False
     closing = norm.find("”", e, e + 16)  # '“两个持续下降、一个明显上升”': a slogan of two parts
     return closing > 0 and not any(ch.isdigit() for ch in norm[opening:closing])
+
+
+SLOGAN_RE = re.compile(r"[一二三四五六七八九十两]个")
+
+
+def _in_counted_slogan(norm: str, s: int, e: int) -> bool:
+    """True when a figure stands inside a short quoted phrase built on a numeral and 个 ('“四个减少、两个99%”',
+    '“三个不变”'): a slogan, its numbers part of the name."""
+    opening = norm.rfind("“", max(0, s - 16), s + 1)
+    if opening < 0 or "”" in norm[opening:s]:
+        return False
+    closing = norm.find("”", e, e + 16)
+    return closing > 0 and SLOGAN_RE.search(norm, opening, closing) is not None
 
 
 def _approx_before(norm: str, s: int, rules: ZhRules) -> bool:
