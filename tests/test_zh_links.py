@@ -888,3 +888,15 @@ def test_a_change_naming_a_rate_is_of_that_rate(text, change, target):
 def test_the_same_period_of_the_year_before_in_any_wording_is_year_on_year(text):
     (pct,) = [f for f in zh(text).facts if f.kind == "percentage"]
     assert pct.basis == "year_on_year"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # after a '；' and a subject of its own, 共有 opens a new statement: no sum of the counts before
+        ("全年共查处违法案件512件，移送公安机关案件31件；全市共有6个案例入选典型案例。", []),
+        ("民事案件140件；行政案件60件；共计200件。", [(["140", "60"], "200")]),
+    ],
+)
+def test_a_total_after_a_semicolon_and_a_new_subject_sums_nothing_before(text, expected):
+    assert sums_of(zh(text)) == expected

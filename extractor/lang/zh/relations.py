@@ -1266,6 +1266,10 @@ def _sums(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict]) -
             gap = norm[at + len(cue.text) : total["start"]] if total else ""
             if total is not None and level(total) and len(gap) <= 2 and not any(c in CLAUSE_BREAK for c in gap):
                 sent = clause_start(norm, at, FULL_STOP)
+                group = clause_start(norm, at, SENTENCE_END)
+                if group > sent and norm[group:at].strip(OPENING_JUNK):
+                    # '…移送案件27件；我市共有9个案例入选…': after a '；' and a subject of its own, a new statement
+                    sent = group
                 parts = [
                     f
                     for f in facts
