@@ -153,8 +153,9 @@ def test_pinyin_glosses_are_read_through_and_kept_in_the_surface(text, surface, 
         ("全县公安机关深化“净源护民”，破获涉毒案件17起。", [("净源护民", False)]),
         ("市场监管部门持续开展“守护2025”。共查办案件44件。", [("守护2025", False)]),
         ("交警支队强化“畅行护航”，查处违法行为9100起。", [("畅行护航", False)]),
+        ("自3月起开展“百城清源”以来，全省共破获案件210起。", [("百城清源", False)]),
     ],
-    ids=["shenhua-comma", "kaizhan-full-stop", "qianghua-comma"],
+    ids=["shenhua-comma", "kaizhan-full-stop", "qianghua-comma", "since-it-was-run"],
 )
 def test_a_quoted_name_right_after_a_campaign_verb_needs_no_head(text, ops):
     assert operations(text) == ops

@@ -16,7 +16,7 @@ LATIN_CODE_RE = re.compile(r"^[A-Z]{2,5}$")  # “HX”系列…案: a code of c
 CASE_HEAD_RE = re.compile(r"^[\u4e00-\u9fff]{0,14}?案(?![件值由例卷发])")  # “403”特大跨国走私毒品案
 STOPS = "，,。；;：:\n“”「」『』《》()（）"
 QUOTE_OPENERS = "“「『《\"'"
-NUMERAL_CHARS = "一二三四五六七八九十两百千0123456789"
+NUMERAL_CHARS = "一二三四五六七八九十两0123456789"  # a slogan opens with a small numeral; 百日…, 千村… are names
 CLAUSE_BREAKS = "，,。；;、"
 LEAD_STOPS = "，,。；;：:\n()（）"  # STOPS but the quotes: a lead's phrase may quote what it fights
 
@@ -55,10 +55,13 @@ def _head_after_word(norm: str, at: int, rules: ZhRules, most: int = WORD_GAP):
 
 
 def _after_campaign_verb(norm: str, m: re.Match, rules: ZhRules) -> bool:
-    """'深化“断卡净源”，破获…', '开展“清源2024”。': a quoted name right after a campaign verb (ZH_CAMPAIGN_VERB) and
-    right before a clause break, of two to ten characters; one opening with a numeral is a slogan ('两学一做')."""
+    """'深化“断卡净源”，破获…', '开展“清源2024”以来': a quoted name right after a campaign verb (ZH_CAMPAIGN_VERB) and
+    right before a clause break or 以来/期间, of two to ten characters; one opening with a numeral is a slogan
+    ('两学一做')."""
     name = m.group(1)
-    if not 2 <= len(name) <= 10 or name[0] in NUMERAL_CHARS or norm[m.end() : m.end() + 1] not in CLAUSE_BREAKS:
+    after = norm[m.end() : m.end() + 2]
+    closed = after[:1] in CLAUSE_BREAKS or after in ("以来", "期间")  # '开展“千村净网攻坚”以来': since it was run
+    if not 2 <= len(name) <= 10 or name[0] in NUMERAL_CHARS or not closed:
         return False
     return any(norm[: m.start()].endswith(v.text) for v in rules.of("ZH_CAMPAIGN_VERB"))
 
