@@ -900,3 +900,17 @@ def test_the_same_period_of_the_year_before_in_any_wording_is_year_on_year(text)
 )
 def test_a_total_after_a_semicolon_and_a_new_subject_sums_nothing_before(text, expected):
     assert sums_of(zh(text)) == expected
+
+
+BREAKDOWN_BY_SEMICOLONS = (
+    "今年一季度，全市共有8.6万人次旅客入境，同比增长4.2%。\n\n入境旅客中，旅游4.1万人次；务工2.2万人次；"
+    "经商1.5万人次；其他目的为0.8万人次，分别占入境旅客总数的47.7%、25.6%、17.4%和9.3%。"
+)
+
+
+def test_a_semicolon_list_pairs_with_its_respectively_shares_and_its_whole():
+    rec = zh(BREAKDOWN_BY_SEMICOLONS)
+    assert [(of(rec, s), rec.fact(f.whole).text if f.whole else None) for s in ("47.7%", "9.3%")
+            for f in rec.facts if f.text == s] == [("4.1万", "8.6万"), ("0.8万", "8.6万")]
+    assert set(parts_of(rec)) == {("4.1万", "8.6万"), ("2.2万", "8.6万"), ("1.5万", "8.6万"), ("0.8万", "8.6万")}
+    assert inconsistent(rec) == []

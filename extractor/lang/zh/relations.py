@@ -604,6 +604,18 @@ def _respectively(norm: str, facts: list[dict], rules: ZhRules, relations: list[
                 if sent <= f["start"] and f["end"] <= at and f["kind"] in AMOUNTS and not _aside(norm, f, at)
                 and not (f["kind"] == "count" and _prior_count(norm, f, rules, facts))
             ]
+            if len(before) < len(quals) and sent > 0 and norm[sent - 1] in "；;":
+                # '观光5.8万人次；探亲2.5万人次；…；其他目的为1.6万人次，分别占…的47.2%、…': the items of a '；'
+                # list, one to a group, back to the sentence's start
+                wide = clause_start(norm, at, FULL_STOP)
+                listed = [
+                    f
+                    for f in facts
+                    if wide <= f["start"] and f["end"] <= at and f["kind"] in AMOUNTS and not _aside(norm, f, at)
+                    and not (f["kind"] == "count" and _prior_count(norm, f, rules, facts))
+                ]
+                if len(listed) == len(quals):
+                    before, sent = listed, wide
             # fewer figures before than qualifiers (a weight no fact reads holds a place), and the clause names as
             # many things: the names are the items
             places = len(before) + len(_uncounted(norm, facts, sent, at, rules))
@@ -1026,10 +1038,13 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], 
             # '已立案侦办案件中，…': the whole is the count of the action the cue names; none named, no whole
             verb = _verb(cue, rules)
             negated = _negated(cue, rules)  # '在已执结案件中' is no breakdown of '未结案件19万件'
+            noun = cue.rstrip("中")[-2:]
             wholes = [
                 w
                 for w in wholes
-                if verb and _verb(actions[w["id"]], rules) == verb and _negated(actions[w["id"]], rules) == negated
+                if (verb and _verb(actions[w["id"]], rules) == verb and _negated(actions[w["id"]], rules) == negated)
+                # '…12.3万人次旅客出境。出境旅客中，观光…': no action named, the whole says the cue's noun
+                or (not verb and noun in norm[clause_start(norm, w["start"]) : w["end"] + 6])
             ]
             if not wholes and verb:
                 wholes = _named_further_back(norm, facts, at, cue, actions, rules, level)
