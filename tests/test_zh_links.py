@@ -914,3 +914,10 @@ def test_a_semicolon_list_pairs_with_its_respectively_shares_and_its_whole():
             for f in rec.facts if f.text == s] == [("4.1万", "8.6万"), ("0.8万", "8.6万")]
     assert set(parts_of(rec)) == {("4.1万", "8.6万"), ("2.2万", "8.6万"), ("1.5万", "8.6万"), ("0.8万", "8.6万")}
     assert inconsistent(rec) == []
+
+
+def test_a_pair_whose_whole_names_the_parts_action_links_each_unit_to_its_own():
+    rec = zh(
+        "本季度，全院受理审查起诉的案件280件335人。其中决定起诉190件230人；决定不起诉41件52人，不诉率18.4%。"
+    )
+    assert set(parts_of(rec)) == {("190", "280"), ("230", "335"), ("41", "280"), ("52", "335")}

@@ -1097,6 +1097,9 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], 
                     break  # '…其中部督案件13起、省督案件11起，抓获嫌疑人2130余人': a new action ends the breakdown
             same = [w for w in wholes if verb and _verb(actions[w["id"]], rules) == verb]
             unit = [w for w in wholes if w.get("unit") == p.get("unit")]
+            # '受理提请起诉的…350件420人。其中决定起诉210件260人': of the wholes of the same action, the one of the
+            # part's unit (a pair's case count for the case count)
+            same = [w for w in same if w.get("unit") == p.get("unit")] or same
             whole = same[-1] if same else next((w for w in pair if w.get("unit") == p.get("unit")), None)
             # '破获…410起，抓获…520名。上述案件中，…90起': the nearest whole of the part's unit
             whole = whole or (unit[-1] if unit else pair[-1])
