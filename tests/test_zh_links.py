@@ -921,3 +921,10 @@ def test_a_pair_whose_whole_names_the_parts_action_links_each_unit_to_its_own():
         "本季度，全院受理审查起诉的案件280件335人。其中决定起诉190件230人；决定不起诉41件52人，不诉率18.4%。"
     )
     assert set(parts_of(rec)) == {("190", "280"), ("230", "335"), ("41", "280"), ("52", "335")}
+
+
+def test_a_change_whose_clause_opens_with_an_action_is_of_that_actions_count():
+    # '…，立案同比增5%' after other figures and a bracket: the count of 立案, not the nearest figure
+    rec = zh("全年共受理信访举报640件，立案210件，给予处分198人（其中党纪处分150人），立案同比增5%。")
+    assert of(rec, "5%") == "210"
+    assert inconsistent(rec) == []

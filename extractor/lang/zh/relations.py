@@ -368,7 +368,9 @@ def _clause_figure(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict
     prev = clause_start(norm, own - 1) if own > 0 and norm[own - 1] not in SENTENCE_END else own
     named = _verb(norm[own : f["start"]], rules)  # '结案数同比上升13.73%': the change names its count
     # ... a change, that is: a share's '占立案数的93%' names its whole
-    named = named if named and f.get("role") == "change" and named + "数" in norm[own : f["start"]] else None
+    # ... or a clause that opens with the action itself ('…，查处同比增2.4%'), after other figures
+    opens = named is not None and norm[own : f["start"]].lstrip(OPENING_JUNK).startswith(named)
+    named = named if named and f.get("role") == "change" and (named + "数" in norm[own : f["start"]] or opens) else None
     if named and not any(g["kind"] in AMOUNTS and own <= g["start"] for g in facts[:i]):
         return _same_verb_level(norm, facts, i, named, rules)
     counted = _number_noun(norm[own : f["start"]], rules)
