@@ -46,6 +46,7 @@ def link(norm: str, facts: list[dict], rules: ZhRules) -> list[dict]:
     for f in facts:
         if f["kind"] == "count":
             f["difference"] = difference_direction(norm, f, rules)
+    _mark_priors(norm, facts, rules)
     _respectively(norm, facts, rules, relations, done)
     _implicit_lists(norm, facts, rules, relations, done)
     for i, f in enumerate(facts):
@@ -82,6 +83,8 @@ def link(norm: str, facts: list[dict], rules: ZhRules) -> list[dict]:
     _sums(norm, facts, rules, relations)
     _wholes(norm, facts, relations, breakdown, rules)
     _rates(norm, facts, relations, rules)
+    for f in facts:
+        f.pop("_prior", None)
     return relations
 
 
@@ -383,7 +386,7 @@ def _clause_figure(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict
             g
             for g in facts[:i]
             if g["kind"] == "count" and g["start"] >= sent and g.get("unit") and root(g["unit"]) == counted
-            and not _prior_count(norm, g, rules, facts)
+            and not _prior_count(norm, g, rules)
         ]
         if same:
             return same[-1]
@@ -395,7 +398,7 @@ def _clause_figure(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict
             return difference
         if g["kind"] in AMOUNTS and _aside(norm, g, f["start"]):
             continue
-        if g["kind"] == "count" and _prior_count(norm, g, rules, facts):
+        if g["kind"] == "count" and _prior_count(norm, g, rules):
             # '受理1200件，去年同期为1000件，同比上升20%': the year before's clause passed over, the one before it read
             start = clause_start(norm, g["start"])
             if start <= prev and start > 0 and norm[start - 1] not in SENTENCE_END:
@@ -465,15 +468,22 @@ def _number_noun(pre: str, rules: ZhRules) -> str | None:
     return found[1].attrs["unit"] if found is not None else None
 
 
-def _prior_count(norm: str, g: dict, rules: ZhRules, facts: list[dict] | None = None) -> bool:
-    """True when count g is the year before's, named so right before it ('比去年同期的10355起', '上年同期为655件'),
-    or the second of a pair whose first is ('上年同期为655件1021人': the 1021 too)."""
-    if rules.ending("ZH_PRIOR_PERIOD", norm, g["start"]) is not None:
-        return True
-    if facts is None:
-        return False
-    before = [f for f in facts if f["kind"] == "count" and f["end"] <= g["start"]]
-    return bool(before) and _is_pair(norm, before[-1], g, rules) and _prior_count(norm, before[-1], rules)
+def _prior_count(norm: str, g: dict, rules: ZhRules) -> bool:
+    """True when count g is the year before's: named so right before it ('比去年同期的10355起', '上年同期为655件'), or
+    the second of a pair whose first is ('上年同期为655件1021人': the 1021 too; `_mark_priors` reads pairs once)."""
+    return bool(g.get("_prior")) or rules.ending("ZH_PRIOR_PERIOD", norm, g["start"]) is not None
+
+
+def _mark_priors(norm: str, facts: list[dict], rules: ZhRules) -> None:
+    """Mark the year before's counts (`_prior`, dropped when linking ends) in one pass, a pair's second too."""
+    last = None
+    for f in facts:
+        if f["kind"] != "count":
+            continue
+        named = rules.ending("ZH_PRIOR_PERIOD", norm, f["start"]) is not None
+        if named or (last is not None and last.get("_prior") and _is_pair(norm, last, f, rules)):
+            f["_prior"] = True
+        last = f
 
 
 def _difference_of(g: dict, f: dict) -> dict | None:
@@ -604,7 +614,7 @@ def _respectively(norm: str, facts: list[dict], rules: ZhRules, relations: list[
                 f
                 for f in facts
                 if sent <= f["start"] and f["end"] <= at and f["kind"] in AMOUNTS and not _aside(norm, f, at)
-                and not (f["kind"] == "count" and _prior_count(norm, f, rules, facts))
+                and not (f["kind"] == "count" and _prior_count(norm, f, rules))
             ]
             if len(before) < len(quals) and sent > 0 and norm[sent - 1] in "；;":
                 # '观光5.8万人次；探亲2.5万人次；…；其他目的为1.6万人次，分别占…的47.2%、…': the items of a '；'
@@ -614,7 +624,7 @@ def _respectively(norm: str, facts: list[dict], rules: ZhRules, relations: list[
                     f
                     for f in facts
                     if wide <= f["start"] and f["end"] <= at and f["kind"] in AMOUNTS and not _aside(norm, f, at)
-                    and not (f["kind"] == "count" and _prior_count(norm, f, rules, facts))
+                    and not (f["kind"] == "count" and _prior_count(norm, f, rules))
                 ]
                 if len(listed) == len(quals):
                     before, sent = listed, wide
