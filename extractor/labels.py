@@ -262,6 +262,7 @@ ZH_LABELS: dict[str, Label] = {
     "ZH_MULTIPLIER": Label(NoAttrs, "zh_figures", "倍"),
     "ZH_NOT_BEFORE": Label(ReasonAttrs, "zh_figures", "what before a numeral makes it no figure: 第"),
     "ZH_NOUN": Label(ZhNounAttrs, "zh_figures", "counted nouns with their English gloss: 犯罪嫌疑人 suspect"),
+    "ZH_RATE_UNIT": Label(ZhNounAttrs, "zh_relations", "案件…率, 结案率: the counts of a pair a rate is of"),
     "ZH_OPERATION_HEAD": Label(NoAttrs, "zh_operations", "heads after a quoted name: 行动, 专项行动, 专案"),
     "ZH_OPERATION_LEAD": Label(NoAttrs, "zh_operations", "打击, 专项: opening the words between a name and its head"),
     "ZH_DEMONSTRATIVE": Label(NoAttrs, "zh_relations", "这, 该, 上述: '这140件' names a count again, no part"),

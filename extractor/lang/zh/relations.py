@@ -158,7 +158,7 @@ def _rates(norm: str, facts: list[dict], relations: list[dict], rules: ZhRules) 
             if start is None:
                 break
             near = [v for v in views if v is rate or (v.kind == "count" and start <= v.start < rate.start)]
-            counted = _rate_counts(norm, rate)
+            counted = _rate_counts(norm, rate, rules)
             if counted:
                 # '案件审结率87.25%' after '审结…635件768人': a rate named for cases is worked out from the cases
                 near = [v for v in near if v is rate or bundled_units().root(getattr(v, "unit", None)) == counted]
@@ -168,20 +168,11 @@ def _rates(norm: str, facts: list[dict], relations: list[dict], rules: ZhRules) 
                 break
 
 
-CASE_RATES = ("结案率", "审结率", "办结率", "执结率")
-
-
-def _rate_counts(norm: str, rate) -> str | None:
-    """'case' for a rate its name says is of cases ('案件结案率'), 'person' for one of people ('人数不捕率');
-    else None (the definition alone picks the counts)."""
+def _rate_counts(norm: str, rate, rules: ZhRules) -> str | None:
+    """The unit of the counts a rate is of, when its clause says (ZH_RATE_UNIT rows: '案件结案率' case, '人数不捕率'
+    person, '结案率' case); else None (the definition alone picks the counts)."""
     name = norm[clause_start(norm, rate.start) : rate.start]
-    if "案件" in name or "件数" in name:
-        return "case"
-    if "人数" in name:
-        return "person"
-    if any(w in name for w in CASE_RATES):
-        return "case"  # '审结410件530人，审结率82%': a rate of closing is of the cases closed
-    return None
+    return next((w.attrs["unit"] for w in rules.of("ZH_RATE_UNIT") if w.text in name), None)
 
 
 def _share_words(norm: str, f: dict, rules: ZhRules) -> tuple[int, str] | None:
