@@ -98,14 +98,14 @@ def normalise(shape: str, g: tuple[str, ...]) -> tuple[str, str] | None:
         return f"{g[0]}-12", "month"
     if shape == "y_half":
         return f"{g[0]}-H{1 if g[1] == '上' else 2}", "half"
-    # one quarter is written as the English one is ('the third quarter of 2021' -> 2021-Q3, as halves are 2021-H1),
-    # so records compare across languages; a run of quarters (前三季度, 第1至3季) stays a range of months
+    # quarters as their months, as the Chinese conventions read 第1至3季 (XXXX-01/XXXX-09): 2019年第一季度 is
+    # 2019-01/2019-03 (the English 'the first quarter of 2019' stays 2019-Q1, as its gold writes it)
     if shape == "y_quarter":
         q = _n(g[1])
-        return (f"{g[0]}-Q{q}", "quarter") if 1 <= q <= 4 else None
+        return (f"{g[0]}-{3 * q - 2:02d}/{g[0]}-{3 * q:02d}", "quarter") if 1 <= q <= 4 else None
     if shape == "quarter":
         q = _n(g[0])
-        return (f"XXXX-Q{q}", "quarter") if 1 <= q <= 4 else None
+        return (f"XXXX-{3 * q - 2:02d}/XXXX-{3 * q:02d}", "quarter") if 1 <= q <= 4 else None
     raise ValueError(f"no normaliser for date shape {shape!r}")
 
 
