@@ -928,3 +928,18 @@ def test_a_change_whose_clause_opens_with_an_action_is_of_that_actions_count():
     rec = zh("全年共受理信访举报640件，立案210件，给予处分198人（其中党纪处分150人），立案同比增5%。")
     assert of(rec, "5%") == "210"
     assert inconsistent(rec) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "全年审结案件64件81人，其中判处实刑40件52人；判处缓刑19件23人；免予刑事处罚5件6人。",
+            {("40", "64"), ("52", "81"), ("19", "64"), ("23", "81"), ("5", "64"), ("6", "81")},
+        ),
+        # a group of another action after the '；' is no part
+        ("审查逮捕90件110人，其中批准逮捕70件85人；审查起诉160件190人。", {("70", "90"), ("85", "110")}),
+    ],
+)
+def test_a_pair_breakdown_goes_on_over_semicolon_groups_of_pairs(text, expected):
+    assert set(parts_of(zh(text))) == expected

@@ -1181,11 +1181,14 @@ def _names_an_action(row) -> bool:
 
 def _parallel_end(norm: str, facts: list[dict], parts: list[dict], end: int, rules: ZhRules, level) -> int:
     """'其中刑事案件70多万件，占13.5%；民事案件438万多件，占84.6%；…': a breakdown mid-sentence goes on past
-    '；' while each group is one count of the unit of the single part before it, with a share when that one has
-    one, and no other action unless each group gives a share (a breakdown by source: 举报…，占；移送…，占)."""
-    if len(parts) != 1 or end >= len(norm) or norm[end] not in "；;":
+    '；' while each group is one count of the unit of the single part before it (or a pair of its pair's units,
+    '其中调解49件60人；撤诉8件9人'), with a share when that one has one, and no other action unless each group
+    gives a share (a breakdown by source: 举报…，占；移送…，占)."""
+    paired = len(parts) == 2 and _is_pair(norm, parts[0], parts[1], rules)
+    if not (len(parts) == 1 or paired) or end >= len(norm) or norm[end] not in "；;":
         return end
     first = parts[0]
+    units = [p.get("unit") for p in parts]  # '其中调解49件60人；撤诉8件9人；…': a pair part, pairs of its units
     first_verb = _verb(action_of(norm, facts, facts.index(first), rules), rules)
 
     def shared(a: int, b: int) -> bool:
@@ -1200,7 +1203,9 @@ def _parallel_end(norm: str, facts: list[dict], parts: list[dict], end: int, rul
         while stop < len(norm) and norm[stop] not in SENTENCE_END:
             stop += 1
         counts = [f for f in facts if level(f) and nxt <= f["start"] < stop]
-        if len(counts) != 1 or counts[0].get("unit") != first.get("unit") or shared(nxt, stop) != share:
+        if [f.get("unit") for f in counts] != units or shared(nxt, stop) != share:
+            break
+        if paired and not _is_pair(norm, counts[0], counts[1], rules):
             break
         verb = _verb(action_of(norm, facts, facts.index(counts[0]), rules), rules)
         if verb and verb != first_verb and not share:
