@@ -149,6 +149,14 @@ class _Quote:
 LIST_JOIN_RE = re.compile(r"\s*(?:,|，|、)?\s*(?:and\s+|or\s+)?")  # between two quoted names of one list
 
 
+def _quote_body(text: str, q: _Quote) -> tuple[int, int]:
+    """The span inside a quote, American punctuation before the closing mark left out."""
+    s, e = q.open + 1, q.close
+    while e > s and text[e - 1] in ",.;:!?":
+        e -= 1
+    return s, e
+
+
 def _collapse(s: str) -> str:
     return " ".join(s.split())
 
@@ -292,17 +300,13 @@ class OperationFinder:
             if not found:
                 continue
             for q in run:
-                s, e = q.open + 1, q.close
-                while e > s and text[e - 1] in ",.;:!?":
-                    e -= 1
+                s, e = _quote_body(text, q)
                 body = text[s:e]
                 if q.cand is None and not q.vetoed and body[:1].isupper() and len(body.split()) <= MAX_WORDS:
                     q.cand = _Cand(s, e, "quoted", found[0].pattern_id)
 
     def _judge_quote(self, text: str, q: _Quote, cues: BeforeCues) -> None:
-        s, e = q.open + 1, q.close
-        while e > s and text[e - 1] in ",.;:!?":  # American punctuation inside the quotes
-            e -= 1
+        s, e = _quote_body(text, q)
         body = text[s:e]
         if not body:
             return

@@ -28,7 +28,6 @@ from extractor.components.relations.common import (
     LEVEL_VERBS,
     LINK_WINDOW,
     MONEY_NOUNS,
-    QUOTES,
     RATE_CHANGE_VERBS,
     _acted,
     _bracketed_before,
@@ -41,6 +40,7 @@ from extractor.components.relations.common import (
     _time_adverbial,
     _tok,
     _year_after,
+    first_word,
 )
 from extractor.components.units import singular
 from extractor.kinds import ITEM_KINDS
@@ -250,10 +250,7 @@ class ChangesMixin:
     @staticmethod
     def _opens_with(doc: Doc, sent: Span, rules: RuleIndex, label: str) -> bool:
         """True when the sentence's first word (quotes and spaces passed) opens a `label` span."""
-        first = sent.start
-        while first < sent.end and (doc[first].is_space or doc[first].text in QUOTES):
-            first += 1
-        return rules.starting_at(first, label) is not None
+        return rules.starting_at(first_word(doc, sent), label) is not None
 
     @staticmethod
     def _pair(
@@ -749,9 +746,7 @@ class ChangesMixin:
     def _anaphora(
         doc: Doc, sent: Span, drafts: list[Draft], rules: RuleIndex, parts: set[int]
     ) -> tuple[Draft, Span] | None:
-        first = sent.start
-        while first < sent.end and (doc[first].is_space or doc[first].text in QUOTES):
-            first += 1
+        first = first_word(doc, sent)
         anaphor = rules.starting_at(first, "ANAPHOR")
         if anaphor is None or sent.start == 0:
             return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extractor.components.context import (
     CLAUSE_BREAKS,
@@ -287,3 +287,12 @@ def _bracketed_before(doc: Doc, i: int, end: int) -> bool:
                 return True
             depth -= 1
     return False
+
+
+def first_word(doc: Doc, sent: Span, end: int | None = None) -> int:
+    """The token of the first word of `sent` (spaces and quotes passed), at most `end`."""
+    stop = sent.end if end is None else end
+    first = sent.start
+    while first < stop and (doc[first].is_space or doc[first].text in QUOTES):
+        first += 1
+    return first

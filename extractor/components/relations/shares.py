@@ -37,6 +37,7 @@ from extractor.components.relations.common import (
     _presented_as_total,
     _prior_period,
     _singular,
+    first_word,
 )
 from extractor.components.units import hyphen_compound_at
 from extractor.kinds import ITEM_KINDS
@@ -309,10 +310,7 @@ class SharesMixin:
             if isinstance(d.fields.get("of"), Draft) or "whole" in d.fields:
                 continue
             sent = sent_of(doc, d.tok)
-            first = sent.start
-            while first < d.tok and (doc[first].is_space or doc[first].text in QUOTES):
-                first += 1
-            pronoun = rules.starting_at(first, "PLURAL_ANAPHOR", "ANAPHOR")
+            pronoun = rules.starting_at(first_word(doc, sent, d.tok), "PLURAL_ANAPHOR", "ANAPHOR")
             if pronoun is None or pronoun.end - pronoun.start > 1 or sent.start == 0:
                 continue  # 'They', 'These', 'This': a pronoun alone; 'The figures' may be the share's own
             verb = doc[pronoun.end : d.tok]

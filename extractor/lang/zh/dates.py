@@ -37,17 +37,12 @@ def normalise(shape: str, g: tuple[str, ...]) -> tuple[str, str] | None:
             return dt.date(y, m, d).isoformat(), "day"
         except ValueError:
             return None
-    if shape == "ymd_range":  # '2016年3月1日至6月30日': one period within a year
+    if shape in ("ymd_range", "ymd_ymd_range"):
+        # '2016年3月1日至6月30日': one period within a year; '2025年6月27日至2025年9月24日': both days in full
+        end = (g[0], g[3], g[4]) if shape == "ymd_range" else g[3:6]
         try:
             a = dt.date(int(g[0]), int(g[1]), int(g[2]))
-            b = dt.date(int(g[0]), int(g[3]), int(g[4]))
-        except ValueError:
-            return None
-        return (f"{a.isoformat()}/{b.isoformat()}", "period") if a < b else None
-    if shape == "ymd_ymd_range":  # '2025年6月27日至2025年9月24日': both days in full, perhaps of two years
-        try:
-            a = dt.date(int(g[0]), int(g[1]), int(g[2]))
-            b = dt.date(int(g[3]), int(g[4]), int(g[5]))
+            b = dt.date(*(int(x) for x in end))
         except ValueError:
             return None
         return (f"{a.isoformat()}/{b.isoformat()}", "period") if a < b else None
