@@ -357,6 +357,22 @@ PARTS = [
         "Inspectors punished 2,870 officials and closed 640 cases. In all, 410 of the punished were expelled.",
         [("410", "2,870")],
     ),
+    # a bracket hung on a noun holds parts of the count that noun phrase gives after it
+    (
+        "Trademark cases rose to 37,950; unfair competition cases (including 126 antitrust cases) rose to 2,610.",
+        [("126", "2,610")],
+    ),
+    (
+        "Other rises came in copyright (138,020/57.8%) and competition cases (including monopoly cases of 97) "
+        "(2,480/11.2%).",
+        [("97", "2,480")],
+    ),
+    (
+        "Drug cases (including 61 trafficking cases and 14 manufacturing cases) numbered 1,318, up 8.1%.",
+        [("61", "1,318"), ("14", "1,318")],
+    ),
+    # a bracket hung on a count's own noun is that count's list, and it ends at the bracket
+    ("Police handled 5,200 cases (including 310 fraud cases) and 2,090 persons.", [("310", "5,200")]),
 ]
 
 

@@ -387,6 +387,13 @@ class PartsMixin:
                     if unit and not self.units.kin(unit, whole.fields.get("unit")):
                         break  # 'handled 18,700 tip-offs, with 2,482 officials punished': another thing counted
                     add(part, whole, "with", "cued")
+            elif mode in ("including", "among") and (bracket := self._noun_bracket(doc, cue, after)) is not None:
+                # 'competition cases (including 114 antitrust cases) rose to 2,543': a bracket hung on a noun
+                # holds parts of that noun's count, which comes after the bracket
+                inside, whole = bracket
+                for part in inside:
+                    parts[id(part)] = whole
+                    self._part_of(rels, part, whole, cue, "cued")
             elif mode in ("including", "among"):
                 whole = self._pick_whole(after[0], list(reversed(before))) if before and after else None
                 if whole is None and before and after and cue.text.lower().startswith("includ"):
@@ -403,6 +410,7 @@ class PartsMixin:
                     if whole is None:
                         pool = self._previous_counts(doc, counts, sent)
                         whole = pool[-1] if pool else None
+                bracketed_cue = doc[prev_tok(doc, cue.start - 1)].text in {"(", "（"}
                 for part in after:
                     before_part = prev_tok(doc, part.tok - 1)
                     if doc[before_part].lower_ in PREPOSITIONS and before_part >= cue.end:
@@ -412,6 +420,8 @@ class PartsMixin:
                         break
                     if _new_verb_clause(doc, cue.end, part.tok):
                         break  # 'including Zhou and Su, and prosecuted 105 such officials': the list has ended
+                    if bracketed_cue and any(t.text in {")", "）"} for t in doc[cue.end : part.tok]):
+                        break  # '5,000 cases (including 300 fraud cases) and 2,000 persons': the bracket ended it
                     if part is not after[0] and part.tok in doc_context(doc).own_cue:
                         break  # '..., and 47 of the 260 suspects are ...': a partitive of its own ends the list
                     add(part, whole, "including", confidence)
@@ -421,6 +431,35 @@ class PartsMixin:
             for ref in references:
                 parts.pop(ref, None)
         return set(parts)
+
+    @staticmethod
+    def _noun_bracket(doc: Doc, cue: Span, after: list[Draft]) -> tuple[list[Draft], Draft] | None:
+        """The counts inside a bracket that opens with the cue right after a noun ('cases (including 114 ...)'),
+        and the count the noun phrase goes on to give after the bracket closes: the first count after ')', a few
+        words on in the same clause ('(...) (2,543/11.24%)', '(...) rose to 2,543'). None when the bracket hangs on
+        a count ('2,543 (including 114 ...)', read as any list after its total) or no such count follows."""
+        opener = prev_tok(doc, cue.start - 1)
+        if opener < 1 or doc[opener].text not in {"(", "（"}:
+            return None
+        hung_on = prev_tok(doc, opener - 1)
+        if not doc[hung_on].is_alpha:
+            return None
+        k = hung_on
+        while k >= 0 and hung_on - k < 5 and not doc[k].is_punct:
+            if k in _draft_at(doc) or is_num(doc[k]):
+                return None  # '5,000 cases (including 300 ...) and 2,000 persons': the noun has its count
+            k -= 1
+        close = next((t.i for t in doc[cue.end : cue.end + LINK_WINDOW] if t.text in {")", "）"}), None)
+        if close is None:
+            return None
+        inside = [d for d in after if d.tok < close]
+        outside = [d for d in after if d.tok > close]
+        if not inside or not outside:
+            return None
+        gap = [t for t in doc[close + 1 : outside[0].tok] if not t.is_space]
+        if len(gap) > 4 or any(t.text in CLAUSE_BREAKS or t.text in {")", "）"} for t in gap):
+            return None
+        return inside, outside[0]
 
     def _subject_whole(
         self,
