@@ -259,6 +259,10 @@ NEW_SHAPES = [
     ("on 3-September-2020 the court", "3-September-2020", "2020-09-03"),
     ("In 2021-09, 12 cases were filed.", "2021-09", "2021-09"),
     ("the 2020/11 report", "2020/11", "2020-11"),
+    # a year after a name and before a document's title noun is the document's year, not a series number
+    ("the Supreme People's Court 2019 Report on IP protection", "2019", "2019"),
+    ("The Procuratorate 2021 Work Report said filings rose.", "2021", "2021"),
+    ("the Ministry 2018 White Paper on drug control", "2018", "2018"),
 ]
 
 # (sentence, text that must not be, or be inside, a date)
