@@ -580,6 +580,12 @@ class SharesMixin:
             # renders 件 and 人 loosely, the part's own noun is firmer; with no part figure the named noun wins
             # over a guess from the clause)
             unit = named
+        if isinstance(part, Draft) and unit is None and named is None:
+            # 'cracked 355 drug cases, and 80 involved couriers, accounting for 22.5% of the total': a part with no
+            # noun is one of the set the count before it gives, so the total counts that count's class
+            earlier = [x for x in drafts if x.kind == "count" and x.tok < part.tok and x.fields.get("unit")]
+            if earlier and sent_of(doc, earlier[-1].tok).start >= self._sentences_back(doc, sent_of(doc, part.tok), 1):
+                unit = earlier[-1].fields["unit"]
         if part is None and named is None:
             # 'Fraud cases made up 12.5 percent of the total': no part figure; the clause names what is counted,
             # else the sentence's subject ('Officials subject to the other two forms, namely ..., accounted for
