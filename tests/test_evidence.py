@@ -295,6 +295,31 @@ def test_respectively_reaches_back_only_when_the_sentence_refers_back(extract):
             "10,000",
             {"10,000", "40,000"},
         ),
+        # a refusal is a non-arrest, with or without an article, and a clause break ends a passive's reach
+        (
+            "Procuratorates approved the arrest of 40,000 suspects and refused to approve the arrest of 10,000 "
+            "people, a non-arrest rate of 20%.",
+            "10,000",
+            {"10,000", "40,000"},
+        ),
+        (
+            "Procuratorates approved the arrest of 40,000 suspects; arrest was refused for 10,000 people. The "
+            "non-arrest rate was 20%.",
+            "10,000",
+            {"10,000", "40,000"},
+        ),
+        (
+            "Procuratorates approved arrests of 40,000 suspects and decided not to approve arrest for 10,000 "
+            "people, a non-arrest rate of 20%.",
+            "10,000",
+            {"10,000", "40,000"},
+        ),
+        # the non-prosecution rate: those charged are those prosecuted
+        (
+            "Prosecutors charged 40,000 people and declined to prosecute 10,000, a non-prosecution rate of 20%.",
+            "10,000",
+            {"10,000", "40,000"},
+        ),
         # the adoption rate: adopted over those made, whichever verb made them
         (
             "Prosecutors made 5,000 procuratorial suggestions, and 4,000 were adopted, an adoption rate of 80%.",

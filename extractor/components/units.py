@@ -323,6 +323,8 @@ class UnitFinder:
         )
         if nxt is not None:
             after_limit = nxt
+        # '412,000 suspects; arrest was refused for 81,200': a passive past a clause break is another clause's
+        after_limit = next((j for j in range(subj_end, after_limit) if doc[j].text in CLAUSE_BREAKS), after_limit)
         lo = i + 1
         inserted = _insertion_end(doc, subj_end, sent.end)
         if inserted is not None:
