@@ -71,7 +71,7 @@ RATE_CHANGE_VERBS = words("rate_change_verbs")
 # 'over the past three months', 'within 10 days': a duration in a time adverbial
 PERIOD_PREPOSITIONS = words("period_prepositions")
 PERIOD_MODIFIERS = words("period_modifiers")
-LIST_NOUNS = {"forms", "ways", "categories", "types", "kinds", "classes", "groups"}
+LIST_NOUNS = words("list_nouns")
 KIND_UNITS = words("kind_units")
 BACK_REFERENCES = words("back_references")
 REFERRING_WORDS = words("referring_words")

@@ -55,6 +55,7 @@ from extractor.lexicon import words
 # the verb after a participle used as a noun ('906 of the disciplined held ...', '... were expelled')
 VERB_AFTER = AUXILIARIES | words("irregular_participles")
 RANK_WORDS = words("rank_words")
+POINTING_WORDS = words("pointing_words")
 # what a part with no noun is said to be or undergo when it counts people ('12,730 were found guilty')
 PERSON_VERBS = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words("person_predicates")))) + r")\b")
 
@@ -239,7 +240,7 @@ class PartsMixin:
                     ]
                     near = [d for d in wider if sent_of(doc, d.tok).start >= self._sentences_back(doc, sent, 2)]
                     whole_pool = near[-1:] or whole_pool or wider[-1:]
-                    pointing = cue.text.lower().split()[-1] in {"these", "those"}
+                    pointing = cue.text.lower().split()[-1] in POINTING_WORDS
                     if whole_pool and not pointing and not self.units.kin(whole_pool[-1].fields.get("unit"), named):
                         # 'decided to detain 41,200 people. Among the inspected and detained cases handled, 73,500
                         # persons ...': the cue describes cases no count gives, so the count before is a guess;
@@ -876,8 +877,7 @@ def _ranked(d: Draft) -> bool:
     return bool(RANK_WORDS & set(re.findall(r"[a-z]+", (d.fields.get("subject") or "").lower())))
 
 
-CUE_STOPS = {"the", "of", "number", "total", "being", "been", "were", "was", "from", "to", "in", "for", "and", "or",
-             "by", "at", "a", "an", "those", "these", "all"}
+CUE_STOPS = words("cue_stops")
 
 
 def _cue_words(doc: Doc, start: int, end: int) -> set[str]:

@@ -41,6 +41,7 @@ from extractor.components.relations.common import (
 )
 from extractor.components.units import hyphen_compound_at
 from extractor.kinds import ITEM_KINDS
+from extractor.lexicon import words
 
 
 class SharesMixin:
@@ -741,7 +742,7 @@ def _named_acts(window) -> list[str]:
     return acts
 
 
-AGENT_STOPS = {"the", "its", "their", "all", "at", "of", "and", "levels", "level", "people's", "people", "s"}
+AGENT_STOPS = words("agent_stops")
 
 
 def _agent_of(window) -> set[str]:
