@@ -33,7 +33,7 @@ def _head_after_lead(norm: str, at: int, rules: ZhRules):
     best = None
     for w in rules.of("ZH_OPERATION_HEAD"):
         k = norm.rfind(w.text, at, end)
-        if k > at and k + len(w.text) == _word_end(norm, k + len(w.text)) and (best is None or k > best[0]):
+        if k > at and k + len(w.text) == _word_end(norm, k + len(w.text), rules) and (best is None or k > best[0]):
             best = (k, w)
     return best[1] if best else None
 
@@ -49,7 +49,7 @@ def _head_after_word(norm: str, at: int, rules: ZhRules, most: int = WORD_GAP):
         if not all("\u4e00" <= ch <= "\u9fff" for ch in norm[at:k]) or k > len(norm):
             return None
         head = rules.starting("ZH_OPERATION_HEAD", norm, k)
-        if head is not None and head.text.endswith("行动") and _word_end(norm, k + len(head.text)) >= 0:
+        if head is not None and head.text.endswith("行动") and _word_end(norm, k + len(head.text), rules) >= 0:
             return head
     return None
 
@@ -60,7 +60,8 @@ def _after_campaign_verb(norm: str, m: re.Match, rules: ZhRules) -> bool:
     ('两学一做')."""
     name = m.group(1)
     after = norm[m.end() : m.end() + 2]
-    closed = after[:1] in CLAUSE_BREAKS or after in ("以来", "期间")  # '开展“千村净网攻坚”以来': since it was run
+    # '开展“千村净网攻坚”以来': since it was run
+    closed = after[:1] in CLAUSE_BREAKS or any(after.startswith(w.text) for w in rules.of("ZH_SINCE_RUN"))
     if not 2 <= len(name) <= 10 or name[0] in NUMERAL_CHARS or not closed:
         return False
     return any(norm[: m.start()].endswith(v.text) for v in rules.of("ZH_CAMPAIGN_VERB"))
@@ -71,11 +72,11 @@ def _names_crime(name: str, rules: ZhRules) -> bool:
     return any(w.text in name for w in rules.of("ZH_CRIME_WORD"))
 
 
-def _word_end(norm: str, at: int) -> int:
-    """`at` when a head ending there ends its phrase (a stop, a figure, 以来, 中, 期间 ... or the text's end)."""
+def _word_end(norm: str, at: int, rules: ZhRules) -> int:
+    """`at` when a head ending there ends its phrase (a stop, a figure, a ZH_NAME_END word, the text's end)."""
     if at >= len(norm) or norm[at] in STOPS or norm[at].isdigit():
         return at  # '查缉行动52次': the count of the operation's rounds
-    if norm.startswith(("以来", "中", "期间", "开展", "取得", "的"), at):
+    if any(norm.startswith(w.text, at) for w in rules.of("ZH_NAME_END")):
         return at
     return -1
 
