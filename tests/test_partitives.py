@@ -732,6 +732,10 @@ def test_a_named_rate_after_a_lead_stays_a_rate(extract):
         # a list of shares is no range: 'under 18 and 21.5%' keeps its percentage
         ("Courts tried 6,000 people, with 3.4% of them under 18 and 21.5% of them women.", "21.5%", "percentage"),
         ("Victims aged between 18 and 30 numbered 2,000.", "2,000", "count"),
+        # a year-shaped numeral after a count qualifier is a count, even with no noun after it
+        ("Police solved more than 1980, and the clearance rate was 71.2%.", "1980", "count"),
+        ("Officers detected nearly 2010, up 4.5% year on year.", "2010", "count"),
+        ("Cases rose 6% over 2018.", "2018", "date"),  # 'over' a year is a comparison, no qualifier
     ],
 )
 def test_figures_the_families_stand_on(extract, text, surface, kind):

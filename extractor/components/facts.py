@@ -78,6 +78,8 @@ POPULATION_NOUNS = words("population_nouns")
 # 'an average annual increase of 24.3%': a change over several years (the record's `average`)
 AVERAGE_WORDS = words("average_words")
 PER_HEAD_WORDS = words("per_head_words")
+# the qualifiers before a year-shaped numeral with no noun that make it a count; 'over' is left out ('up 5% over 2018')
+YEAR_SHAPED_COUNT_QUALIFIERS = {"more_than", "nearly", "about", "at_least", "less_than"}
 # A figure in trillions written with thousands ("81,700 trillion yuan") is 亿 mistranslated as trillion.
 TRILLION_GARBLE_MIN = 1000
 
@@ -224,6 +226,8 @@ class FactBuilder(Component):
             d.set(**MARKS[rng.label_].fields(self.attrs[rng.id_]))
         else:
             reason = self._not_a_count(doc, tok, prv, nxt)
+            if reason == "year" and self._approx(doc, i, rules) in YEAR_SHAPED_COUNT_QUALIFIERS:
+                reason = None  # 'detected more than 1960, the clearance rate ...': a qualifier makes it a count
             if reason:
                 return None, reason
             d = self._population_rate(doc, tok, nxt, rules) or self._count(doc, tok, rules)
