@@ -357,6 +357,13 @@ PARTS = [
         "Inspectors punished 2,870 officials and closed 640 cases. In all, 410 of the punished were expelled.",
         [("410", "2,870")],
     ),
+    # a count in an aside between the subject and its verb 'include' is no whole; the subject names the whole
+    (
+        "Police caught 712 fugitives abroad. The fugitives, hiding in 51 countries and regions, include 263 who "
+        "surrendered.",
+        [("263", "712")],
+    ),
+    ("The suspects, from 19 provinces, included 402 women.", []),
     # a bracket hung on a noun holds parts of the count that noun phrase gives after it
     (
         "Trademark cases rose to 37,950; unfair competition cases (including 126 antitrust cases) rose to 2,610.",

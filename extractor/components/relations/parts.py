@@ -396,6 +396,17 @@ class PartsMixin:
                     parts[id(part)] = whole
                     self._part_of(rels, part, whole, cue, "cued")
             elif mode in ("including", "among"):
+                aside = self._aside_opening(doc, cue, sent, before)
+                if aside is not None:
+                    # 'The fugitives, spread across 48 countries, include 248 who ...': the count in an aside
+                    # between the subject and its verb is no whole; the subject names it
+                    first = after[0] if after else None
+                    whole = self._subject_whole(doc, cue, sent, counts, parts, first, subject_end=aside)
+                    for part in after:
+                        if any(t.text in CLAUSE_BREAKS or t.text in {",", "，"} for t in doc[cue.end : part.tok]):
+                            break
+                        add(part, whole, "including", "cued")
+                    continue
                 whole = self._pick_whole(after[0], list(reversed(before))) if before and after else None
                 if whole is None and before and after and cue.text.lower().startswith("includ"):
                     # '626,000 cases were filed, including 87 cadres': the figure the list hangs on, whatever
@@ -434,6 +445,24 @@ class PartsMixin:
         return set(parts)
 
     @staticmethod
+    def _aside_opening(doc: Doc, cue: Span, sent: Span, before: list[Draft]) -> int | None:
+        """The opening comma of an aside that holds the counts before a verb cue ('The fugitives, spread across 48
+        countries, include ...'): the cue a finite verb ('include', 'included'), right after the aside's closing
+        comma, the aside opened after a subject with no count of its own. None otherwise."""
+        if not before or not cue.text.lower().startswith("includ") or cue.text.lower() == "including":
+            return None
+        close = prev_tok(doc, cue.start - 1)
+        if close <= sent.start or doc[close].text not in {",", "，"}:
+            return None
+        breaks = {",", "，"} | CLAUSE_BREAKS
+        opening = next((t.i for t in reversed(doc[sent.start : before[-1].tok]) if t.text in breaks), None)
+        if opening is None or doc[opening].text not in {",", "，"} or opening == sent.start:
+            return None
+        if any(d.tok < opening for d in before) or any(is_num(t) for t in doc[sent.start : opening]):
+            return None
+        return opening
+
+    @staticmethod
     def _noun_bracket(doc: Doc, cue: Span, after: list[Draft]) -> tuple[list[Draft], Draft] | None:
         """The counts inside a bracket that opens with the cue right after a noun ('cases (including 114 ...)'),
         and the count the noun phrase goes on to give after the bracket closes: the first count after ')', a few
@@ -470,13 +499,15 @@ class PartsMixin:
         counts: list[Draft],
         parts: dict[int, Draft],
         first: Draft | None = None,
+        subject_end: int | None = None,
     ) -> Draft | None:
-        """The count the subject of 'included' names, before its sentence: 'Those arrested' -> the nearest count
+        """The count the subject of 'included' names (its words up to `subject_end`, default the cue), before its
+        sentence: 'Those arrested' -> the nearest count
         whose act is arresting (a verb of the same class); 'The cases concluded' -> the nearest count of cases
         concluded, else of cases. A subject naming categories of what the parts count ('The larger offences
         included 5,021 for assaulting officers'): the total of the parts' class the paragraph before opened
         with. None when the subject names neither."""
-        words = [t for t in doc[sent.start : cue.start] if t.is_alpha]
+        words = [t for t in doc[sent.start : cue.start if subject_end is None else subject_end] if t.is_alpha]
         if not words or len(words) > 6:
             return None
         earlier = [d for d in counts if d.tok < sent.start and id(d) not in parts]
