@@ -166,4 +166,4 @@ def _respectively(rel, facts) -> list[Finding]:
         f"'Respectively' pairs {len(rel.items)} figure(s) ({items}) with {len(rel.qualifiers)} qualifier(s) "
         f"({quals}); the lists do not line up, so which figure each qualifier belongs to is unclear."
     )
-    return [finding(CHECK, "inconsistent", ids, msg, details, severity="warning")]
+    return [finding(CHECK, "doubtful", ids, msg, details)]

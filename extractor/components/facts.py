@@ -80,6 +80,8 @@ AVERAGE_WORDS = words("average_words")
 PER_HEAD_WORDS = words("per_head_words")
 # the qualifiers before a year-shaped numeral with no noun that make it a count; 'over' is left out ('up 5% over 2018')
 YEAR_SHAPED_COUNT_QUALIFIERS = {"more_than", "nearly", "about", "at_least", "less_than"}
+# what ends a figure before 'more than' that compares it with a year ('9 percent more than 2018')
+COMPARED_FIGURE_WORDS = words("compared_figure_words")
 # A figure in trillions written with thousands ("81,700 trillion yuan") is 亿 mistranslated as trillion.
 TRILLION_GARBLE_MIN = 1000
 
@@ -163,6 +165,15 @@ class FactBuilder(Component):
             return None  # 'supervision over 1,100 detention centers': a preposition, not a qualifier
         return self.attrs[span.id_]["approx"]
 
+    def _qualified_count(self, doc: Doc, i: int, rules: RuleIndex) -> bool:
+        """True when a count qualifier stands before the numeral at i ('detected more than 1960,'), and not as a
+        comparison after a figure ('9 percent more than 2018', '3 times more than 2019')."""
+        span = rules.ending_at(prev_tok(doc, i - 1) + 1, "APPROX")
+        if span is None or self._approx(doc, i, rules) not in YEAR_SHAPED_COUNT_QUALIFIERS:
+            return False
+        before = prev_tok(doc, span.start - 1)
+        return before < 0 or not (is_num(doc[before]) or doc[before].lower_ in COMPARED_FIGURE_WORDS)
+
     def _classify(self, doc: Doc, tok: Token, rules: RuleIndex) -> tuple[Draft | None, str]:
         """The draft for numeral `tok`, or None with the reason it is no figure."""
         value: Decimal = tok._.num
@@ -226,7 +237,7 @@ class FactBuilder(Component):
             d.set(**MARKS[rng.label_].fields(self.attrs[rng.id_]))
         else:
             reason = self._not_a_count(doc, tok, prv, nxt)
-            if reason == "year" and self._approx(doc, i, rules) in YEAR_SHAPED_COUNT_QUALIFIERS:
+            if reason == "year" and self._qualified_count(doc, i, rules):
                 reason = None  # 'detected more than 1960, the clearance rate ...': a qualifier makes it a count
             if reason:
                 return None, reason
