@@ -357,10 +357,23 @@ def test_parts_in_so_many_forms_make_up_their_total(extract):
     assert not [x for x in r.relations if x.type == "sum"]
 
 
-def test_a_list_ending_in_other_is_a_sum(extract):
-    r = extract("Police handled 6,000 cases, including 3,000 thefts, 2,000 frauds and 1,000 other cases.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police handled 6,000 cases, including 3,000 thefts, 2,000 frauds and 1,000 other cases.",
+        # any partitive cue: the list after 'Among these' that ends in 'other' names every part
+        "Police handled 6,000 cases. Among these cases, there were 3,000 thefts, 2,000 frauds, and 1,000 other cases.",
+        "Police handled 6,000 cases, of which 3,000 were thefts, 2,000 frauds and 1,000 others.",
+    ],
+)
+def test_a_list_ending_in_other_is_a_sum(extract, text):
+    r = extract(text)
     (total_sum,) = [x for x in r.relations if x.type == "sum"]
     assert r.fact(total_sum.total).text == "6,000" and len(total_sum.parts) == 3
+    assert [f.status for f in audit(r) if f.check == "parts_and_wholes" and len(f.facts) == 4] == ["consistent"]
+
+
+def test_a_list_not_ending_in_other_is_no_sum(extract):
     r = extract("Police handled 6,000 cases, including 3,000 thefts, 2,000 frauds and 1,000 robberies.")
     assert not [x for x in r.relations if x.type == "sum"]
 

@@ -357,6 +357,15 @@ PARTS = [
         "Inspectors punished 2,870 officials and closed 640 cases. In all, 410 of the punished were expelled.",
         [("410", "2,870")],
     ),
+    # an 'including' list in words ends at its comma: the count after ', and' is the whole's sibling
+    (
+        "Courts heard 910 cases of financial fraud, including embezzlement, forgery and extortion, and 2,450 "
+        "cases of smuggling last year.",
+        [],
+    ),
+    # what is left ('pending', 'outstanding') is no part of what was done
+    ("The tribunal resolved 4,380 cases, with 760 cases outstanding.", []),
+    ("The tribunal resolved 4,380 cases, with 760 cases mediated.", [("760", "4,380")]),
     # a count in an aside between the subject and its verb 'include' is no whole; the subject names the whole
     (
         "Police caught 712 fugitives abroad. The fugitives, hiding in 51 countries and regions, include 263 who "

@@ -56,6 +56,7 @@ from extractor.lexicon import words
 VERB_AFTER = AUXILIARIES | words("irregular_participles")
 RANK_WORDS = words("rank_words")
 POINTING_WORDS = words("pointing_words")
+LEFT_OVER_WORDS = words("left_over_words")
 # what a part with no noun is said to be or undergo when it counts people ('12,730 were found guilty')
 PERSON_VERBS = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words("person_predicates")))) + r")\b")
 
@@ -387,6 +388,8 @@ class PartsMixin:
                     unit = part.fields.get("unit") if part.fields.get("_unit_noun") else None
                     if unit and not self.units.kin(unit, whole.fields.get("unit")):
                         break  # 'handled 18,700 tip-offs, with 2,482 officials punished': another thing counted
+                    if _left_over(doc, part):
+                        break  # 'closed 620 cases, with 85 cases pending': what is left is no part of what was done
                     add(part, whole, "with", "cued")
             elif mode in ("including", "among") and (bracket := self._noun_bracket(doc, cue, after)) is not None:
                 # 'competition cases (including 114 antitrust cases) rose to 2,543': a bracket hung on a noun
@@ -432,6 +435,9 @@ class PartsMixin:
                         break
                     if _new_verb_clause(doc, cue.end, part.tok):
                         break  # 'including Zhou and Su, and prosecuted 105 such officials': the list has ended
+                    if _worded_list_before(doc, cue.end, part.tok):
+                        break  # 'cases of fraud, including embezzlement and forgery, and 2,300 cases of ...': the
+                        # cue listed kinds in words; a count after the list's comma is the whole's sibling
                     if bracketed_cue and any(t.text in {")", "）"} for t in doc[cue.end : part.tok]):
                         break  # '5,000 cases (including 300 fraud cases) and 2,000 persons': the bracket ended it
                     if part is not after[0] and part.tok in doc_context(doc).own_cue:
@@ -644,12 +650,14 @@ class PartsMixin:
 
     @staticmethod
     def _other_lists(doc: Doc, rels: list[dict]) -> None:
-        """'including 3,000 for theft, 2,000 for fraud and 1,000 other cases': a list of parts that ends with
-        'other' names every part, so the parts make up the whole (a stated sum)."""
-        by_whole: dict[int, list[dict]] = {}
+        """'including 3,000 for theft, 2,000 for fraud and 1,000 other cases', 'Among these cases, there were
+        1,120 contract cases, ... and 62 other cases': a list of parts that ends with 'other' names every part, so
+        the parts make up the whole (a stated sum). The list is the parts of one cue's sentence."""
+        by_whole: dict[tuple[int, int], list[dict]] = {}
         for r in rels:
-            if r["type"] == "part_of" and r.get("_via") == "cue" and (r.get("cue") or "").startswith("includ"):
-                by_whole.setdefault(id(r["whole"]), []).append(r)
+            if r["type"] == "part_of" and r.get("_via") == "cue" and r.get("cue"):
+                key = (id(r["whole"]), sent_of(doc, r["part"].tok).start)
+                by_whole.setdefault(key, []).append(r)
         for members in by_whole.values():
             last = members[-1]["part"]
             k = next_tok(doc, last.tok + 1)
@@ -892,6 +900,23 @@ class PartsMixin:
             return None
         lead_start = _paragraph_start(text, earlier[-1].start)
         return next(x for x in earlier if x.start >= lead_start)
+
+
+def _worded_list_before(doc: Doc, start: int, end: int) -> bool:
+    """True when the words from a cue at `start` to a count at `end` open with a list in words and close it with a
+    comma ('including embezzlement, forgery and extortion, and 2,300 ...'): no numeral before the first comma."""
+    commas = [t.i for t in doc[start:end] if t.text in {",", "，"}]
+    if not commas:
+        return False
+    lead = [t for t in doc[start : commas[0]] if not t.is_space]
+    return bool(lead) and not any(is_num(t) for t in lead) and any(t.is_alpha and len(t) > 3 for t in lead)
+
+
+def _left_over(doc: Doc, part: Draft) -> bool:
+    """True when a few words after the count say it is what remains ('85 cases pending', '742 cases outstanding',
+    '30 still under review'), the `left_over_words` list."""
+    sent_end = sent_of(doc, part.tok).end
+    return any(t.lower_ in LEFT_OVER_WORDS for t in doc[part.tok + 1 : min(sent_end, part.tok + 5)])
 
 
 def _names_act(d: Draft, participle: str) -> bool:
