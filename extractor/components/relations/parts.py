@@ -354,6 +354,12 @@ class PartsMixin:
                         opener >= 1 and doc[opener].text in {"(", "（"} and before[-1].tok == prev_tok(doc, opener - 1)
                     )
                     whole = before[-1] if bracketed else self._antecedent(before, parts, after[0])
+                    if whole is not None and (cased := self._in_whole_class(doc, after, whole)):
+                        # '18,000 cases were concluded, in which 430 people were ordered to pay in 260 cases, while
+                        # 210 people ... in 90 cases': the people are no cases; the counts 'in N cases' are the parts
+                        for part in cased:
+                            add(part, whole, "of_them", "cued")
+                        continue
                     add(after[0], whole, "of_them", "stated" if whole is before[-1] else "cued")
                     # '..., of which 1,200 were fraud cases and 860 theft cases': the list goes on in the clause
                     for other in self._list_after(doc, after, whole):
@@ -449,6 +455,22 @@ class PartsMixin:
             for ref in references:
                 parts.pop(ref, None)
         return set(parts)
+
+    def _in_whole_class(self, doc: Doc, after: list[Draft], whole: Draft) -> list[Draft]:
+        """The counts 'in N <whole's noun>' of the cue's sentence, when the first count after the cue has a noun of
+        another class than the whole ('of which 430 people ... in 260 cases'); else none."""
+        first, unit = after[0], whole.fields.get("unit")
+        if not unit or not first.fields.get("_unit_noun") or self.units.kin(first.fields.get("unit"), unit):
+            return []
+        sent_end = sent_of(doc, first.tok).end
+        return [
+            d
+            for d in after
+            if d.tok < sent_end
+            and d.fields.get("_unit_noun")
+            and doc[prev_tok(doc, d.tok - 1)].lower_ == "in"
+            and self.units.kin(d.fields.get("unit"), unit)
+        ]
 
     @staticmethod
     def _aside_opening(doc: Doc, cue: Span, sent: Span, before: list[Draft]) -> int | None:
