@@ -263,6 +263,9 @@ NEW_SHAPES = [
     ("the Supreme People's Court 2019 Report on IP protection", "2019", "2019"),
     ("The Procuratorate 2021 Work Report said filings rose.", "2021", "2021"),
     ("the Ministry 2018 White Paper on drug control", "2018", "2018"),
+    # a year after an agency or document noun closing a title is the report's year
+    ("Report on the Work of the Municipal People's Court 2021\n\nMarch 3, 2021", "2021", "2021"),
+    ("the Bureau's Work Review 2017 said", "2017", "2017"),
 ]
 
 # (sentence, text that must not be, or be inside, a date)
