@@ -59,6 +59,10 @@ def normalise(shape: str, g: tuple[str, ...]) -> tuple[str, str] | None:
     if shape in ("ym_range", "y_m_range"):
         y, a, b = int(g[0]), int(g[1]), int(g[2])
         return (f"{y:04d}-{a:02d}/{y:04d}-{b:02d}", "period") if _ok_month(a, b) and a < b else None
+    if shape == "ym_ym_range":  # '2018年11月至2019年4月': from a month of one year to a month of a later one
+        y1, m1, y2, m2 = (int(x) for x in g[:4])
+        ok = _ok_month(m1) and _ok_month(m2) and 1900 <= y1 <= 2100 and (y1, m1) < (y2, m2)
+        return (f"{y1:04d}-{m1:02d}/{y2:04d}-{m2:02d}", "period") if ok else None
     if shape == "y_ym_range":  # '2013年至2022年9月': from a year to a month of a later one
         a, b, m = int(g[0]), int(g[1]), int(g[2])
         return (f"{a}/{b}-{m:02d}", "period") if 1900 <= a < b <= 2100 and _ok_month(m) else None
