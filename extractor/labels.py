@@ -272,6 +272,7 @@ ZH_LABELS: dict[str, Label] = {
     "ZH_PART_CUE": Label(ZhPartCueAttrs, "zh_relations", "其中: the figures after it are parts of the one before"),
     "ZH_PERCENT": Label(ZhPercentAttrs, "zh_figures", "%, 个百分点, 成 (tenths), 万分之 (per ten thousand)"),
     "ZH_RATE_WORD": Label(NoAttrs, "zh_figures", "率: a percentage that is a named rate"),
+    "ZH_CHANGE_TO": Label(NoAttrs, "zh_figures", "到, 至 after a change word: the figure is the level reached"),
     "ZH_MODIFIER_MEASURE": Label(
         NoAttrs, "zh_figures", "项, 个, 次, 部门: a one-character numeral before it and a word is a modifier, no count"
     ),

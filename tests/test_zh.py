@@ -114,6 +114,10 @@ PERCENTAGES = [
     ("结案率同比提高2.4个百分点。", "2.4个百分点", "change", "up", "year_on_year", True),
     ("起诉人数減少了6.1%。", "6.1%", "change", "down", "none", False),
     ("女性被告人占全部被告人的8.3%。", "8.3%", "share", None, None, False),
+    # a change word before 到/至 gives the level reached: a rate when a rate is named, and each item of a list
+    ("全市法院调解撤诉率提高到58.4%。", "58.4%", "rate", None, None, False),
+    ("一审服判息诉率和当庭裁判率分别提升至91.3%和64.8%。", "64.8%", "rate", None, None, False),
+    ("结案率和调撤率分别提高1.7%和2.9%。", "2.9%", "change", "up", "none", False),
     ("不起诉率为11.7%。", "11.7%", "rate", None, None, False),
     ("诈骗案件同比上升超三成。", "三成", "change", "up", "year_on_year", False),
     ("受理案件较2021年下降9.6%。", "9.6%", "change", "down", "named_year", False),

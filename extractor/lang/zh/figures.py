@@ -276,6 +276,16 @@ def _basis_in(pre: str, rules: ZhRules) -> dict:
     return best[1] if best else {"basis": "none"}
 
 
+LIST_OF_FIGURES_RE = re.compile(r"[\d.%％、和及与,，\s]*")
+
+
+def _reached(rest: str, rules: ZhRules) -> bool:
+    """True when the words after a change word open with 到/至 (ZH_CHANGE_TO) and hold nothing after it but
+    earlier figures of the same list ('到97.2%和'): the figure is a level reached."""
+    word = next((w.text for w in rules.of("ZH_CHANGE_TO") if rest.startswith(w.text)), None)
+    return word is not None and LIST_OF_FIGURES_RE.fullmatch(rest[len(word) :]) is not None
+
+
 def _percentage(norm: str, s: int, e: int, value: Decimal, sign, rules: ZhRules) -> dict:
     """A percentage from `s` to the end of its sign (`sign` None: the sign came before the number)."""
     end = e + len(sign.text) if sign else e
@@ -298,6 +308,8 @@ def _percentage(norm: str, s: int, e: int, value: Decimal, sign, rules: ZhRules)
             if m:
                 change = (m.start(), Word(m.group(), row.id, dict(row.attrs)))
                 break
+    if change and _reached(pre[change[0] + len(change[1].text) :].strip(SPACES).lstrip("了"), rules):
+        change = None  # '调撤率提高到61.5%', '分别提高到97.2%和61.5%': the level it rose to, not the change
     share = rules.last_in("ZH_SHARE", pre)
     if change and not (share and share[0] > change[0]):
         fact.update(

@@ -740,6 +740,8 @@ def _named_rates(norm: str, at: int, quals: list[dict]) -> bool:
     names = re.split(r"[、和及与]", norm[clause_start(norm, at) : at].strip())
     if len(names) != len(quals) or any(q["kind"] != "percentage" or q.get("points") for q in quals):
         return False
+    if any(q.get("role") == "change" for q in quals):
+        return False  # '结案率和调撤率分别提高2.1%和3.4%': changes of the rates, not the rates
     found = [RATE_LIST_NAME_RE.search(n.strip()) for n in names]
     if not all(found):
         return False
