@@ -118,6 +118,7 @@ PERCENTAGES = [
     ("全市法院调解撤诉率提高到58.4%。", "58.4%", "rate", None, None, False),
     ("一审服判息诉率和当庭裁判率分别提升至91.3%和64.8%。", "64.8%", "rate", None, None, False),
     ("结案率和调撤率分别提高1.7%和2.9%。", "2.9%", "change", "up", "none", False),
+    ("群众满意率96.2%，高出2020年2.7个百分点。", "2.7个百分点", "change", "up", "named_year", True),
     ("不起诉率为11.7%。", "11.7%", "rate", None, None, False),
     ("诈骗案件同比上升超三成。", "三成", "change", "up", "year_on_year", False),
     ("受理案件较2021年下降9.6%。", "9.6%", "change", "down", "named_year", False),
