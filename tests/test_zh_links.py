@@ -943,3 +943,15 @@ def test_a_change_whose_clause_opens_with_an_action_is_of_that_actions_count():
 )
 def test_a_pair_breakdown_goes_on_over_semicolon_groups_of_pairs(text, expected):
     assert set(parts_of(zh(text))) == expected
+
+
+@pytest.mark.parametrize(
+    "text, share, target",
+    [
+        ("全市电信诈骗案件共立案近4千起，同比上升21.3%，占全部刑事案件的16.8%。", "16.8%", "4千"),
+        ("全省受理涉企案件1.2万件，同比下降4%，占受理总数的9.5%。", "9.5%", "1.2万"),
+    ],
+    ids=["rise", "fall"],
+)
+def test_a_share_after_a_change_is_of_the_count_the_change_is_of(text, share, target):
+    assert of(zh(text), share) == target

@@ -360,6 +360,8 @@ def _clause_figure(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict
         return named_rate
     own = clause_start(norm, f["start"])
     prev = clause_start(norm, own - 1) if own > 0 and norm[own - 1] not in SENTENCE_END else own
+    if f.get("role") == "share" and i > 0 and (carried := _through_change(facts, i, prev)) is not None:
+        return carried
     named = _verb(norm[own : f["start"]], rules)  # '结案数同比上升13.73%': the change names its count
     # ... a change, that is: a share's '占立案数的93%' names its whole
     # ... or a clause that opens with the action itself ('…，查处同比增2.4%'), after other figures
@@ -416,6 +418,15 @@ def _clause_figure(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict
                 return g if _bare_change(norm, f, own, rules) else None
             return None
     return difference
+
+
+def _through_change(facts: list[dict], i: int, prev: int) -> dict | None:
+    """'共立案近3千起，同比上升27.45%，占全部立案总数的18.62%': a share right after the clause of a change, with no
+    figure of its own clause before it, is of the amount that change is of."""
+    g = facts[i - 1]
+    if g["kind"] != "percentage" or g.get("role") != "change" or not g.get("of") or g["start"] < prev:
+        return None
+    return next((x for x in facts[: i - 1] if x["id"] == g["of"] and x["kind"] in AMOUNTS), None)
 
 
 RATE_CHANGE_RE = re.compile(r"([\u4e00-\u9fff]{1,3}率)[\u4e00-\u9fff]{1,6}$")  # '结案率上升', '结案率同比提高了'
