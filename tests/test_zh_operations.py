@@ -173,3 +173,30 @@ def test_a_quoted_name_right_after_a_campaign_verb_needs_no_head(text, ops):
 )
 def test_slogans_and_descriptions_of_a_season_are_no_names(text):
     assert operations(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, ops",
+    [
+        ("2020年3月至6月组织开展了百镇清网会战，期间共破获案件210起。", [("百镇清网会战", False)]),
+        ("全市部署开展指尖护民行动，打掉诈骗团伙12个。", [("指尖护民行动", False)]),
+    ],
+    ids=["huizhan-after-kaizhan-le", "xingdong-after-bushu-kaizhan"],
+)
+def test_an_unquoted_name_right_after_a_campaign_verb_with_its_head(text, ops):
+    assert operations(text) == ops
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全县开展打击整治行动，破获案件90起。",  # the words of a generic action
+        "各地开展联合执法行动，查处违法企业40家。",
+        "全区开展禁毒行动，收戒吸毒人员30名。",  # two characters: a kind of action, no name
+        "法院开展“护薪直通车”，办理追索劳动报酬案件1300件。",  # a quoted service, no campaign
+        "开展“法律服务热线”，接听来电2100个。",
+    ],
+    ids=["generic-daji-zhengzhi", "generic-lianhe-zhifa", "two-characters", "service-channel", "service-hotline"],
+)
+def test_generic_actions_and_services_after_a_campaign_verb_are_no_names(text):
+    assert operations(text) == []

@@ -64,6 +64,8 @@ def _after_campaign_verb(norm: str, m: re.Match, rules: ZhRules) -> bool:
     closed = after[:1] in CLAUSE_BREAKS or any(after.startswith(w.text) for w in rules.of("ZH_SINCE_RUN"))
     if not 2 <= len(name) <= 10 or name[0] in NUMERAL_CHARS or not closed:
         return False
+    if any(name.endswith(w.text) for w in rules.of("ZH_SERVICE_TAIL")):
+        return False  # '开展“护薪直通车”': a service the body runs, no campaign
     return any(norm[: m.start()].endswith(v.text) for v in rules.of("ZH_CAMPAIGN_VERB"))
 
 
