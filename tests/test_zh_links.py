@@ -955,3 +955,21 @@ def test_a_pair_breakdown_goes_on_over_semicolon_groups_of_pairs(text, expected)
 )
 def test_a_share_after_a_change_is_of_the_count_the_change_is_of(text, share, target):
     assert of(zh(text), share) == target
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        # a count of cases received beside one of cases concluded: only the concluded one is part of a total concluded
+        ("五年共审结各类案件96万件，其中2023年受理各类案件22.4万件、审结21.9万件。", [("21.9万", "96万")]),
+        # two actions of one stage (filing) stay parts
+        (
+            "海关共立案走私案件1800起，其中侦办走私犯罪案件120起，立案调查行政案件1680起。",
+            [("120", "1800"), ("1680", "1800")],
+        ),
+    ],
+    ids=["received-beside-concluded", "two-actions-of-filing"],
+)
+def test_a_count_of_another_stage_is_no_part(text, parts):
+    r = zh(text)
+    assert [(r.fact(x.part).text, r.fact(x.whole).text) for x in r.relations if x.type == "part_of"] == parts

@@ -845,6 +845,14 @@ def is_threshold(norm: str, fact: dict, rules: ZhRules) -> bool:
     return norm[at + len(after.text) : at + len(after.text) + 1] in ("的", "、")
 
 
+def _other_stage(a: str, b: str, rules: ZhRules) -> bool:
+    """True when one of two action words receives cases and the other concludes them (受理 and 审结): counts of
+    two stages of the same cases, neither a part of the other."""
+    received = {w.text for w in rules.of("ZH_RECEIVED_VERB")}
+    concluded = {w.text for w in rules.of("ZH_CONCLUDED_VERB")}
+    return (a in received and b in concluded) or (a in concluded and b in received)
+
+
 def _verb(action: str, rules: ZhRules) -> str | None:
     """The last action word of `action`, as the word it is read as (受案: 受理); of two that overlap the first
     ('审结案件': 审结, not 结案)."""
@@ -1101,6 +1109,18 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], 
             last_item = rules.last_in("ZH_OTHER", actions[p["id"]]) is not None  # '其他方式结案的200件'
             # '…举报400件，占33.3%；…移送200件，占16.7%': items that each give a share are one breakdown
             shared = shares_of.get(p["id"]) and shares_of.get(parts[0]["id"])
+            if (
+                verb
+                and whole_verbs
+                and verb not in whole_verbs
+                and any(_other_stage(verb, w, rules) for w in whole_verbs)
+                and not last_item
+                and not shared
+                and any(_verb(actions[q["id"]], rules) in whole_verbs for q in parts[k + 1 :])
+            ):
+                # '三年共审结84万件，其中2020年受理31.2万件、审结29.7万件': a count of another action, beside the part
+                # of the whole's own action, is no part of it
+                continue
             if k and verb and whole_verbs and verb not in whole_verbs and verb != first_verb and not last_item:
                 # '…侦办枪支走私案件65起，缴获枪支48支…；侦办文物走私案件37起': an aside of another action inside
                 # the list, which the first action resumes after, is skipped; otherwise a new action ends it
