@@ -26,6 +26,11 @@ def only(rec, kind):
 
 COUNTS = [
     ("全市共侦破盗窃案件4213起。", "4213", 4213, "case", None),
+    # the noun right after the measure word wins over a noun before the number; glosses of the genre's nouns
+    ("全市法院56个集体和个人受到表彰。", "56", 56, "collective", None),
+    ("全县11个临时卡点昼夜值守。", "11", 11, "checkpoint", None),
+    ("派出警力900名、巡逻摩托140台。", "140", 140, "vehicle", None),
+    ("出台优化营商环境的22条措施。", "22", 22, "measure", None),
     # a numeral and its measure that end the phrase, or count a noun, stay counts
     ("全年共约谈村干部三次。", "三", 3, "time", None),
     ("全市开展5轮集中收网，抓获嫌疑人46名。", "5", 5, "round", None),

@@ -219,7 +219,13 @@ def _figure(norm: str, s: int, e: int, value: Decimal, rules: ZhRules) -> dict |
     unit = measure.attrs["unit"]
     noun = None
     if not measure.attrs.get("fixed"):
-        noun = rules.ending("ZH_NOUN", norm, s) or _noun_after(norm, after, rules)
+        # the noun right after the measure word ('法院208个集体'), else the one right before the number ('嫌疑人
+        # 52名'), else one a few characters on ('43家中级法院')
+        noun = (
+            rules.starting("ZH_NOUN", norm, after)
+            or rules.ending("ZH_NOUN", norm, s)
+            or _noun_after(norm, after, rules)
+        )
         if noun:
             unit = noun.attrs["unit"]
     return {
