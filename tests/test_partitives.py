@@ -758,6 +758,7 @@ def test_a_named_rate_after_a_lead_stays_a_rate(extract):
         ("Police solved more than 1980, and the clearance rate was 71.2%.", "1980", "count"),
         ("Officers detected nearly 2010, up 4.5% year on year.", "2010", "count"),
         ("Cases rose 6% over 2018.", "2018", "date"),  # 'over' a year is a comparison, no qualifier
+        ("Police handled 120 emergencies and 119 fires.", "120", "count"),  # a count of emergencies stays a count
     ],
 )
 def test_figures_the_families_stand_on(extract, text, surface, kind):
@@ -786,6 +787,8 @@ def test_a_change_verb_ends_the_noun_after_the_number_of(extract):
     "text, gone",
     [
         ("Zhang, 52, was sentenced to ten years.", "52"),  # an age in apposition is still no figure
+        ("The city's 110 alarm calls rose by 6.1%.", "110"),  # an emergency number before what it receives
+        ("The province's 120 medical, fire alarm reports fell 3.2%.", "120"),
         ("The video lasted a 30-second stretch, the court said.", "30"),  # a duration
         ("The commission has zero tolerance for graft.", "zero"),
         ("It keeps a zero-tolerance stance on corruption.", "zero"),
