@@ -373,6 +373,22 @@ def test_a_list_ending_in_other_is_a_sum(extract, text):
     assert [f.status for f in audit(r) if f.check == "parts_and_wholes" and len(f.facts) == 4] == ["consistent"]
 
 
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("The tribunal handled 3,127 cases, including 2,604 new cases and 523 cases carried over.", "consistent"),
+        ("The tribunal handled 3,127 cases, including 2,604 new cases and 623 cases carried over.", "inconsistent"),
+    ],
+    ids=["adds-up", "does-not"],
+)
+def test_new_and_carried_over_cases_make_up_the_caseload(extract, text, status):
+    r = extract(text)
+    (total_sum,) = [x for x in r.relations if x.type == "sum"]
+    assert r.fact(total_sum.total).text == "3,127"
+    assert [r.fact(p).text for p in total_sum.parts] == ["2,604", text.split("and ")[1].split()[0]]
+    assert [f.status for f in audit(r) if f.check == "parts_and_wholes" and len(f.facts) == 3] == [status]
+
+
 def test_a_list_not_ending_in_other_is_no_sum(extract):
     r = extract("Police handled 6,000 cases, including 3,000 thefts, 2,000 frauds and 1,000 robberies.")
     assert not [x for x in r.relations if x.type == "sum"]

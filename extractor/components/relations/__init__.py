@@ -60,6 +60,7 @@ class RelationLinker(ChangesMixin, PartsMixin, SharesMixin, Component):
             self._totals(doc, drafts, rules, rels)
             self._forms(doc, drafts, rels)
             self._other_lists(doc, rels)
+            self._intake_pairs(doc, rels)
             self._shares(doc, drafts, rels)
             parts |= self._ranked_lists(doc, drafts, rules, rels)
             parts |= self._running_totals(doc, drafts, rules, rels)

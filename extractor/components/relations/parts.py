@@ -57,6 +57,9 @@ VERB_AFTER = AUXILIARIES | words("irregular_participles")
 RANK_WORDS = words("rank_words")
 POINTING_WORDS = words("pointing_words")
 LEFT_OVER_WORDS = words("left_over_words")
+# the two parts of a caseload: the new cases and those carried over from before
+NEW_INTAKE_WORDS = words("new_intake_words")
+CARRIED_OVER_WORDS = words("carried_over_words")
 # what a part with no noun is said to be or undergo when it counts people ('12,730 were found guilty')
 PERSON_VERBS = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words("person_predicates")))) + r")\b")
 
@@ -696,6 +699,28 @@ class PartsMixin:
                 rels.append({"type": "sum", "parts": parts, "total": whole, "cue": "and other", "confidence": "stated"})
 
     @staticmethod
+    def _intake_pairs(doc: Doc, rels: list[dict]) -> None:
+        """'handled 4,959 cases, including 4,176 new cases and 783 cases carried over from earlier years': the
+        two parts of a caseload, new and carried over, make it up (a sum, as cued as the parts)."""
+        by_whole: dict[int, list[dict]] = {}
+        for r in rels:
+            if r["type"] == "part_of" and r.get("_via") == "cue" and (r.get("cue") or "").startswith("includ"):
+                by_whole.setdefault(id(r["whole"]), []).append(r)
+        for members in by_whole.values():
+            if len(members) != 2 or any(r["type"] == "sum" and r["total"] is members[0]["whole"] for r in rels):
+                continue
+            said = [_words_after(doc, m["part"].tok, 7) for m in members]
+            new = [any(f" {w} " in x for w in NEW_INTAKE_WORDS) for x in said]
+            old = [any(f" {w} " in x for w in CARRIED_OVER_WORDS) for x in said]
+            if sorted(zip(new, old, strict=True)) == [(False, True), (True, False)]:
+                parts = [m["part"] for m in members]
+                firm = min((m["confidence"] for m in members), key=FIRMNESS.get)
+                rels.append(
+                    {"type": "sum", "parts": parts, "total": members[0]["whole"], "cue": "new and carried over",
+                     "confidence": firm}
+                )
+
+    @staticmethod
     def _sums(doc: Doc, rules: RuleIndex, rels: list[dict]) -> None:
         """'83,000 cases, including 51,000 ..., 24,000 ... and 6,000 ..., which together made up the total':
         parts the text says make up their whole become a sum."""
@@ -932,6 +957,14 @@ def _worded_list_before(doc: Doc, start: int, end: int) -> bool:
         return False
     lead = [t for t in doc[start : commas[0]] if not t.is_space]
     return bool(lead) and not any(is_num(t) for t in lead) and any(t.is_alpha and len(t) > 3 for t in lead)
+
+
+def _words_after(doc: Doc, i: int, n: int) -> str:
+    """The lower-case words of the n tokens after token i in its sentence up to the next numeral or comma,
+    space-padded for whole-word search."""
+    end = min(sent_of(doc, i).end, i + 1 + n)
+    end = next((t.i for t in doc[i + 1 : end] if is_num(t) or t.text in {",", ";", "("}), end)
+    return " " + " ".join(t.lower_ for t in doc[i + 1 : end] if not t.is_space) + " "
 
 
 def _left_over(doc: Doc, part: Draft) -> bool:
