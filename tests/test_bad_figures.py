@@ -159,6 +159,8 @@ def test_garbled_figures_are_read_and_flagged(extract, text, surface, kind, valu
         # two numbers, not a split one: a clause or a list follows the second
         ("Of the 427, 386 were men.", ["427", "386"]),
         ("Police held 12, 386 and 500 suspects.", ["12", "386", "500"]),
+        # a list of counts written noun first: the noun before the first is the noun after the second
+        ("Among them, robbery suspects 9, theft suspects 6, 211 suspects involved in fraud.", ["9", "6", "211"]),
         ("In 2019, 386 cases were filed.", ["2019", "386"]),
         # a decimal after a change with no basis after it stays no percentage
         ("The sentence rose by 2.5 years on average.", []),

@@ -147,6 +147,8 @@ class NumberMerger(Component):
         ):
             return False
         nxt = doc[i + 3]
+        if i > 0 and doc[i - 1].lower_ == nxt.lower_:
+            return False  # 'gang fugitives 4, 173 fugitives involved in ...': two items, each with its noun
         return nxt.is_alpha and nxt.is_lower and nxt.lower_ not in SPLIT_STOPS and nxt.lower_ not in self.scales
 
     def _point(self, doc: Doc, j: int, base: Decimal, info: dict) -> tuple[int, Decimal]:
