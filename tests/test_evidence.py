@@ -438,3 +438,32 @@ def test_reports_show_a_doubtful_finding_apart_from_the_inconsistencies(extract)
     assert "Doubtful" in report and "0 inconsistent" in report
     page = render_audit([(record, text)], Format.html)
     assert 'data-status="doubtful"' in page
+
+
+@pytest.mark.parametrize(
+    "text, links",
+    [
+        # a list of nouns before 'respectively' pairs with the figures of the sentence before that name them
+        (
+            "Customs filed 2,900 cases, seized goods worth 38 million yuan and held 4,700 suspects. Cases, the value "
+            "of goods seized and suspects fell 8%, 19% and 5% respectively.",
+            {"8%": "2,900", "19%": "38 million yuan", "5%": "4,700"},
+        ),
+        # a noun with no figure of its own pairs nothing
+        (
+            "Customs filed 2,900 cases and held 4,700 suspects. Cases, seizures and suspects fell 8%, 19% and 5% "
+            "respectively.",
+            {"8%": None, "19%": None, "5%": None},
+        ),
+        # the list names another period than the sentence before: nothing pairs
+        (
+            "From 2020 to 2024, courts concluded 31,000 cases and sentenced 48,000 defendants. The number of cases "
+            "and defendants in 2024 fell by 14.1% and 3.2%, respectively.",
+            {"14.1%": None, "3.2%": None},
+        ),
+    ],
+    ids=["nouns-name-the-figures-before", "a-noun-without-a-figure", "another-period"],
+)
+def test_respectively_items_named_by_nouns_in_the_sentence_before(extract, text, links):
+    r = extract(text)
+    assert {p: (r.fact(by_text(r, p).of).text if by_text(r, p).of else None) for p in links} == links
