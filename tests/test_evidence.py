@@ -364,6 +364,11 @@ def test_parts_in_so_many_forms_make_up_their_total(extract):
         # any partitive cue: the list after 'Among these' that ends in 'other' names every part
         "Police handled 6,000 cases. Among these cases, there were 3,000 thefts, 2,000 frauds, and 1,000 other cases.",
         "Police handled 6,000 cases, of which 3,000 were thefts, 2,000 frauds and 1,000 others.",
+        # 'or lower' after the last item: it takes the rest
+        "Police punished 6,000 officials, including 3,000 at county level, 2,000 at township level and 1,000 at "
+        "village level or below.",
+        "Police punished 6,000 officials: 3,000 at county level, 2,000 at township level and 1,000 at village level "
+        "or lower.",
     ],
 )
 def test_a_list_ending_in_other_is_a_sum(extract, text):

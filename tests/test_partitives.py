@@ -357,6 +357,13 @@ PARTS = [
         "Inspectors punished 2,870 officials and closed 640 cases. In all, 410 of the punished were expelled.",
         [("410", "2,870")],
     ),
+    # a count whose noun phrase ends at a colon is the whole of the list after it
+    (
+        "Inspectors punished 18,400 officials: 12 at provincial level, 610 at bureau level and 17,778 at county "
+        "level or lower.",
+        [("12", "18,400"), ("610", "18,400"), ("17,778", "18,400")],
+    ),
+    ("Persons prosecuted: 11,430, persons arrested: 9,200.", []),  # table labels, no breakdown
     # an 'including' list in words ends at its comma: the count after ', and' is the whole's sibling
     (
         "Courts heard 910 cases of financial fraud, including embezzlement, forgery and extortion, and 2,450 "
