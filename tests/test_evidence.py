@@ -472,3 +472,20 @@ def test_reports_show_a_doubtful_finding_apart_from_the_inconsistencies(extract)
 def test_respectively_items_named_by_nouns_in_the_sentence_before(extract, text, links):
     r = extract(text)
     assert {p: (r.fact(by_text(r, p).of).text if by_text(r, p).of else None) for p in links} == links
+
+
+@pytest.mark.parametrize(
+    "text, share, target",
+    [
+        # the act's noun after 'the number of' names the count of that act in the sentence before
+        ("Police decided to detain 2,940 people and fined 1,130 others. The number of detentions rose 4.8%.", "4.8%",
+         "2,940"),
+        ("Police decided to detain 2,940 people and fined 1,130 others. The number of detentions accounted for 72.2%.",
+         "72.2%", "2,940"),
+    ],
+    ids=["change", "share"],
+)
+def test_the_number_of_an_act_names_the_count_of_that_act(extract, text, share, target):
+    r = extract(text)
+    assert r.fact(by_text(r, share).of).text == target
+    assert by_text(r, "2,940").action == "decided to detain"  # a verb after 'and' is the next count's

@@ -347,7 +347,7 @@ class UnitFinder:
             # the nearest verb, and of verbs ending there the longest ('decided not to approve the arrest of')
             end = max(s.end for s in before)
             return _action_text(doc, max((s for s in before if s.end == end), key=len))
-        if after:
+        if after and not _opens_next_predicate(doc, after[0], nxt):
             return _action_text(doc, after[0])
         return None
 
@@ -392,6 +392,13 @@ def _plural_unit(word: str, units) -> bool:
 def _starts_clause(tok) -> bool:
     """'... cases and 1,285 persons', '... gangs and arrested 603': what follows 'and' starts a new item."""
     return is_num(tok) or tok.lower_.endswith("ed") or tok.lower_ in PASSIVE
+
+
+def _opens_next_predicate(doc: Doc, span, nxt: int | None) -> bool:
+    """'... 3,180 people and fined 1,270': a verb after 'and' or a comma, right before the next figure, opens that
+    figure's predicate; '237,242 cases filed and 225,678 ...' is the count's own participle."""
+    before = prev_tok(doc, span.start - 1)
+    return nxt is not None and nxt - span.end <= 2 and before >= 0 and doc[before].lower_ in {"and", ",", "while"}
 
 
 def _action_text(doc: Doc, span) -> str:

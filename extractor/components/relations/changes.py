@@ -30,6 +30,7 @@ from extractor.components.relations.common import (
     LINK_WINDOW,
     MONEY_NOUNS,
     RATE_CHANGE_VERBS,
+    VERB_CLASS,
     _acted,
     _bracketed_before,
     _counts_kinds,
@@ -816,7 +817,11 @@ class ChangesMixin:
             # 'The number of solved cases is ...' refers back only to a figure counting the same thing
             words = [t.lower_ for t in doc[k + 1 : min(sent.end, k + 8)] if t.is_alpha]
             units = {_singular(w) for w in words}
-            cands = [d for d in cands if d.fields.get("unit") in units]
+            named = [d for d in cands if d.fields.get("unit") in units]
+            # 'decided to detain 3,180 people. The number of detentions rose 5.2%': the act's noun names the count
+            # of that act
+            acts = [w for w in words[:2] if w in VERB_CLASS]
+            cands = named or ([d for d in cands if _acted(d, acts[0])] if acts else [])
         return (cands[0], anaphor) if cands else None
 
 

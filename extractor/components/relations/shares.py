@@ -208,6 +208,7 @@ class SharesMixin:
                         if isinstance(part, Draft):
                             self._part_of(rels, part, cands[-1], f"of the {unit}", firm, via="share")
         self._share_lists(doc, shares, drafts, rels)
+        self._named_act_shares(doc, shares, drafts)
         self._lead_shares(doc, drafts, rels)
         self._elliptical_shares(doc, shares, drafts)
         self._referring_shares(doc, shares, drafts)
@@ -229,6 +230,21 @@ class SharesMixin:
             if "whole" not in d.fields and isinstance(part, Draft) and id(part) in whole_of:
                 rel = whole_of[id(part)]
                 _link(d, "whole", rel["whole"], rel["cue"], rel["confidence"], rel["pattern_id"])
+
+    def _named_act_shares(self, doc: Doc, shares: list[Draft], drafts: list[Draft]) -> None:
+        """'decided to detain 3,180 people ... . The number of detentions accounted for 71.4%': a share whose
+        sentence opens with 'the number of <noun>' and holds no figure before it is of the count the noun names
+        in the sentence before (its unit, else its act)."""
+        rules = RuleIndex.of(doc)
+        for d in shares:
+            if "of" in d.fields:
+                continue
+            sent = sent_of(doc, d.tok)
+            if any(x.kind in ITEM_KINDS and sent.start <= x.tok < d.tok for x in drafts):
+                continue
+            found = self._anaphora(doc, sent, drafts, rules, set())
+            if found is not None:
+                _link(d, "of", found[0], found[1].text.lower(), "cued", found[1].id_)
 
     @staticmethod
     def _elliptical_shares(doc: Doc, shares: list[Draft], drafts: list[Draft]) -> None:
