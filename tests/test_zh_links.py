@@ -973,11 +973,3 @@ def test_a_share_after_a_change_is_of_the_count_the_change_is_of(text, share, ta
 def test_a_count_of_another_stage_is_no_part(text, parts):
     r = zh(text)
     assert [(r.fact(x.part).text, r.fact(x.whole).text) for x in r.relations if x.type == "part_of"] == parts
-
-
-def test_a_share_after_a_part_of_another_class_has_no_whole():
-    # cases under a total of clues: the shares are of the cases, whose total the text does not give
-    r = zh("全市检察机关共收集案件线索1.8万件，其中，提起民事公益诉讼31件，占7.1%；提起行政公益诉讼405件，占92.9%。")
-    assert [x.type for x in r.relations].count("part_of") == 2
-    assert all(f.whole is None for f in r.facts if f.kind == "percentage")
-    assert not [f for f in audit(r) if f.status == "inconsistent"]

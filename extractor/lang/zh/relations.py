@@ -212,10 +212,6 @@ def _wholes(
             continue
         whole = whole_of.get(f["of"])
         cue, confidence = None, "cued"
-        if whole is not None and not _same_class(by_id[f["of"]], by_id[whole]):
-            # '共收集案件线索2.3万件，其中，提起民事公益诉讼24件，占6.12%': the share is of what the parts count,
-            # cases, whose total is not given; the clues are no whole of it
-            continue
         if whole is not None and f["of"] in breakdown:
             if first.setdefault(whole, breakdown[f["of"]]) != breakdown[f["of"]]:
                 continue
@@ -251,15 +247,6 @@ def _wholes(
                 "confidence": confidence,
             }
         )
-
-
-def _same_class(part: dict, whole: dict) -> bool:
-    """True when a part counts what its whole counts or a kind of it (a suspect among persons); a count with no
-    unit is of any class. Cases under a total of clues (a clue is a kind of case, not the reverse) are not."""
-    a, b = part.get("unit"), whole.get("unit")
-    if not a or not b or a == b:
-        return True
-    return bundled_units().is_a(a, b)
 
 
 def _occurrences(text: str, word: str) -> list[int]:
