@@ -973,3 +973,10 @@ def test_a_share_after_a_change_is_of_the_count_the_change_is_of(text, share, ta
 def test_a_count_of_another_stage_is_no_part(text, parts):
     r = zh(text)
     assert [(r.fact(x.part).text, r.fact(x.whole).text) for x in r.relations if x.type == "part_of"] == parts
+
+
+def test_a_count_given_as_a_share_of_a_total_is_no_whole_of_the_breakdown_after_it():
+    # the count before '从…来看' is itself a part of an unstated total: the breakdown after it has no whole
+    r = zh("业务范围外举报48件，占总数的32%。从举报方式来看，来信30件，占40%；来访18件，占24%。")
+    assert parts_of(r) == []
+    assert not [f for f in audit(r) if f.status == "inconsistent"]

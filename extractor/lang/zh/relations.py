@@ -1024,6 +1024,15 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], 
             for c in rules.of("ZH_SUM_CUE")
         )
 
+    part_of_total = {
+        g["of"]
+        for g in facts
+        if g["kind"] == "percentage"
+        and g.get("role") == "share"
+        and g.get("of")
+        and (words := _share_words(norm, g, rules))
+        and rules.last_in("ZH_TOTAL_WORD", words[1])
+    }
     plans = []
     for at, cue_end, cue_id in _cues(norm, rules):
         cue = norm[at:cue_end]
@@ -1053,6 +1062,10 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], 
             # count's parts already), and the list outside goes on to its own cue's whole
             scope, end = max(scope, held[0]), min(end, held[1])
         wholes = [f for f in facts if level(f) and scope <= f["start"] and f["end"] <= at and not _aside(norm, f, at)]
+        if opening and not grouped:
+            # '业务范围外举报36件，占总数的30%。从举报方式来看，来信24件，…': a count given as a share of a total is
+            # itself a part; the breakdown after it is of that unstated total, not of it
+            wholes = [w for w in wholes if w["id"] not in part_of_total]
         parts = [f for f in facts if level(f) and cue_end <= f["start"] and f["end"] <= end]
         if not ((opening and not grouped) or listed):
             end = _parallel_end(norm, facts, parts, end, rules, level)
