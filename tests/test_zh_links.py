@@ -980,3 +980,10 @@ def test_a_count_given_as_a_share_of_a_total_is_no_whole_of_the_breakdown_after_
     r = zh("业务范围外举报48件，占总数的32%。从举报方式来看，来信30件，占40%；来访18件，占24%。")
     assert parts_of(r) == []
     assert not [f for f in audit(r) if f.status == "inconsistent"]
+
+
+def test_an_item_given_with_its_share_is_no_total_of_an_other_list():
+    # the items before '其它' each carry a share: the one before the '；' is an item, not the total
+    r = zh("从职级来看，反映处级干部的18件，占30%；反映一般干部9件，占15%；反映事业单位5件，占8.3%，其它3件，占5%。")
+    assert not [x for x in r.relations if x.type == "sum"]
+    assert not [f for f in audit(r) if f.status == "inconsistent"]

@@ -1324,6 +1324,11 @@ def _sums(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict]) -
             if not before:
                 continue
             total = (same or before)[-1]
+            shared = {g["of"] for g in facts if g["kind"] == "percentage" and g.get("role") == "share" and g.get("of")}
+            if total["id"] in shared and any(f["id"] in shared for f in run):
+                # '…反映一般干部12件，占20%；反映事业单位6件，占10%，其它2件，占3%': a count given with its share like
+                # the items is an item of the same list, whose total the text does not give
+                continue
         if total["value"] is not None and total["id"] not in {f["id"] for f in run}:
             add(run, total, other[1].text, other[1].id)
 
