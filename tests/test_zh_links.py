@@ -987,3 +987,12 @@ def test_an_item_given_with_its_share_is_no_total_of_an_other_list():
     r = zh("从职级来看，反映处级干部的18件，占30%；反映一般干部9件，占15%；反映事业单位5件，占8.3%，其它3件，占5%。")
     assert not [x for x in r.relations if x.type == "sum"]
     assert not [f for f in audit(r) if f.status == "inconsistent"]
+
+
+def test_parts_after_an_opening_cue_take_the_whole_of_the_group_naming_their_subject():
+    r = zh(
+        "五年来，全省法院共受理案件520310件，审结508140件；省高院共受理案件12406件，审结12011件。"
+        "其中，2023年全省法院受理案件121830件，审结118204件；省高院受理案件2901件，审结2788件。"
+    )
+    assert parts_of(r) == [("121830", "520310"), ("118204", "508140"), ("2901", "12406"), ("2788", "12011")]
+    assert not [f for f in audit(r) if f.status == "inconsistent"]

@@ -1145,6 +1145,11 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], 
                 if not shared:
                     break  # '…其中部督案件13起、省督案件11起，抓获嫌疑人2130余人': a new action ends the breakdown
             same = [w for w in wholes if verb and _verb(actions[w["id"]], rules) == verb]
+            # '全市法院共受理…642318件…；市中院共受理…15406件…。其中，2019年全市法院受理…158230件…；市中院受理…':
+            # of the wholes of the action, the one whose group names the subject the part's group names
+            own = _group_text(norm, p)
+            named = [w for w in same if (subj := _group_subject(norm, facts, w, rules)) and subj in own]
+            same = named or same
             unit = [w for w in wholes if w.get("unit") == p.get("unit")]
             # '受理提请起诉的…350件420人。其中决定起诉210件260人': of the wholes of the same action, the one of the
             # part's unit (a pair's case count for the case count)
@@ -1158,6 +1163,26 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], 
             _add_part(relations, taken, p, whole, cue, cue_id)
             breakdown.setdefault(p["id"], at)
     _accounts_for(norm, facts, rules, relations, taken, level)
+
+
+def _group_text(norm: str, f: dict) -> str:
+    """The words of a figure's '；' group up to it."""
+    return norm[clause_start(norm, f["start"], SENTENCE_END) : f["start"]]
+
+
+def _group_subject(norm: str, facts: list[dict], f: dict, rules: ZhRules) -> str | None:
+    """The subject of a figure's '；' group: the words of its clause before the action word of the group's first
+    figure ('全市法院共受理案件642318件': 全市法院), of two characters or more; None when no action is named."""
+    start = clause_start(norm, f["start"], SENTENCE_END)
+    first = next((g for g in facts if g["start"] >= start and g["kind"] == "count"), None)
+    if first is None:
+        return None
+    words = norm[clause_start(norm, first["start"]) : first["start"]]
+    found = rules.last_in("ZH_ACTION", words)
+    if found is None:
+        return None
+    subject = words[: found[0]].strip(OPENING_JUNK).rstrip("共总累计")
+    return subject if len(subject) >= 2 else None
 
 
 def _named_further_back(norm: str, facts: list[dict], at: int, cue: str, actions: dict, rules: ZhRules, level):
