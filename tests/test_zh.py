@@ -31,6 +31,9 @@ COUNTS = [
     ("全县11个临时卡点昼夜值守。", "11", 11, "checkpoint", None),
     ("派出警力900名、巡逻摩托140台。", "140", 140, "vehicle", None),
     ("出台优化营商环境的22条措施。", "22", 22, "measure", None),
+    ("全县栽种树苗6万株。", "6万", 60000, "tree", None),
+    ("全市排查消防安全隐患1870处。", "1870", 1870, "hazard", None),
+    ("4个基层院与邻县检察院签署协议。", "4", 4, "procuratorate", None),
     # a numeral and its measure that end the phrase, or count a noun, stay counts
     ("全年共约谈村干部三次。", "三", 3, "time", None),
     ("全市开展5轮集中收网，抓获嫌疑人46名。", "5", 5, "round", None),
