@@ -996,3 +996,17 @@ def test_parts_after_an_opening_cue_take_the_whole_of_the_group_naming_their_sub
     )
     assert parts_of(r) == [("121830", "520310"), ("118204", "508140"), ("2901", "12406"), ("2788", "12011")]
     assert not [f for f in audit(r) if f.status == "inconsistent"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市纪委监委运用“四种形态”处理党员干部5200人。在处理的人员中，第一种形态3640人、第二种形态1040人。",
+        # a sentence of another act between, and the act quoted in the cue
+        "市纪委监委运用“四种形态”处理党员干部5200人。另查处违规问题31人。据统计，在该市运用“四种形态”处理的人员中，"
+        "第一种形态3640人、第二种形态1040人。",
+    ],
+    ids=["right-after", "a-sentence-between"],
+)
+def test_a_cue_naming_the_act_of_handling_reads_back_to_its_count(text):
+    assert parts_of(zh(text)) == [("3640", "5200"), ("1040", "5200")]

@@ -1195,7 +1195,13 @@ def _named_further_back(norm: str, facts: list[dict], at: int, cue: str, actions
     named = cue[: found[0] + len(found[1].text)].lstrip("在从")
     if len(named) < 2:
         return []
-    back = [f for f in facts if level(f) and f["end"] <= at and named in actions[f["id"]]]
+    back: list[dict] = []
+    # the longest end of the cue's words, down to the action itself, that some count's words hold ('在该区运用“四种
+    # 形态”处理的人员中' reads back to '区纪委监委运用“四种形态”处理党员干部8640人')
+    for k in range(len(named) - len(found[1].text) + 1):
+        back = [f for f in facts if level(f) and f["end"] <= at and named[k:] in actions[f["id"]]]
+        if back:
+            break
     if len(back) > 1 and _is_pair(norm, back[-2], back[-1], rules):
         return back[-2:]  # '151350件198781人': the whole of a part's unit is chosen from the pair
     return back[-1:]
