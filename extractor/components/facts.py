@@ -499,8 +499,18 @@ class FactBuilder(Component):
         if cue is None or cue.label_ != "RATE_WORD":
             # a rate named at the head of a long subject: 'The application rate of the leniency system ... 87.6%'
             far = [s for s in rules.within(max(c_start, i - 24), before_end, "RATE_WORD") if s.end <= before_end]
+            # ('The appeal rates increased by 5% and 2.6%': a figure between is the rate word's, this one is listed)
+            far = [s for s in far if not any(q in quantity_toks for q in range(s.end, i))]
             if far and cue is None:
                 cue = far[-1]
+        if cue is None:
+            # 'keeping a 100% clearance rate', 'a 98.5% detection rate': the rate named right after the figure
+            named_after = [
+                s
+                for s in rules.within(end_tok, min(c_end, end_tok + 4), "RATE_WORD")
+                if all(t.is_alpha or t.text == "-" for t in doc[end_tok : s.start])
+            ]
+            cue = named_after[0] if named_after else None
         points = bool(d.fields.get("points"))
         nxt = next_tok(doc, end_tok)
         after_pair = past_restatement(doc, end_tok)  # 'Almost 70% (69.8%) of them'
