@@ -489,3 +489,9 @@ def test_the_number_of_an_act_names_the_count_of_that_act(extract, text, share, 
     r = extract(text)
     assert r.fact(by_text(r, share).of).text == target
     assert by_text(r, "2,940").action == "decided to detain"  # a verb after 'and' is the next count's
+
+
+def test_a_pronoun_opening_a_share_sentence_names_no_figure_by_itself(extract):
+    r = extract("Police solved 300 cases and detained 500 suspects. It accounted for 40% of the total.")
+    assert by_text(r, "40%").of is None
+

@@ -379,6 +379,8 @@ PARTS = [
     # what is left ('pending', 'outstanding') is no part of what was done
     ("The tribunal resolved 4,380 cases, with 760 cases outstanding.", []),
     ("The tribunal resolved 4,380 cases, with 760 cases mediated.", [("760", "4,380")]),
+    # 'pending' is the next item's word, not the first's
+    ("The tribunal resolved 4,380 cases, with 85 mediated, 12 pending.", [("85", "4,380")]),
     # a count in an aside between the subject and its verb 'include' is no whole; the subject names the whole
     (
         "Police caught 712 fugitives abroad. The fugitives, hiding in 51 countries and regions, include 263 who "
@@ -766,6 +768,7 @@ def test_a_named_rate_after_a_lead_stays_a_rate(extract):
         ("Officers detected nearly 2010, up 4.5% year on year.", "2010", "count"),
         ("Cases rose 6% over 2018.", "2018", "date"),  # 'over' a year is a comparison, no qualifier
         ("Police handled 120 emergencies and 119 fires.", "120", "count"),  # a count of emergencies stays a count
+        ("Police handled 120 emergency calls and 119 emergency rescues.", "120", "count"),
     ],
 )
 def test_figures_the_families_stand_on(extract, text, surface, kind):

@@ -22,11 +22,13 @@ from extractor.components.context import (
 from extractor.components.relations.common import (
     AUXILIARIES,
     CATEGORY_NOUNS,
+    CLOSE_BRACKETS,
     FIRMNESS,
     LINK_WINDOW,
     LIST_MAX,
     LIST_NOUNS,
     NOUNS_BEFORE_OF,
+    OPEN_BRACKETS,
     PREPOSITIONS,
     QUOTES,
     RANGE,
@@ -406,6 +408,8 @@ class PartsMixin:
                 # holds parts of that noun's count, which comes after the bracket
                 inside, whole = bracket
                 for part in inside:
+                    if id(part) in parts or part is whole:
+                        continue
                     parts[id(part)] = whole
                     self._part_of(rels, part, whole, cue, "cued")
             elif mode in ("including", "among"):
@@ -435,7 +439,8 @@ class PartsMixin:
                     if whole is None:
                         pool = self._previous_counts(doc, counts, sent)
                         whole = pool[-1] if pool else None
-                bracketed_cue = doc[prev_tok(doc, cue.start - 1)].text in {"(", "（"}
+                opener = prev_tok(doc, cue.start - 1)
+                bracketed_cue = opener >= 0 and doc[opener].text in OPEN_BRACKETS
                 for part in after:
                     before_part = prev_tok(doc, part.tok - 1)
                     if doc[before_part].lower_ in PREPOSITIONS and before_part >= cue.end:
@@ -448,7 +453,7 @@ class PartsMixin:
                     if _worded_list_before(doc, cue.end, part.tok):
                         break  # 'cases of fraud, including embezzlement and forgery, and 2,300 cases of ...': the
                         # cue listed kinds in words; a count after the list's comma is the whole's sibling
-                    if bracketed_cue and any(t.text in {")", "）"} for t in doc[cue.end : part.tok]):
+                    if bracketed_cue and any(t.text in CLOSE_BRACKETS for t in doc[cue.end : part.tok]):
                         break  # '5,000 cases (including 300 fraud cases) and 2,000 persons': the bracket ended it
                     if part is not after[0] and part.tok in doc_context(doc).own_cue:
                         break  # '..., and 47 of the 260 suspects are ...': a partitive of its own ends the list
@@ -501,17 +506,17 @@ class PartsMixin:
         words on in the same clause ('(...) (2,543/11.24%)', '(...) rose to 2,543'). None when the bracket hangs on
         a count ('2,543 (including 114 ...)', read as any list after its total) or no such count follows."""
         opener = prev_tok(doc, cue.start - 1)
-        if opener < 1 or doc[opener].text not in {"(", "（"}:
+        if opener < 1 or doc[opener].text not in OPEN_BRACKETS:
             return None
         hung_on = prev_tok(doc, opener - 1)
-        if not doc[hung_on].is_alpha:
+        if hung_on < 0 or not doc[hung_on].is_alpha:
             return None
         k = hung_on
         while k >= 0 and hung_on - k < 5 and not doc[k].is_punct:
             if k in _draft_at(doc) or is_num(doc[k]):
                 return None  # '5,000 cases (including 300 ...) and 2,000 persons': the noun has its count
             k -= 1
-        close = next((t.i for t in doc[cue.end : cue.end + LINK_WINDOW] if t.text in {")", "）"}), None)
+        close = next((t.i for t in doc[cue.end : cue.end + LINK_WINDOW] if t.text in CLOSE_BRACKETS), None)
         if close is None:
             return None
         inside = [d for d in after if d.tok < close]
@@ -519,7 +524,7 @@ class PartsMixin:
         if not inside or not outside:
             return None
         gap = [t for t in doc[close + 1 : outside[0].tok] if not t.is_space]
-        if len(gap) > 4 or any(t.text in CLAUSE_BREAKS or t.text in {")", "）"} for t in gap):
+        if len(gap) > 4 or any(t.text in CLAUSE_BREAKS or t.text in CLOSE_BRACKETS for t in gap):
             return None
         return inside, outside[0]
 
@@ -717,8 +722,8 @@ class PartsMixin:
             # '... and 9,000 other officials'; '... and 40,069 at township level or lower': the last item takes all
             # the rest
             tail = _words_after(doc, last.tok, 8)
-            exhaustive = any(f" {w} " in tail for w in EXHAUSTIVE_TAILS)
-            if len(members) < 2 or k >= len(doc) or (doc[k].lower_ not in {"other", "others"} and not exhaustive):
+            exhaustive = next((w for w in sorted(EXHAUSTIVE_TAILS) if f" {w} " in tail), None)
+            if len(members) < 2 or k >= len(doc) or (doc[k].lower_ not in {"other", "others"} and exhaustive is None):
                 continue
             whole = members[0]["whole"]
             # '..., including 301,000 party and 95,000 government penalties; 36 senior, ... and 9,000 other
@@ -728,7 +733,7 @@ class PartsMixin:
             group = [m for m in members if not semis or m["part"].tok > semis[-1]]
             if len(group) >= 2 and not any(r["type"] == "sum" and r["total"] is whole for r in rels):
                 parts = [m["part"] for m in group]
-                cue = "and other" if doc[k].lower_ in {"other", "others"} else "or lower"
+                cue = "and other" if doc[k].lower_ in {"other", "others"} else exhaustive
                 rels.append({"type": "sum", "parts": parts, "total": whole, "cue": cue, "confidence": "stated"})
 
     @staticmethod
@@ -1003,8 +1008,7 @@ def _words_after(doc: Doc, i: int, n: int) -> str:
 def _left_over(doc: Doc, part: Draft) -> bool:
     """True when a few words after the count say it is what remains ('85 cases pending', '742 cases outstanding',
     '30 still under review'), the `left_over_words` list."""
-    sent_end = sent_of(doc, part.tok).end
-    return any(t.lower_ in LEFT_OVER_WORDS for t in doc[part.tok + 1 : min(sent_end, part.tok + 5)])
+    return any(f" {w} " in _words_after(doc, part.tok, 4) for w in LEFT_OVER_WORDS)
 
 
 def _names_act(d: Draft, participle: str) -> bool:

@@ -243,7 +243,7 @@ class SharesMixin:
             if any(x.kind in ITEM_KINDS and sent.start <= x.tok < d.tok for x in drafts):
                 continue
             found = self._anaphora(doc, sent, drafts, rules, set())
-            if found is not None:
+            if found is not None and found[1][-1].lower_ == "of":  # 'It accounted for 40%' names no figure
                 _link(d, "of", found[0], found[1].text.lower(), "cued", found[1].id_)
 
     @staticmethod

@@ -1181,7 +1181,9 @@ def _group_subject(norm: str, facts: list[dict], f: dict, rules: ZhRules) -> str
     found = rules.last_in("ZH_ACTION", words)
     if found is None:
         return None
-    subject = words[: found[0]].strip(OPENING_JUNK).rstrip("共总累计")
+    subject = words[: found[0]].strip(OPENING_JUNK)
+    for total in rules.of("ZH_TOTAL_WORD"):  # '全市法院共受理': the subject without 共
+        subject = subject.removesuffix(total.text)
     return subject if len(subject) >= 2 else None
 
 
@@ -1198,7 +1200,8 @@ def _named_further_back(norm: str, facts: list[dict], at: int, cue: str, actions
     back: list[dict] = []
     # the longest end of the cue's words, down to the action itself, that some count's words hold ('在该区运用“四种
     # 形态”处理的人员中' reads back to '区纪委监委运用“四种形态”处理党员干部8640人')
-    for k in range(len(named) - len(found[1].text) + 1):
+    # (never the action alone when the cue qualifies it: '在依法依规处理的人员中' is no '处理…线索5200件')
+    for k in range(max(len(named) - len(found[1].text), 1)):
         back = [f for f in facts if level(f) and f["end"] <= at and named[k:] in actions[f["id"]]]
         if back:
             break
