@@ -267,6 +267,7 @@ ZH_LABELS: dict[str, Label] = {
     "ZH_OPERATION_LEAD": Label(NoAttrs, "zh_operations", "打击, 专项: opening the words between a name and its head"),
     "ZH_DEMONSTRATIVE": Label(NoAttrs, "zh_relations", "这, 该, 上述: '这140件' names a count again, no part"),
     "ZH_CAMPAIGN_VERB": Label(NoAttrs, "zh_operations", "深化, 开展: before a quoted name and no head"),
+    "ZH_FRACTION_OF": Label(NoAttrs, "zh_relations", "半数, 一半: '超过…90人的半数', the count before is a part of 90"),
     "ZH_RECEIVED_VERB": Label(NoAttrs, "zh_relations", "受理, 收案: cases received; no part of those concluded"),
     "ZH_CONCLUDED_VERB": Label(NoAttrs, "zh_relations", "审结, 结案: cases concluded; no part of those received"),
     "ZH_SERVICE_TAIL": Label(NoAttrs, "zh_operations", "直通车, 热线, 平台: a quoted service after 开展, no campaign"),

@@ -449,7 +449,7 @@ def test_parts_of_a_pair_take_the_count_of_their_own_unit():
     [
         ("全年共立案侦查职务犯罪案件320件，其中贪污贿赂案件占210件。", [("210", "320")]),
         ("去年全省破获电诈案件4 600起，跨境案件占了1 900起。", [("1 900", "4 600")]),
-        ("第二季度被立案的厅局级干部就占35人，超过上半年60人的半数。", []),
+        ("第二季度被立案的厅局级干部就占35人，创同期新高。", []),
     ],
     ids=["of-which-accounts-for", "accounts-for", "no-count-before"],
 )
@@ -1010,3 +1010,15 @@ def test_parts_after_an_opening_cue_take_the_whole_of_the_group_naming_their_sub
 )
 def test_a_cue_naming_the_act_of_handling_reads_back_to_its_count(text):
     assert parts_of(zh(text)) == [("3640", "5200"), ("1040", "5200")]
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        ("第二季度被查处的县处级干部达38人，超过上半年70人的半数。", [("38", "70")]),
+        ("本月受理的涉企案件120件，不足全年案件460件的三分之一。", [("120", "460")]),
+    ],
+    ids=["more-than-half", "less-than-a-third"],
+)
+def test_a_count_compared_with_a_fraction_of_another_is_a_part_of_it(text, parts):
+    assert parts_of(zh(text)) == parts

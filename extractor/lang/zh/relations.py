@@ -1163,6 +1163,7 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], 
             _add_part(relations, taken, p, whole, cue, cue_id)
             breakdown.setdefault(p["id"], at)
     _accounts_for(norm, facts, rules, relations, taken, level)
+    _fraction_of(norm, facts, rules, relations, taken, level)
 
 
 def _group_text(norm: str, f: dict) -> str:
@@ -1212,7 +1213,7 @@ def _named_further_back(norm: str, facts: list[dict], at: int, cue: str, actions
 
 def _accounts_for(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], taken: set, level) -> None:
     """'共立案侦查职务犯罪案件320件，贪污贿赂案件占210件': a count right after 占 is a part of the last count of its
-    unit before it in its sentence (none there, none: '第3季…就占47人，…超过第1至3季90人的半数')."""
+    unit before it in its sentence (none there, none; '第3季…就占47人，…超过第1至3季90人的半数' is _fraction_of's)."""
     for i, f in enumerate(facts):
         if not level(f) or f["id"] in taken:
             continue
@@ -1228,6 +1229,39 @@ def _accounts_for(norm: str, facts: list[dict], rules: ZhRules, relations: list[
             if level(g) and g.get("unit") == f.get("unit") and not _aside(norm, g, f["start"]):
                 _add_part(relations, taken, f, g, share.text, share.id)
                 break
+
+
+def _fraction_of(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], taken: set, level) -> None:
+    """'第3季…就占47人，不但超过第1至3季90人的半数': a count said to be more (or less) than a fraction of another
+    (…的半数, 一半, 三分之一: ZH_FRACTION_OF) is a part of it, the nearest earlier count of its unit in the
+    sentence; a cue, not a statement."""
+    for w in rules.of("ZH_FRACTION_OF"):
+        at = norm.find("的" + w.text)
+        while at >= 0:
+            measures = {m.text for m in rules.of("ZH_MEASURE")} | {""}
+            whole = next(
+                (f for f in facts if level(f) and 0 <= at - f["end"] <= 2 and norm[f["end"] : at].strip() in measures),
+                None,
+            )
+            sent = clause_start(norm, at, FULL_STOP)
+            part = None
+            if whole is not None:
+                part = next(
+                    (
+                        g
+                        for g in reversed(facts)
+                        if level(g) and sent <= g["start"] and g["end"] <= whole["start"]
+                        and g.get("unit") == whole.get("unit") and g["id"] not in taken
+                    ),
+                    None,
+                )
+            if part is not None:
+                taken.add(part["id"])
+                relations.append(
+                    {"type": "part_of", "part": part["id"], "whole": whole["id"], "cue": "的" + w.text,
+                     "pattern_id": w.id, "confidence": "cued"}
+                )
+            at = norm.find("的" + w.text, at + 1)
 
 
 # units a count of cases holds as its parts besides cases: people (立案78.9万件，其中省部级干部90人), and the
