@@ -109,6 +109,8 @@ def test_counts(text, span, value, unit, approx):
         "随着六部门联合开展整治，非法采砂案件同比下降9%。",
         "团伙骗取贷款后二次转贷牟利，民警先后开展了四次集中排查。",
         "专案组先后组织两轮集中行动。",
+        # a quoted title of a set of measures
+        "市政府印发支持小微企业的“12条措施”。",
     ],
 )
 def test_words_with_number_characters_are_no_counts(text):

@@ -66,6 +66,8 @@ def find_figures(norm: str, tokens: list[tuple[int, int]], rules: ZhRules) -> li
             continue  # '“三个提升”', '“两个维护”': a slogan or category name, no count
         if _in_counted_slogan(norm, s, e):
             continue  # '“四个减少、两个99%”': every figure of a slogan counted by 个 is the slogan's
+        if _quoted_title(norm, s, e, rules):
+            continue  # '印发“10条措施”': the title of a set of measures, no count
         value = _number(core, rules)
         if value is None:
             continue
@@ -139,6 +141,19 @@ def _in_counted_slogan(norm: str, s: int, e: int) -> bool:
         return False
     closing = norm.find("”", e, e + 16)
     return closing > 0 and SLOGAN_RE.search(norm, opening, closing) is not None
+
+
+def _quoted_title(norm: str, s: int, e: int, rules: ZhRules) -> bool:
+    """True when a numeral opens a short quoted title made of it, a measure word and a noun of up to four
+    characters ('“10条措施”', '“十项举措”'): a document's name, not a count."""
+    if s == 0 or norm[s - 1] not in "“「":
+        return False
+    measure = rules.starting("ZH_MEASURE", norm, e)
+    if measure is None:
+        return False
+    rest = norm[e + len(measure.text) : e + len(measure.text) + 6]
+    close = next((k for k, ch in enumerate(rest) if ch in "”」"), None)
+    return close is not None and 1 <= close <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in rest[:close])
 
 
 def _approx_before(norm: str, s: int, rules: ZhRules) -> bool:
