@@ -1022,3 +1022,16 @@ def test_a_cue_naming_the_act_of_handling_reads_back_to_its_count(text):
 )
 def test_a_count_compared_with_a_fraction_of_another_is_a_part_of_it(text, parts):
     assert parts_of(zh(text)) == parts
+
+
+def test_the_year_befores_figure_in_brackets_is_no_part():
+    r = zh("查处虚假广告案件4起，比去年同期(11起)下降63.64%；查处计量案件15起，比去年同期(7起)上升114.29%。")
+    assert parts_of(r) == []
+    assert not [f for f in audit(r) if f.status == "inconsistent"]
+
+
+def test_an_other_list_no_cue_ties_to_a_total_is_only_doubtful():
+    r = zh("全年受理投诉520件，办结470件。以投诉类型分：家电维修96起、网络购物45起、其他类型9起。")
+    (total_sum,) = [x for x in r.relations if x.type == "sum"]
+    assert total_sum.confidence == "inferred"
+    assert [f.status for f in audit(r) if f.check == "parts_and_wholes" and len(f.facts) == 4] == ["doubtful"]

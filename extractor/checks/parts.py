@@ -148,6 +148,9 @@ def _sum(rel, facts, rounding) -> list[Finding]:
         msg = f"The parts add up to {fmt_number(stated)}, which fits the total {label(total)}."
         return [finding(CHECK, "consistent", ids, msg, details)]
     msg = f"The parts ({terms}) add up to {fmt_number(stated)}, not the stated total {label(total)}."
+    if getattr(rel, "confidence", "stated") == "inferred":
+        # a total guessed for a list no cue ties to it: shown, not counted an inconsistency
+        return [finding(CHECK, "doubtful", ids, msg + " (The total is inferred, not stated.)", details)]
     return [finding(CHECK, "inconsistent", ids, msg, details)]
 
 

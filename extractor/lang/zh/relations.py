@@ -942,6 +942,8 @@ def _bracketed(norm: str, facts: list[dict], rules: ZhRules, relations: list[dic
             continue
         if rules.starting("ZH_NOT_PART", norm, i + 1):
             continue  # '(不含上年旧存28 802件)': left out of the count before, not a part of it
+        if rules.ending("ZH_PRIOR_PERIOD", norm, i):
+            continue  # '查处7起，比去年同期(15起)下降53.33%': the year before's figure, a base, no part
         sent = clause_start(norm, i, SENTENCE_END)
         before = [f for f in facts if f["kind"] == "count" and sent <= f["start"] and f["end"] <= i]
         before = [f for f in before if not is_difference(norm, f, rules) and not is_threshold(norm, f, rules)]
@@ -1339,7 +1341,7 @@ def _sums(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict]) -
     def level(f: dict) -> bool:
         return f["kind"] == "count" and not is_difference(norm, f, rules) and not is_threshold(norm, f, rules)
 
-    def add(parts: list[dict], total: dict, cue: str, pattern_id: str) -> None:
+    def add(parts: list[dict], total: dict, cue: str, pattern_id: str, confidence: str = "stated") -> None:
         in_sum.update(p["id"] for p in parts)
         relations.append(
             {
@@ -1348,7 +1350,7 @@ def _sums(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict]) -
                 "total": total["id"],
                 "cue": cue,
                 "pattern_id": pattern_id,
-                "confidence": "stated",
+                "confidence": confidence,
             }
         )
 
@@ -1376,12 +1378,22 @@ def _sums(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict]) -
         if len(run) < 2:
             continue
         wholes = {whole_of.get(f["id"]) for f in run}
+        firm = "stated"
         if len(wholes) == 1 and None not in wholes:
             total = by_id[wholes.pop()]
         else:
+            # no cue ties the list to a whole: the count before it is a guess ('办结446件…。以投诉类型分：…、其他
+            # 类型7起、…' is a breakdown of the complaints, not of those concluded)
+            firm = "inferred"
             sent = _sentence_before(norm, clause_start(norm, group, FULL_STOP))
             before = [
-                f for f in facts if level(f) and sent <= f["start"] and f["end"] <= group and f["id"] not in whole_of
+                f
+                for f in facts
+                if level(f)
+                and sent <= f["start"]
+                and f["end"] <= group
+                and f["id"] not in whole_of
+                and bracket_at(norm, f["start"]) is None  # '(2020年全年受理503件、办结397件)': another period's
             ]
             same = [f for f in before if f.get("unit") == last.get("unit")]
             # '在结案中，维持的有658件，…其他方式处理的623件': a list naming its action sums to a count of it
@@ -1398,7 +1410,7 @@ def _sums(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict]) -
                 # the items is an item of the same list, whose total the text does not give
                 continue
         if total["value"] is not None and total["id"] not in {f["id"] for f in run}:
-            add(run, total, other[1].text, other[1].id)
+            add(run, total, other[1].text, other[1].id, firm)
 
     _all_kinds(norm, facts, rules, relations, whole_of, add)
     _complements(norm, facts, rules, whole_of, in_sum, add)
