@@ -1035,3 +1035,13 @@ def test_an_other_list_no_cue_ties_to_a_total_is_only_doubtful():
     (total_sum,) = [x for x in r.relations if x.type == "sum"]
     assert total_sum.confidence == "inferred"
     assert [f.status for f in audit(r) if f.check == "parts_and_wholes" and len(f.facts) == 4] == ["doubtful"]
+
+
+def test_a_share_of_a_named_total_takes_the_count_presented_as_that_total():
+    r = zh(
+        "全年全县共受理消费诉求41200件，同比上升2.1%。12315平台受理诉求21630件，占诉求总量的52.5%；"
+        "政务热线受理15490件，占诉求总量的37.6%。"
+    )
+    wholes = {f.text: r.fact(f.whole).text for f in r.facts if f.kind == "percentage" and f.whole}
+    assert wholes == {"52.5%": "41200", "37.6%": "41200"}
+    assert ("21630", "41200") in parts_of(r)

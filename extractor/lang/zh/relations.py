@@ -235,6 +235,11 @@ def _wholes(
                 whole, confidence = found if found else (None, None)
         if whole is None:
             continue
+        if cue is not None and f["of"] not in whole_of and by_id[f["of"]]["kind"] == "count":
+            # '平台受理诉求27650件，占诉求总量的52.86%': what is a share of a total is a part of it
+            _add_part(relations, set(), by_id[f["of"]], by_id[whole], cue, f.get("pattern_id"))
+            relations[-1]["confidence"] = confidence
+            whole_of[f["of"]] = whole
         f["whole"] = whole
         relations.append(
             {
@@ -301,6 +306,19 @@ def _named_total(
     if not chosen and action:  # a named action reaches back through its paragraph and the one before
         line = norm.rfind("\n", 0, sent) + 1
         chosen = earlier(norm.rfind("\n", 0, max(line - 1, 0)) + 1)
+    noun = stem[:cut].strip()
+    if not chosen and action is None and len(noun) >= 2:
+        # '共受理消费诉求52310件…。…平台受理诉求27650件，占诉求总量的52.86%': the total of the noun it names, the
+        # count before whose words hold that noun and say it is a total (共, 全部), in the paragraph
+        line = norm.rfind("\n", 0, sent) + 1
+        chosen = [
+            g
+            for g in earlier(line)
+            if noun in (words := action_of(norm, facts, facts.index(g), rules))
+            and rules.last_in("ZH_TOTAL_WORD", words)
+        ]
+        if chosen:
+            return chosen[-1]["id"], "cued"
     if not chosen:
         return None
     whole = chosen[-1]
