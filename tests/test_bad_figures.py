@@ -137,6 +137,8 @@ GARBLED = [
     # a stray space after a thousands comma, before the counted noun
     ("Prosecutors indicted 512, 904 defendants, a rise of 4.2 percent.", "512, 904", "count", 512904),
     ("Courts heard 3, 417 appeals in the first half.", "3, 417", "count", 3417),
+    # the letter l for the digit 1 before a scale word: a suspect value
+    ("Prosecutors charged l.284 million suspects, up 3 percent.", "l.284 million", "count", 1284000),
     # the digits after the decimal point lost before the sign
     ("Fraud cases and suspects rose 12.4% and 58.%, respectively.", "58.%", "percentage", 58),
     # the percent sign lost between a change and its basis

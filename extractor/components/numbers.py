@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
-from extractor.components.context import Component, doc_context
+from extractor.components.context import Component, doc_context, text_of
 from extractor.lexicon import words
 from extractor.rules import phrase_table, pipeline_rows
 
@@ -21,6 +21,8 @@ HYPHENS = {"-", "–", "‑"}
 SHORT_GROUP_RE = re.compile(r"^\d{1,3}$")
 GROUP_RE = re.compile(r"^\d{3}$")
 LOST_DECIMAL_RE = re.compile(r"^\d{1,3}(?:,\d{3})*\.$")
+# 'l.046 million': a lower-case l where the digit 1 was (an OCR or translation garble), then a decimal
+ELL_FOR_ONE_RE = re.compile(r"^l\.\d{1,3}$")
 # signs read as percentages, with the decimal places they shift: per mille, per ten thousand
 PER_PERCENT = {"‰": 1, "‱": 2}
 
@@ -61,6 +63,19 @@ class NumberMerger(Component):
         if LOST_DECIMAL_RE.match(tok.text) and i + 1 < len(doc) and doc[i + 1].text in {"%", "％"}:
             # '43.%': the digits after the point lost; the whole part is the value, a suspect one
             base = Decimal(tok.text[:-1].replace(",", ""))
+            info["loose"] = True
+            j = i + 1
+        elif (
+            ELL_FOR_ONE_RE.match(tok.text)
+            and i + 2 < len(doc)
+            and doc[i + 1].is_space is False
+            and doc[i + 1].lower_ in self.scales
+            and not self.scales[doc[i + 1].lower_][1]
+        ):
+            # 'approved l.046 million arrests': the letter l for the digit 1, before a scale word; a suspect value
+            digits = "1" + tok.text[1:]
+            base = Decimal(digits.replace(",", ""))
+            info["decimals"] = len(digits.split(".")[1]) if "." in digits else 0
             info["loose"] = True
             j = i + 1
         elif NUM_RE.match(tok.text) or LOOSE_NUM_RE.match(tok.text):
@@ -211,7 +226,12 @@ class NumberMerger(Component):
         """The tokens a numeral can start at: number-like ones (spaCy's LIKE_NUM flag, set once per word: '1,285',
         '4.26', 'ten') and the number words of the rules."""
         keys = self.word_keys
-        return [k for k, (like, lower) in enumerate(doc.to_array([LIKE_NUM, LOWER]).tolist()) if like or lower in keys]
+        ells = {t.i for t in doc if ELL_FOR_ONE_RE.match(t.text)} if "l." in text_of(doc) else set()
+        return [
+            k
+            for k, (like, lower) in enumerate(doc.to_array([LIKE_NUM, LOWER]).tolist())
+            if like or lower in keys or k in ells
+        ]
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
