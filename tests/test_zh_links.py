@@ -1045,3 +1045,13 @@ def test_a_share_of_a_named_total_takes_the_count_presented_as_that_total():
     wholes = {f.text: r.fact(f.whole).text for f in r.facts if f.kind == "percentage" and f.whole}
     assert wholes == {"52.5%": "41200", "37.6%": "41200"}
     assert ("21630", "41200") in parts_of(r)
+
+
+def test_the_money_of_a_part_is_a_part_of_the_money_of_its_whole():
+    r = zh(
+        "全年共立案侦办走私犯罪案件74起，案值18.6亿元。其中，刑事立案冻品走私案件10起，案值2.1亿元；"
+        "刑事立案成品油走私案件25起，案值6.4亿元，涉案金额超过5万元的案件有20起。"
+    )
+    parts = parts_of(r)
+    assert ("2.1亿元", "18.6亿元") in parts and ("6.4亿元", "18.6亿元") in parts
+    assert not [p for p in parts if p[0] == "5万元"]  # a threshold is no part

@@ -1184,6 +1184,7 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], 
             breakdown.setdefault(p["id"], at)
     _accounts_for(norm, facts, rules, relations, taken, level)
     _fraction_of(norm, facts, rules, relations, taken, level)
+    _money_parts(norm, facts, rules, relations, taken)
 
 
 def _group_text(norm: str, f: dict) -> str:
@@ -1249,6 +1250,36 @@ def _accounts_for(norm: str, facts: list[dict], rules: ZhRules, relations: list[
             if level(g) and g.get("unit") == f.get("unit") and not _aside(norm, g, f["start"]):
                 _add_part(relations, taken, f, g, share.text, share.id)
                 break
+
+
+def _money_parts(norm: str, facts: list[dict], rules: ZhRules, relations: list, taken: set) -> None:
+    """'共立案86起，案值21.45亿元。其中，…刑事立案12起，案值2.38亿元；…': the money right after a part, in its
+    clause group, is a part of the money right after that part's whole, in the same currency; a threshold
+    ('金额超过5万元的大案') is none."""
+    whole_of = {r["part"]: r for r in relations if r["type"] == "part_of"}
+    index = {f["id"]: k for k, f in enumerate(facts)}
+
+    def money_after(f: dict) -> dict | None:
+        k = index[f["id"]] + 1
+        nxt = facts[k] if k < len(facts) else None
+        if nxt is None or nxt["kind"] != "money":
+            return None
+        return nxt if clause_start(norm, nxt["start"], SENTENCE_END) <= f["start"] else None
+
+    for part_id, rel in list(whole_of.items()):
+        part, whole = facts[index[part_id]], facts[index[rel["whole"]]]
+        if part["kind"] != "count":
+            continue
+        money, total = money_after(part), money_after(whole)
+        if money is None or total is None or money["id"] in taken or money.get("currency") != total.get("currency"):
+            continue
+        if is_threshold(norm, money, rules):
+            continue
+        taken.add(money["id"])
+        relations.append(
+            {"type": "part_of", "part": money["id"], "whole": total["id"], "cue": rel["cue"],
+             "pattern_id": rel["pattern_id"], "confidence": rel["confidence"]}
+        )
 
 
 def _fraction_of(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], taken: set, level) -> None:
