@@ -29,6 +29,8 @@ Approx = Literal["more_than", "over", "nearly", "about", "at_least", "less_than"
 
 class ApproxAttrs(Attrs):
     approx: Approx
+    # before a year-shaped numeral with no noun, the qualifier makes it a count ('detected more than 1960,')
+    counts_year: bool = False
 
 
 class BasisAttrs(Attrs):

@@ -78,8 +78,6 @@ POPULATION_NOUNS = words("population_nouns")
 # 'an average annual increase of 24.3%': a change over several years (the record's `average`)
 AVERAGE_WORDS = words("average_words")
 PER_HEAD_WORDS = words("per_head_words")
-# the qualifiers before a year-shaped numeral with no noun that make it a count; 'over' is left out ('up 5% over 2018')
-YEAR_SHAPED_COUNT_QUALIFIERS = {"more_than", "nearly", "about", "at_least", "less_than"}
 # what ends a figure before 'more than' that compares it with a year ('9 percent more than 2018')
 COMPARED_FIGURE_WORDS = words("compared_figure_words")
 # A figure in trillions written with thousands ("81,700 trillion yuan") is 亿 mistranslated as trillion.
@@ -169,7 +167,7 @@ class FactBuilder(Component):
         """True when a count qualifier stands before the numeral at i ('detected more than 1960,'), and not as a
         comparison after a figure ('9 percent more than 2018', '3 times more than 2019')."""
         span = rules.ending_at(prev_tok(doc, i - 1) + 1, "APPROX")
-        if span is None or self._approx(doc, i, rules) not in YEAR_SHAPED_COUNT_QUALIFIERS:
+        if span is None or not self.attrs[span.id_].get("counts_year"):
             return False
         before = prev_tok(doc, span.start - 1)
         return before < 0 or not (is_num(doc[before]) or doc[before].lower_ in COMPARED_FIGURE_WORDS)
