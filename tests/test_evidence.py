@@ -371,7 +371,7 @@ def test_parts_in_so_many_forms_make_up_their_total(extract):
         "or lower.",
     ],
 )
-def test_a_list_ending_in_other_is_a_sum(extract, text):
+def test_a_list_ending_in_other_or_lower_is_a_sum(extract, text):
     r = extract(text)
     (total_sum,) = [x for x in r.relations if x.type == "sum"]
     assert r.fact(total_sum.total).text == "6,000" and len(total_sum.parts) == 3

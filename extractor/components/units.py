@@ -395,8 +395,8 @@ def _starts_clause(tok) -> bool:
 
 
 def _opens_next_predicate(doc: Doc, span, nxt: int | None) -> bool:
-    """'... 3,180 people and fined 1,270': a verb after 'and' or a comma, right before the next figure, opens that
-    figure's predicate; '237,242 cases filed and 225,678 ...' is the count's own participle."""
+    """'... 3,180 people and fined 1,270': a verb after 'and', 'while' or a comma, right before the next figure,
+    opens that figure's predicate; '237,242 cases filed and 225,678 ...' is the count's own participle."""
     before = prev_tok(doc, span.start - 1)
     return nxt is not None and nxt - span.end <= 2 and before >= 0 and doc[before].lower_ in {"and", ",", "while"}
 

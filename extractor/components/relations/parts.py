@@ -710,13 +710,9 @@ class PartsMixin:
     def _other_lists(doc: Doc, rels: list[dict]) -> None:
         """'including 3,000 for theft, 2,000 for fraud and 1,000 other cases', 'Among these cases, there were
         1,120 contract cases, ... and 62 other cases': a list of parts that ends with 'other' names every part, so
-        the parts make up the whole (a stated sum). The list is the parts of one cue's sentence."""
-        by_whole: dict[tuple[int, int], list[dict]] = {}
-        for r in rels:
-            if r["type"] == "part_of" and r.get("_via") == "cue" and r.get("cue"):
-                key = (id(r["whole"]), sent_of(doc, r["part"].tok).start)
-                by_whole.setdefault(key, []).append(r)
-        for members in by_whole.values():
+        the parts make up the whole (a stated sum), as one whose last item ends 'or lower' / 'or below'
+        (EXHAUSTIVE_TAILS) does. The list is the parts of one cue's sentence."""
+        for members in _cue_groups(rels, lambda r: (id(r["whole"]), sent_of(doc, r["part"].tok).start)):
             last = members[-1]["part"]
             k = next_tok(doc, last.tok + 1)
             # '... and 9,000 other officials'; '... and 40,069 at township level or lower': the last item takes all
@@ -740,11 +736,7 @@ class PartsMixin:
     def _intake_pairs(doc: Doc, rels: list[dict]) -> None:
         """'handled 4,959 cases, including 4,176 new cases and 783 cases carried over from earlier years': the
         two parts of a caseload, new and carried over, make it up (a sum, as cued as the parts)."""
-        by_whole: dict[int, list[dict]] = {}
-        for r in rels:
-            if r["type"] == "part_of" and r.get("_via") == "cue" and (r.get("cue") or "").startswith("includ"):
-                by_whole.setdefault(id(r["whole"]), []).append(r)
-        for members in by_whole.values():
+        for members in _cue_groups(rels, lambda r: id(r["whole"]), lambda cue: cue.startswith("includ")):
             if len(members) != 2 or any(r["type"] == "sum" and r["total"] is members[0]["whole"] for r in rels):
                 continue
             said = [_words_after(doc, m["part"].tok, 7) for m in members]
@@ -985,6 +977,16 @@ class PartsMixin:
             return None
         lead_start = _paragraph_start(text, earlier[-1].start)
         return next(x for x in earlier if x.start >= lead_start)
+
+
+def _cue_groups(rels: list[dict], key, cue_ok=lambda cue: True) -> list[list[dict]]:
+    """The part_of relations a partitive cue made (its text passing `cue_ok`), grouped by `key(relation)` in
+    the order they were made."""
+    groups: dict = {}
+    for r in rels:
+        if r["type"] == "part_of" and r.get("_via") == "cue" and r.get("cue") and cue_ok(r["cue"]):
+            groups.setdefault(key(r), []).append(r)
+    return list(groups.values())
 
 
 def _worded_list_before(doc: Doc, start: int, end: int) -> bool:
