@@ -4,6 +4,7 @@ of the count before it. Values are never compared."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from types import SimpleNamespace
 
@@ -1196,7 +1197,8 @@ def _group_subject(norm: str, facts: list[dict], f: dict, rules: ZhRules) -> str
     """The subject of a figure's '；' group: the words of its clause before the action word of the group's first
     figure ('全市法院共受理案件642318件': 全市法院), of two characters or more; None when no action is named."""
     start = clause_start(norm, f["start"], SENTENCE_END)
-    first = next((g for g in facts if g["start"] >= start and g["kind"] == "count"), None)
+    k = bisect.bisect_left(facts, start, key=lambda g: g["start"])  # facts are in text order
+    first = next((g for g in facts[k:] if g["kind"] == "count"), None)
     if first is None:
         return None
     words = norm[clause_start(norm, first["start"]) : first["start"]]
