@@ -1030,8 +1030,16 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], 
     actions = {f["id"]: action_of(norm, facts, i, rules) for i, f in enumerate(facts)}
     named_cue = {row.id for _, row in rules.regexes.get("ZH_PART_CUE", []) if _names_an_action(row)}
 
+    levels: dict[str, bool] = {}
+
     def level(f: dict) -> bool:
-        return f["kind"] == "count" and not is_difference(norm, f, rules) and not is_threshold(norm, f, rules)
+        # read once per figure: a long release has hundreds of cues, each filtering every figure
+        found = levels.get(f["id"])
+        if found is None:
+            found = levels[f["id"]] = (
+                f["kind"] == "count" and not is_difference(norm, f, rules) and not is_threshold(norm, f, rules)
+            )
+        return found
 
     def repeated(f: dict) -> bool:
         """'这140件加急申请': a count named again after a demonstrative, no new part."""
@@ -1389,8 +1397,16 @@ def _sums(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict]) -
     by_id = {f["id"]: f for f in facts}
     in_sum: set[str] = set()
 
+    levels: dict[str, bool] = {}
+
     def level(f: dict) -> bool:
-        return f["kind"] == "count" and not is_difference(norm, f, rules) and not is_threshold(norm, f, rules)
+        # read once per figure: a long release has hundreds of cues, each filtering every figure
+        found = levels.get(f["id"])
+        if found is None:
+            found = levels[f["id"]] = (
+                f["kind"] == "count" and not is_difference(norm, f, rules) and not is_threshold(norm, f, rules)
+            )
+        return found
 
     def add(parts: list[dict], total: dict, cue: str, pattern_id: str, confidence: str = "stated") -> None:
         in_sum.update(p["id"] for p in parts)
