@@ -1090,12 +1090,15 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], 
             # further than the bracket, its whole inside it too (counts in a bracket after a count are that
             # count's parts already), and the list outside goes on to its own cue's whole
             scope, end = max(scope, held[0]), min(end, held[1])
-        wholes = [f for f in facts if level(f) and scope <= f["start"] and f["end"] <= at and not _aside(norm, f, at)]
+        near_facts = facts[bisect.bisect_left(facts, scope, key=_start) : bisect.bisect_left(facts, end, key=_start)]
+        wholes = [
+            f for f in near_facts if scope <= f["start"] and f["end"] <= at and level(f) and not _aside(norm, f, at)
+        ]
         if opening and not grouped:
             # '业务范围外举报36件，占总数的30%。从举报方式来看，来信24件，…': a count given as a share of a total is
             # itself a part; the breakdown after it is of that unstated total, not of it
             wholes = [w for w in wholes if w["id"] not in part_of_total]
-        parts = [f for f in facts if level(f) and cue_end <= f["start"] and f["end"] <= end]
+        parts = [f for f in near_facts if cue_end <= f["start"] and f["end"] <= end and level(f)]
         if not ((opening and not grouped) or listed):
             end = _parallel_end(norm, facts, parts, end, rules, level)
             parts = [f for f in facts if level(f) and cue_end <= f["start"] and f["end"] <= end]
@@ -1196,6 +1199,10 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], 
     _money_parts(norm, facts, rules, relations, taken)
 
 
+def _start(f: dict) -> int:
+    return f["start"]
+
+
 def _group_text(norm: str, f: dict) -> str:
     """The words of a figure's '；' group up to it."""
     return norm[clause_start(norm, f["start"], SENTENCE_END) : f["start"]]
@@ -1205,7 +1212,7 @@ def _group_subject(norm: str, facts: list[dict], f: dict, rules: ZhRules) -> str
     """The subject of a figure's '；' group: the words of its clause before the action word of the group's first
     figure ('全市法院共受理案件642318件': 全市法院), of two characters or more; None when no action is named."""
     start = clause_start(norm, f["start"], SENTENCE_END)
-    k = bisect.bisect_left(facts, start, key=lambda g: g["start"])  # facts are in text order
+    k = bisect.bisect_left(facts, start, key=_start)  # facts are in text order
     first = next((g for g in facts[k:] if g["kind"] == "count"), None)
     if first is None:
         return None
