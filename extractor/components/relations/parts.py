@@ -693,7 +693,10 @@ class PartsMixin:
             if colon is None or doc[colon].text not in {":", "："} or doc[colon].i + 1 >= len(doc):
                 continue
             sent = sent_of(doc, whole.tok)
-            after = [d for d in counts if colon < d.tok < sent.end]
+            # the list runs to the clause's end ('...: 120 thefts, 90 frauds; police handled ...'), LIST_MAX items
+            stop = next((t.i for t in doc[colon + 1 : sent.end] if t.text in CLAUSE_BREAKS), sent.end)
+            lo = bisect.bisect_right(counts, colon, key=_tok)
+            after = [d for d in counts[lo : lo + LIST_MAX] if d.tok < stop]
             if not after or after[0].tok != next_tok(doc, colon + 1) or len(after) < 2:
                 continue  # the colon opens a list of figures, or it is no breakdown
             unit = whole.fields.get("unit")
