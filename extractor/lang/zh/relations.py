@@ -1199,6 +1199,23 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], 
     _money_parts(norm, facts, rules, relations, taken)
 
 
+def _bracket_spans(norm: str) -> list[tuple[int, int]]:
+    """The brackets of a text, (open, close), in order: each opening bracket with the next closing one of its kind
+    before a full stop; what bracket_at finds for every position inside, read in one pass."""
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(norm)
+    while i < n:
+        close = BRACKETS.get(norm[i])
+        if close is not None:
+            j = norm.find(close, i + 1)
+            stop = min((k for k in (norm.find("。", i + 1), norm.find("\n", i + 1)) if k >= 0), default=n)
+            if 0 <= j < stop:
+                out.append((i, j))
+                i = j
+        i += 1
+    return out
+
+
 def _start(f: dict) -> int:
     return f["start"]
 
@@ -1403,6 +1420,13 @@ def _sums(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict]) -
     whole_of = {r["part"]: r["whole"] for r in relations if r["type"] == "part_of"}
     by_id = {f["id"]: f for f in facts}
     in_sum: set[str] = set()
+    shared = {g["of"] for g in facts if g["kind"] == "percentage" and g.get("role") == "share" and g.get("of")}
+    brackets = _bracket_spans(norm)
+    opens = [a for a, _ in brackets]
+
+    def in_bracket(at: int) -> bool:
+        k = bisect.bisect_right(opens, at) - 1
+        return k >= 0 and brackets[k][0] < at < brackets[k][1]
 
     levels: dict[str, bool] = {}
 
@@ -1467,7 +1491,7 @@ def _sums(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict]) -
                 and sent <= f["start"]
                 and f["end"] <= group
                 and f["id"] not in whole_of
-                and bracket_at(norm, f["start"]) is None  # '(2020年全年受理503件、办结397件)': another period's
+                and not in_bracket(f["start"])  # '(2020年全年受理503件、办结397件)': another period's
             ]
             same = [f for f in before if f.get("unit") == last.get("unit")]
             # '在结案中，维持的有658件，…其他方式处理的623件': a list naming its action sums to a count of it
@@ -1478,7 +1502,6 @@ def _sums(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict]) -
             if not before:
                 continue
             total = (same or before)[-1]
-            shared = {g["of"] for g in facts if g["kind"] == "percentage" and g.get("role") == "share" and g.get("of")}
             if total["id"] in shared and any(f["id"] in shared for f in run):
                 # '…反映一般干部12件，占20%；反映事业单位6件，占10%，其它2件，占3%': a count given with its share like
                 # the items is an item of the same list, whose total the text does not give
