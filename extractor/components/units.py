@@ -359,6 +359,8 @@ class UnitFinder:
 
 
 INSERTION_CUES = words("insertion_cues")
+# what opens another figure's predicate before its verb ('... 3,180 people and fined 1,270')
+PREDICATE_OPENERS = words("predicate_openers")
 
 
 def _insertion_end(doc: Doc, at: int, end: int) -> int | None:
@@ -398,7 +400,7 @@ def _opens_next_predicate(doc: Doc, span, nxt: int | None) -> bool:
     """'... 3,180 people and fined 1,270': a verb after 'and', 'while' or a comma, right before the next figure,
     opens that figure's predicate; '237,242 cases filed and 225,678 ...' is the count's own participle."""
     before = prev_tok(doc, span.start - 1)
-    return nxt is not None and nxt - span.end <= 2 and before >= 0 and doc[before].lower_ in {"and", ",", "while"}
+    return nxt is not None and nxt - span.end <= 2 and before >= 0 and doc[before].lower_ in PREDICATE_OPENERS
 
 
 def _action_text(doc: Doc, span) -> str:
