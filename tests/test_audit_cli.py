@@ -99,6 +99,9 @@ def test_named_rate_end_to_end(text, status):
     [
         ({"label": "EXCHANGE_RATE", "attrs": {"pair": "CNY/USD", "year": 2020, "low": 9, "high": 1}}, "above"),
         ({"label": "RATE_DEFINITION", "attrs": {"rate": "approval rate"}}, "unknown attrs"),
+        ({"label": "RATE_DEFINITION", "attrs": {"formula": "numerator / denominator", "numerator": "clos",
+                                                "denominator": "accept", "other_exclude": "(new"}},
+         "other_exclude: bad regular expression"),
         ({"label": "DATE", "regex": True, "attrs": {"shape": "year", "requires": ["<fortnight>"]}}, "<fortnight>"),
     ],
 )

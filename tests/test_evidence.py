@@ -342,6 +342,82 @@ def test_a_named_rate_is_a_relation_to_its_counts(extract, text, numerator, deno
     assert [f.status for f in audit(r) if f.check == "named_rate"] == ["consistent"]
 
 
+@pytest.mark.parametrize(
+    ("text", "rate", "numerator", "denominator"),
+    [
+        # the closure rate (结案率): cases concluded over cases accepted, whatever the verbs
+        ("Courts in the city accepted 24,600 cases and concluded 22,140, a closure rate of 90%.", "90%", "22,140",
+         "24,600"),
+        ("The intermediate court received 3,500 cases and closed 3,150 of them, with a case closing rate of 90%.",
+         "90%", "3,150", "3,500"),
+        ("Of the 8,000 cases on hand, 7,200 were disposed of, and the rate of closure reached 90 percent.",
+         "90 percent", "7,200", "8,000"),
+        # the solving rate (破案率): cases solved over cases filed or registered by the police
+        ("Police solved 4,500 of the 5,000 criminal cases filed, a solving rate of 90%.", "90%", "4,500", "5,000"),
+        ("Public security organs registered 1,600 fraud cases and cracked 1,440, a detection rate of 90%.", "90%",
+         "1,440", "1,600"),
+        ("The bureau cleared 720 out of 800 cases recorded, bringing the clearance rate to 90%.", "90%", "720",
+         "800"),
+    ],
+)
+def test_closure_and_solving_rates_are_relations_to_their_counts(extract, text, rate, numerator, denominator):
+    r = extract(text)
+    (rel,) = [x for x in r.relations if x.type == "rate"]
+    assert r.fact(rel.rate).text == rate and r.fact(rel.numerator).text == numerator
+    assert [r.fact(i).text for i in rel.denominator] == [denominator]
+    assert [f.status for f in audit(r) if f.check == "named_rate"] == ["consistent"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Courts in the city accepted 24,612 cases and concluded 22,151, a closure rate of 95%.",
+        "Police solved 4,518 of the 5,020 criminal cases filed, a solving rate of 80%.",
+    ],
+)
+def test_a_closure_or_solving_rate_its_counts_do_not_give_is_inconsistent(extract, text):
+    assert [f.status for f in audit(extract(text)) if f.check == "named_rate"] == ["inconsistent"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # national closure rates are over the cases on hand; new cases are not their denominator
+        "Courts newly received 12,000 cases and concluded 11,500, a closure rate of 88.4%.",
+        "The courts received 4,100 cases, including 3,200 newly filed ones, and concluded 3,900 of the new cases; "
+        "the closure rate was 95.1%.",
+    ],
+)
+def test_new_cases_are_no_closure_rates_denominator(extract, text):
+    r = extract(text)
+    rels = [x for x in r.relations if x.type == "rate"]
+    assert all("new" not in (r.fact(i).action or "") + (r.fact(i).subject or "") for x in rels for i in x.denominator)
+    assert "inconsistent" not in [f.status for f in audit(r) if f.check == "named_rate"]
+
+
+@pytest.mark.parametrize(
+    ("text", "whole", "action"),
+    [
+        ("Police solved 4,500 of the 5,000 criminal cases filed.", "5,000", "filed"),
+        ("Prosecutors charged 312 of the 400 suspects.", "400", None),
+        ("The commission expelled 12 out of 40 officials investigated.", "40", "investigated"),
+    ],
+)
+def test_a_partitive_whole_has_no_verb_of_its_part(extract, text, whole, action):
+    assert by_text(extract(text), whole).action == action
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("The courts received 4,100 cases, including 3,217 newly filed.", "3,217"),
+        ("Police handled 912 cases, 640 of them successfully closed.", "640"),
+    ],
+)
+def test_an_adverb_after_a_count_is_no_unit(extract, text, part):
+    assert by_text(extract(text), part).unit == "case"
+
+
 def test_parts_in_so_many_forms_make_up_their_total(extract):
     r = extract(
         "Discipline bodies handled 587,000 people in four forms: 343,000 received criticism, 180,000 light "

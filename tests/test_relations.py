@@ -585,5 +585,11 @@ def test_a_total_named_by_an_act_no_count_has_is_a_guess_not_a_finding(extract, 
 
 
 def test_an_unnamed_rate_after_a_count_no_rate_counts_has_no_relation(extract):
-    r = extract("Courts accepted 10,400 cases and concluded 9,800 cases, with a rate of 94.2%.")
+    r = extract("Courts heard 10,400 cases and sentenced 9,800 people, with a rate of 94.2%.")
     assert [x for x in r.relations if x.type == "rate"] == []
+
+
+def test_an_unnamed_rate_after_concluded_cases_is_the_closure_rate(extract):
+    r = extract("Courts accepted 10,412 cases and concluded 9,806 cases, with a rate of 94.2%.")
+    (rel,) = [x for x in r.relations if x.type == "rate"]
+    assert r.fact(rel.numerator).text == "9,806" and [r.fact(i).text for i in rel.denominator] == ["10,412"]

@@ -34,7 +34,7 @@ FORMULAS = {
     "numerator / denominator": ("numerator", "denominator"),
 }
 MATCH_FIELDS = ("action", "subject")
-ATTR_KEYS = frozenset({"formula", "numerator", "complement", "denominator", "match_on"})
+ATTR_KEYS = frozenset({"formula", "numerator", "complement", "denominator", "match_on", "other_exclude"})
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ class RateDefinition:
     other: re.Pattern
     match_on: tuple[str, ...] = MATCH_FIELDS
     where: str = ""
+    other_exclude: re.Pattern | None = None
 
     @property
     def other_role(self) -> str:
@@ -68,6 +69,9 @@ class RateDefinition:
     def count_matches(self, fact, which: str) -> str | None:
         """The field ('action' or 'subject') where the count matches the numerator or other regex, or None."""
         rx = self.numerator if which == "numerator" else self.other
+        if which != "numerator" and self.other_exclude is not None:
+            if any(self.other_exclude.search(getattr(fact, f, None) or "") for f in self.match_on):
+                return None
         for field in self.match_on:
             value = getattr(fact, field, None)
             if value and rx.search(value):
@@ -111,6 +115,15 @@ def definition_from_row(row: PatternRow, where: str = "") -> RateDefinition:
             compiled[key] = re.compile(rx, re.IGNORECASE)
         except re.error as err:
             problems.append(f"attrs.{key}: bad regular expression: {err}")
+    exclude = attrs.get("other_exclude")
+    if exclude is not None:
+        if not isinstance(exclude, str) or not exclude.strip():
+            problems.append("attrs.other_exclude must be a regular expression (a non-empty string)")
+        else:
+            try:
+                compiled["other_exclude"] = re.compile(exclude, re.IGNORECASE)
+            except re.error as err:
+                problems.append(f"attrs.other_exclude: bad regular expression: {err}")
     match_on = attrs.get("match_on", list(MATCH_FIELDS))
     if not isinstance(match_on, list) or not match_on or any(m not in MATCH_FIELDS for m in match_on):
         problems.append(f"attrs.match_on must be a non-empty list of {', '.join(map(repr, MATCH_FIELDS))}")
@@ -126,6 +139,7 @@ def definition_from_row(row: PatternRow, where: str = "") -> RateDefinition:
         other=compiled[FORMULAS[formula][1]],
         match_on=tuple(match_on),
         where=where,
+        other_exclude=compiled.get("other_exclude"),
     )
 
 

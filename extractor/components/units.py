@@ -30,6 +30,8 @@ SUBJECT_PREPOSITIONS = words("subject_preposition")
 IRREGULAR_PARTICIPLES = words("irregular_participles")
 QUOTES = {'"', "“", "”", "'", "‘", "’", "«", "»"}
 PASSIVE = words("passive")
+PARTITIVE_DETERMINERS = words("partitive_determiners")
+ACTION_PREFIXES = words("action_prefixes")
 SUBJECT_BREAKS = {",", ".", "(", "，", "。", "!", "?"}  # with CLAUSE_BREAKS and numerals: where a subject ends
 PERSON_ACTIONS = re.compile(
     r"prosecut|arrest|detain|sentenc|convict|punish|investigat|apprehend|captur|rescu|transferr|charg|indict|"
@@ -335,6 +337,10 @@ class UnitFinder:
         passive = any(lower in PASSIVE for lower in token_lowers(doc)[lo:after_limit])
         if after and passive:
             return _action_text(doc, after[0])
+        if _partitive_whole(doc, i, nums):
+            # 'solved 8,214 of the 9,730 cases filed': the verb before is the part's; the whole has only the
+            # participle after it, if any
+            return _action_text(doc, after[0]) if after else None
         before = [s for s in rules.within(max(sent.start, i - 12), i, "ACTION")]
         # a clause break ends the verb's reach, but for the colon of a table line: 'Persons prosecuted: 11,430'
         label_colon = prev_tok(doc, i - 1)
@@ -396,6 +402,19 @@ def _starts_clause(tok) -> bool:
     return is_num(tok) or tok.lower_.endswith("ed") or tok.lower_ in PASSIVE
 
 
+def _partitive_whole(doc: Doc, i: int, nums) -> bool:
+    """'8,214 of the 9,730', '12 out of 40': the count at i is the whole a figure right before it is part of."""
+    j = prev_tok(doc, i - 1)
+    if j >= 0 and doc[j].lower_ in PARTITIVE_DETERMINERS:
+        j = prev_tok(doc, j - 1)
+    if j < 0 or doc[j].lower_ != "of":
+        return False
+    k = prev_tok(doc, j - 1)
+    if k >= 0 and doc[k].lower_ == "out":
+        k = prev_tok(doc, k - 1)
+    return k >= 0 and (k in nums if nums is not None else is_num(doc[k]))
+
+
 def _opens_next_predicate(doc: Doc, span, nxt: int | None) -> bool:
     """'... 3,180 people and fined 1,270': a verb after 'and', 'while' or a comma, right before the next figure,
     opens that figure's predicate; '237,242 cases filed and 225,678 ...' is the count's own participle."""
@@ -409,6 +428,6 @@ def _action_text(doc: Doc, span) -> str:
     j = span.start - 1
     while j >= 0 and doc[j].is_space:
         j -= 1
-    if j >= 0 and doc[j].lower_ in {"not", "never"} and not text.startswith("not"):
-        text = "not " + text
+    if j >= 0 and doc[j].lower_ in ACTION_PREFIXES and not text.startswith(doc[j].lower_):
+        text = ("not" if doc[j].lower_ == "never" else doc[j].lower_) + " " + text
     return re.sub(r"\s+", " ", text)
