@@ -379,6 +379,15 @@ def test_a_closure_or_solving_rate_its_counts_do_not_give_is_inconsistent(extrac
     assert [f.status for f in audit(extract(text)) if f.check == "named_rate"] == ["inconsistent"]
 
 
+def test_a_rate_far_from_counts_of_its_verbs_has_no_relation_and_no_inconsistency(extract):
+    r = extract(
+        "In 2020, courts accepted 30,112 cases. The courts held 40 training sessions. Judges met 12 times. "
+        "In the first half, courts concluded 12,031 cases. The closure rate was 95.1%."
+    )
+    assert [x for x in r.relations if x.type == "rate"] == []
+    assert [f.status for f in audit(r) if f.check == "named_rate"] == ["doubtful"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -372,6 +372,10 @@ def _one(pct, rel, definition, facts, record, rounding) -> list[Finding]:
         msg = f"{head}: the counts give {shown} = {float(point):.2f}%{spread}, which matches."
         return [finding(CHECK, "consistent", ids, msg, details)]
     msg = f"{head} does not follow from the counts: {shown} = {float(point):.2f}%{spread}."
+    if rel is None:
+        # counts the definition found anywhere before the rate, with no relation stating them: a guess
+        msg += " The counts were found by their verbs anywhere before the rate, not stated with it."
+        return [finding(CHECK, "doubtful", ids, msg, details)]
     return [finding(CHECK, "inconsistent", ids, msg, details, severity="warning")]
 
 

@@ -67,7 +67,7 @@ class RelationLinker(ChangesMixin, PartsMixin, SharesMixin, Component):
             parts |= self._running_totals(doc, drafts, rules, rels)
             self._nearest_links(doc, drafts, rules, parts)
             self._fill_units(doc, drafts, rels)
-            self._rates(drafts, rels)
+            self._rates(doc, drafts, rels)
         finally:
             # nothing of the doc (its spans, in the rule index) outlives the call, or a memory zone around it
             ctx.draft_at, ctx.own_cue = None, set()
@@ -76,9 +76,10 @@ class RelationLinker(ChangesMixin, PartsMixin, SharesMixin, Component):
         return doc
 
     # -- named rates ---------------------------------------------------------------------------------------
-    def _rates(self, drafts: list[Draft], rels: list[dict]) -> None:
+    def _rates(self, doc: Doc, drafts: list[Draft], rels: list[dict]) -> None:
         """'the non-arrest rate was 22.4%': a `rate` relation when the rate's definition (patterns/rates.jsonl)
-        finds its counts before it by their actions and subjects (the audit's named_rate check reads it)."""
+        finds its counts before it, in its sentence or the one before, by their actions and subjects (the audit's
+        named_rate check reads it)."""
         if not any(d.fields.get("role") == "rate" for d in drafts):
             return
         views = [
@@ -91,7 +92,17 @@ class RelationLinker(ChangesMixin, PartsMixin, SharesMixin, Component):
             )
             for n, d in enumerate(drafts)
         ]
-        for rel in rate_relations(SimpleNamespace(facts=views), rates=self.rates):
+        found = []
+        for n, d in enumerate(drafts):
+            if d.fields.get("role") != "rate":
+                continue
+            # the counts a rate is worked out from are stated with it: in its sentence or the one before
+            sent = sent_of(doc, d.tok)
+            scope = sent_of(doc, sent.start - 1).start if sent.start > 0 else sent.start
+            lo = doc[scope].idx
+            near = [v for v, x in zip(views, drafts, strict=True) if lo <= x.start <= d.start]
+            found += [r for r in rate_relations(SimpleNamespace(facts=near), rates=self.rates) if r["rate"] == str(n)]
+        for rel in found:
             rel.update(
                 rate=drafts[int(rel["rate"])],
                 numerator=drafts[int(rel["numerator"])],
