@@ -384,6 +384,15 @@ RESOLVED = [
     ("in the past five years", "the past five years", "2018-03-09", "2013/2017", "2013/2017", True),
     ("fled 13 years ago", "13 years ago", "2004-08-26", "1991", "1991", True),
     ("on April 1 this year", "April 1 this year", "2021-07-25", "2021-04-01", "2021-04-01", True),
+    # a range of days with a relative year after it is one period, to the month when it ends at a month's end
+    ("from July 1st to the end of October this year, a campaign ran", "from July 1st to the end of October this year",
+     "2021-07-25", "2021-07-01/2021-10", "2021-07-01/2021-10", True),
+    ("between March 3rd and 5th last year, 40 were held", "between March 3rd and 5th last year", "2021-07-25",
+     "2020-03-03/2020-03-05", "2020-03-03/2020-03-05", True),
+    ("on June 6-8 this year, 40 were held", "June 6-8 this year", "2021-07-25", "2021-06-06/2021-06-08",
+     "2021-06-06/2021-06-08", True),
+    ("from May 6 to 25 last year", "from May 6 to 25 last year", "2021-07-25", "2020-05-06/2020-05-25",
+     "2020-05-06/2020-05-25", True),
     ("up on the same period last year", "the same period last year", "2021-07-25", "2020", "2020", True),
     (
         "in the first seven months of this year, 40% above the same period last year",
