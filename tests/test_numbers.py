@@ -189,6 +189,12 @@ def test_not_figures(extract, text):
         ("Of them, 1,283 were foreigners.", "foreigner"),
         ("Discipline in 2022: persons punished, 2,811.", "person"),
         ("Legal aid cases reached 58,300.", "case"),
+        # the subject before a change verb names the level's unit, past adverbs, auxiliaries and bounds
+        ("Fraud cases slightly decreased to about 12.4 million.", "case"),
+        ("The intake of enforcement cases declined to 2,906.", "case"),
+        ("The number of registered addicts has further dropped to nearly 615,000.", "addict"),
+        ("Pending petitions were cut to fewer than 540.", "petition"),
+        ("Smuggling suspects surged by 2,310.", "suspect"),
         ("In 2021, the number of such cases was 436.", "case"),
         ('"Every one of the 1,582 cases matters," he said.', "case"),
         # a unit word used as a modifier before a participle and its noun, and modifiers joined by 'and'

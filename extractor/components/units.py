@@ -42,6 +42,10 @@ MAX_NP = 7
 DETERMINERS = words("determiners")
 REFERRING_WORDS = words("referring_words")  # 'Of the total,' names no unit: the part counts what its whole does
 SUBJECT_VERBS = words("subject_verbs")
+AUXILIARY = words("auxiliary")
+BOUND_WORDS = words("bound_words")  # 'rose to about 1,200': between the preposition and the count
+LEVEL_PREPOSITIONS = words("level_prepositions")  # 'rose to 1,200', 'stood at', 'was cut from 540', 'by'
+VERB_ADVERBS = words("verb_adverbs")  # 'slightly decreased to': between a subject and its verb
 LINKING_VERBS = words("linking_verbs")
 
 
@@ -207,21 +211,29 @@ class UnitFinder:
                 return None
         # 'Legal aid cases reached 58,300': the subject before a linking verb names the unit ('Registered
         # addicts rose to 615,000', 'stood at')
+        # ('decreased to about 12.3 million', 'was cut from 540 to 122', 'slightly decreased to')
         k = prev_tok(doc, i - 1)
-        if k > 1 and doc[k].lower_ in {"to", "at"} and doc[prev_tok(doc, k - 1)].lower_ in SUBJECT_VERBS:
+        while k > sent_start and doc[k].lower_ in BOUND_WORDS:
+            k = prev_tok(doc, k - 1)
+        if k > 1 and doc[k].lower_ in LEVEL_PREPOSITIONS and doc[prev_tok(doc, k - 1)].lower_ in SUBJECT_VERBS:
             k = prev_tok(doc, k - 1)
         if k > 0 and doc[k].lower_ in SUBJECT_VERBS:
             j = prev_tok(doc, k - 1)
+            while j > sent_start and (doc[j].lower_ in AUXILIARY or doc[j].lower_ in VERB_ADVERBS):
+                j = prev_tok(doc, j - 1)
             # 'Reports about village officials numbered 9,800': the head stands before the subject's preposition
+            # ('The intake of enforcement cases decreased to ...': else the noun right before the verb)
+            heads = [j]
             m = j
             while m > sent_start and doc[m - 1].is_alpha and doc[m - 1].lower_ not in {"and", "or"}:
                 m -= 1
                 if doc[m].lower_ in SUBJECT_PREPOSITIONS and m - 1 >= sent_start and doc[m - 1].is_alpha:
-                    j = m - 1
-            if j >= sent_start and doc[j].is_alpha:
-                word = doc[j].lower_
-                if word in self.units or (word.endswith("s") and not word.endswith("ss") and word not in STOP):
-                    return self.unit_of(doc[j].text)
+                    heads.insert(0, m - 1)
+            for j in heads[:1] + heads[-1:]:
+                if j >= sent_start and doc[j].is_alpha:
+                    word = doc[j].lower_
+                    if word in self.units or (word.endswith("s") and not word.endswith("ss") and word not in STOP):
+                        return self.unit_of(doc[j].text)
         # tables written as prose: 'cases filed, 2,436; persons punished, 2,811'
         k = prev_tok(doc, i - 1)
         if k > 0 and doc[k].text in {",", "，", ":", "："}:
