@@ -299,6 +299,9 @@ ZH_LABELS: dict[str, Label] = {
     "ZH_GLOSS": Label(NoAttrs, "zh_script", "a pinyin reading after a character, 偵(zhēn): read as if absent"),
     "ZH_ACTION": Label(ZhActionAttrs, "zh_relations", "受理, 结案: the verb a part shares with its whole"),
     "ZH_SCOPE_END": Label(NoAttrs, "zh_relations", "此外, 另有: a 其中 breakdown ends before it"),
+    "ZH_CONVERSION_CUE": Label(
+        NoAttrs, "zh_relations", "约合, 折合: an amount after it (in brackets, after a comma) restates the one before"
+    ),
     "ZH_SUM_CUE": Label(NoAttrs, "zh_relations", "共计, 合计: the count after it is the sum of those before"),
     "ZH_OTHER": Label(NoAttrs, "zh_relations", "其他: the last item of an exhaustive breakdown"),
     "ZH_NOT_PART": Label(NoAttrs, "zh_relations", "不含, 不包括: a bracket opening with it holds no part"),

@@ -1055,3 +1055,47 @@ def test_the_money_of_a_part_is_a_part_of_the_money_of_its_whole():
     parts = parts_of(r)
     assert ("2.1亿元", "18.6亿元") in parts and ("6.4亿元", "18.6亿元") in parts
     assert not [p for p in parts if p[0] == "5万元"]  # a threshold is no part
+
+
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        ("全省海关查获走私案件涉案金额4.6亿元人民币（约合6,500万美元）。", "4.6亿元人民币", "6,500万美元"),
+        ("警方凍結涉案資金2,618.4萬元人民幣（約2,870萬港元）。", "2,618.4萬元人民幣", "2,870萬港元"),
+        ("挽回经济损失1.3亿元，折合约1,800万美元。", "1.3亿元", "1,800万美元"),
+    ],
+)
+def test_an_amount_restated_in_another_currency_is_a_conversion(text, source, target):
+    rec = zh(text)
+    (conv,) = [r for r in rec.relations if r.type == "conversion"]
+    assert (rec.fact(conv.from_).text, rec.fact(conv.to).text) == (source, target)
+    assert not inconsistent(rec)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "涉案金额2.5亿元，其中3500万美元来自境外。",  # a part, not a restatement
+        "追回赃款2.5亿元，3500万美元被冻结。",  # a comma and no cue: another amount
+        "冻结资金800万元、300万美元。",  # two amounts of a list
+    ],
+)
+def test_amounts_in_two_currencies_with_no_restating_cue_are_no_conversion(text):
+    assert [r for r in zh(text).relations if r.type == "conversion"] == []
+
+
+def test_a_conversion_at_an_impossible_rate_is_inconsistent():
+    rec = zh("2019年，挽回经济损失2.5亿元人民币（约合5,000万美元）。")
+    assert [f.check for f in inconsistent(rec)] == ["currency_conversion"]
+
+
+@pytest.mark.parametrize(
+    "text, surface, value",
+    [
+        ("警方共冻结涉案资金3,456.8万元。", "3,456.8万元", 34568000),
+        ("查扣货值12,345.67元。", "12,345.67元", 12345.67),
+    ],
+)
+def test_a_grouped_amount_with_decimals_is_one_figure(text, surface, value):
+    (money,) = [f for f in zh(text).facts if f.kind == "money"]
+    assert (money.text, money.value) == (surface, value)

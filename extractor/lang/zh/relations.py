@@ -5,6 +5,7 @@ of the count before it. Values are never compared."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from types import SimpleNamespace
 
@@ -84,9 +85,43 @@ def link(norm: str, facts: list[dict], rules: ZhRules) -> list[dict]:
     _sums(norm, facts, rules, relations)
     _wholes(norm, facts, relations, breakdown, rules)
     _rates(norm, facts, relations, rules)
+    _conversions(norm, facts, relations, rules)
     for f in facts:
         f.pop("_prior", None)
     return relations
+
+
+def _conversions(norm: str, facts: list[dict], relations: list[dict], rules: ZhRules) -> None:
+    """'2.5亿元人民币（约合3500万美元）', '3,456.8万元，折合约480万美元': an amount in another currency right after
+    one, in brackets or after a comma with a cue (ZH_CONVERSION_CUE), restates it."""
+    money = [f for f in facts if f["kind"] == "money"]
+    for a, b in itertools.pairwise(money):
+        if a.get("currency") == b.get("currency"):
+            continue
+        gap = "".join(norm[a["end"] : b["start"]].split())
+        bracket = gap[:1] in ("(", "（")
+        rest = gap[1:] if bracket else gap[1:] if gap[:1] in (",", "，") else None
+        if rest is None:
+            continue
+        cue = None
+        while rest:
+            word = rules.starting("ZH_CONVERSION_CUE", rest, 0)
+            if word is None:
+                break
+            cue = word
+            rest = rest[len(word.text) :]
+        if rest or (cue is None and not bracket):
+            continue
+        relations.append(
+            {
+                "type": "conversion",
+                "from": a["id"],
+                "to": b["id"],
+                "cue": gap or None,
+                "pattern_id": cue.id if cue is not None else None,
+                "confidence": "stated",
+            }
+        )
 
 
 def action_of(norm: str, facts: list[dict], i: int, rules: ZhRules | None = None) -> str:
