@@ -215,6 +215,10 @@ class ZhApproxAttrs(Attrs):
     where: Literal["before", "inside", "after"]
 
 
+class ZhCollectiveAttrs(Attrs):
+    after_numeral: bool = False  # '类' names the figures before it only after a numeral ('三类', '两项')
+
+
 class ZhChangeAttrs(Attrs):
     direction: Literal["up", "down"]
 
@@ -301,6 +305,9 @@ ZH_LABELS: dict[str, Label] = {
     "ZH_SCOPE_END": Label(NoAttrs, "zh_relations", "此外, 另有: a 其中 breakdown ends before it"),
     "ZH_CONVERSION_CUE": Label(
         NoAttrs, "zh_relations", "约合, 折合: an amount after it (in brackets, after a comma) restates the one before"
+    ),
+    "ZH_COLLECTIVE": Label(
+        ZhCollectiveAttrs, "zh_relations", "合计, 上述, 三类: a share's subject that takes in the figures before it"
     ),
     "ZH_SUM_CUE": Label(NoAttrs, "zh_relations", "共计, 合计: the count after it is the sum of those before"),
     "ZH_OTHER": Label(NoAttrs, "zh_relations", "其他: the last item of an exhaustive breakdown"),

@@ -1099,3 +1099,53 @@ def test_a_conversion_at_an_impossible_rate_is_inconsistent():
 def test_a_grouped_amount_with_decimals_is_one_figure(text, surface, value):
     (money,) = [f for f in zh(text).facts if f.kind == "money"]
     assert (money.text, money.value) == (surface, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全区受理审查起诉2460人，包括：盗窃罪810人、诈骗罪402人、抢劫罪97人，三类犯罪人数合计占受理审查起诉总数的53.2%。",
+        "全年审结毒品案件318件、走私案件76件，以上两类案件合计占全部刑事案件的21.6%。",
+        "查处赌博案件96起、涉黄案件41起，上述案件占治安案件总数的12.8%。",
+    ],
+)
+def test_a_share_of_listed_figures_together_is_of_no_one_of_them(text):
+    rec = zh(text)
+    (share,) = [f for f in rec.facts if f.kind == "percentage"]
+    assert share.of is None
+    assert not inconsistent(rec)
+
+
+def test_a_share_of_one_figure_keeps_its_part():
+    rec = zh("受理案件1260件，其中盗窃案件315件，占25%。")
+    assert of(rec, "25%") == "315"
+
+
+@pytest.mark.parametrize(
+    "text, change, target",
+    [
+        ("全市法院诉前调解纠纷2.3万件，占诉至法院纠纷量的31%，同比增长18.5%。", "18.5%", "2.3万"),
+        ("全省检察机关受理控告申诉4,120件，占全部信访的46.2%，同比下降7.3%。", "7.3%", "4,120"),
+        # a share moves in points; a named rate's change is the rate's
+        ("受理案件1200件，占全省的15%，同比上升2个百分点。", "2个百分点", "15%"),
+        ("执行到位比93.52%，同比提升1.76%。", "1.76%", "93.52%"),
+    ],
+)
+def test_a_change_after_a_share_of_a_figure_is_the_figures(text, change, target):
+    assert of(zh(text), change) == target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全市法院新收案件12.6万件，其中，2个区法院新收案数均超2万件，3个县法院新收案数超过1万件。",
+        "全市共破获案件3200起，其中5个分局破案数超过300起。",
+        "全省查处案件8600件，其中有4家企业涉案金额逾千万元。",
+    ],
+)
+def test_a_bar_passed_by_a_number_of_units_is_no_part(text):
+    assert parts_of(zh(text)) == []
+
+
+def test_a_bound_of_a_kind_of_case_is_still_a_part():
+    assert parts_of(zh("全市共破获案件3200起，其中侵财案件超过1000起。")) == [("1000", "3200")]

@@ -56,6 +56,8 @@ def link(norm: str, facts: list[dict], rules: ZhRules) -> list[dict]:
             continue
         if f["kind"] == "percentage" and f["role"] not in ("change", "share"):
             continue
+        if f["kind"] == "percentage" and f["role"] == "share" and _collective_share(norm, f, rules):
+            continue  # '三类犯罪人数合计占…的58.4%': of the listed figures together, no one of them
         inner = _stated_whole(norm, facts, i, rules) if f["kind"] == "percentage" and f["role"] == "share" else None
         if inner is not None:  # '占全体85名委员的89%': 85 is the whole, the share is of the figure before 占
             rest = [g for g in facts if g is not inner]
@@ -220,6 +222,21 @@ def _share_words(norm: str, f: dict, rules: ZhRules) -> tuple[int, str] | None:
         return None
     at = own + found[0]
     return at, norm[at : f["start"]]
+
+
+def _collective_share(norm: str, f: dict, rules: ZhRules) -> bool:
+    """Whether a share's subject takes in the figures before it (ZH_COLLECTIVE: '合计', '上述', '三类'): then it is
+    a share of their sum, and no single figure is its part."""
+    words = _share_words(norm, f, rules)
+    if words is None:
+        return False
+    subject = norm[clause_start(norm, f["start"]) : words[0]]
+    numerals = set(rules.digits()) | set("0123456789")
+    for w in rules.of("ZH_COLLECTIVE"):
+        for at in _occurrences(subject, w.text):
+            if not w.attrs.get("after_numeral") or (at > 0 and subject[at - 1] in numerals):
+                return True
+    return False
 
 
 def _stated_whole(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict | None:
@@ -469,7 +486,13 @@ def _clause_figure(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict
             # '撤诉率33.18%，同比提升4.07%', '执行到位比93.52%，同比提升1.76%': a change right after a named rate (or
             # a level, a share) with no count between is a change of that rate
             if f["kind"] == "percentage" and g["kind"] == "percentage" and g.get("role") in ("rate", "level", "share"):
-                return g if _bare_change(norm, f, own, rules) else None
+                if not _bare_change(norm, f, own, rules):
+                    return None
+                if g.get("role") == "share" and g.get("of"):
+                    # '调解纠纷2.3万件，占…的31%，同比增长18.5%': a change in per cent (not points) after a share of
+                    # a figure is that figure's; a share moves in points
+                    return next((h for h in facts[:j] if h["id"] == g["of"]), g)
+                return g
             return None
     return difference
 
@@ -843,6 +866,8 @@ def _uncounted(norm: str, facts: list[dict], start: int, end: int, rules: ZhRule
 
 BRACKETS = {"(": ")", "（": "）"}
 OPENING_JUNK = " ，,:：\u3000"
+# a clause that opens with a number of units ('3个县法院', '5家企业'): what it says of a figure with a bar
+ENTITY_COUNT_RE = re.compile(r"(?:其中|另有|有)?[，,]?[\d一二两三四五六七八九十]+(?:个|家|所)")
 
 
 def _cues(norm: str, rules: ZhRules) -> list[tuple[int, int, str]]:
@@ -876,10 +901,17 @@ def is_threshold(norm: str, fact: dict, rules: ZhRules) -> bool:
     """'造成死亡1人以上、经济损失10万元以上的重特大案件16件': a count with 以上/以下 before 的 or 、 is a bar
     the counted things pass, not a number of them; so is one after 均/各 ('4省法院新收案数均超25万件')."""
     at = fact["start"]
+    bound = None
     for approx in rules.of("ZH_APPROX"):
         if approx.attrs["where"] == "before" and norm.startswith(approx.text, at - len(approx.text)):
             at -= len(approx.text)
+            bound = approx
             break
+    if bound is not None and bound.attrs["approx"] == "more_than":
+        # '3个县法院新收案数超过1万件': a bar passed by each of a number of units the clause opens with
+        clause = norm[clause_start(norm, fact["start"]) : at].lstrip(OPENING_JUNK)
+        if ENTITY_COUNT_RE.match(clause):
+            return True
     verb = rules.ending("ZH_ACTION", norm, at)  # '两地各破获30起以上'
     if verb:
         at -= len(verb.text)
