@@ -1149,3 +1149,28 @@ def test_a_bar_passed_by_a_number_of_units_is_no_part(text):
 
 def test_a_bound_of_a_kind_of_case_is_still_a_part():
     assert parts_of(zh("全市共破获案件3200起，其中侵财案件超过1000起。")) == [("1000", "3200")]
+
+
+@pytest.mark.parametrize(
+    "text, first, second",
+    [
+        (
+            "受理案件1200件、涉案人员1500人，同比分别上升6.4%、9.2%，增幅较上年分别下降12个、2.5个百分点。",
+            "12个",
+            "2.5个百分点",
+        ),
+        ("批捕、起诉人数同比分别增长3.1%和7.6%，增幅分别回落4个和0.8个百分点。", "4个", "0.8个百分点"),
+    ],
+)
+def test_points_of_a_list_whose_last_item_names_them_are_the_changes_sizes(text, first, second):
+    rec = zh(text)
+    pts = [f for f in rec.facts if f.kind == "percentage" and f.text in (first, second)]
+    assert [f.text for f in pts] == [first, second]
+    assert not [f for f in rec.facts if f.kind == "count" and f.text == first[:-1]]
+    changes = [f for f in rec.facts if f.kind == "percentage" and f.role == "change" and f.text.endswith("%")]
+    assert [rec.fact(f.of).text for f in pts] == [c.text for c in changes[-2:]]
+
+
+def test_counts_with_a_bare_measure_in_a_list_stay_counts():
+    rec = zh("抓获嫌疑人12个、团伙3个。")
+    assert [f.kind for f in rec.facts] == ["count", "count"]

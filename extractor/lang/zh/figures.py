@@ -174,6 +174,13 @@ def _figure(norm: str, s: int, e: int, value: Decimal, rules: ZhRules) -> dict |
         if pct.attrs.get("factor"):
             value = value * Decimal(str(pct.attrs["factor"]))
         return _percentage(norm, s, e, value, pct, rules)
+    elided = ELIDED_POINTS_RE.match(norm, e)
+    if elided:
+        # '分别下降12个、2.5个百分点': an item of a list whose last item is in points is in points too
+        fact = _percentage(norm, s, e, value, None, rules)
+        fact["end"] = fact["_after"] = elided.end()
+        fact["points"] = fact.get("role") == "change"
+        return fact
     mult = rules.starting("ZH_MULTIPLIER", norm, e)
     if mult:
         end = e + len(mult.text)
@@ -297,6 +304,7 @@ def _basis_in(pre: str, rules: ZhRules) -> dict:
     return best[1] if best else {"basis": "none"}
 
 
+ELIDED_POINTS_RE = re.compile(r"个?(?=(?:[、和及与][\d.]+个?)*[、和及与][\d.]+个?百分点)")
 LIST_OF_FIGURES_RE = re.compile(r"[\d.%％、和及与,，\s]*")
 
 

@@ -689,6 +689,25 @@ def _respectively(norm: str, facts: list[dict], rules: ZhRules, relations: list[
                 quals.append(f)
                 last = f["end"]
             sent = clause_start(norm, at, SENTENCE_END)
+            own = clause_start(norm, at)
+            if len(quals) >= 2 and all(q.get("points") for q in quals) and any(
+                w.text in norm[own:at] for w in rules.of("ZH_GROWTH_NOUN")
+            ):
+                # '同比分别上升6.4%、9.2%，增幅分别下降12个、2.5个百分点': the sizes of the changes before, in order
+                changes = [
+                    f
+                    for f in facts
+                    if sent <= f["start"] and f["end"] <= own and f["kind"] == "percentage"
+                    and f.get("role") == "change" and not f.get("points")
+                ]
+                if len(changes) >= len(quals):
+                    items = changes[-len(quals) :]
+                    _add_list(relations, items, quals, True, cue.text, cue.id, "stated")
+                    done.update(q["id"] for q in quals)
+                    for item, q in zip(items, quals, strict=True):
+                        _link_of(relations, q, item, cue.text, cue.id, "stated")
+                    at = norm.find(cue.text, at + 1)
+                    continue
             before = [
                 f
                 for f in facts
