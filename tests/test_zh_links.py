@@ -1174,3 +1174,24 @@ def test_points_of_a_list_whose_last_item_names_them_are_the_changes_sizes(text,
 def test_counts_with_a_bare_measure_in_a_list_stay_counts():
     rec = zh("抓获嫌疑人12个、团伙3个。")
     assert [f.kind for f in rec.facts] == ["count", "count"]
+
+
+@pytest.mark.parametrize(
+    "text, total",
+    [
+        ("全区共受理审查起诉2460人。盗窃罪810人、诈骗罪402人、抢劫罪97人，三类犯罪人数合计占全部犯罪人数的53.2%。",
+         "2460"),
+        ("全区受理审查起诉2460人，包括：盗窃罪810人、诈骗罪402人、抢劫罪97人，三类合计占受理审查起诉总数的53.2%。",
+         "2460"),
+    ],
+)
+def test_listed_counts_a_collective_share_takes_in_are_parts_of_its_total(text, total):
+    rec = zh(text)
+    assert sorted(parts_of(rec)) == sorted([("810", total), ("402", total), ("97", total)])
+    (share,) = [f for f in rec.facts if f.kind == "percentage"]
+    assert rec.fact(share.whole).text == total and share.of is None
+
+
+def test_an_item_of_a_collective_list_larger_than_the_total_is_flagged():
+    rec = zh("全区共受理审查起诉2460人。盗窃罪810人、诈骗罪4020人、抢劫罪97人，三类犯罪人数合计占全部犯罪人数的53.2%。")
+    assert [f.check for f in inconsistent(rec)] == ["parts_and_wholes"]

@@ -86,6 +86,7 @@ def link(norm: str, facts: list[dict], rules: ZhRules) -> list[dict]:
     _parts(norm, facts, rules, relations, breakdown)
     _sums(norm, facts, rules, relations)
     _wholes(norm, facts, relations, breakdown, rules)
+    _collective_wholes(norm, facts, relations, rules)
     _rates(norm, facts, relations, rules)
     _conversions(norm, facts, relations, rules)
     for f in facts:
@@ -237,6 +238,87 @@ def _collective_share(norm: str, f: dict, rules: ZhRules) -> bool:
             if not w.attrs.get("after_numeral") or (at > 0 and subject[at - 1] in numerals):
                 return True
     return False
+
+
+def _collective_wholes(norm: str, facts: list[dict], relations: list[dict], rules: ZhRules) -> None:
+    """'盗窃1120人、诈骗860人、抢劫530人，三类犯罪人数合计占全部犯罪人数的59.8%': the listed counts together are a
+    share of the total its 占…的 names, so each is a part of that total (the share, of no one of them, is not
+    checked alone)."""
+    whole_of = {r["part"] for r in relations if r["type"] == "part_of"}
+    for i, f in enumerate(facts):
+        if f["kind"] != "percentage" or f.get("role") != "share" or f.get("of") or f.get("whole"):
+            continue
+        words = _share_words(norm, f, rules)
+        if words is None or not _collective_share(norm, f, rules):
+            continue
+        items = _list_before(norm, facts, i)
+        if len(items) < 2 or (not rules.last_in("ZH_TOTAL_WORD", words[1]) and "全部" not in words[1]):
+            continue
+        found = _named_total(norm, facts, items[0], words[1], rules)
+        found = found or _total_before(norm, facts, items, whole_of, rules)
+        if found is None:
+            continue
+        whole, confidence = found
+        by_id = {g["id"]: g for g in facts}
+        f["whole"] = whole
+        relations.append(
+            {
+                "type": "link",
+                "role": "whole",
+                "source": f["id"],
+                "target": whole,
+                "cue": norm[words[0] : f["start"]],
+                "pattern_id": f.get("pattern_id"),
+                "confidence": confidence,
+            }
+        )
+        for item in items:
+            if item["id"] not in whole_of:
+                _add_part(relations, set(), item, by_id[whole], "占" + words[1][1:], f.get("pattern_id"))
+                relations[-1]["confidence"] = confidence
+                whole_of.add(item["id"])
+
+
+def _total_before(
+    norm: str, facts: list[dict], items: list[dict], parts: set[str], rules: ZhRules
+) -> tuple[str, str] | None:
+    """'全市受理审查起诉4200人。盗窃1120人、诈骗860人…，三类…合计占全部…的59.8%': a list that opens its sentence
+    is of the first count of its unit in the sentence before that is no part itself; firm ('cued') when that
+    count's words say it is a total (共, 全部), else a guess."""
+    sent = clause_start(norm, items[0]["start"], SENTENCE_END)
+    if sent == 0 or any(g["kind"] in AMOUNTS and sent <= g["start"] < items[0]["start"] for g in facts):
+        return None
+    before = _sentence_before(norm, sent)
+    chosen = [
+        (j, g)
+        for j, g in enumerate(facts)
+        if g["kind"] == "count" and before <= g["start"] and g["end"] <= sent and g["id"] not in parts
+        and g.get("unit") == items[0].get("unit") and not g.get("difference") and not _prior_count(norm, g, rules)
+    ]
+    if not chosen:
+        return None
+    j, whole = chosen[0]  # a breakdown's total opens its sentence ('受理4200人，同比上升5%，其中…')
+    return whole["id"], "cued" if rules.last_in("ZH_TOTAL_WORD", action_of(norm, facts, j, rules)) else "inferred"
+
+
+def _list_before(norm: str, facts: list[dict], i: int) -> list[dict]:
+    """The counts of one unit joined by 、/和 that end the clause before fact i, in its sentence, in order."""
+    own = clause_start(norm, facts[i]["start"])
+    sent = clause_start(norm, facts[i]["start"], SENTENCE_END)
+    items: list[dict] = []
+    for g in reversed(facts[:i]):
+        if g["start"] < sent or g["end"] > own:
+            if g["start"] < sent:
+                break
+            continue
+        if g["kind"] != "count" or (items and g.get("unit") != items[0].get("unit")):
+            break
+        if items:
+            gap = norm[g["end"] : items[0]["start"]]
+            if not re.fullmatch(r"[^，,；;。\d]{0,12}", gap) or not any(c in gap for c in "、和及"):
+                break
+        items.insert(0, g)
+    return items
 
 
 def _stated_whole(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict | None:
