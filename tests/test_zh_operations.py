@@ -200,3 +200,24 @@ def test_an_unquoted_name_right_after_a_campaign_verb_with_its_head(text, ops):
 )
 def test_generic_actions_and_services_after_a_campaign_verb_are_no_names(text):
     assert operations(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, ops",
+    [
+        # an unquoted name after a campaign verb and the campaign's length
+        ("全县组织开展了为期3个月的百村禁毒会战，查处吸毒人员41名。", [("百村禁毒会战", False)]),
+        ("市局启动为期一年的平安校园行动，排查隐患86处。", [("平安校园行动", False)]),
+        # a name found with its head, written again whole, is the operation again
+        (
+            "全市开展了千村禁赌会战。从千村禁赌会战来看，涉赌人员明显减少。",
+            [("千村禁赌会战", False), ("千村禁赌会战", False)],
+        ),
+    ],
+)
+def test_unquoted_names_after_a_campaigns_length_and_their_mentions(text, ops):
+    assert operations(text) == ops
+
+
+def test_a_generic_action_after_a_campaigns_length_is_no_name():
+    assert operations("开展为期一年的打击整治行动，抓获12人。") == []

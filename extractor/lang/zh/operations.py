@@ -145,18 +145,21 @@ def find_operations(norm: str, text: str, rules: ZhRules) -> list[dict]:
 
 def _unquoted_mentions(norm: str, text: str, found: list[dict], rules: ZhRules) -> list[dict]:
     """'通报“夏秋破案新攻势”战果…开展了夏秋破案新攻势专项行动': a name found in quotes, of three characters or more,
-    said again without quotes before a head word is the same operation."""
+    said again without quotes before a head word is the same operation; so is a name found with its head, said again
+    whole ('开展了千村禁赌会战…从千村禁赌会战来看')."""
     spans = [(f["start"], f["end"]) for f in found]
     names = {norm[f["start"] : f["end"]] for f in found if f["end"] - f["start"] >= 3 and not f.get("code")}
     out: list[dict] = []
     for name in sorted(names, key=len, reverse=True):
+        # a name found with its head ('千村禁赌会战') is the operation again wherever it is written whole
+        headed = len(name) >= 4 and any(name.endswith(h.text) for h in rules.of("ZH_OPERATION_HEAD"))
         at = norm.find(name)
         while at >= 0:
             e = at + len(name)
             if (
                 not any(a < e and at < b for a, b in spans)
                 and norm[at - 1 : at] not in QUOTE_OPENERS
-                and rules.starting("ZH_OPERATION_HEAD", norm, e) is not None
+                and (headed or rules.starting("ZH_OPERATION_HEAD", norm, e) is not None)
             ):
                 spans.append((at, e))
                 out.append(_operation(text, at, e, False, None))
@@ -182,7 +185,7 @@ def _unquoted(norm: str, text: str, quoted: list, found: list[dict], rules: ZhRu
             at = norm.find(word.text, e)
     for rx, row in rules.regexes.get("ZH_OPERATION_UNQUOTED", []):
         for m in rx.finditer(norm):
-            s, e = m.span()
+            s, e = m.span("name") if "name" in rx.groupindex else m.span()  # the name, not the words that cue it
             if any(a < e and s < b for a, b in spans):
                 continue
             spans.append((s, e))
