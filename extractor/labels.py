@@ -212,7 +212,7 @@ class ZhNounAttrs(Attrs):
 
 class ZhApproxAttrs(Attrs):
     approx: Approx
-    where: Literal["before", "inside", "after"]
+    where: Literal["before", "before_scale", "inside", "after"]  # before_scale: only before a scale alone (过万)
 
 
 class ZhCollectiveAttrs(Attrs):

@@ -56,7 +56,7 @@ def find_figures(norm: str, tokens: list[tuple[int, int]], rules: ZhRules) -> li
             continue  # 一起: a word, not a figure
         money_word = len(core) > 1 and rules.starting("ZH_CURRENCY", norm, e) is not None  # 百万元以上
         scale_only = chinese and all(ch in "百千万亿" for ch in core)
-        if scale_only and not (inside or _approx_before(norm, s, rules) or money_word):
+        if scale_only and not (inside or _approx_before(norm, s, rules, scale_only) or money_word):
             continue  # 万一, 百日, 千家万户: words; but 逾百万件, 近千人, 千余名, 百万元以上 are figures
         if rules.ending("ZH_NOT_BEFORE", norm, s):
             continue
@@ -81,7 +81,7 @@ def find_figures(norm: str, tokens: list[tuple[int, int]], rules: ZhRules) -> li
         while lead > 0 and norm[lead - 1] in SPACES and s - lead < 2:
             lead -= 1  # '超过 360 万人': a space after the word, as some sites set it
         before = rules.ending("ZH_APPROX", norm, lead)
-        if before and before.attrs["where"] == "before":
+        if before and (before.attrs["where"] == "before" or (scale_only and before.attrs["where"] == "before_scale")):
             approx = approx or before.attrs["approx"]
         after = rules.starting("ZH_APPROX", norm, fact.pop("_after"))
         if after and after.attrs["where"] == "after":
@@ -156,9 +156,10 @@ def _quoted_title(norm: str, s: int, e: int, rules: ZhRules) -> bool:
     return close is not None and 1 <= close <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in rest[:close])
 
 
-def _approx_before(norm: str, s: int, rules: ZhRules) -> bool:
+def _approx_before(norm: str, s: int, rules: ZhRules, scale_only: bool = False) -> bool:
     word = rules.ending("ZH_APPROX", norm, s)
-    return word is not None and word.attrs["where"] == "before"
+    where = word.attrs["where"] if word is not None else None
+    return where == "before" or (scale_only and where == "before_scale")
 
 
 def _figure(norm: str, s: int, e: int, value: Decimal, rules: ZhRules) -> dict | None:

@@ -58,6 +58,8 @@ def _chinese(s: str, digits: dict[str, int], scales: dict[str, int]) -> Decimal 
                 section += (num or 1) * scale
             else:
                 group = section + num
+                if group == 0 and not total:
+                    group = 1  # '近万人', '逾亿元': a scale alone is one of it
                 if group == 0 and total:
                     total *= scale  # 万亿: the 亿 scales what 万 closed
                 else:
