@@ -871,3 +871,46 @@ def test_shares_of_the_total_after_a_subject_with_no_figure_take_the_release_tot
     wholes = {f.text: record.fact(f.whole).text for f in record.facts if f.kind == "percentage" and f.whole}
     assert wholes == {"71.7 percent": "1.38 million", "3.4 percent": "1.38 million", "3.8 percent": "1.38 million"}
 
+
+
+# a sentence opening with 'Meanwhile,' or 'In addition,' right after a breakdown goes on with it when its count
+# says of the same unit what a part says; a sentence about something else does not
+CONTINUED = [
+    (
+        "Customs handled 4,215 smuggling cases. Among them, 612 cases involved frozen meat. Meanwhile, 388 cases "
+        "involved refined oil.",
+        [("612", "4,215"), ("388", "4,215")],
+    ),
+    (
+        "Police filed 2,180 fraud cases. Of these, 640 involved online loans. In addition, 310 cases involved fake "
+        "investments, and 95 cases involved phone scams.",
+        [("640", "2,180"), ("310", "2,180"), ("95", "2,180")],
+    ),
+    (
+        "Courts heard 9,620 cases. Of these, 4,100 were criminal cases. Meanwhile, 1,270 cases of drug-related "
+        "crime were transferred.",
+        [("4,100", "9,620")],
+    ),
+    (
+        "Police filed 2,180 fraud cases. Of these, 640 involved online loans. Meanwhile, 1,200 people were "
+        "arrested.",
+        [("640", "2,180")],
+    ),
+    (
+        "Police filed 2,180 fraud cases. Of these, 640 involved online loans. The bureau also said 310 cases "
+        "involved theft.",
+        [("640", "2,180")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", CONTINUED, ids=["meanwhile", "in-addition-list", "other-verb",
+                                                           "other-unit", "no-opening-word"])
+def test_a_breakdown_goes_on_in_a_sentence_that_says_so(extract, text, expected):
+    assert parts(extract(text)) == expected
+
+
+def test_a_continued_part_larger_than_the_whole_is_flagged(extract):
+    r = extract("Customs handled 4,215 smuggling cases. Among them, 612 cases involved frozen meat. Meanwhile, "
+                "5,388 cases involved refined oil.")
+    assert [f.check for f in audit(r) if f.status == "inconsistent"] == ["parts_and_wholes"]

@@ -57,6 +57,7 @@ from extractor.lexicon import words
 # the verb after a participle used as a noun ('906 of the disciplined held ...', '... were expelled')
 VERB_AFTER = AUXILIARIES | words("irregular_participles")
 RANK_WORDS = words("rank_words")
+PART_CONTINUERS = words("part_continuers")  # 'Meanwhile,' opening a sentence that goes on with a breakdown
 POINTING_WORDS = words("pointing_words")
 LEFT_OVER_WORDS = words("left_over_words")
 EXHAUSTIVE_TAILS = words("exhaustive_tails")
@@ -464,6 +465,51 @@ class PartsMixin:
             for ref in references:
                 parts.pop(ref, None)
         return set(parts)
+
+    def _continued_parts(self, doc: Doc, drafts: list[Draft], rels: list[dict]) -> set[int]:
+        """'Among them, 512 involved refined oil. Meanwhile, 3,900 cases involved frozen meat.': the first count of
+        the sentence after a cued breakdown, when that sentence opens with a word that goes on (PART_CONTINUERS),
+        counts the parts' unit and says of it what a part says (the same verb right after it), is one more
+        part of the same whole (cued), and so on for each sentence that does the same."""
+        out: set[int] = set()
+        linked = {id(r["part"]) for r in rels if r["type"] == "part_of"}
+        linked |= {id(r["whole"]) for r in rels if r["type"] == "part_of"}
+        counts = [d for d in drafts if d.kind == "count"]
+        groups: dict[int, list[dict]] = {}
+        for r in rels:
+            if r["type"] == "part_of" and r.get("_via") == "cue" and r["confidence"] in ("stated", "cued"):
+                groups.setdefault(id(r["whole"]), []).append(r)
+        for group in groups.values():
+            whole = group[0]["whole"]
+            last = max((r["part"] for r in group), key=lambda d: d.start)
+            verbs = {_verb_after(doc, r["part"]) for r in group} - {None}
+            while verbs:
+                sent = sent_of(doc, last.tok)
+                if sent.end >= len(doc):
+                    break
+                nxt = sent_of(doc, next_tok(doc, sent.end))
+                if not _opens_with(doc, nxt, PART_CONTINUERS):
+                    break
+                first = next((d for d in counts if nxt.start <= d.tok < nxt.end), None)
+                if first is None or id(first) in linked or _verb_after(doc, first) not in verbs:
+                    break
+                unit, part_unit = first.fields.get("unit"), last.fields.get("unit")
+                if unit and part_unit and not self.units.kin(unit, part_unit):
+                    break
+                cue = text_of(doc)[doc[nxt.start].idx : first.start].strip(" ,").lower()
+                # '..., and 52 cases related to ...': counts of the unit joined to the first go on with it
+                more = [
+                    d
+                    for d in counts
+                    if first.tok < d.tok < nxt.end and id(d) not in linked and d.fields.get("unit") == unit
+                    and doc[prev_tok(doc, d.tok - 1)].lower_ in ("and", ",", ";")
+                ]
+                for d in [first, *more]:
+                    self._part_of(rels, d, whole, cue, "cued", via="continued")
+                    linked.add(id(d))
+                    out.add(id(d))
+                last = first
+        return out
 
     def _in_whole_class(self, doc: Doc, after: list[Draft], whole: Draft) -> list[Draft]:
         """The counts 'in N <whole's noun>' of the cue's sentence, when the first count after the cue has a noun of
@@ -1079,3 +1125,32 @@ def _cue_phrase(doc: Doc, cue: Span, after: list[Draft]) -> list[str]:
         if t.is_alpha:
             words.append(t.lower_)
     return words
+
+
+def _opens_with(doc: Doc, sent: Span, phrases: frozenset[str]) -> bool:
+    """Whether the sentence opens with one of `phrases` (lower case, one to four words) and a comma."""
+    toks = [t for t in doc[sent.start : min(sent.end, sent.start + 6)] if not t.is_space]
+    for n in range(1, 5):
+        if len(toks) > n and " ".join(t.lower_ for t in toks[:n]) in phrases and toks[n].text == ",":
+            return True
+    return False
+
+
+def _verb_after(doc: Doc, d: Draft) -> str | None:
+    """The first verb after a count in its clause ('512 involved', '866 cases of smuggled goods involved': a
+    participle before it is taken, which then differs), lower case, or None."""
+    j = d.tok + 1
+    for _ in range(10):
+        j = next_tok(doc, j)
+        if j >= len(doc) or doc[j].text in CLAUSE_BREAKS or is_num(doc[j]):
+            return None
+        low = doc[j].lower_
+        compound = j > 0 and doc[j - 1].text in ("-", "‐", "–")  # 'tax-related goods': part of a noun
+        if low in AUXILIARIES:
+            # 'were transferred' is a verb of its own; 'were thefts', 'were robberies' the same one
+            k = next_tok(doc, j + 1)
+            return f"{low} {doc[k].lower_}" if k < len(doc) and doc[k].lower_.endswith("ed") else low
+        if doc[j].is_alpha and low.endswith("ed") and not compound:
+            return low
+        j += 1
+    return None
