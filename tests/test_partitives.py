@@ -914,3 +914,19 @@ def test_a_continued_part_larger_than_the_whole_is_flagged(extract):
     r = extract("Customs handled 4,215 smuggling cases. Among them, 612 cases involved frozen meat. Meanwhile, "
                 "5,388 cases involved refined oil.")
     assert [f.check for f in audit(r) if f.status == "inconsistent"] == ["parts_and_wholes"]
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        # shares with no part count in different sentences may describe overlapping groups: not summed
+        ("Altogether 153,000 officials were sanctioned, of whom 77 percent received party penalties. Almost 58 "
+         "percent of those sanctioned this year held no public office.", False),
+        # one list of shares of one whole is summed
+        ("Of the 12,000 cases handled, 45 percent involved theft, 30 percent involved fraud and 35 percent "
+         "involved robbery.", True),
+    ],
+)
+def test_shares_of_one_whole_are_summed_only_as_one_list_or_with_their_parts(extract, text, flagged):
+    findings = [f for f in audit(extract(text)) if f.check == "share_of_total" and f.status == "inconsistent"]
+    assert bool(findings) == flagged

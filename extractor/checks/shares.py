@@ -11,6 +11,7 @@ from extractor.models import Finding
 
 CHECK = "share_of_total"
 RESTATED_GAP = 3  # characters between a share and its bracketed restatement: '90% (88.6%)'
+LIST_GAP = 28  # characters between two shares with no part counts read as one list ('45% were thefts, 30% were')
 
 
 def share_of_total(record, *, rounding: Sequence[str] = DEFAULT_ROUNDING) -> list[Finding]:
@@ -74,6 +75,14 @@ def _fmt2(x) -> str:
     return f"{float(x):.2f}"
 
 
+def _listed(share, neighbours) -> bool:
+    """Whether a share stands within LIST_GAP characters of another share next to it (one list)."""
+    return any(
+        t is not share and (0 <= t.start - share.end <= LIST_GAP or 0 <= share.start - t.end <= LIST_GAP)
+        for t in neighbours
+    )
+
+
 def _sums(record, facts, rounding: Sequence[str]) -> list[Finding]:
     nested: set[tuple[str, str]] = set()
     for rel in getattr(record, "relations", None) or []:
@@ -97,6 +106,9 @@ def _sums(record, facts, rounding: Sequence[str]) -> list[Finding]:
                 continue
             seen.add(s.of)
             kept.append(s)
+        # shares with no part count ('of whom 77% received penalties', 'almost 58% held no office') may describe
+        # overlapping groups: they count toward the sum only in a run of shares stated together (one list)
+        kept = [s for n, s in enumerate(kept) if s.of or _listed(s, kept[max(n - 1, 0) : n + 2])]
         parts = {s.of for s in kept if s.of}
         # a share of a part of another listed part overlaps it; leave such groups alone
         if any((a, b) in nested for a in parts for b in parts):
