@@ -930,3 +930,31 @@ def test_a_continued_part_larger_than_the_whole_is_flagged(extract):
 def test_shares_of_one_whole_are_summed_only_as_one_list_or_with_their_parts(extract, text, flagged):
     findings = [f for f in audit(extract(text)) if f.check == "share_of_total" and f.status == "inconsistent"]
     assert bool(findings) == flagged
+
+
+# 'them' and 'those' after a sentence that lists parts of one whole refer to the whole, not to the last part
+AFTER_A_BREAKDOWN = [
+    (
+        "By Friday, 516 fugitives had been returned from 41 countries. Among these fugitives, 304 were caught "
+        "abroad and 212 surrendered. Twenty-three of them had been at large for over a decade.",
+        ("Twenty-three", "516"),
+    ),
+    (
+        "By Friday, 516 fugitives had been brought back from 41 countries. Among these fugitives, 304 were caught "
+        "abroad and 212 surrendered. Twenty-three of them had been at large for years. Those brought back included "
+        "64 former officials.",
+        ("64", "516"),
+    ),
+    (
+        "Police detained 870 suspects. Of these, 512 were arrested and 358 were released on bail. Those released "
+        "on bail included 41 minors.",
+        ("41", "358"),
+    ),
+]
+
+
+@pytest.mark.parametrize("text, link", AFTER_A_BREAKDOWN, ids=["of-them", "those-brought-back", "those-acted"])
+def test_a_back_reference_after_a_listed_breakdown_is_to_its_whole(extract, text, link):
+    r = extract(text)
+    assert link in parts(r)
+    assert not [f for f in audit(r) if f.status == "inconsistent"]

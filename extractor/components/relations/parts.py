@@ -350,7 +350,8 @@ class PartsMixin:
                         # the whole is in the sentences before: 'The commission investigated 300 cadres.
                         # Twelve of those cadres were expelled'
                         pool = self._previous_counts(doc, counts, sent)
-                        add(part_before, self._pick_whole(part_before, pool, doc), "of_them", "cued")
+                        whole = self._pick_whole(part_before, pool, doc)
+                        add(part_before, _whole_of_listed(whole, pool, parts), "of_them", "cued")
                 elif mode == "count_of":
                     pass  # 'the number of the cases': no count before the cue, no partitive
                 elif after and before:
@@ -440,6 +441,9 @@ class PartsMixin:
                     if whole is None:
                         pool = self._previous_counts(doc, counts, sent)
                         whole = pool[-1] if pool else None
+                        # a part of a breakdown is no set 'those' names: the whole it is a part of
+                        while whole is not None and id(whole) in parts:
+                            whole = parts[id(whole)]
                 opener = prev_tok(doc, cue.start - 1)
                 bracketed_cue = opener >= 0 and doc[opener].text in OPEN_BRACKETS
                 for part in after:
@@ -594,11 +598,15 @@ class PartsMixin:
         if not words or len(words) > 6:
             return None
         earlier = [d for d in counts if d.tok < sent.start and id(d) not in parts]
-        verbs = [t.lower_ for t in words if t.lower_.endswith("ed") or t.lower_ in VERB_CLASS]
+        verbs = [t.lower_ for t in words if t.lower_.endswith("ed") or t.lower_ in VERB_CLASS or t.lower_ in VERB_AFTER]
         nouns = [_singular(t.lower_) for t in words if t.lower_ not in {"those", "the", "these", "all"}]
         nouns = [n for n in nouns if n not in verbs and not n.endswith(("ed", "ing"))]
         if verbs:
-            acted = [d for d in earlier if _acted(d, verbs[-1])]
+            # 'Those released on bail' after '358 were released on bail': a part of that act is the set named when
+            # no total is of it (a part that took its whole's verb, '41 at bureau level', is not)
+            acted = [d for d in earlier if _acted(d, verbs[-1])] or [
+                d for d in counts if d.tok < sent.start and id(d) in parts and _acted(d, verbs[-1])
+            ]
             if nouns:
                 acted = [d for d in acted if self.units.kin(d.fields.get("unit"), nouns[-1])] or acted
             if acted:
@@ -1154,3 +1162,13 @@ def _verb_after(doc: Doc, d: Draft) -> str | None:
             return low
         j += 1
     return None
+
+
+def _whole_of_listed(whole: Draft | None, pool: list[Draft], parts: dict[int, Draft]) -> Draft | None:
+    """'Among these, 250 were detained and 183 came back. Nineteen of them ...': 'them' after a sentence that
+    lists two or more parts of one whole is that whole, not the part picked from the list."""
+    if whole is None or id(whole) not in parts:
+        return whole
+    top = parts[id(whole)]
+    listed = [d for d in pool if parts.get(id(d)) is top]
+    return top if len(listed) >= 2 else whole
