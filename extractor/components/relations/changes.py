@@ -117,6 +117,13 @@ class ChangesMixin:
                 earlier = self._slots(doc, prev_sent.start, prev_sent.end, item_kinds, done_until, slot_index)
                 same_para = "\n\n" not in text_of(doc)[prev_sent.end_char : sent.start_char]
                 refers_back = doc[next_tok(doc, sent.start)].lower_ in BACK_REFERENCES
+                if len(earlier) < len(quals) and same_para and refers_back and prev_sent.start > 0:
+                    # '... solved 19,600 cases and held 27,300 suspects. Furthermore, 8.4 tonnes were seized and
+                    # 95,000 addicts registered. These represent drops of ...': two sentences of one paragraph
+                    two_back = sent_of(doc, prev_sent.start - 1)
+                    if "\n\n" not in text_of(doc)[two_back.end_char : prev_sent.start_char]:
+                        wider = self._slots(doc, two_back.start, prev_sent.end, item_kinds, done_until, slot_index)
+                        earlier = wider if len(wider) == len(quals) else earlier
                 if len(earlier) == len(quals) and same_para and refers_back:
                     items, confidence = earlier, "cued"
             if items and len(items) < len(quals) and sent.start > 0:
