@@ -38,6 +38,7 @@ from extractor.components.relations.common import (
     _is_baseline,
     _last_before,
     _link,
+    _per_item,
     _singular,
     _time_adverbial,
     _tok,
@@ -472,6 +473,8 @@ class ChangesMixin:
                     continue  # '3,460 cases (including 1,200 fraud cases), up 12.5%': the bracket is an aside
                 if q is None and _reason == "duration" and _time_adverbial(doc, tok_i):
                     continue  # 'solved 4,512 cases over three months, up 16.2%': the period holds no change
+                if q is None and _reason == "measure" and _per_item(doc, tok_i, d.tok):
+                    continue  # '47 cases involved over 20 kilograms of drugs each, up 34%': a measure of each item
                 restated = q is not None and q is d.fields.get("_restates")
                 if restated and self._level_of_difference(doc, q, quantities, j):
                     continue  # 'handled 4870 cases, an increase of 615 cases or 14.5%': the change of the level

@@ -71,6 +71,7 @@ RATE_CHANGE_VERBS = words("rate_change_verbs")
 # 'over the past three months', 'within 10 days': a duration in a time adverbial
 PERIOD_PREPOSITIONS = words("period_prepositions")
 PERIOD_MODIFIERS = words("period_modifiers")
+PER_HEAD_WORDS = words("per_head_words")  # '20 kilograms of drugs each': a measure of each item
 LIST_NOUNS = words("list_nouns")
 KIND_UNITS = words("kind_units")
 BACK_REFERENCES = words("back_references")
@@ -267,9 +268,20 @@ def _time_adverbial(doc: Doc, i: int) -> bool:
     """True when the numeral at token i opens a duration that a preposition of time governs ('over the past three
     months', 'within 10 days', 'for two consecutive years'), not a level stated for a duration ('took 32 days')."""
     k = prev_tok(doc, i - 1)
-    while k >= 0 and doc[k].lower_ in PERIOD_MODIFIERS:
-        k = prev_tok(doc, k - 1)
+    while k >= 0 and doc[k].lower_ not in PERIOD_PREPOSITIONS and doc[k].lower_ in PERIOD_MODIFIERS:
+        k = prev_tok(doc, k - 1)  # 'for more than three years': 'over' is a preposition before it is a bound
     return k >= 0 and doc[k].lower_ in PERIOD_PREPOSITIONS
+
+
+def _per_item(doc: Doc, i: int, end: int) -> bool:
+    """True when the measure at token i is of each item ('over 20 kilograms of narcotics each', '5 grams per
+    case'): a per-head word before token end, in the measure's clause."""
+    for t in doc[i + 1 : end]:
+        if t.text in CLAUSE_BREAKS or t.text in {",", "，"}:
+            return False
+        if t.lower_ in PER_HEAD_WORDS:
+            return True
+    return False
 
 
 OPEN_BRACKETS, CLOSE_BRACKETS = {"(", "（", "["}, {")", "）", "]"}
