@@ -958,3 +958,18 @@ def test_a_back_reference_after_a_listed_breakdown_is_to_its_whole(extract, text
     r = extract(text)
     assert link in parts(r)
     assert not [f for f in audit(r) if f.status == "inconsistent"]
+
+
+def test_an_item_introduced_by_there_are_goes_on_with_the_list(extract):
+    r = extract(
+        "In the year, 208,000 officials were disciplined, including 151,000 party warnings and 64,000 demerits; "
+        "19 ministerial-level officials, 1,440 bureau-level officials, 9,800 county-level officials, and besides "
+        "there are 36,000 ordinary staff and 161,000 other grassroots workers."
+    )
+    assert {p for p, w in parts(r) if w == "208,000"} >= {"19", "1,440", "9,800", "36,000", "161,000"}
+    assert [x.type for x in r.relations].count("sum") == 1
+
+
+def test_a_clause_with_its_own_verb_after_a_semicolon_ends_the_list(extract):
+    r = extract("Police detained 5,200 suspects, including 310 gang leaders; 2,100 suspects were arrested later.")
+    assert parts(r) == [("310", "5,200")]

@@ -72,6 +72,7 @@ RATE_CHANGE_VERBS = words("rate_change_verbs")
 PERIOD_PREPOSITIONS = words("period_prepositions")
 PERIOD_MODIFIERS = words("period_modifiers")
 PER_HEAD_WORDS = words("per_head_words")  # '20 kilograms of drugs each': a measure of each item
+ITEM_FILLERS = words("item_fillers")  # 'and besides there are 36,000 ...': words that only introduce a list item
 LIST_NOUNS = words("list_nouns")
 KIND_UNITS = words("kind_units")
 BACK_REFERENCES = words("back_references")
@@ -213,8 +214,12 @@ def _list_goes_on(doc: Doc, breaks: list[int], part: Draft) -> bool:
         if k >= len(doc) or not is_num(doc[k]):
             return False
         end = next((t.i for t in doc[b + 1 : sent_of(doc, b).end] if t.text in CLAUSE_BREAKS), sent_of(doc, b).end)
-        if any(t.lower_ in AUXILIARIES or (t.is_lower and t.lower_.endswith("ed")) for t in doc[b + 1 : end]):
-            return False  # '; 2,100 suspects were arrested': a clause of its own
+        if any(
+            (t.lower_ in AUXILIARIES and doc[prev_tok(doc, t.i - 1)].lower_ != "there")
+            or (t.is_lower and t.lower_.endswith("ed"))
+            for t in doc[b + 1 : end]
+        ):
+            return False  # '; 2,100 suspects were arrested': a clause of its own ('and there are 36,000 ...' is not)
     return next_tok(doc, breaks[-1] + 1) == part.tok or _opens_item(doc, part.tok)
 
 
@@ -238,6 +243,9 @@ def _opens_item(doc: Doc, i: int) -> bool:
     """True when the count at token i opens a list item: right after 'and' or a comma ('..., 860 theft cases'),
     or after its own noun that does ('..., robbery fugitives 41', the order translation keeps from Chinese)."""
     k = prev_tok(doc, i - 1)
+    while k >= 0 and doc[k].lower_ in ITEM_FILLERS:
+        i = k  # '..., and besides there are 36,000 ordinary staff': words that only introduce the item
+        k = prev_tok(doc, k - 1)
     words = 0
     while k >= 0 and doc[k].is_alpha and doc[k].lower_ not in LIST_JOINERS and words < 3:
         k = prev_tok(doc, k - 1)
