@@ -973,3 +973,42 @@ def test_an_item_introduced_by_there_are_goes_on_with_the_list(extract):
 def test_a_clause_with_its_own_verb_after_a_semicolon_ends_the_list(extract):
     r = extract("Police detained 5,200 suspects, including 310 gang leaders; 2,100 suspects were arrested later.")
     assert parts(r) == [("310", "5,200")]
+
+
+@pytest.mark.parametrize(
+    "text, parts_made, flagged",
+    [
+        # 'the other N' as the last item names the rest: the parts make up the whole
+        ("A total of 518 suspects were returned. Among these suspects, 301 were seized by local police, 175 "
+         "surrendered and the other 42 were tried abroad.", 3, False),
+        ("A total of 518 suspects were returned. Among these suspects, 301 were seized by local police, 175 "
+         "surrendered and the remaining 62 were tried abroad.", 3, True),
+    ],
+)
+def test_the_other_n_closes_a_breakdown(extract, text, parts_made, flagged):
+    r = extract(text)
+    (total,) = [x for x in r.relations if x.type == "sum"]
+    assert len(total.parts) == parts_made
+    assert bool([f for f in audit(r) if f.status == "inconsistent"]) == flagged
+
+
+def test_a_reflexive_pronoun_after_a_count_is_no_unit(extract):
+    r = extract("A total of 518 suspects were returned. Among these suspects, 301 were seized and 217 handed "
+                "themselves over.")
+    assert by_text(r, "217").unit == "suspect" and ("217", "518") in parts(r)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The drive returned 412 fugitives. The money involved for 127 of the fugitives exceeded 5 million yuan. "
+         "The sums for another 39 exceeded 50 million yuan.", [("127", "412"), ("39", "412")]),
+        ("Police detained 860 suspects. Of them, 230 were charged, and a further 95 were released on bail.",
+         [("230", "860"), ("95", "860")]),
+        # something else counted after 'another' is no part
+        ("Police arrested 300 suspects. Of them, 120 were charged. Another 45 cars were seized.",
+         [("120", "300")]),
+    ],
+)
+def test_another_n_after_a_part_is_one_more_part(extract, text, expected):
+    assert parts(extract(text)) == expected

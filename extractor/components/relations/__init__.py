@@ -57,6 +57,7 @@ class RelationLinker(ChangesMixin, PartsMixin, SharesMixin, Component):
             self._parallel_changes(doc, drafts, rules)
             parts = self._parts(doc, drafts, rules, rels)
             parts |= self._continued_parts(doc, drafts, rels)
+            parts |= self._further_parts(doc, drafts, rels)
             parts |= self._colon_lists(doc, drafts, rels)
             self._sums(doc, rules, rels)
             self._totals(doc, drafts, rules, rels)

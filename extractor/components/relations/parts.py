@@ -61,6 +61,7 @@ PART_CONTINUERS = words("part_continuers")  # 'Meanwhile,' opening a sentence th
 POINTING_WORDS = words("pointing_words")
 LEFT_OVER_WORDS = words("left_over_words")
 EXHAUSTIVE_TAILS = words("exhaustive_tails")
+REMAINDER_WORDS = words("remainder_words")  # 'the other 40', 'the remaining 12': the last item of a breakdown
 # the two parts of a caseload: the new cases and those carried over from before
 NEW_INTAKE_WORDS = words("new_intake_words")
 CARRIED_OVER_WORDS = words("carried_over_words")
@@ -515,6 +516,37 @@ class PartsMixin:
                 last = first
         return out
 
+    def _further_parts(self, doc: Doc, drafts: list[Draft], rels: list[dict]) -> set[int]:
+        """'The money involved for 127 of the fugitives exceeded 5 million yuan. The sums for another 39 ...': a
+        count after 'another' or 'a further', part of nothing yet, is one more part of the whole the count before
+        it (in its sentence or the one before) is a cued part of, and counts what that part counts."""
+        out: set[int] = set()
+        whole_of = {id(r["part"]): r for r in rels if r["type"] == "part_of" and r["confidence"] in ("stated", "cued")}
+        counts = [d for d in drafts if d.kind == "count"]
+        for n, d in enumerate(counts):
+            if id(d) in whole_of or n == 0:
+                continue
+            j = prev_tok(doc, d.tok - 1)
+            further = j >= 0 and (
+                doc[j].lower_ == "another" or (doc[j].lower_ == "further" and doc[prev_tok(doc, j - 1)].lower_ == "a")
+            )
+            prev = counts[n - 1]
+            if not further or id(prev) not in whole_of:
+                continue
+            sent = sent_of(doc, d.tok)
+            if prev.tok < sent.start and (sent.start == 0 or prev.tok < sent_of(doc, sent.start - 1).start):
+                continue
+            whole = whole_of[id(prev)]["whole"]
+            unit, own = d.fields.get("unit"), prev.fields.get("unit") or whole.fields.get("unit")
+            if unit and own and unit != own and not (self.units.is_a(unit, own) or self.units.is_a(own, unit)):
+                continue  # 'Another 45 cars were seized': something else counted
+            if not unit and own:
+                d.fields["unit"] = own
+            self._part_of(rels, d, whole, doc[j].lower_, "cued", via="further")
+            whole_of[id(d)] = rels[-1]
+            out.add(id(d))
+        return out
+
     def _in_whole_class(self, doc: Doc, after: list[Draft], whole: Draft) -> list[Draft]:
         """The counts 'in N <whole's noun>' of the cue's sentence, when the first count after the cue has a noun of
         another class than the whole ('of which 430 people ... in 260 cases'); else none."""
@@ -776,6 +808,10 @@ class PartsMixin:
             # the rest
             tail = _words_after(doc, last.tok, 8)
             exhaustive = next((w for w in sorted(EXHAUSTIVE_TAILS) if f" {w} " in tail), None)
+            # '... and the other 40 were tried abroad', 'the remaining 12': the last item is the rest
+            j = prev_tok(doc, last.tok - 1)
+            if j > 0 and doc[j].lower_ in REMAINDER_WORDS and doc[prev_tok(doc, j - 1)].lower_ == "the":
+                exhaustive = exhaustive or f"the {doc[j].lower_}"
             if len(members) < 2 or k >= len(doc) or (doc[k].lower_ not in {"other", "others"} and exhaustive is None):
                 continue
             whole = members[0]["whole"]
