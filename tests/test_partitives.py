@@ -1012,3 +1012,30 @@ def test_a_reflexive_pronoun_after_a_count_is_no_unit(extract):
 )
 def test_another_n_after_a_part_is_one_more_part(extract, text, expected):
     assert parts(extract(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, summed",
+    [
+        # who did it is no item of the breakdown, and the parts still make up the whole
+        ("A total of 627 suspects were returned. Among these suspects, 365 were caught by 1,200 police officers, "
+         "258 surrendered and the other four were tried abroad.", ["365", "258", "four"]),
+        # one item before a semicolon is the same list, not a breakdown of its own
+        ("A total of 627 suspects were returned. Among these suspects, 365 were caught abroad; 258 people gave up "
+         "and the other four were tried abroad.", ["365", "258", "four"]),
+    ],
+)
+def test_a_sum_is_of_every_item_of_the_list(extract, text, summed):
+    r = extract(text)
+    sums = [x for x in r.relations if x.type == "sum"]
+    assert [[r.fact(p).text for p in x.parts] for x in sums] == ([summed] if summed else [])
+    assert "1,200" not in {p for p, _ in parts(r)}
+    assert not [f for f in audit(r) if f.status == "inconsistent"]
+
+
+def test_an_irregular_past_verb_after_a_count_is_no_unit(extract):
+    r = extract("A total of 627 suspects were returned. Among these suspects, 365 were caught by police, 258 gave "
+                "themselves up and the other four were tried abroad.")
+    assert by_text(r, "258").unit == "suspect"
+    (total,) = [x for x in r.relations if x.type == "sum"]
+    assert [r.fact(p).text for p in total.parts] == ["365", "258", "four"]

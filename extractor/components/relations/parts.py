@@ -62,6 +62,7 @@ POINTING_WORDS = words("pointing_words")
 LEFT_OVER_WORDS = words("left_over_words")
 EXHAUSTIVE_TAILS = words("exhaustive_tails")
 REMAINDER_WORDS = words("remainder_words")  # 'the other 40', 'the remaining 12': the last item of a breakdown
+AGENT_PREPOSITIONS = words("agent_prepositions")  # 'caught by 1,200 officers': the count is no item of a breakdown
 # the two parts of a caseload: the new cases and those carried over from before
 NEW_INTAKE_WORDS = words("new_intake_words")
 CARRIED_OVER_WORDS = words("carried_over_words")
@@ -173,6 +174,8 @@ class PartsMixin:
                 comma = next((t.i for t in doc[lead.tok : sent.end] if t.text in {",", "，"}), None)
                 if comma is not None:
                     for part in [d for d in after[1:] if d.tok > comma]:
+                        if part is not after[1] and doc[prev_tok(doc, part.tok - 1)].lower_ in AGENT_PREPOSITIONS:
+                            continue  # 'Among the 640 returned, 365 were caught in 58 countries': no item
                         add(part, lead, "of_the", "stated")
             elif mode in ("among", "of_them", "of_the") and at_sentence_start:
                 # '... an increase of 742 cases or 54.2% compared with 1368 cases in the last year. Amongst these
@@ -267,6 +270,8 @@ class PartsMixin:
                 for part in after:
                     if part.tok > nested:
                         break  # 'Among them, 466 officials, including 18 at prefecture level': the inner list's
+                    if part is not after[0] and doc[prev_tok(doc, part.tok - 1)].lower_ in AGENT_PREPOSITIONS:
+                        continue  # '365 were caught by 1,200 police officers', 'in 58 countries': no item
                     unit = part.fields.get("unit")
                     if sibling is not None and not part.fields.get("_unit_noun") and unit in (None, "person"):
                         # 'Among them, one official was at ministerial level, and 712 were at bureau level': an
@@ -820,7 +825,17 @@ class PartsMixin:
             # before it, which counts the same people another way
             semis = [t.i for t in doc[members[0]["part"].tok : last.tok] if t.text in {";", "；"}]
             group = [m for m in members if not semis or m["part"].tok > semis[-1]]
-            if len(group) >= 2 and not any(r["type"] == "sum" and r["total"] is whole for r in rels):
+            if len(members) - len(group) == 1:
+                group = members  # '365 were caught abroad; 258 gave up and the other four ...': one list, not two
+            # a count between the parts that is no part of them is an item the reading missed: no sum of the rest
+            inner = {id(m["part"]) for m in group}
+            at = _draft_at(doc)
+            missed = bool(group) and any(
+                (d := at.get(i)) is not None and d.kind == "count" and id(d) not in inner
+                and doc[prev_tok(doc, i - 1)].lower_ not in AGENT_PREPOSITIONS
+                for i in range(group[0]["part"].tok + 1, group[-1]["part"].tok)
+            )
+            if len(group) >= 2 and not missed and not any(r["type"] == "sum" and r["total"] is whole for r in rels):
                 parts = [m["part"] for m in group]
                 cue = "and other" if doc[k].lower_ in {"other", "others"} else exhaustive
                 rels.append({"type": "sum", "parts": parts, "total": whole, "cue": cue, "confidence": "stated"})
