@@ -1141,6 +1141,8 @@ def test_a_change_after_a_share_of_a_figure_is_the_figures(text, change, target)
         "全市法院新收案件12.6万件，其中，2个区法院新收案数均超2万件，3个县法院新收案数超过1万件。",
         "全市共破获案件3200起，其中5个分局破案数超过300起。",
         "全省查处案件8600件，其中有4家企业涉案金额逾千万元。",
+        "全省法院新收案件760.9万件，其中，甲、乙、丙3市法院新收案件均超50万件，丁、戊2市法院新收案件超过40万件，"
+        "7个县法院新收案件过万件。",
     ],
 )
 def test_a_bar_passed_by_a_number_of_units_is_no_part(text):

@@ -968,7 +968,7 @@ def _uncounted(norm: str, facts: list[dict], start: int, end: int, rules: ZhRule
 BRACKETS = {"(": ")", "（": "）"}
 OPENING_JUNK = " ，,:：\u3000"
 # a clause that opens with a number of units ('3个县法院', '5家企业'): what it says of a figure with a bar
-ENTITY_COUNT_RE = re.compile(r"(?:其中|另有|有)?[，,]?[\d一二两三四五六七八九十]+(?:个|家|所)")
+ENTITY_COUNT_RE = re.compile(r"[\d一二两三四五六七八九十]+(?:个|家|所|省|市|区|县|地)")
 
 
 def _cues(norm: str, rules: ZhRules) -> list[tuple[int, int, str]]:
@@ -1004,14 +1004,14 @@ def is_threshold(norm: str, fact: dict, rules: ZhRules) -> bool:
     at = fact["start"]
     bound = None
     for approx in rules.of("ZH_APPROX"):
-        if approx.attrs["where"] == "before" and norm.startswith(approx.text, at - len(approx.text)):
+        if approx.attrs["where"] in ("before", "before_scale") and norm.startswith(approx.text, at - len(approx.text)):
             at -= len(approx.text)
             bound = approx
             break
     if bound is not None and bound.attrs["approx"] == "more_than":
-        # '3个县法院新收案数超过1万件': a bar passed by each of a number of units the clause opens with
-        clause = norm[clause_start(norm, fact["start"]) : at].lstrip(OPENING_JUNK)
-        if ENTITY_COUNT_RE.match(clause):
+        # '3个县法院新收案数超过1万件', '甲、乙2省…超过40万件': a bar passed by each of a number of units its clause
+        # names before it
+        if ENTITY_COUNT_RE.search(norm[clause_start(norm, fact["start"]) : at]):
             return True
     verb = rules.ending("ZH_ACTION", norm, at)  # '两地各破获30起以上'
     if verb:
