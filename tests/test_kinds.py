@@ -167,6 +167,8 @@ MULTIPLIERS = [
     ),
     ("Fraud cases doubled compared with 2019.", "doubled", 2, None, False),
     ("Fraud websites jumped tenfold.", "tenfold", 10, None, False),
+    ("Police seized 4,120 guns in 2018, more than double the previous year.", "double the", 2, "more_than", False),
+    ("The caseload is nearly triple that of 2015.", "triple that", 3, "nearly", False),
     (
         "The number of investigations was 4.26 compared with the same period last year. Times.",
         "4.26",
@@ -181,6 +183,10 @@ MULTIPLIERS = [
 def test_multipliers(extract, text, surface, value, approx, suspect):
     m = by_text(extract(text), surface, "multiplier")
     assert (m.value, m.approx, m.suspect) == (value, approx, suspect)
+
+
+def test_double_as_an_adjective_is_no_multiplier(extract):
+    assert [f for f in extract("They ran a double check on 400 files.").facts if f.kind == "multiplier"] == []
 
 
 def test_countless_times_is_no_multiplier(extract):
