@@ -101,7 +101,11 @@ class SharesMixin:
                 and "of" not in d.fields
                 and (share_cue or not own_part)
                 and not self._refers_between(doc, earlier[-1], d.tok)
-                and not self._new_subject(doc, earlier[-1], share_cue.start if share_cue is not None else d.tok)
+                and (
+                    not self._new_subject(doc, earlier[-1], share_cue.start if share_cue is not None else d.tok)
+                    # 'filed 4,200 fraud cases, and these cases accounted for 31.2%': a subject restating the figure
+                    or (share_cue is not None and self._subject_restates(doc, earlier[-1], share_cue.start))
+                )
             ):
                 # 'accounting for 17.3%' binds the share to the figure before it; a bare '10.4%' is a guess
                 if share_cue is not None:
@@ -315,6 +319,23 @@ class SharesMixin:
             whole = self._referent(doc, counts, sent, d)
             if whole is not None:
                 _link(d, "whole", whole, cue.text.lower(), "cued", cue.id_)
+
+    def _subject_restates(self, doc: Doc, figure: Draft, cue: int) -> bool:
+        """True when the subject after the last comma between a figure and a share's cue restates the figure:
+        'these cases', 'such cases', 'they', 'the detentions' (a noun the figure's clause said) before the cue."""
+        start = doc.char_span(figure.start, figure.end, alignment_mode="expand").end
+        commas = [t.i for t in doc[start:cue] if t.text in {",", "，"}]
+        if not commas:
+            return False
+        words = [t for t in doc[commas[-1] + 1 : cue] if t.is_alpha and t.lower_ not in {"and", "while", "but"}]
+        if not words or len(words) > 3 or words[0].lower_ not in RESTATING_WORDS:
+            return False
+        nouns = [_singular(t.lower_) for t in words[1:]]
+        if not nouns:
+            return words[0].lower_ != "the"
+        said = {_singular(t.lower_) for t in doc[sent_of(doc, figure.tok).start : commas[-1]] if t.is_alpha}
+        unit = figure.fields.get("unit")
+        return any(n in said or (unit is not None and self.units.kin(n, unit)) for n in nouns)
 
     def _pronoun_shares(self, doc: Doc, shares: list[Draft], drafts: list[Draft]) -> None:
         """'The region had 3.27 million smokers. They account for 4.12 percent of its population': a share whose
@@ -759,6 +780,7 @@ def _named_acts(window) -> list[str]:
 
 
 AGENT_STOPS = words("agent_stops")
+RESTATING_WORDS = words("restating_words")  # 'and these cases accounted for 31.2%': a subject restating a count
 
 
 def _agent_of(window) -> set[str]:
