@@ -1039,3 +1039,27 @@ def test_an_irregular_past_verb_after_a_count_is_no_unit(extract):
     assert by_text(r, "258").unit == "suspect"
     (total,) = [x for x in r.relations if x.type == "sum"]
     assert [r.fact(p).text for p in total.parts] == ["365", "258", "four"]
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("Inspection bodies dealt with 88,412 officials under the four forms of oversight. Of them, 55,906 were "
+         "handled under the first form; 24,702 under the second form; 4,301 under the third form; and 3,503 under "
+         "the fourth form.", False),
+        ("Inspection bodies dealt with 88,412 officials under the four forms of oversight. Of them, 55,906 were "
+         "handled under the first form; 24,702 under the second form; 4,301 under the third form; and 4,503 under "
+         "the fourth form.", True),
+    ],
+)
+def test_parts_of_the_named_forms_in_the_next_sentence_make_up_the_total(extract, text, flagged):
+    r = extract(text)
+    (total,) = [x for x in r.relations if x.type == "sum"]
+    assert len(total.parts) == 4 and r.fact(total.total).text == "88,412"
+    assert bool([f for f in audit(r) if f.status == "inconsistent"]) == flagged
+
+
+def test_the_count_of_forms_before_a_colon_is_no_whole_of_the_list(extract):
+    r = extract("Discipline bodies handled 88,400 officials in four forms: 55,900 under the first, 24,700 under the "
+                "second, 4,300 under the third and 3,500 under the fourth.")
+    assert {w for _, w in parts(r)} == {"88,400"}

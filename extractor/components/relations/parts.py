@@ -746,6 +746,7 @@ class PartsMixin:
                 continue
             colon = next_tok(doc, k + 1)
             if colon >= len(doc) or doc[colon].text not in {":", "："}:
+                self._forms_after(doc, counts, n_draft, rels)
                 continue
             back = prev_tok(doc, n_draft.tok - 1)
             if back < 0 or doc[back].lower_ not in {"in", "into", "of"}:
@@ -756,6 +757,11 @@ class PartsMixin:
             parts = [d for d in counts if colon < d.tok < stop]
             if total is None or len(parts) != int(n_draft.value) or len(parts) < 2:
                 continue
+            # the count of kinds before the colon is no whole of the list ('in four forms: 55,900 ...')
+            listed = {id(p) for p in parts}
+            rels[:] = [
+                r for r in rels if not (r["type"] == "part_of" and r["whole"] is n_draft and id(r["part"]) in listed)
+            ]
             for part in parts:
                 if not part.fields.get("_unit_noun") and total.fields.get("unit"):
                     part.fields["unit"] = total.fields["unit"]
@@ -766,6 +772,38 @@ class PartsMixin:
                     "parts": parts,
                     "total": total,
                     "cue": f"{doc[n_draft.tok].text} {doc[k].text}",
+                    "confidence": "stated",
+                }
+            )
+
+    @staticmethod
+    def _forms_after(doc: Doc, counts: list[Draft], n_draft: Draft, rels: list[dict]) -> None:
+        """'dealt with 88,400 officials under the four forms of oversight. Of them, 55,900 ...; 24,700 ...; 4,300
+        ...; and 3,500 ...': as many cued parts of the total, in the next sentence, as the forms the text names
+        make up the total (a stated sum)."""
+        back = prev_tok(doc, n_draft.tok - 1)
+        if back >= 0 and doc[back].lower_ == "the":
+            back = prev_tok(doc, back - 1)
+        if back < 0 or doc[back].lower_ not in {"in", "into", "under", "through"}:
+            return
+        sent = sent_of(doc, n_draft.tok)
+        total = next((d for d in reversed(counts) if sent.start <= d.tok < back), None)
+        if total is None or sent.end >= len(doc) or any(r["type"] == "sum" and r["total"] is total for r in rels):
+            return
+        nxt = sent_of(doc, next_tok(doc, sent.end))
+        parts = [
+            r["part"]
+            for r in rels
+            if r["type"] == "part_of" and r["whole"] is total and r["confidence"] in ("stated", "cued")
+            and nxt.start <= r["part"].tok < nxt.end
+        ]
+        if len(parts) >= 2 and len(parts) == n_draft.value:
+            rels.append(
+                {
+                    "type": "sum",
+                    "parts": sorted(parts, key=lambda d: d.tok),
+                    "total": total,
+                    "cue": f"{doc[n_draft.tok].text} {doc[next_tok(doc, n_draft.tok + 1)].text}",
                     "confidence": "stated",
                 }
             )
