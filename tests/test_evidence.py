@@ -379,6 +379,9 @@ def test_a_named_rate_is_a_relation_to_its_counts(extract, text, numerator, deno
          "1,440", "1,600"),
         ("The bureau cleared 720 out of 800 cases recorded, bringing the clearance rate to 90%.", "90%", "720",
          "800"),
+        # a court's clearance rate: closed over handled
+        ("The court handled 5,120 cases and closed 4,410 cases. The clearance rate reached 86.13%.", "86.13%",
+         "4,410", "5,120"),
     ],
 )
 def test_closure_and_solving_rates_are_relations_to_their_counts(extract, text, rate, numerator, denominator):
@@ -398,6 +401,17 @@ def test_closure_and_solving_rates_are_relations_to_their_counts(extract, text, 
 )
 def test_a_closure_or_solving_rate_its_counts_do_not_give_is_inconsistent(extract, text):
     assert [f.status for f in audit(extract(text)) if f.check == "named_rate"] == ["inconsistent"]
+
+
+def test_a_rate_takes_no_count_of_the_year_before(extract):
+    r = extract(
+        "In 2017, the court handled 3,651 cases, including 3,086 new cases accepted (an increase of 36.5% over "
+        "2,261 cases in 2016), and closed 3,141 cases (an increase of 51% over 2,080 cases in 2016). The clearance "
+        "rate was 86.03%."
+    )
+    (rel,) = [x for x in r.relations if x.type == "rate"]
+    assert r.fact(rel.numerator).text == "3,141" and [r.fact(i).text for i in rel.denominator] == ["3,651"]
+    assert [f.status for f in audit(r) if f.check == "named_rate"] == ["consistent"]
 
 
 def test_a_rate_far_from_counts_of_its_verbs_has_no_relation_and_no_inconsistency(extract):

@@ -337,3 +337,19 @@ def test_a_thousands_separator_before_four_digits_is_one_garbled_figure(extract)
 def test_a_comma_before_a_year_still_separates_it(extract):
     (date,) = facts_of(extract("The rules took effect on June 06,2018 nationwide."), "date")
     assert date.value == "2018-06-06"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ages of the juvenile offenders were mainly between 15 and 17.",
+        "Those between the ages of 14 and 16 accounted for 12 percent.",
+    ],
+)
+def test_a_range_of_ages_is_no_count(extract, text):
+    assert [f for f in extract(text).facts if f.kind == "count"] == []
+
+
+def test_a_range_of_counts_after_between_stays(extract):
+    assert [f.text for f in extract("Police arrested between 300 and 400 suspects.").facts] == ["300", "400"]
+

@@ -599,3 +599,27 @@ def test_an_unnamed_rate_after_concluded_cases_is_the_closure_rate(extract):
     r = extract("Courts accepted 10,412 cases and concluded 9,806 cases, with a rate of 94.2%.")
     (rel,) = [x for x in r.relations if x.type == "rate"]
     assert r.fact(rel.numerator).text == "9,806" and [r.fact(i).text for i in rel.denominator] == ["10,412"]
+
+
+@pytest.mark.parametrize(
+    "text, change, target",
+    [
+        # a change of a change: named as the subject, in points or with a comparative after 'the rate of'
+        ("A total of 803,114 people were prosecuted, a year-on-year decrease of 12.4%; the decrease was 4.3 "
+         "percentage points less than in the first half.", "4.3 percentage points", "12.4%"),
+        ("A total of 803,114 people were prosecuted, a year-on-year decrease of 12.4%; the rate of decrease was "
+         "1.2% smaller than in the first quarter.", "1.2%", "12.4%"),
+        # a rate between the change and the points takes them
+        ("Arrests rose 4.7% year-on-year, and the non-arrest rate was 22.4%, an increase of 0.3 percentage points.",
+         "0.3 percentage points", "22.4%"),
+    ],
+)
+def test_a_change_of_a_change_qualifies_the_change(extract, text, change, target):
+    r = extract(text)
+    fact = by_text(r, change)
+    assert fact.of is not None and r.fact(fact.of).text == target
+
+
+def test_points_never_qualify_a_count(extract):
+    assert by_text(extract("Police handled 46 cases, up 3 percentage points."), "3 percentage points").of is None
+

@@ -247,8 +247,14 @@ def _rate_of_the_count_before(pct, definitions: list[RateDefinition], record) ->
     if last.kind != "count" or not getattr(last, "action", None):
         return None
     found = [d for d in definitions if d.count_matches(last, "numerator") == "action"]
-    if not found or len({(d.numerator.pattern, d.formula) for d in found}) != 1:
+    if not found:
         return None
+    if len({(d.numerator.pattern, d.formula) for d in found}) != 1:
+        # two rates whose numerators both fit (a closure and a clearance rate of concluded cases): one only if
+        # they find the same counts
+        pairs = {tuple(f.id if f is not None else None for f in _find_counts(pct, d, record)) for d in found}
+        if len(pairs) != 1 or None in next(iter(pairs)):
+            return None
     return found[0]
 
 

@@ -78,6 +78,7 @@ POPULATION_NOUNS = words("population_nouns")
 # 'an average annual increase of 24.3%': a change over several years (the record's `average`)
 AVERAGE_WORDS = words("average_words")
 PER_HEAD_WORDS = words("per_head_words")
+AGE_WORDS = words("age_words")  # 'the ages of offenders are mainly between 15 and 17': a range of ages
 # what ends a figure before 'more than' that compares it with a year ('9 percent more than 2018')
 COMPARED_FIGURE_WORDS = words("compared_figure_words")
 # A figure in trillions written with thousands ("81,700 trillion yuan") is 亿 mistranslated as trillion.
@@ -206,6 +207,8 @@ class FactBuilder(Component):
                 d = Draft("money", tok.idx, tok.idx + len(tok), i, value, far_cur.id_)
                 d.set(**MARKS[far_cur.label_].fields(self.attrs[far_cur.id_]), approx=self._approx(doc, i, rules))
                 return d, ""
+        if _age_range(doc, i, prv):
+            return None, "age"
         # 'aged between 18 and 30': the near end of a range excluded by the words before it
         if before is None and prv >= 1 and doc[prv].lower_ in RANGE_WORDS:
             near = prev_tok(doc, prv - 1)
@@ -683,3 +686,23 @@ def _glued_hyphen(doc: Doc, i: int, nxt: int) -> bool:
         and not doc[i].whitespace_
         and not doc[nxt].whitespace_
     )
+
+
+def _age_range(doc: Doc, i: int, prv: int) -> bool:
+    """'The ages of juvenile offenders are mainly between 15 and 17', 'between the ages of 14 and 16': either end
+    of a 'between' range whose clause speaks of age (AGE_WORDS before 'between') is an age, no count."""
+    k = prv
+    if k >= 0 and doc[k].lower_ == "and":  # the far end: back over the near end to 'between'
+        near = prev_tok(doc, k - 1)
+        if near < 0 or not is_num(doc[near]):
+            return False
+        k = prev_tok(doc, near - 1)
+    steps = 0
+    while k >= 0 and doc[k].lower_ != "between" and doc[k].is_alpha and steps < 3:
+        k = prev_tok(doc, k - 1)  # 'between the ages of 14'
+        steps += 1
+    if k < 0 or doc[k].lower_ != "between":
+        return False
+    sent = sent_of(doc, i)
+    words = [t.lower_ for t in doc[max(sent.start, k - 12) : i] if t.is_alpha]
+    return any(w in AGE_WORDS for w in words)

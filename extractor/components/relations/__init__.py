@@ -12,7 +12,7 @@ from extractor.checks.rates import LABEL as RATE_LABEL
 from extractor.checks.rates import rate_relations, resolve_rates
 from extractor.components.context import Component, Draft, RuleIndex, doc_context, sent_of, text_of
 from extractor.components.relations.changes import ChangesMixin
-from extractor.components.relations.common import CONVERSION_GAP
+from extractor.components.relations.common import CONVERSION_GAP, _is_baseline
 from extractor.components.relations.parts import PartsMixin
 from extractor.components.relations.shares import SharesMixin
 from extractor.rules import pipeline_rows
@@ -94,6 +94,10 @@ class RelationLinker(ChangesMixin, PartsMixin, SharesMixin, Component):
             )
             for n, d in enumerate(drafts)
         ]
+        # an earlier figure a change is measured from ('an increase of 51% over 2,080 cases in 2016') is no count
+        # of the rate's period
+        bases = {id(x.fields["baseline"]) for x in drafts if isinstance(x.fields.get("baseline"), Draft)}
+        bases |= {id(x) for x in drafts if x.kind == "count" and _is_baseline(doc, x.tok)}
         found = []
         for n, d in enumerate(drafts):
             if d.fields.get("role") != "rate":
@@ -102,7 +106,7 @@ class RelationLinker(ChangesMixin, PartsMixin, SharesMixin, Component):
             sent = sent_of(doc, d.tok)
             scope = sent_of(doc, sent.start - 1).start if sent.start > 0 else sent.start
             lo = doc[scope].idx
-            near = [v for v, x in zip(views, drafts, strict=True) if lo <= x.start <= d.start]
+            near = [v for v, x in zip(views, drafts, strict=True) if lo <= x.start <= d.start and id(x) not in bases]
             found += [r for r in rate_relations(SimpleNamespace(facts=near), rates=self.rates) if r["rate"] == str(n)]
         for rel in found:
             rel.update(

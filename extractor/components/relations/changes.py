@@ -500,6 +500,8 @@ class ChangesMixin:
                 # from 2024': a change in percent after a share is of the share's count (a share's own change
                 # is given in points)
                 target = share_of
+            if target is not None and d.fields.get("points") and target.kind in ITEM_KINDS:
+                target = None  # a change in percentage points is of a percentage, never of a count
             if target is not None:
                 # the change follows its figure in one clause ('filed 999 cases, up 28.6%'); across a ';' or
                 # ':' it is a guess
@@ -669,8 +671,24 @@ class ChangesMixin:
             return None
         between = {t.lower_ for t in doc[last.tok + 1 : d.tok]}
         if points:
-            return last if between & GROWTH_WORDS else None
-        return last if between & (GROWTH_WORDS | CHANGE_NOUNS) and between & RATE_CHANGE_VERBS else None
+            if between & GROWTH_WORDS:
+                return last
+            # 'a decrease of 12.4%; the decrease was 4.3 percentage points less than ...': the change named as a
+            # subject ('the decrease'), with no rate between ('the non-arrest rate was 22.4%, an increase of 0.3
+            # percentage points' is the rate's)
+            named = any(
+                t.lower_ in CHANGE_NOUNS and doc[prev_tok(doc, t.i - 1)].lower_ == "the"
+                for t in doc[last.tok + 1 : d.tok]
+            )
+            level = any(
+                x.kind == "percentage" and x.fields.get("role") != "change" and last.tok < x.tok < d.tok for x in drafts
+            )
+            return last if named and not level else None
+        # 'the rate of decline narrowed by 9.3%', 'the rate of decrease was 1.2% smaller than the first quarter'
+        end = doc.char_span(d.start, d.end, alignment_mode="expand").end
+        after = {t.lower_ for t in doc[end : min(len(doc), end + 3)]}
+        compared = "rate" in between and bool(after & (COMPARATIVES | {"smaller", "larger", "bigger"}))
+        return last if between & (GROWTH_WORDS | CHANGE_NOUNS) and (between & RATE_CHANGE_VERBS or compared) else None
 
     def _modifier_amount(self, doc: Doc, q: Draft, d: Draft, drafts: list[Draft]) -> bool:
         """True when amount q only describes a count before it in the clause: '1,200 cases involving more than

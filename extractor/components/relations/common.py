@@ -164,6 +164,10 @@ def _is_baseline(doc: Doc, i: int) -> bool:
             return before >= 0 and (is_num(doc[before]) or doc[before].text in {"%", "percent"})
     if word in BASELINE_WORDS:
         return True
+    if word in {"over", "on"} and k > 0:
+        # 'an increase of 51% over 2,080 cases in 2016': after a percentage, the figure it is measured from
+        j = prev_tok(doc, k - 1)
+        return j >= 0 and doc[j].lower_ in {"%", "percent", "per", "cent", "pct"}
     return word in {"with", "to"} and k > 0 and doc[prev_tok(doc, k - 1)].lower_ in {"compared", "comparing", "versus"}
 
 
