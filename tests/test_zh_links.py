@@ -1197,3 +1197,21 @@ def test_listed_counts_a_collective_share_takes_in_are_parts_of_its_total(text, 
 def test_an_item_of_a_collective_list_larger_than_the_total_is_flagged():
     rec = zh("全区共受理审查起诉2460人。盗窃罪810人、诈骗罪4020人、抢劫罪97人，三类犯罪人数合计占全部犯罪人数的53.2%。")
     assert [f.check for f in inconsistent(rec)] == ["parts_and_wholes"]
+
+
+@pytest.mark.parametrize(
+    "text, points, rate",
+    [
+        (
+            "该区检察院共批准逮捕犯罪嫌疑人312人，不捕688人，不捕率为68.8%，高于全市平均不捕率30.5个百分点。",
+            "30.5个百分点",
+            "68.8%",
+        ),
+        ("结案率为93.5%，低于全省法院平均结案率2.1个百分点。", "2.1个百分点", "93.5%"),
+    ],
+)
+def test_a_gap_to_another_rate_in_points_is_a_change_of_the_rate_not_a_rate(text, points, rate):
+    rec = zh(text)
+    fact = next(f for f in rec.facts if f.text == points)
+    assert fact.role == "change" and rec.fact(fact.of).text == rate
+    assert not inconsistent(rec)

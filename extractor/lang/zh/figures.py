@@ -348,7 +348,11 @@ def _percentage(norm: str, s: int, e: int, value: Decimal, sign, rules: ZhRules)
         if rules.last_in("ZH_AVERAGE", pre):
             fact["average"] = True  # '年均增长9.9%': over several years
         return fact
-    fact["points"] = False
+    if fact["points"]:
+        fact["points"] = False
+        # a figure in percentage points is a difference of rates, never a rate or a share of its own
+        fact["role"] = "level"
+        return fact
     if share:
         fact.update(role="share", pattern_id=share[1].id)
         return fact
