@@ -1215,3 +1215,34 @@ def test_a_gap_to_another_rate_in_points_is_a_change_of_the_rate_not_a_rate(text
     fact = next(f for f in rec.facts if f.text == points)
     assert fact.role == "change" and rec.fact(fact.of).text == rate
     assert not inconsistent(rec)
+
+
+@pytest.mark.parametrize(
+    "text, part, whole",
+    [
+        # the decision inserted in the act reads as the act (批准和决定逮捕 is what 批捕 names)
+        ("一季度，全市检察机关共批准和决定逮捕各类犯罪嫌疑人1216人。盗窃罪304人，占批捕总人数的25%。", "304", "1216"),
+        # a bare 总数 is the total of the sentence before, whose words say it is one
+        ("今年以来，全市共破获毒品刑事案件1512起；通过群众举报破获毒品案件302起，占总数的20%。", "302", "1512"),
+    ],
+)
+def test_a_share_finds_the_total_its_words_name(text, part, whole):
+    rec = zh(text)
+    assert (part, whole) in parts_of(rec)
+    (share,) = [f for f in rec.facts if f.kind == "percentage"]
+    assert rec.fact(share.whole).text == whole and not inconsistent(rec)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一季度，全市检察机关共批准和决定逮捕各类犯罪嫌疑人1200人，不批准(决定)逮捕400人，不捕率为25%。",
+        "一季度，全市检察机关共批准和决定逮捕各类犯罪嫌疑人1200人，不批准（决定）逮捕400人，不捕率为25%。",
+        "今年1至6月，全市检察机关共批准逮捕未成年犯罪嫌疑人300人，不捕700人，不捕率为70%。",
+        "共决定起诉未成年人410人，不起诉90人，不诉率为18%。",
+    ],
+)
+def test_named_rates_read_through_inserted_decisions_and_minors(text):
+    rec = zh(text)
+    assert [r.type for r in rec.relations].count("rate") == 1
+    assert [f.status for f in audit(rec) if f.check == "named_rate"] == ["consistent"]

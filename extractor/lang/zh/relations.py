@@ -138,7 +138,11 @@ def action_of(norm: str, facts: list[dict], i: int, rules: ZhRules | None = None
         if rules is not None and g["kind"] == f["kind"] == "count" and _is_pair(norm, g, f, rules):
             return action_of(norm, facts, i - 1, rules)
         start = max(start, min(g["end"], f["start"]))
-    return norm[start : f["start"]].strip()
+    return ACTION_INSERT_RE.sub("", norm[start : f["start"]].strip())
+
+
+# '批准和决定逮捕', '不批准(决定)逮捕': the decision inserted in an act reads as the act itself (批准逮捕, 不批准逮捕)
+ACTION_INSERT_RE = re.compile(r"[(（]决定[)）]|和决定|或决定")
 
 
 def _is_pair(norm: str, a: dict, b: dict, rules: ZhRules) -> bool:
@@ -451,6 +455,16 @@ def _named_total(
             for g in earlier(line)
             if noun in (words := action_of(norm, facts, facts.index(g), rules))
             and rules.last_in("ZH_TOTAL_WORD", words)
+        ]
+        if chosen:
+            return chosen[-1]["id"], "cued"
+    if not chosen and action is None and not noun and sent > 0:
+        # '全市共破获毒品案件1500起；通过群众举报破获300起，占总数的20%': a bare 总数 is the total of the sentence
+        # before, a count of the part's unit whose words say it is a total
+        chosen = [
+            g
+            for g in earlier(_sentence_before(norm, sent))
+            if g["start"] < sent and rules.last_in("ZH_TOTAL_WORD", action_of(norm, facts, facts.index(g), rules))
         ]
         if chosen:
             return chosen[-1]["id"], "cued"
