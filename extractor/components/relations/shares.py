@@ -150,7 +150,7 @@ class SharesMixin:
                         if isinstance(d.fields.get("of"), Draft):
                             self._part_of(rels, d.fields["of"], acted[-1], said, "cued", via="share")
                         continue
-            if len(following) == 2 and following[0].lower_ == "of" and following[1].lower_ in {"the", "all"}:
+            if len(following) == 2 and following[0].lower_ == "of" and following[1].lower_ in {"the", "all", "total"}:
                 # 'Among them, 1.096 million ..., accounting for 63.8% of the total': the total the part was
                 # said to be part of; else the release's total of its class
                 part = d.fields.get("of")
