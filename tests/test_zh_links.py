@@ -1246,3 +1246,15 @@ def test_named_rates_read_through_inserted_decisions_and_minors(text):
     rec = zh(text)
     assert [r.type for r in rec.relations].count("rate") == 1
     assert [f.status for f in audit(rec) if f.check == "named_rate"] == ["consistent"]
+
+
+@pytest.mark.parametrize(
+    "text, direction",
+    [
+        ("2025年，全市法院审结刑事案件、毒品犯罪案件再降8.2%和6.5%。", "down"),
+        ("今年以来，受理案件数又升12.4%。", "up"),
+    ],
+)
+def test_a_one_character_change_after_again_is_a_change(text, direction):
+    pcts = [f for f in zh(text).facts if f.kind == "percentage"]
+    assert pcts and all(f.role == "change" and f.direction == direction for f in pcts)
