@@ -62,18 +62,7 @@ def link(norm: str, facts: list[dict], rules: ZhRules) -> list[dict]:
         if inner is not None:  # '占全体85名委员的89%': 85 is the whole, the share is of the figure before 占
             rest = [g for g in facts if g is not inner]
             target = _clause_figure(norm, rest, rest.index(f), rules)
-            f["whole"] = inner["id"]
-            relations.append(
-                {
-                    "type": "link",
-                    "role": "whole",
-                    "source": f["id"],
-                    "target": inner["id"],
-                    "cue": "占",
-                    "pattern_id": f.get("pattern_id"),
-                    "confidence": "stated",
-                }
-            )
+            _whole_link(relations, f, inner["id"], "占", "stated")
         elif f.get("points"):
             target = _points_of(norm, facts, i, rules)
         else:
@@ -264,18 +253,7 @@ def _collective_wholes(norm: str, facts: list[dict], relations: list[dict], rule
             continue
         whole, confidence = found
         by_id = {g["id"]: g for g in facts}
-        f["whole"] = whole
-        relations.append(
-            {
-                "type": "link",
-                "role": "whole",
-                "source": f["id"],
-                "target": whole,
-                "cue": norm[words[0] : f["start"]],
-                "pattern_id": f.get("pattern_id"),
-                "confidence": confidence,
-            }
-        )
+        _whole_link(relations, f, whole, norm[words[0] : f["start"]], confidence)
         for item in items:
             if item["id"] not in whole_of:
                 _add_part(relations, set(), item, by_id[whole], "占" + words[1][1:], f.get("pattern_id"))
@@ -379,18 +357,23 @@ def _wholes(
             _add_part(relations, set(), by_id[f["of"]], by_id[whole], cue, f.get("pattern_id"))
             relations[-1]["confidence"] = confidence
             whole_of[f["of"]] = whole
-        f["whole"] = whole
-        relations.append(
-            {
-                "type": "link",
-                "role": "whole",
-                "source": f["id"],
-                "target": whole,
-                "cue": cue,
-                "pattern_id": f.get("pattern_id"),
-                "confidence": confidence,
-            }
-        )
+        _whole_link(relations, f, whole, cue, confidence)
+
+
+def _whole_link(relations: list[dict], share: dict, whole: str, cue: str | None, confidence: str) -> None:
+    """Record `whole` (an id) as the whole of percentage `share`, as a `link` relation with its cue."""
+    share["whole"] = whole
+    relations.append(
+        {
+            "type": "link",
+            "role": "whole",
+            "source": share["id"],
+            "target": whole,
+            "cue": cue,
+            "pattern_id": share.get("pattern_id"),
+            "confidence": confidence,
+        }
+    )
 
 
 def _occurrences(text: str, word: str) -> list[int]:
