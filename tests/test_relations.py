@@ -623,3 +623,19 @@ def test_a_change_of_a_change_qualifies_the_change(extract, text, change, target
 def test_points_never_qualify_a_count(extract):
     assert by_text(extract("Police handled 46 cases, up 3 percentage points."), "3 percentage points").of is None
 
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("The regulator uncovered more than double the number of online fraud cases this quarter. In total, 2,318 "
+         "such cases were handled in the three months.", "2,318"),
+        ("Customs seized nearly triple the amount of ivory in 2019. Altogether, 412 cases were filed.", "412"),
+        # a next sentence that does not present its figure as a total is no referent
+        ("Police seized twice as many guns as last year. The ministry said 2,330 cases were handled.", None),
+    ],
+)
+def test_a_multiplier_with_no_figure_is_of_the_total_the_next_sentence_opens_with(extract, text, target):
+    r = extract(text)
+    (m,) = [f for f in r.facts if f.kind == "multiplier"]
+    assert (r.fact(m.of).text if m.of else None) == target
+

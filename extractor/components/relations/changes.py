@@ -47,6 +47,9 @@ from extractor.components.relations.common import (
 )
 from extractor.components.units import singular
 from extractor.kinds import ITEM_KINDS
+from extractor.lexicon import words
+
+TOTAL_OPENINGS = words("total_openings")  # 'In total, 2,330 cases ...': a sentence presenting its figure as a total
 
 
 class ChangesMixin:
@@ -521,6 +524,10 @@ class ChangesMixin:
                 restated = self._restated_subject(doc, d, sent, drafts, rules)
                 if restated is not None:
                     _link(d, "of", restated[0], restated[1], "cued")
+                    continue
+                ahead = _total_ahead(doc, d, sent, drafts) if d.kind == "multiplier" else None
+                if ahead is not None:
+                    _link(d, "of", ahead, "in total", "inferred")
         for d in drafts:
             if d.kind in ("percentage", "multiplier") and isinstance(d.fields.get("of"), Draft):
                 if "baseline" not in d.fields:
@@ -865,3 +872,17 @@ def _owned_baseline(doc: Doc, base: Draft, d: Draft, drafts: list[Draft]) -> boo
         and before.fields.get("role", "change") == "change"
         and base.tok - before.tok <= 6
     )
+
+
+def _total_ahead(doc: Doc, d: Draft, sent: Span, drafts: list[Draft]) -> Draft | None:
+    """'... uncovered more than double the number of online trading violations in the first quarter. In total,
+    2,330 cases ... were dealt with in the January-March period': a multiplier with no figure before it in its
+    sentence is of the first count of the next sentence, when that sentence opens by presenting it as a total
+    (a guess)."""
+    if any(x.kind in ITEM_KINDS and sent.start <= x.tok < d.tok for x in drafts) or sent.end >= len(doc):
+        return None
+    nxt = sent_of(doc, next_tok(doc, sent.end))
+    opening = " ".join(t.lower_ for t in doc[nxt.start : min(nxt.end, nxt.start + 4)] if t.is_alpha)
+    if not any(opening.startswith(m) for m in TOTAL_OPENINGS):
+        return None
+    return next((x for x in drafts if x.kind == "count" and nxt.start <= x.tok < nxt.end), None)
