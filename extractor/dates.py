@@ -352,6 +352,11 @@ def _norm_year_range(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | N
             return None
         return _rel_norm(f"{start}/{end}", "period", start, end)
     y2 = int(m.group("y2"))
+    m2 = _group(m, "m2")
+    if m2 and y2 >= y1:
+        # 'from 2018 to March 2023', 'between 2018 and March of 2023': the end a month
+        end = _ym(y2, MONTHS[m2.lower()[:3]])
+        return _Norm(f"{y1}/{end}", "period", str(y1), end)
     if y2 <= y1:
         return None
     return _Norm(f"{y1}/{y2}", "period", str(y1), str(y2))

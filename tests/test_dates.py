@@ -358,6 +358,10 @@ RESOLVED = [
      "2017/2023-05", True),
     ("between March 2018 and the end of last year", "between March 2018 and the end of last year", "2023-06-01",
      "2018-03/2022-12", "2018-03/2022-12", True),
+    # a range of years ending at a month
+    ("from 2018 to March 2023, 80 returned", "from 2018 to March 2023", "2023-06-01", "2018/2023-03", None, False),
+    ("between 2018 and March of 2023, 80 returned", "between 2018 and March of 2023", "2023-06-01", "2018/2023-03",
+     None, False),
     ("cases fell last year", "last year", "2024-03-22", "2023", "2023", True),
     ("fraud cases rose last August", "last August", "2016-09-20", "2016-08", "2016-08", True),
     ("police caught 40 fugitives last October", "last October", "2016-09-20", "2015-10", "2015-10", True),
