@@ -1258,3 +1258,16 @@ def test_named_rates_read_through_inserted_decisions_and_minors(text):
 def test_a_one_character_change_after_again_is_a_change(text, direction):
     pcts = [f for f in zh(text).facts if f.kind == "percentage"]
     assert pcts and all(f.role == "change" and f.direction == direction for f in pcts)
+
+
+def test_the_persons_of_a_case_part_are_no_part_of_the_cases():
+    rec = zh(
+        "全市检察机关共办理各类案件5280件。其中，审查逮捕案件1320件1865人、审查起诉案件2410件6102人、公益诉讼案件550件。"
+    )
+    assert sorted(parts_of(rec)) == sorted([("1320", "5280"), ("2410", "5280"), ("550", "5280")])
+    assert not inconsistent(rec)
+
+
+def test_pairs_under_a_pair_keep_both_parts():
+    rec = zh("全年共受理审查起诉案件1200件1510人，其中盗窃案件300件402人。")
+    assert sorted(parts_of(rec)) == sorted([("300", "1200"), ("402", "1510")])

@@ -73,6 +73,7 @@ def link(norm: str, facts: list[dict], rules: ZhRules) -> list[dict]:
             _link_of(relations, f, target, None, f.get("pattern_id"), "cued")
     breakdown: dict[str, int] = {}
     _parts(norm, facts, rules, relations, breakdown)
+    _drop_paired_parts(norm, facts, relations, rules)
     _sums(norm, facts, rules, relations)
     _wholes(norm, facts, relations, breakdown, rules)
     _collective_wholes(norm, facts, relations, rules)
@@ -132,6 +133,25 @@ def action_of(norm: str, facts: list[dict], i: int, rules: ZhRules | None = None
 
 # '批准和决定逮捕', '不批准(决定)逮捕': the decision inserted in an act reads as the act itself (批准逮捕, 不批准逮捕)
 ACTION_INSERT_RE = re.compile(r"[(（]决定[)）]|和决定|或决定")
+
+
+def _drop_paired_parts(norm: str, facts: list[dict], relations: list[dict], rules: ZhRules) -> None:
+    """'共办理各类案件5280件。其中，审查逮捕案件1320件1865人、…': the persons of a '件…人' pair whose cases are a
+    part of a count of cases are the people of that part, no part of the cases (a false alarm when more)."""
+    by_id = {f["id"]: f for f in facts}
+    whole_of = {r["part"]: r["whole"] for r in relations if r["type"] == "part_of"}
+    drop: set[str] = set()
+    for a, b in itertools.pairwise(facts):
+        if a["kind"] != "count" or b["kind"] != "count" or not _is_pair(norm, a, b, rules):
+            continue
+        whole = whole_of.get(b["id"])
+        if whole is None or whole_of.get(a["id"]) != whole:
+            continue
+        root = bundled_units().root
+        if root(by_id[whole].get("unit") or "") == root(a.get("unit") or "") != root(b.get("unit") or ""):
+            drop.add(b["id"])
+    if drop:
+        relations[:] = [r for r in relations if not (r["type"] == "part_of" and r["part"] in drop)]
 
 
 def _is_pair(norm: str, a: dict, b: dict, rules: ZhRules) -> bool:
