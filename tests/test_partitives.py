@@ -1063,3 +1063,10 @@ def test_the_count_of_forms_before_a_colon_is_no_whole_of_the_list(extract):
     r = extract("Discipline bodies handled 88,400 officials in four forms: 55,900 under the first, 24,700 under the "
                 "second, 4,300 under the third and 3,500 under the fourth.")
     assert {w for _, w in parts(r)} == {"88,400"}
+
+
+def test_people_among_kinds_of_crime_are_a_guess_and_an_inner_list_its_own(extract):
+    r = extract("Among the 12 new offences, 340 people have been charged, including 85 for selling counterfeit "
+                "infant formula.")
+    assert ("85", "340") in parts(r) and ("85", "12") not in parts(r)
+    assert not [f for f in audit(r) if f.status == "inconsistent"]

@@ -173,10 +173,23 @@ class PartsMixin:
                 # 'Among the 17,250 suspects arrested, 1,420 were leaders': the count inside the cue is the whole
                 comma = next((t.i for t in doc[lead.tok : sent.end] if t.text in {",", "，"}), None)
                 if comma is not None:
+                    nested = next(
+                        (
+                            c.start
+                            for c in rules.within(comma, sent.end, "PART_CUE")
+                            if self.attrs[c.id_]["mode"] == "including"
+                        ),
+                        sent.end,
+                    )
                     for part in [d for d in after[1:] if d.tok > comma]:
+                        if part.tok > nested:
+                            break  # 'Among the 12 new offences, 340 people ..., including 85 ...': the inner list's
                         if part is not after[1] and doc[prev_tok(doc, part.tok - 1)].lower_ in AGENT_PREPOSITIONS:
                             continue  # 'Among the 640 returned, 365 were caught in 58 countries': no item
-                        add(part, lead, "of_the", "stated")
+                        pu, lu = part.fields.get("unit"), lead.fields.get("unit")
+                        # 'Among the 12 new offences, 340 people were charged': people among kinds of crime
+                        firm = "stated" if not (pu and lu) or self.units.kin(pu, lu) else "inferred"
+                        add(part, lead, "of_the", firm)
             elif mode in ("among", "of_them", "of_the") and at_sentence_start:
                 # '... an increase of 742 cases or 54.2% compared with 1368 cases in the last year. Amongst these
                 # cases, ...': last year's count and a difference are no wholes of this year's parts
