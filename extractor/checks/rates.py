@@ -18,6 +18,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -61,10 +62,7 @@ class RateDefinition:
         if not rate_name:
             return False
         name = " ".join(rate_name.lower().split())
-        if self.name_regex:
-            return re.search(self.name, name, re.IGNORECASE) is not None
-        phrase = " ".join(self.name.lower().split())
-        return re.search(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", name) is not None
+        return _name_pattern(self.name, self.name_regex).search(name) is not None
 
     def count_matches(self, fact, which: str) -> str | None:
         """The field ('action' or 'subject') where the count matches the numerator or other regex, or None."""
@@ -77,6 +75,14 @@ class RateDefinition:
             if value and rx.search(value):
                 return field
         return None
+
+
+@lru_cache(maxsize=256)
+def _name_pattern(name: str, regex: bool) -> re.Pattern:
+    """A rate's name as a compiled pattern: its regular expression, or its phrase as whole words."""
+    if regex:
+        return re.compile(name, re.IGNORECASE)
+    return re.compile(r"(?<![\w-])" + re.escape(" ".join(name.lower().split())) + r"(?![\w-])")
 
 
 def definition_from_row(row: PatternRow, where: str = "") -> RateDefinition:

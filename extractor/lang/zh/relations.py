@@ -128,7 +128,8 @@ def action_of(norm: str, facts: list[dict], i: int, rules: ZhRules | None = None
         if rules is not None and g["kind"] == f["kind"] == "count" and _is_pair(norm, g, f, rules):
             return action_of(norm, facts, i - 1, rules)
         start = max(start, min(g["end"], f["start"]))
-    return ACTION_INSERT_RE.sub("", norm[start : f["start"]].strip())
+    words = norm[start : f["start"]].strip()
+    return ACTION_INSERT_RE.sub("", words) if "决定" in words else words
 
 
 # '批准和决定逮捕', '不批准(决定)逮捕': the decision inserted in an act reads as the act itself (批准逮捕, 不批准逮捕)
