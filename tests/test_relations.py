@@ -639,3 +639,24 @@ def test_a_multiplier_with_no_figure_is_of_the_total_the_next_sentence_opens_wit
     (m,) = [f for f in r.facts if f.kind == "multiplier"]
     assert (r.fact(m.of).text if m.of else None) == target
 
+
+@pytest.mark.parametrize(
+    "text, pct",
+    [
+        ("Compared with 2021, closed cases increased by 612, with a growth rate of 26.1%.", "26.1%"),
+        ("Police filed 3,214 cases, with a decline rate of 6.1%.", "6.1%"),
+    ],
+)
+def test_a_rate_of_change_is_a_change(extract, text, pct):
+    fact = by_text(extract(text), pct)
+    assert fact.role == "change" and fact.rate_name is None
+
+
+def test_the_of_of_a_share_is_no_partitive_of_the_figure_before(extract):
+    from extractor.checks import audit
+
+    r = extract("Heavy sentences were imposed on 98,210, accounting for 8.15% of those convicted, who numbered "
+                "1,205,000.")
+    assert [x for x in r.relations if x.type == "part_of"] == []
+    assert not [f for f in audit(r) if f.status == "inconsistent"]
+

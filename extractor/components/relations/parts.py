@@ -373,6 +373,10 @@ class PartsMixin:
                         add(part_before, _whole_of_listed(whole, pool, parts), "of_them", "cued")
                 elif mode == "count_of":
                     pass  # 'the number of the cases': no count before the cue, no partitive
+                elif doc[prev_tok(doc, cue.start - 1)].lower_ in {"%", "percent", "pct"} or (
+                    (q := _draft_at(doc).get(prev_tok(doc, cue.start - 1))) is not None and q.kind == "percentage"
+                ):
+                    pass  # 'accounting for 8.15% of those convicted, who numbered 1,205,000': the share's own 'of'
                 elif after and before:
                     # 'reports, of which 819,000 were tip-offs'; '... sanctioned 265,000 (of which 221,000 ...)':
                     # a bracket opened right after a count holds its parts
