@@ -352,6 +352,10 @@ def _norm_year_range(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | N
             return None
         return _rel_norm(f"{start}/{end}", "period", start, end)
     y2 = int(m.group("y2"))
+    if _group(m, "end1") and y2 > y1:
+        # 'from the end of 2017 to 2021': the period opens at the first year's last month
+        start = _ym(y1, 12)
+        return _Norm(f"{start}/{y2}", "period", start, str(y2))
     m2 = _group(m, "m2")
     if m2 and y2 >= y1:
         # 'from 2018 to March 2023', 'between 2018 and March of 2023': the end a month

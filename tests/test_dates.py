@@ -358,6 +358,8 @@ RESOLVED = [
      "2017/2023-05", True),
     ("between March 2018 and the end of last year", "between March 2018 and the end of last year", "2023-06-01",
      "2018-03/2022-12", "2018-03/2022-12", True),
+    ("users fell from the end of 2017 to 2021", "from the end of 2017 to 2021", "2023-06-01", "2017-12/2021", None,
+     False),
     # a range of years ending at a month
     ("from 2018 to March 2023, 80 returned", "from 2018 to March 2023", "2023-06-01", "2018/2023-03", None, False),
     ("between 2018 and March of 2023, 80 returned", "between 2018 and March of 2023", "2023-06-01", "2018/2023-03",
