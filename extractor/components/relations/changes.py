@@ -50,6 +50,7 @@ from extractor.kinds import ITEM_KINDS
 from extractor.lexicon import words
 
 TOTAL_OPENINGS = words("total_openings")  # 'In total, 2,330 cases ...': a sentence presenting its figure as a total
+SIZE_COMPARATIVES = words("size_comparatives")  # 'the rate of decrease was 1.2% smaller than ...'
 
 
 class ChangesMixin:
@@ -694,7 +695,7 @@ class ChangesMixin:
         # 'the rate of decline narrowed by 9.3%', 'the rate of decrease was 1.2% smaller than the first quarter'
         end = doc.char_span(d.start, d.end, alignment_mode="expand").end
         after = {t.lower_ for t in doc[end : min(len(doc), end + 3)]}
-        compared = "rate" in between and bool(after & (COMPARATIVES | {"smaller", "larger", "bigger"}))
+        compared = "rate" in between and bool(after & SIZE_COMPARATIVES)
         return last if between & (GROWTH_WORDS | CHANGE_NOUNS) and (between & RATE_CHANGE_VERBS or compared) else None
 
     def _modifier_amount(self, doc: Doc, q: Draft, d: Draft, drafts: list[Draft]) -> bool:

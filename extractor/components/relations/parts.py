@@ -63,6 +63,8 @@ LEFT_OVER_WORDS = words("left_over_words")
 EXHAUSTIVE_TAILS = words("exhaustive_tails")
 REMAINDER_WORDS = words("remainder_words")  # 'the other 40', 'the remaining 12': the last item of a breakdown
 AGENT_PREPOSITIONS = words("agent_prepositions")  # 'caught by 1,200 officers': the count is no item of a breakdown
+FORMS_PREPOSITIONS = words("forms_prepositions")  # 'under the four forms of oversight': parts that make up a total
+PERCENT_WORDS = words("percent_words")  # '8.15% of those': the share's own 'of'
 # the two parts of a caseload: the new cases and those carried over from before
 NEW_INTAKE_WORDS = words("new_intake_words")
 CARRIED_OVER_WORDS = words("carried_over_words")
@@ -373,7 +375,7 @@ class PartsMixin:
                         add(part_before, _whole_of_listed(whole, pool, parts), "of_them", "cued")
                 elif mode == "count_of":
                     pass  # 'the number of the cases': no count before the cue, no partitive
-                elif doc[prev_tok(doc, cue.start - 1)].lower_ in {"%", "percent", "pct"} or (
+                elif doc[prev_tok(doc, cue.start - 1)].lower_ in PERCENT_WORDS or (
                     (q := _draft_at(doc).get(prev_tok(doc, cue.start - 1))) is not None and q.kind == "percentage"
                 ):
                     pass  # 'accounting for 8.15% of those convicted, who numbered 1,205,000': the share's own 'of'
@@ -801,7 +803,7 @@ class PartsMixin:
         back = prev_tok(doc, n_draft.tok - 1)
         if back >= 0 and doc[back].lower_ == "the":
             back = prev_tok(doc, back - 1)
-        if back < 0 or doc[back].lower_ not in {"in", "into", "under", "through"}:
+        if back < 0 or doc[back].lower_ not in FORMS_PREPOSITIONS:
             return
         sent = sent_of(doc, n_draft.tok)
         total = next((d for d in reversed(counts) if sent.start <= d.tok < back), None)

@@ -327,7 +327,7 @@ class SharesMixin:
         commas = [t.i for t in doc[start:cue] if t.text in {",", "，"}]
         if not commas:
             return False
-        words = [t for t in doc[commas[-1] + 1 : cue] if t.is_alpha and t.lower_ not in {"and", "while", "but"}]
+        words = [t for t in doc[commas[-1] + 1 : cue] if t.is_alpha and t.lower_ not in CLAUSE_JOINERS]
         if not words or len(words) > 3 or words[0].lower_ not in RESTATING_WORDS:
             return False
         nouns = [_singular(t.lower_) for t in words[1:]]
@@ -781,6 +781,7 @@ def _named_acts(window) -> list[str]:
 
 AGENT_STOPS = words("agent_stops")
 RESTATING_WORDS = words("restating_words")  # 'and these cases accounted for 31.2%': a subject restating a count
+CLAUSE_JOINERS = words("clause_joiners")  # ', and these cases accounted for': passed over before the subject
 
 
 def _agent_of(window) -> set[str]:
