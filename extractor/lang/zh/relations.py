@@ -141,6 +141,7 @@ def _drop_paired_parts(norm: str, facts: list[dict], relations: list[dict], rule
     part of a count of cases are the people of that part, no part of the cases (a false alarm when more)."""
     by_id = {f["id"]: f for f in facts}
     whole_of = {r["part"]: r["whole"] for r in relations if r["type"] == "part_of"}
+    root = bundled_units().root
     drop: set[str] = set()
     for a, b in itertools.pairwise(facts):
         if a["kind"] != "count" or b["kind"] != "count" or not _is_pair(norm, a, b, rules):
@@ -148,7 +149,6 @@ def _drop_paired_parts(norm: str, facts: list[dict], relations: list[dict], rule
         whole = whole_of.get(b["id"])
         if whole is None or whole_of.get(a["id"]) != whole:
             continue
-        root = bundled_units().root
         if root(by_id[whole].get("unit") or "") == root(a.get("unit") or "") != root(b.get("unit") or ""):
             drop.add(b["id"])
     if drop:
@@ -259,6 +259,7 @@ def _collective_wholes(norm: str, facts: list[dict], relations: list[dict], rule
     share of the total its 占…的 names, so each is a part of that total (the share, of no one of them, is not
     checked alone)."""
     whole_of = {r["part"] for r in relations if r["type"] == "part_of"}
+    by_id = {g["id"]: g for g in facts}
     for i, f in enumerate(facts):
         if f["kind"] != "percentage" or f.get("role") != "share" or f.get("of") or f.get("whole"):
             continue
@@ -273,7 +274,6 @@ def _collective_wholes(norm: str, facts: list[dict], relations: list[dict], rule
         if found is None:
             continue
         whole, confidence = found
-        by_id = {g["id"]: g for g in facts}
         _whole_link(relations, f, whole, norm[words[0] : f["start"]], confidence)
         for item in items:
             if item["id"] not in whole_of:
