@@ -506,6 +506,14 @@ class ChangesMixin:
                 target = share_of
             if target is not None and d.fields.get("points") and target.kind in ITEM_KINDS:
                 target = None  # a change in percentage points is of a percentage, never of a count
+            if target is not None and target.kind == "count" and target.fields.get("difference"):
+                # 'the number of newly accepted cases increased by 1,158, with a growth rate of 36.4%': a rate
+                # after a difference is of the level the difference's subject names, when its words name one
+                cues = rules.within(max(sent.start, target.tok - 6), target.tok, "CHANGE")
+                level = self._described_count(doc, target, cues[-1].start, drafts) if cues else None
+                if level is not None:
+                    _link(d, "of", level[0], level[1], "cued")
+                    continue
             if target is not None:
                 # the change follows its figure in one clause ('filed 999 cases, up 28.6%'); across a ';' or
                 # ':' it is a guess

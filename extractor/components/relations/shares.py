@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 
 from spacy.tokens import Doc, Span
 
@@ -116,6 +117,12 @@ class SharesMixin:
                     _link(d, "of", earlier[-1], f"of {following[1].lower_}", "cued")
                 else:
                     _link(d, "of", earlier[-1], None, "inferred")
+            if "of" not in d.fields and share_cue is not None and not any(x.kind in ITEM_KINDS for x in earlier):
+                # 'The newly accepted cases accounted for 16.4%': the subject's words name an earlier count
+                described = self._described_count(doc, d, share_cue.start, drafts)
+                if described is not None:
+                    _link(d, "of", described[0], described[1], "cued")
+                    d.set(_described=True)
             # 'made up 8.5 percent of the 12,000 suspects': the whole is named right after 'of (the)'
             k = next_tok(doc, nxt + 1) if own_part else len(doc)
             if k < len(doc) and doc[k].lower_ in {"the", "all", "these", "those"}:
@@ -125,6 +132,11 @@ class SharesMixin:
                 _link(d, "whole", named, "of the", "stated")
                 if isinstance(d.fields.get("of"), Draft):
                     self._part_of(rels, d.fields["of"], named, "of the", "stated", via="share")
+                continue
+            if d.fields.get("_described"):
+                # '... concluded 3,460 cases. The concluded cases accounted for 13.5% of the national total': a
+                # subject restated in a later sentence is measured against a total its words name, and no
+                # earlier count is known to be it
                 continue
             if own_part and following[1].lower_ in {"the", "those"}:
                 k2 = next_tok(doc, following[1].i + 1)
@@ -192,6 +204,7 @@ class SharesMixin:
                             and x is not part
                             and id(x) not in inner
                             and x.fields.get("unit") == unit
+                            and not (isinstance(part, Draft) and _siblings(doc, x, part))
                         ]
                     # 'making up 58 percent of cases concluded by the provincial courts': the whole is a count of
                     # the act its words name (the 5,214 cases received are not it), none when no count has it
@@ -231,6 +244,8 @@ class SharesMixin:
         whole_of = {id(r["part"]): r for r in rels if r["type"] == "part_of"}
         for d in shares:
             part = d.fields.get("of")
+            if d.fields.get("_described"):
+                continue  # its whole is what its own words name, not its part's whole
             if "whole" not in d.fields and isinstance(part, Draft) and id(part) in whole_of:
                 rel = whole_of[id(part)]
                 _link(d, "whole", rel["whole"], rel["cue"], rel["confidence"], rel["pattern_id"])
@@ -665,6 +680,7 @@ class SharesMixin:
             and x is not part
             and id(x) not in inner
             and not x.fields.get("_converted")
+            and not (isinstance(part, Draft) and _siblings(doc, x, part))
             # 'sanctioned 265,000 (of which ...)': a count with no noun yet is of the class its act names
             and (
                 self.units.kin(x.fields.get("unit"), unit)
@@ -676,6 +692,54 @@ class SharesMixin:
         if acts and any(x.kind == "count" and _acted(x, acts[0]) for x in drafts):
             cands = [x for x in cands if _acted(x, acts[0])]
         return cands[0] if cands else None
+
+    def _described_count(self, doc: Doc, figure: Draft, end: int, drafts: list[Draft]) -> tuple[Draft, str] | None:
+        """'The newly accepted cases accounted for 16.4%', 'the number of concluded cases increased by 673': a
+        clause whose subject, right before token `end`, names a count's noun with words that qualify it ('newly
+        accepted', 'concluded', 'involving township officials') and holds no figure refers to the earlier count
+        (in its sentence or the three before) whose own words share most of those qualifiers; none when no count
+        shares one or two share as many (the wording must tell them apart, values never do)."""
+        sent = sent_of(doc, figure.tok)
+        lo = max(sent.start, end - 16)
+        seg = max((t.i + 1 for t in doc[lo:end] if t.text in {",", "，", ";", "；", ":", "("}), default=lo)
+        if any(x.kind in ITEM_KINDS and seg <= x.tok < end for x in drafts):
+            return None
+        content = [t.lower_ for t in doc[seg:end] if t.is_alpha and t.lower_ not in DESCRIPTION_STOPS]
+        is_noun = [self.units.root(_singular(w)) in ("case", "person") for w in content]
+        if not any(is_noun):
+            return None
+        at = is_noun.index(True)
+        while at + 1 < len(content) and is_noun[at + 1]:
+            at += 1  # 'fraud cases': the last noun of the first run heads it, the others qualify it
+        noun = _singular(content[at])
+        wanted = {_stem(w) for i, w in enumerate(content) if i != at}
+        if not wanted:
+            return None
+        start = self._sentences_back(doc, sent, 3)
+        toks = [x.tok for x in drafts]
+        pool = drafts[bisect.bisect_left(toks, start) : bisect.bisect_left(toks, seg)]
+        scored = []
+        for i, x in enumerate(pool):
+            if (
+                x.kind != "count"
+                or x.fields.get("_converted")
+                or x.fields.get("difference")
+                or not self.units.kin(x.fields.get("unit"), noun)
+                or _prior_period(doc, x)
+            ):
+                continue
+            # the count's own words: its noun phrase and act, and the words before it back to the figure before
+            before = max(clause_start(doc, x.tok), x.tok - 8, pool[i - 1].tok + 1 if i else 0)
+            # '5,210 new cases, and concluded 4,870': the words after a joint, not the noun of the figure before
+            before = max((t.i + 1 for t in doc[before : x.tok] if t.lower_ in LIST_JOINTS), default=before)
+            said = re.findall(r"[^\W\d_]+", f"{x.fields.get('subject') or ''} {x.fields.get('action') or ''}".lower())
+            said += [t.lower_ for t in doc[before : x.tok] if t.is_alpha]
+            scored.append((len(wanted & {_stem(w) for w in said}), x))
+        best = max((n for n, _x in scored), default=0)
+        picks = [x for n, x in scored if n == best]
+        if best == 0 or len(picks) != 1:
+            return None
+        return picks[0], " ".join(t.text for t in doc[seg:end] if not t.is_space).lower()
 
     def _kin_any(self, noun: str, units: set) -> bool:
         """Whether `noun` counts the class of any of `units` (a total of its class is then there to find)."""
@@ -780,6 +844,9 @@ def _named_acts(window) -> list[str]:
 
 
 AGENT_STOPS = words("agent_stops")
+# words that describe nothing in a subject restating a count ('the number of ...'): the rest must match its words
+DESCRIPTION_STOPS = words("description_stops")
+LIST_JOINTS = {",", "，", ";", "；", "(", "（", "and", "including", "while"}
 RESTATING_WORDS = words("restating_words")  # 'and these cases accounted for 31.2%': a subject restating a count
 CLAUSE_JOINERS = words("clause_joiners")  # ', and these cases accounted for': passed over before the subject
 
@@ -811,3 +878,29 @@ def _done_by(doc: Doc, x: Draft, drafts: list[Draft], agent: set[str]) -> int:
     hi = drafts[i + 1].tok if i + 1 < len(drafts) and drafts[i + 1].tok < sent.end else sent.end
     said = {t.lower_ for t in doc[lo:hi] if t.i != x.tok}
     return len({w.rstrip("s") for w in agent & said})
+
+
+def _stem(word: str) -> str:
+    """A word reduced so that forms of one description meet: 'newly' -> new, 'accepted' / 'received' -> accept (its
+    verb class), 'cases' -> case, 'involving' -> involv."""
+    word = VERB_CLASS.get(word, word)
+    if word.endswith("ly") and len(word) > 4:
+        word = word[:-2]
+    word = _singular(word)
+    for suffix in ("ing", "ed", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _siblings(doc: Doc, x: Draft, part: Draft) -> bool:
+    """True when count x stands before `part` in its sentence as another item of the same act, each with its own
+    noun ('filed 1,203 cases involving county officials and 9,012 cases involving village officials'): a sibling
+    is never the part's total."""
+    act = part.fields.get("action")
+    return (
+        bool(act)
+        and x.fields.get("action") == act
+        and bool(x.fields.get("_unit_noun") and part.fields.get("_unit_noun"))  # '..., and 96 involved': one set
+        and sent_of(doc, x.tok).start == sent_of(doc, part.tok).start
+    )

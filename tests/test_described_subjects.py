@@ -1,0 +1,93 @@
+"""A share or a change whose clause restates an earlier count by its description ('The newly accepted cases
+accounted for 21.3%', 'the number of concluded cases increased by 610, a rise of 14.3%') qualifies the count its
+words describe, chosen by wording alone: no pick when no count shares a qualifier or two share as many. New
+sentences in the genre's style, none from a corpus."""
+
+import pytest
+from conftest import by_text
+
+from extractor.checks import audit
+
+COURT = "In 2023, the court accepted 6,120 civil cases, including 5,210 new cases, and concluded 4,870 cases. "
+
+
+@pytest.mark.parametrize(
+    "text, share, part",
+    [
+        (COURT + "The newly accepted cases accounted for 21.3% of the national total.", "21.3%", "5,210"),
+        (COURT + "The concluded cases made up 18.2 percent of the provincial total.", "18.2 percent", "4,870"),
+        (COURT + "Of all courts, the number of new cases accounted for 9.5%.", "9.5%", "5,210"),
+        (
+            "Discipline bodies filed 1,203 cases involving county-level officials and 9,012 cases involving "
+            "village-level or lower officials. Among these, cases involving village-level or lower officials "
+            "accounted for 88.2% of the total.",
+            "88.2%",
+            "9,012",
+        ),
+        (
+            "Prosecutors approved the arrest of 3,410 suspects and indicted 5,820 suspects. The indicted suspects "
+            "accounted for 12.6 percent of the national figure.",
+            "12.6 percent",
+            "5,820",
+        ),
+    ],
+)
+def test_a_share_of_a_described_subject_is_of_the_count_it_describes(extract, text, share, part):
+    r = extract(text)
+    pct = by_text(r, share)
+    assert r.fact(pct.of).text == part
+
+
+@pytest.mark.parametrize(
+    "text, share",
+    [
+        # both counts are 'cases accepted': the words cannot tell them apart
+        ("The court accepted 6,120 civil cases and accepted 2,300 criminal cases. The accepted cases accounted "
+         "for 14% of the national total.", "14%"),
+        # nothing but the noun restates a count
+        (COURT + "Cases accounted for 30% of the national total.", "30%"),
+    ],
+)
+def test_a_description_that_fits_no_one_count_links_nothing(extract, text, share):
+    assert by_text(extract(text), share).of is None
+
+
+def test_a_described_share_takes_no_whole_from_its_part():
+    """'The newly accepted cases accounted for 21.3% of the national total': the new cases are part of the
+    6,120, but the share is of a total the text never gives, so it is no share of the 6,120 (a false alarm)."""
+    from extractor.api import extract
+
+    r = extract(COURT + "The newly accepted cases accounted for 21.3% of the national total.")
+    assert by_text(r, "21.3%").whole is None
+    assert not [f for f in audit(r) if f.status == "inconsistent"]
+
+
+def test_a_list_sibling_is_no_total_of_a_share():
+    from extractor.api import extract
+
+    r = extract(
+        "Discipline bodies filed 1,203 cases involving county-level officials and 9,012 cases involving "
+        "village-level officials. Cases involving village-level officials accounted for 88.2% of the total cases."
+    )
+    pct = by_text(r, "88.2%")
+    assert r.fact(pct.of).text == "9,012"
+    assert pct.whole is None or r.fact(pct.whole).text != "1,203"
+
+
+@pytest.mark.parametrize(
+    "text, change, level",
+    [
+        (COURT + "Compared with 2022, the number of new cases increased by 1,020, with a growth rate of 24.4%.",
+         "24.4%", "5,210"),
+        (COURT + "The number of concluded cases increased by 610 over 2022, a rise of 14.3%.", "14.3%", "4,870"),
+        (COURT + "Year on year, concluded cases went up by 610, or 14.3 percent.", "14.3 percent", "4,870"),
+    ],
+)
+def test_a_rate_after_a_difference_is_of_the_level_its_subject_describes(extract, text, change, level):
+    r = extract(text)
+    assert r.fact(by_text(r, change).of).text == level
+
+
+def test_a_rate_after_a_difference_with_no_described_level_stays_on_the_difference(extract):
+    r = extract("Fraud cases rose by 1,240 on the previous year, an increase of 9.6%.")
+    assert r.fact(by_text(r, "9.6%").of).text == "1,240"
