@@ -294,6 +294,9 @@ ZH_LABELS: dict[str, Label] = {
     ),
     "ZH_PRIOR_PERIOD": Label(NoAttrs, "zh_relations", "去年同期的: the count after it is the year before's, a base"),
     "ZH_NEW_CASES": Label(NoAttrs, "zh_relations", "新收: a change of new cases is none of a total with 含旧存"),
+    "ZH_GENERIC_NOUN": Label(
+        NoAttrs, "zh_relations", "问题, 案件, 人数: a noun that names no kind of its own in '占查处…问题总数的'"
+    ),
     "ZH_GROWTH_NOUN": Label(NoAttrs, "zh_relations", "增幅, 增速: a change in points after it is of the change before"),
     "ZH_RESPECTIVELY": Label(NoAttrs, "zh_relations", "分别"),
     "ZH_SCALE": Label(ScaleAttrs, "zh_figures", "十, 百, 千, 万, 亿"),

@@ -1271,3 +1271,71 @@ def test_the_persons_of_a_case_part_are_no_part_of_the_cases():
 def test_pairs_under_a_pair_keep_both_parts():
     rec = zh("全年共受理审查起诉案件1200件1510人，其中盗窃案件300件402人。")
     assert sorted(parts_of(rec)) == sorted([("300", "1200"), ("402", "1510")])
+
+
+def whole(rec, text):
+    (fact,) = [f for f in rec.facts if f.text == text and f.kind == "percentage"]
+    return rec.fact(fact.whole).text if fact.whole else None
+
+
+# shares of one bare 总数 in a row: each count with its own 占总数的 is a part, never the next share's total
+SAME_TOTAL = (
+    "今年以来，全省共查处违规问题8420起。从问题类型看，违规吃喝问题共2310起，占总数的27.4%。"
+    "其中违规收送礼金问题共1620起，占总数的19.2%。违规发放津贴补贴960起，占总数的11.4%。"
+)
+
+
+def test_shares_of_one_bare_total_share_its_whole_not_a_sibling():
+    rec = zh(SAME_TOTAL)
+    assert whole(rec, "19.2%") == whole(rec, "11.4%") == whole(rec, "27.4%") == "8420"
+    assert not inconsistent(rec)
+
+
+def test_a_count_with_its_own_share_of_the_total_is_no_total():
+    rec = zh("全市查处违规问题共1200起，占总数的40%。违规公款吃喝问题共300起，占总数的10%。")
+    assert whole(rec, "10%") != "1200"
+    assert not inconsistent(rec)
+
+
+@pytest.mark.parametrize(
+    "text, share, total",
+    [
+        # the kind the share's total names is not the kind the earlier count counts: no whole, no flag
+        ("今年7月，全国共查处违规问题6120起，处理8400人。7月，全国共查处问题2100起，占查处的形式主义、官僚主义问题总数的81.5%。",
+         "81.5%", None),
+        ("全年共查处问题3600起。从查处问题类型看，共查处问题1500起，占查处的享乐主义问题总数的62%。", "62%", None),
+        # a named kind the total's words say (loosely: 未成年犯罪嫌疑人 for 未成年人犯罪) is its total
+        ("全年受理审查起诉未成年犯罪嫌疑人5200人。其中，起诉盗窃犯罪1300人，占受理审查起诉未成年人犯罪总数的25%。",
+         "25%", "5200"),
+    ],
+)
+def test_a_total_of_a_named_kind_is_a_count_of_that_kind(text, share, total):
+    rec = zh(text)
+    assert whole(rec, share) == total
+    assert not inconsistent(rec)
+
+
+def test_items_of_one_act_and_different_kinds_are_siblings_not_totals():
+    rec = zh(
+        "5月，全省共查处地厅级干部问题12起，查处县处级干部问题140起，查处乡科级及以下干部问题1650起。"
+        "其中，乡科级及以下干部问题占查处问题总数的91.6%。"
+    )
+    assert of(rec, "91.6%") == "1650"
+    assert whole(rec, "91.6%") not in ("12", "140")
+    assert not inconsistent(rec)
+
+
+@pytest.mark.parametrize(
+    "text, share, part",
+    [
+        ("全年查处违规吃喝问题2100起，违规收送礼品问题1800起。违规吃喝问题占查处问题总数的30.2%。", "30.2%", "2100"),
+        ("全市法院审结涉企案件4300件，审结知识产权案件860件。其中，知识产权案件占全部审结案件的9.1%。", "9.1%", "860"),
+    ],
+)
+def test_a_share_whose_subject_restates_a_count_is_of_that_count(text, share, part):
+    assert of(zh(text), share) == part
+
+
+def test_a_subject_two_counts_share_names_neither():
+    rec = zh("全年查处违规吃喝问题2100起，其中违规吃喝问题在农村1800起。违规吃喝问题占查处问题总数的30.2%。")
+    assert of(rec, "30.2%") is None

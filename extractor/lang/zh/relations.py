@@ -69,6 +69,8 @@ def link(norm: str, facts: list[dict], rules: ZhRules) -> list[dict]:
             target = _clause_figure(norm, facts, i, rules)
             if target is None and f["kind"] == "percentage" and f["role"] == "change":
                 target = _named_back(norm, facts, i, rules)
+            if target is None and f["kind"] == "percentage" and f["role"] == "share":
+                target = _described_back(norm, facts, i, rules)
         if target is not None:
             _link_of(relations, f, target, None, f.get("pattern_id"), "cued")
     breakdown: dict[str, int] = {}
@@ -76,6 +78,7 @@ def link(norm: str, facts: list[dict], rules: ZhRules) -> list[dict]:
     _drop_paired_parts(norm, facts, relations, rules)
     _sums(norm, facts, rules, relations)
     _wholes(norm, facts, relations, breakdown, rules)
+    _repeated_total_wholes(norm, facts, relations, rules)
     _collective_wholes(norm, facts, relations, rules)
     _rates(norm, facts, relations, rules)
     _conversions(norm, facts, relations, rules)
@@ -350,6 +353,13 @@ def _wholes(
             continue
         whole = whole_of.get(f["of"])
         cue, confidence = None, "cued"
+        share_words = _share_words(norm, f, rules)
+        kind = _share_kind(share_words[1], rules) if share_words else ""
+        whole_words = action_of(norm, facts, facts.index(by_id[whole]), rules) if kind and whole is not None else ""
+        if whole_words and not _says_kind(whole_words, kind):
+            # '全国共查处问题7799起…。…共查处问题2884起，占查处的形式主义问题总数的83.2%': the part's whole is not the
+            # total of the kind its share names
+            continue
         if whole is not None and f["of"] in breakdown:
             if first.setdefault(whole, breakdown[f["of"]]) != breakdown[f["of"]]:
                 continue
@@ -373,12 +383,101 @@ def _wholes(
                 whole, confidence = found if found else (None, None)
         if whole is None:
             continue
-        if cue is not None and f["of"] not in whole_of and by_id[f["of"]]["kind"] == "count":
+        firm = confidence != "inferred"  # a total guessed from position alone is no claim the share's count is in it
+        if cue is not None and firm and f["of"] not in whole_of and by_id[f["of"]]["kind"] == "count":
             # '平台受理诉求27650件，占诉求总量的52.86%': what is a share of a total is a part of it
             _add_part(relations, set(), by_id[f["of"]], by_id[whole], cue, f.get("pattern_id"))
             relations[-1]["confidence"] = confidence
             whole_of[f["of"]] = whole
         _whole_link(relations, f, whole, cue, confidence)
+
+
+def _repeated_total_wholes(norm: str, facts: list[dict], relations: list[dict], rules: ZhRules) -> None:
+    """'…等问题共62051起，占总数的32.1%。其中…问题共35597起，占总数的18.4%。…26741起，占总数的13.8%': a share of
+    the same bare total as a share before it in its paragraph (the same 占总数的) is of the same whole, never of a
+    sibling; firm as the first link was, at most cued."""
+    last: dict[str, dict] = {}  # the latest share with a whole for each 占… wording, in the current paragraph
+    line = -1
+    for f in facts:
+        if f["kind"] != "percentage" or f.get("role") != "share" or not f.get("of"):
+            continue
+        at = norm.rfind("\n", 0, f["start"])
+        if at != line:
+            last, line = {}, at
+        words = _share_words(norm, f, rules)
+        if words is None or not OWN_TOTAL_SHARE_RE.match(words[1]):
+            continue
+        key = "".join(words[1].split())
+        if f.get("whole"):
+            last[key] = f
+            continue
+        prev = last.get(key)
+        if prev is None or prev["whole"] == f["of"]:
+            continue
+        firm = next(
+            (r["confidence"] for r in relations if r["role"] == "whole" and r["source"] == prev["id"]),
+            "inferred",
+        )
+        _whole_link(relations, f, prev["whole"], words[1], "inferred" if firm == "inferred" else "cued")
+
+
+def _share_kind(words: str, rules: ZhRules) -> str:
+    """The kind of thing a share's 占…总数的 names after its action, first of a list ('占查处的形式主义、官僚主义问题
+    总数的' -> 形式主义); '' when it names none or only a generic noun ('占查处问题总数的')."""
+    stem = words[1:]
+    total = rules.last_in("ZH_TOTAL_WORD", stem)
+    cut = min(i for i in (stem.find("数"), total[0] if total else -1, len(stem)) if i >= 0)
+    named = rules.last_in("ZH_ACTION", stem[:cut])
+    if named is None:
+        return ""
+    kind = re.split(r"[、和及与]", stem[named[0] + len(named[1].text) : cut].lstrip("的"))[0]
+    return kind if len(kind) >= 2 and not any(kind == w.text for w in rules.of("ZH_GENERIC_NOUN")) else ""
+
+
+def _says_kind(words: str, kind: str) -> bool:
+    """Whether a count's words name `kind`, loosely: half or more of its character pairs are in them (未成年人犯罪 in
+    '受理审查起诉未成年犯罪嫌疑人'; 形式主义 not in '查处违反中央八项规定精神问题')."""
+    pairs = [kind[k : k + 2] for k in range(len(kind) - 1)]
+    return sum(p in words for p in pairs) * 2 >= len(pairs)
+
+
+def _kind_after_action(words: str, rules: ZhRules) -> str:
+    """The kind of thing a count's words name after their last action word, less a generic noun ('查处县处级干部问题'
+    -> 县处级干部; '共批准逮捕' -> ''): two counts of one act and different kinds are items of one breakdown."""
+    found = rules.last_in("ZH_ACTION", words)
+    if found is None:
+        return ""
+    rest = words[found[0] + len(found[1].text) :].lstrip("的")
+    for noun in sorted((w.text for w in rules.of("ZH_GENERIC_NOUN")), key=len, reverse=True):
+        if rest.endswith(noun):
+            rest = rest[: -len(noun)]
+            break
+    return rest if len(rest) >= 2 else ""
+
+
+def _described_back(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict | None:
+    """'…查处乡科级及以下干部问题7167起。其中，乡科级及以下干部问题占查处问题总数的91.9%': a share with no figure in
+    its clause whose subject (four characters or more) restates the words of one count of its sentence or the one
+    before is of that count; none when no count or more than one has those words."""
+    f = facts[i]
+    words = _share_words(norm, f, rules)
+    if words is None:
+        return None
+    own = clause_start(norm, f["start"])
+    if any(g["kind"] in AMOUNTS and own <= g["start"] < f["start"] for g in facts):
+        return None
+    subject = norm[own : words[0]].strip(" ，,：:")
+    for lead in ("其中", "而", "另"):
+        subject = subject.removeprefix(lead).lstrip(" ，,")
+    if len(subject) < 4:
+        return None
+    start = _sentence_before(norm, clause_start(norm, f["start"], SENTENCE_END))
+    found = [
+        g
+        for j, g in enumerate(facts[:i])
+        if g["kind"] == "count" and g["start"] >= start and subject in action_of(norm, facts, j, rules)
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _whole_link(relations: list[dict], share: dict, whole: str, cue: str | None, confidence: str) -> None:
@@ -419,15 +518,23 @@ def _named_total(
     cut = min(i for i in (stem.find("数"), total[0] if total else -1, len(stem)) if i >= 0)
     named = rules.last_in("ZH_ACTION", stem[:cut])
     action = None
+    kind = _share_kind(words, rules)
     if named:  # '起诉总人数', '审查逮捕人数', '批捕总人数' (批准逮捕): the action with the words that qualify it
         at, word = named
         action = stem[:at] + (word.attrs.get("full") or word.text)
     sent = clause_start(norm, part["start"], SENTENCE_END)
     own = _verb(action_of(norm, facts, facts.index(part), rules), rules) if action is None else None
+    # '查处地厅级干部问题49起，查处县处级干部问题583起，查处乡科级干部问题7167起': counts of other kinds beside the
+    # part, done by the same act, are its siblings, never its total
+    part_kind = _kind_after_action(action_of(norm, facts, facts.index(part), rules), rules)
 
     def fits(j: int, g: dict) -> bool:
         words = action_of(norm, facts, j, rules)
         if action is not None:  # '不起诉730人' is no count of 起诉
+            if part_kind and g["start"] >= sent and _kind_after_action(words, rules) not in ("", part_kind):
+                return False
+            if kind and not _says_kind(words, kind):
+                return False  # '查处问题7799起' is no total of the 形式主义 problems among them
             return any(k >= 0 and not words[:k].endswith("不") for k in _occurrences(words, action))
         # '受理1200件，审结1000件，占全市的15%': a part with a verb of its own is no part of another action's count
         return own is None or _verb(words, rules) == own
@@ -442,6 +549,7 @@ def _named_total(
             and g is not part
             and not g.get("difference")
             and g.get("unit") == part.get("unit")
+            and not _share_of_total_after(norm, facts, j)
             and fits(j, g)
         ]
 
@@ -472,6 +580,15 @@ def _named_total(
         ]
         if chosen:
             return chosen[-1]["id"], "cued"
+        # '全国已累计查处…问题193168起，…。…等问题共62051起，占总数的32.1%': else the release's first count of the
+        # part's unit whose words say it is a total, a guess from position alone
+        chosen = [
+            g
+            for g in earlier(0)
+            if g["start"] < sent and rules.last_in("ZH_TOTAL_WORD", action_of(norm, facts, facts.index(g), rules))
+        ][:1]
+        if chosen:
+            return chosen[0]["id"], "inferred"
     if not chosen:
         return None
     whole = chosen[-1]
@@ -480,6 +597,20 @@ def _named_total(
     # '占总数的' names no action: the nearest count is a guess, firm only when its own words say it is a total
     words = action_of(norm, facts, facts.index(whole), rules)
     return whole["id"], "cued" if rules.last_in("ZH_TOTAL_WORD", words) else "inferred"
+
+
+OWN_TOTAL_SHARE_RE = re.compile(r"^[\u4e00-\u9fff]{0,2}[，,]?\s*占(?:全部|总数|总量|总)[^，,。；;]{0,6}的?$")
+
+
+def _share_of_total_after(norm: str, facts: list[dict], j: int) -> bool:
+    """True when count j is followed by its own share of the total ('…问题共62051起，占总数的32.1%'): one of the
+    total's parts, never the total of the next part's share."""
+    nxt = facts[j + 1] if j + 1 < len(facts) else None
+    return (
+        nxt is not None
+        and nxt["kind"] == "percentage"
+        and bool(OWN_TOTAL_SHARE_RE.match(norm[facts[j]["end"] : nxt["start"]]))
+    )
 
 
 RATE_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,3}率")
