@@ -91,7 +91,7 @@ def normalise(shape: str, g: tuple[str, ...]) -> tuple[str, str] | None:
     if shape == "d":
         d = int(g[0])
         return (f"XXXX-XX-{d:02d}", "day") if 1 <= d <= 31 else None
-    if shape in ("y", "y_since"):
+    if shape in ("y", "y_since", "y_same_period"):
         return (g[0], "year") if 1900 <= int(g[0]) <= 2100 else None
     if shape == "y_end":
         return f"{g[0]}-12", "month"
@@ -114,8 +114,44 @@ def _resolved(text: str, ref: dt.date | None) -> str | None:
         return None
     if text.startswith(("今年", "本年")):
         return str(ref.year)
-    if text.startswith(("去年", "上年")):
+    if text.startswith(("去年", "上年", "上一年")):
         return str(ref.year - 1)
+    if text.startswith("前年"):
+        return str(ref.year - 2)
+    return None
+
+
+# '二〇一九年': a year in number characters, read as its digits (one character each: offsets stay)
+CN_YEAR_RE = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
+# '六月以来': a month of one number character, not part of 十二月
+CN_MONTH_RE = re.compile(r"(?<![〇零一二三四五六七八九十\d])[一二三四五六七八九](?=月)")
+YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+# the months of the period a release reports on, as its first such date writes them
+PERIOD_MONTHS = (
+    (re.compile(r"(\d{1,2})月?(?:至|到|-|—|－)(\d{1,2})月"), lambda m: (int(m[1]), int(m[2]))),
+    (re.compile(r"[前首]([一二三1-3])(?:个)?季"), lambda m: (1, 3 * _n(m[1]))),
+    (re.compile(r"上半年"), lambda m: (1, 6)),
+    (re.compile(r"前([一二三四五六七八九十]{1,2}|\d{1,2})个?月"), lambda m: (1, _n(m[1]))),
+)
+
+
+def _digits_for_dates(norm: str) -> str:
+    """`norm` with years and one-character months in number characters as digits, of the same length."""
+    out = CN_YEAR_RE.sub(lambda m: m.group().translate(YEAR_DIGITS), norm)
+    return CN_MONTH_RE.sub(lambda m: m.group().translate(YEAR_DIGITS), out)
+
+
+def _release_months(norm: str, facts: list[dict]) -> tuple[int, int] | None:
+    """The months of the first date in the release that names a span of months within a year."""
+    for f in sorted(facts, key=lambda f: f["start"]):
+        if f["kind"] != "date":
+            continue
+        for rx, months in PERIOD_MONTHS:
+            m = rx.search(norm[f["start"] : f["end"]])
+            if m:
+                a, b = months(m)
+                if 1 <= a < b <= 12:
+                    return a, b
     return None
 
 
@@ -125,6 +161,8 @@ TITLE_RE = re.compile(r"《[^《》\n]{1,40}》")
 def find_dates(norm: str, rules: ZhRules, ref: dt.date | None) -> list[dict]:
     """Draft date facts, longest match first; a match overlapping one already taken is dropped."""
     found: list[tuple[int, int, str, tuple, str]] = []
+    text = norm
+    norm = _digits_for_dates(norm)
     for rx, row in rules.regexes.get("ZH_DATE", []):
         for m in rx.finditer(norm):
             if m.end() > m.start():
@@ -143,8 +181,18 @@ def find_dates(norm: str, rules: ZhRules, ref: dt.date | None) -> list[dict]:
         fact = {"kind": "date", "start": s, "end": e, "value": value, "granularity": gran, "pattern_id": pid}
         if value == "REL":
             fact.update(relative=True, resolved=_resolved(norm[s:e], ref))
+        if shape == "y_same_period":
+            fact["_same_period"] = True
         taken.append((s, e))
         out.append(fact)
+    months = _release_months(text, out) if any(f.get("_same_period") for f in out) else None
+    for f in out:
+        # '较2023年同期增加1,178宗' in a release on 今年1月至9月: 2023-01/2023-09
+        if f.pop("_same_period", False) and months is not None:
+            y = f["value"]
+            half = {(1, 6): "H1", (7, 12): "H2"}.get(months)  # as y_half writes 二〇一九年上半年
+            value = f"{y}-{half}" if half else f"{y}-{months[0]:02d}/{y}-{months[1]:02d}"
+            f.update(value=value, granularity="half" if half else "period")
     return out
 
 

@@ -8,11 +8,13 @@ from decimal import Decimal
 
 from extractor.lang.zh.numerals import zh_number_value
 from extractor.lang.zh.rules import Word, ZhRules
-from extractor.lang.zh.tokenizer import ZH_NUMERAL_CHARS
+from extractor.lang.zh.tokenizer import MIXED_SCALES, ZH_NUMERAL_CHARS
 
 CLAUSE_END = "，,；;。！？!?\n：:"
 SENTENCE_END = "。；;！？!?\n"
-NUMERAL_RE = re.compile(rf"^(?:\d[\d,.·．\u00a0\u2009\u202f ]*[{ZH_NUMERAL_CHARS}]*|[{ZH_NUMERAL_CHARS}]+)([余餘多]?)$")
+NUMERAL_RE = re.compile(
+    rf"^(?:{MIXED_SCALES}|\d[\d,.·．\u00a0\u2009\u202f ]*[{ZH_NUMERAL_CHARS}]*|[{ZH_NUMERAL_CHARS}]+)([余餘多]?)$"
+)
 SPACES = " \u00a0\u2009\u202f"
 MID_APPROX_RE = re.compile(rf"^(\d[\d,.]*|[{ZH_NUMERAL_CHARS}]+)([余餘多])([万萬亿億]+)$")
 DECIMAL_RE = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 
 
@@ -33,24 +34,18 @@ def zh_number_value(text: str, digits: dict[str, int], scales: dict[str, int]) -
             return value
         if "." in s:
             return None
-        # '1万2千' and the like: every digit read as its number character
-        s = "".join(_digit_name(ch, digits) if ch.isdigit() else ch for ch in s)
-    return _chinese(s, digits, scales)
+    # '1万2千', '2亿2392万': a run of Arabic digits is one number before its scale, as a number character is
+    return _chinese(re.findall(r"\d+|.", s), digits, scales)
 
 
-def _digit_name(d: str, digits: dict[str, int]) -> str:
-    for name, value in digits.items():
-        if value == int(d):
-            return name
-    return d
-
-
-def _chinese(s: str, digits: dict[str, int], scales: dict[str, int]) -> Decimal | None:
+def _chinese(parts: list[str], digits: dict[str, int], scales: dict[str, int]) -> Decimal | None:
     total = 0  # groups above 万/亿 already closed
     section = 0  # the current group below 万
     num = 0
-    for ch in s:
-        if ch in digits:
+    for ch in parts:
+        if ch.isdigit():
+            num = int(ch)
+        elif ch in digits:
             num = digits[ch]
         elif ch in scales:
             scale = scales[ch]

@@ -14,8 +14,12 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 ZH_NUMERAL_CHARS = "零〇一二两兩三四五六七八九十百千万萬亿億"
+# '2亿2392万', '3万5千', '1亿5千万', '1萬4109': Arabic digits between scale characters, or after one, one numeral
+_TAIL = r"\d{1,4}(?![\d.,年月日%％])"
+MIXED_SCALES = rf"\d+[万萬亿億](?:(?:\d{{1,4}}[千百万萬]+)+(?:{_TAIL})?|{_TAIL})"
 TOKEN_RE = re.compile(
-    r"\d{1,3}(?:,\d{3})+\.\d+(?:[ \u00a0]?[万萬亿億]+)?[余餘多]?"  # 3,456.8万 (grouped, with decimals)
+    MIXED_SCALES + r"[余餘多]?"
+    r"|\d{1,3}(?:,\d{3})+\.\d+(?:[ \u00a0]?[万萬亿億]+)?[余餘多]?"  # 3,456.8万 (grouped, with decimals)
     r"|\d+(?:[.·．:]\d+)+(?:[ \u00a0]?[万萬亿億]+)?[余餘多]?"  # 31.6万, 5·13, 2.9万多, 1.2 万
     r"|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.])(?:[万萬亿億千百]+)?[余餘多]?"  # 12 345 (yearbooks)
     # 151350, 1,285, 34万余, 1200余万, 360 万
