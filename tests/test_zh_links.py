@@ -1339,3 +1339,59 @@ def test_a_share_whose_subject_restates_a_count_is_of_that_count(text, share, pa
 def test_a_subject_two_counts_share_names_neither():
     rec = zh("全年查处违规吃喝问题2100起，其中违规吃喝问题在农村1800起。违规吃喝问题占查处问题总数的30.2%。")
     assert of(rec, "30.2%") is None
+
+
+def sums_of_shares(rec):
+    return [([rec.fact(p).text for p in r.parts], rec.fact(r.total).text) for r in rec.relations if r.type == "sum"]
+
+
+RANKED = "上月受理诈骗案8210件，前3名依序为网络购物诈骗占31.2%、假投资诈骗18.5%、假交友诈骗10.3%，合计{}。"
+
+
+def test_a_ranked_list_of_shares_is_of_the_total_before_it_and_sums_to_its_stated_total():
+    rec = zh(RANKED.format("60%"))
+    assert [whole(rec, p) for p in ("31.2%", "18.5%", "10.3%")] == ["8210"] * 3
+    assert sums_of_shares(rec) == [(["31.2%", "18.5%", "10.3%"], "60%")]
+    assert not [f for f in rec.facts if f.kind == "count" and f.text == "3"]  # 前3名: a rank, no count
+    assert not inconsistent(rec)
+
+
+def test_shares_that_do_not_add_up_to_their_stated_total_are_flagged():
+    assert [f.check for f in inconsistent(zh(RANKED.format("62%")))] == ["parts_and_wholes"]
+
+
+def test_a_share_sum_within_rounding_is_consistent():
+    rec = zh("破获案件中，盗窃占40.1%、诈骗占22.3%、抢劫占7.7%，合计70.0%。")
+    assert sums_of_shares(rec) and not inconsistent(rec)
+
+
+@pytest.mark.parametrize(
+    "text, share, whole_text",
+    [
+        ("全市共破获案件1500起，其中电信诈骗案件占40%。", "40%", "1500"),
+        ("全年涉案金额3.2亿元，其中网络赌博占55%。", "55%", "3.2亿元"),
+    ],
+)
+def test_a_share_naming_its_own_part_is_of_the_figure_before_as_its_whole(text, share, whole_text):
+    rec = zh(text)
+    assert whole(rec, share) == whole_text
+    assert of(rec, share) is None
+
+
+def test_a_share_right_after_its_figure_is_that_figures_share():
+    rec = zh("全市破获案件1500起，占全省的40%。")
+    assert of(rec, "40%") == "1500"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "去年共有29名警员被捕，其中18人被警方拘捕，其余11人被其他部门拘捕，整体被捕数目较前年的43人为低。",
+        "去年共有29名警员被捕，其中18人被警方拘捕，其余11人被其他部门拘捕，整体被捕数目较2016年的43人为低。",
+    ],
+)
+def test_a_count_compared_against_is_no_part_and_the_rest_closes_the_breakdown(text):
+    rec = zh(text)
+    assert parts_of(rec) == [("18", "29"), ("11", "29")]
+    assert sums_of(rec) == [(["18", "11"], "29")]
+    assert not inconsistent(rec)

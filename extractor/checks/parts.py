@@ -126,7 +126,7 @@ def _sum(rel, facts, rounding) -> list[Finding]:
         return [finding(CHECK, "untestable", ids, "A stated sum refers to figures that were not found.")]
     if not all(is_number(getattr(f, "value", None)) for f in [*parts, total]):
         return [finding(CHECK, "untestable", ids, "A stated sum has figures without a number.")]
-    if not all(same_measure(p, total) for p in parts):
+    if not (all(same_measure(p, total) for p in parts) or all(_share(f) for f in [*parts, total])):
         return [
             finding(CHECK, "untestable", ids, "A stated sum mixes figures of different kinds or currencies.")
         ]
@@ -152,6 +152,11 @@ def _sum(rel, facts, rounding) -> list[Finding]:
         # a total guessed for a list no cue ties to it: shown, not counted an inconsistency
         return [finding(CHECK, "doubtful", ids, msg + " (The total is inferred, not stated.)", details)]
     return [finding(CHECK, "inconsistent", ids, msg, details)]
+
+
+def _share(f) -> bool:
+    """A percentage that is a share of a whole, not a change in points: shares of one whole add up as counts do."""
+    return getattr(f, "kind", None) == "percentage" and getattr(f, "role", None) == "share" and not f.points
 
 
 def _respectively(rel, facts) -> list[Finding]:

@@ -62,6 +62,8 @@ def find_figures(norm: str, tokens: list[tuple[int, int]], rules: ZhRules) -> li
             continue  # 万一, 百日, 千家万户: words; but 逾百万件, 近千人, 千余名, 百万元以上 are figures
         if rules.ending("ZH_NOT_BEFORE", norm, s):
             continue
+        if norm[s - 1 : s] == "前" and norm[e : e + 1] in ("名", "位"):
+            continue  # '前5名依序为…': a rank, no count
         if chinese and len(core) == 1 and not inside and _modifies_word(norm, e, rules):
             continue  # '落实三项措施', '五部门联合', '三次集中排查': a numeral in a phrase, no count
         if chinese and _in_quoted_name(norm, s, e):

@@ -59,6 +59,7 @@ def link(norm: str, facts: list[dict], rules: ZhRules) -> list[dict]:
         if f["kind"] == "percentage" and f["role"] == "share" and _collective_share(norm, f, rules):
             continue  # '三类犯罪人数合计占…的58.4%': of the listed figures together, no one of them
         inner = _stated_whole(norm, facts, i, rules) if f["kind"] == "percentage" and f["role"] == "share" else None
+        described = False
         if inner is not None:  # '占全体85名委员的89%': 85 is the whole, the share is of the figure before 占
             rest = [g for g in facts if g is not inner]
             target = _clause_figure(norm, rest, rest.index(f), rules)
@@ -69,10 +70,19 @@ def link(norm: str, facts: list[dict], rules: ZhRules) -> list[dict]:
             target = _clause_figure(norm, facts, i, rules)
             if target is None and f["kind"] == "percentage" and f["role"] == "change":
                 target = _named_back(norm, facts, i, rules)
-            if target is None and f["kind"] == "percentage" and f["role"] == "share":
+            described = target is None and f["kind"] == "percentage" and f["role"] == "share"
+            if described:
                 target = _described_back(norm, facts, i, rules)
+        share = f["kind"] == "percentage" and f["role"] == "share"
+        if target is not None and share and inner is None and not described and _names_own_part(norm, f, target, rules):
+            # '全市共破获案件1500起，其中电信诈骗案件占40%': the share's subject is its part, the figure before its
+            # whole
+            _whole_link(relations, f, target["id"], "占", "cued")
+            continue
         if target is not None:
             _link_of(relations, f, target, None, f.get("pattern_id"), "cued")
+    _listed_share_wholes(norm, facts, relations)
+    _share_sums(norm, facts, relations)
     breakdown: dict[str, int] = {}
     _parts(norm, facts, rules, relations, breakdown)
     _drop_paired_parts(norm, facts, relations, rules)
@@ -455,6 +465,70 @@ def _kind_after_action(words: str, rules: ZhRules) -> str:
     return rest if len(rest) >= 2 else ""
 
 
+SUBJECT_JUNK = ("其中", "分别", "依序为", "依次为", "均", "约", "共", "合计", "同比", "而", "另")
+
+
+def _names_own_part(norm: str, f: dict, target: dict, rules: ZhRules) -> bool:
+    """True when a share's clause names its own part before 占 and the figure it follows stands in an earlier
+    clause ('…1500起，其中电信诈骗案件占40%'; not '…1500起，占全市的40%', whose subject is the figure)."""
+    words = _share_words(norm, f, rules)
+    own = clause_start(norm, f["start"])
+    if words is None or target["end"] > own:
+        return False
+    subject = norm[own : words[0]].strip(OPENING_JUNK)
+    for junk in SUBJECT_JUNK:
+        subject = subject.replace(junk, "")
+    return sum("\u4e00" <= ch <= "\u9fff" for ch in subject) >= 2
+
+
+def _listed_share_wholes(norm: str, facts: list[dict], relations: list[dict]) -> None:
+    """'…1萬4109件，前5名依序为网络购物诈骗占25.65%、假投资诈骗12.54%、…': a share right after another in a 、 list,
+    with only its item's words between, is a share of the same whole."""
+    for a, b in itertools.pairwise(facts):
+        if not a.get("whole") or b.get("whole") or b.get("of") or b["kind"] != "percentage" or a["kind"] != b["kind"]:
+            continue
+        if b.get("role") not in ("share", "level"):
+            continue
+        gap = norm[a["end"] : b["start"]]
+        if not gap.startswith("、") or any(ch in gap for ch in "，,；;。占") or len(gap) > 16:
+            continue
+        b["role"] = "share"
+        _whole_link(relations, b, a["whole"], "、", "cued")
+
+
+SHARE_TOTAL_RE = re.compile(r"^[，,]\s*(?:合计|共计|总计|共)占?(?:约|近)?$")
+
+
+def _share_sums(norm: str, facts: list[dict], relations: list[dict]) -> None:
+    """'…网络购物诈骗占25.65%、假投资诈骗12.54%、…5.43%，合计57.2%': the shares of a 、 list, then the total the
+    wording says they make (合计, 共计, 共): a sum of percentages, checked as any sum is."""
+    for i, total in enumerate(facts):
+        if total["kind"] != "percentage" or i < 2 or total.get("points"):
+            continue
+        cue = SHARE_TOTAL_RE.match(norm[facts[i - 1]["end"] : total["start"]])
+        if cue is None:
+            continue
+        parts = [facts[i - 1]]
+        for j in range(i - 2, -1, -1):
+            gap = norm[facts[j]["end"] : parts[0]["start"]]
+            if facts[j]["kind"] != "percentage" or not gap.startswith("、") or any(ch in gap for ch in "，,；;。"):
+                break
+            parts.insert(0, facts[j])
+        if len(parts) < 2 or not all(p.get("role") == "share" and not p.get("points") for p in parts):
+            continue
+        total["role"] = "share"
+        relations.append(
+            {
+                "type": "sum",
+                "parts": [p["id"] for p in parts],
+                "total": total["id"],
+                "cue": cue.group().strip("，, "),
+                "pattern_id": total.get("pattern_id"),
+                "confidence": "stated",
+            }
+        )
+
+
 def _described_back(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict | None:
     """'…查处乡科级及以下干部问题7167起。其中，乡科级及以下干部问题占查处问题总数的91.9%': a share with no figure in
     its clause whose subject (four characters or more) restates the words of one count of its sentence or the one
@@ -782,6 +856,14 @@ def _prior_count(norm: str, g: dict, rules: ZhRules) -> bool:
     """True when count g is the year before's: named so right before it ('比去年同期的10355起', '上年同期为655件'), or
     the second of a pair whose first is ('上年同期为655件1021人': the 1021 too; `_mark_priors` reads pairs once)."""
     return bool(g.get("_prior")) or rules.ending("ZH_PRIOR_PERIOD", norm, g["start"]) is not None
+
+
+COMPARED_RE = re.compile(r"(?:较|比|相比|对比|低于|高于)[^，,。；;、]{0,10}的$")
+
+
+def _compared_against(norm: str, g: dict) -> bool:
+    """True when count g is what another figure is compared with ('较2016年的43人', '比去年全年的120件')."""
+    return bool(COMPARED_RE.search(norm[clause_start(norm, g["start"]) : g["start"]]))
 
 
 def _mark_priors(norm: str, facts: list[dict], rules: ZhRules) -> None:
@@ -1419,7 +1501,8 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], 
         if not ((opening and not grouped) or listed):
             end = _parallel_end(norm, facts, parts, end, rules, level)
             parts = [f for f in facts if level(f) and cue_end <= f["start"] and f["end"] <= end]
-        parts = [f for f in parts if not summed(f) and not repeated(f)]
+        # '…，整体被捕数目较2016年的43人为低': a count compared against is a baseline, never a part
+        parts = [f for f in parts if not summed(f) and not repeated(f) and not _compared_against(norm, f)]
         if cue_id in named_cue:
             # '已立案侦办案件中，…': the whole is the count of the action the cue names; none named, no whole
             verb = _verb(cue, rules)
