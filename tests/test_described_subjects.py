@@ -91,3 +91,36 @@ def test_a_rate_after_a_difference_is_of_the_level_its_subject_describes(extract
 def test_a_rate_after_a_difference_with_no_described_level_stays_on_the_difference(extract):
     r = extract("Fraud cases rose by 1,240 on the previous year, an increase of 9.6%.")
     assert r.fact(by_text(r, "9.6%").of).text == "1,240"
+
+
+@pytest.mark.parametrize(
+    "text, multiplier, target",
+    [
+        ("In 2021, courts handled 11,000 cases of aid worth 160 million yuan, triple the amount in 2018.",
+         "triple the", "160 million yuan"),
+        ("Customs seized 1,200 tonnes of goods worth 3.1 billion yuan, twice the value of a year earlier.",
+         "twice the", "3.1 billion yuan"),
+        # the number, not an amount: the count stays
+        ("Police solved 2,100 cases involving 80 million yuan, three times the number in 2019.",
+         "three times", "2,100"),
+    ],
+)
+def test_a_multiplier_naming_the_amount_is_of_the_money(extract, text, multiplier, target):
+    r = extract(text)
+    assert r.fact(by_text(r, multiplier).of).text == target
+
+
+def test_a_respectively_closes_its_own_list_and_the_next_list_pairs_in_order(extract):
+    r = extract(
+        "Among them, 10,495 cases and 15,496 persons were arrested, up 38% and 40% year-on-year, respectively, and "
+        "9,152 cases of 20,290 persons were prosecuted, up 40.9% and 50.8% year-on-year."
+    )
+    links = {p: r.fact(by_text(r, p).of).text for p in ("38%", "40%", "40.9%", "50.8%")}
+    assert links == {"38%": "10,495", "40%": "15,496", "40.9%": "9,152", "50.8%": "20,290"}
+
+
+def test_an_appeal_is_a_case_of_the_breakdown(extract):
+    r = extract("In 2023, the court accepted 3,120 IP cases, of which there were 8 first-instance cases, "
+                "3,070 second-instance cases and 42 appeals.")
+    parts = {r.fact(x.part).text for x in r.relations if x.type == "part_of"}
+    assert parts == {"8", "3,070", "42"}

@@ -280,9 +280,13 @@ class ChangesMixin:
             if len(group) < 2 or len(changes) < len(group) - 1 or not changes:
                 continue
             sent = sent_of(doc, group[0].tok)
-            if rules.any_within(sent.start, sent.end, "RESPECTIVELY"):
+            cues = rules.within(sent.start, sent.end, "RESPECTIVELY")
+            if any(c.start > group[0].tok for c in cues):
                 continue
-            window = drafts[bisect.bisect_left(toks, sent.start) : bisect.bisect_left(toks, group[0].tok)]
+            # '..., up 38% and 40%, respectively, and 9152 cases of 20290 persons were prosecuted, up 40.9% and
+            # 50.8%': a 'respectively' closes the list before it; this list pairs with the counts after it
+            lo = max([sent.start, *(c.end for c in cues)])
+            window = drafts[bisect.bisect_left(toks, lo) : bisect.bisect_left(toks, group[0].tok)]
             counts = [d for d in window if d.kind == "count" and not d.fields.get("_converted")]
             how = ("in order", "inferred")
             if not window and sent.start > 0 and self._opens_with(doc, sent, rules, "PLURAL_ANAPHOR"):
@@ -452,6 +456,12 @@ class ChangesMixin:
                 # 'rose 18.3%, and the growth slowed by 2.6 percentage points': the points qualify the rate
                 _link(d, "of", growth, "growth", "cued")
                 continue
+            money = self._amount_named_after(doc, d, drafts, sent) if d.kind == "multiplier" else None
+            if money is not None:
+                # '11,000 cases of aid worth 160 million yuan, triple the amount in 2018': the noun after the
+                # multiplier says it is of the money, not of the nearest count
+                _link(d, "of", money[0], money[1], "cued")
+                continue
             level = self._level_after(doc, d)
             if level is not None:
                 # 'grew 18.3% to 7,412', 'up 4.92% or 21,818', '..., while approved arrests rose by 27.8% to
@@ -552,6 +562,20 @@ class ChangesMixin:
                     bu, tu = base.fields.get("unit"), d.fields["of"].fields.get("unit")
                     if bu and tu and bu != tu and not self.units.kin(bu, tu):
                         d.fields.pop("baseline")
+
+    @staticmethod
+    def _amount_named_after(doc: Doc, d: Draft, drafts: list[Draft], sent: Span) -> tuple[Draft, str] | None:
+        """The latest amount of money before multiplier d in its sentence when the words right after it name an
+        amount ('triple the amount in 2018', 'twice the value of a year earlier')."""
+        end = doc.char_span(d.start, d.end, alignment_mode="expand").end
+        words = [t.lower_ for t in doc[end : min(end + 3, sent.end)] if t.is_alpha]
+        if words[:1] in (["the"], ["that"]):
+            words = words[1:]
+        if not words or words[0] not in MONEY_NOUNS - {"good", "goods"}:
+            return None
+        money = [x for x in drafts if x.kind == "money" and sent.start <= x.tok < d.tok]
+        money = [x for x in money if not x.fields.get("_converted")]
+        return (money[-1], f"the {words[0]}") if money else None
 
     @staticmethod
     def _level_of_difference(doc: Doc, diff: Draft, quantities: list, j: int) -> bool:
