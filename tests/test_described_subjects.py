@@ -124,3 +124,28 @@ def test_an_appeal_is_a_case_of_the_breakdown(extract):
                 "3,070 second-instance cases and 42 appeals.")
     parts = {r.fact(x.part).text for x in r.relations if x.type == "part_of"}
     assert parts == {"8", "3,070", "42"}
+
+
+@pytest.mark.parametrize(
+    "text, links",
+    [
+        # a list of multipliers after as many counts, no 'respectively': paired in order (inferred)
+        ("In 2023, police solved 18,000 cases, arrested 48,000 suspects and seized 47,000 illegal migrants, which "
+         "were 2.3 times, 3.6 times, and 3.4 times that of the previous year.",
+         {"2.3 times": "18,000", "3.6 times": "48,000", "3.4 times": "47,000"}),
+        # 'N and M times': the first numeral shares the multiplier word
+        ("Police seized 564,900 pieces of goods in 42,000 batches, 5.97 and 3.18 times higher than 2018 "
+         "respectively.", {"5.97": "564,900", "3.18 times": "42,000"}),
+    ],
+)
+def test_lists_of_multipliers_pair_with_their_counts(extract, text, links):
+    r = extract(text)
+    found = {}
+    for m in (f for f in r.facts if f.kind == "multiplier"):
+        found[m.text] = r.fact(m.of).text
+    assert found == links
+
+
+def test_a_list_of_multipliers_after_one_count_stays_on_it(extract):
+    r = extract("Police solved 2,400 cases, 1.5 times and 2 times the figure of 2019.")
+    assert {r.fact(m.of).text for m in r.facts if m.kind == "multiplier"} == {"2,400"}

@@ -236,6 +236,12 @@ class FactBuilder(Component):
             # '20-30%', '20 to 30 percent': the first end of a range of percentages
             d = Draft("percentage", tok.idx, tok.idx + len(tok), i, value, "percentages-range-001")
             d.set(**MARKS[rng.label_].fields(self.attrs[rng.id_]))
+        elif (rng := self._range_to_percent(doc, nxt, rules, "MULTIPLIER_WORD")) is not None and MARKS[
+            rng.label_
+        ].kind == "multiplier":
+            # '5.97 and 3.18 times higher than 2018': the first of a pair of multipliers sharing one word
+            d = Draft("multiplier", tok.idx, tok.idx + len(tok), i, value, rng.id_)
+            d.set(**MARKS[rng.label_].fields(self.attrs[rng.id_]))
         else:
             reason = self._not_a_count(doc, tok, prv, nxt)
             if reason == "year" and self._qualified_count(doc, i, rules):
@@ -389,15 +395,16 @@ class FactBuilder(Component):
         return None
 
     @staticmethod
-    def _range_to_percent(doc: Doc, nxt: int, rules: RuleIndex) -> Span | None:
-        """The percent sign closing a range that starts at the numeral before token nxt, else None."""
+    def _range_to_percent(doc: Doc, nxt: int, rules: RuleIndex, label: str = "PERCENT_SIGN") -> Span | None:
+        """The percent sign (or the `label` mark) closing a range or pair that starts at the numeral before token
+        nxt, else None: '20 to 30 percent', '12.1 and 8.4 percent', '5.97 and 3.18 times'."""
         if nxt + 1 >= len(doc) or doc[nxt].lower_ not in {"-", "–", "~", "～", "to", "and", ","}:
             return None
         if re.search(r"\d,\d{3}", doc[prev_tok(doc, nxt - 1)].text):
             return None  # 'numbered 9,800, 23.3 percent of the total': a grouped count, not a range's end
         k = next_tok(doc, nxt + 1)
         if k < len(doc) and is_num(doc[k]):
-            return rules.starting_at(next_tok(doc, k + 1), "PERCENT_SIGN")
+            return rules.starting_at(next_tok(doc, k + 1), label)
         return None
 
     def _not_a_count(self, doc: Doc, tok: Token, prv: int, nxt: int) -> str | None:

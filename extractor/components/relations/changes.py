@@ -263,10 +263,10 @@ class ChangesMixin:
         pcts = [
             d
             for d in drafts
-            if d.kind == "percentage"
+            if (d.kind == "percentage" or d.kind == "multiplier")
             and "of" not in d.fields
             and not d.fields.get("_resp")
-            and d.fields.get("role") in ("change", "level")
+            and (d.kind == "multiplier" or d.fields.get("role") in ("change", "level"))
             and not d.fields.get("points")
         ]
         toks = [d.tok for d in drafts]  # drafts are sorted by token: each group reads its sentence by bisection
@@ -276,7 +276,9 @@ class ChangesMixin:
             while i + len(group) < len(pcts) and self._list_gap(doc, group[-1], pcts[i + len(group)], rules, drafts):
                 group.append(pcts[i + len(group)])
             i += len(group)
-            changes = [d for d in group if d.fields.get("role") == "change"]
+            if len({d.kind for d in group}) > 1:
+                continue  # a list is of one kind: '2.3 times, 3.6 times and 3.4 times that of 2021'
+            changes = [d for d in group if d.fields.get("role") == "change" or d.kind == "multiplier"]
             if len(group) < 2 or len(changes) < len(group) - 1 or not changes:
                 continue
             sent = sent_of(doc, group[0].tok)
@@ -306,7 +308,7 @@ class ChangesMixin:
                 continue  # another figure between the counts and the list: no plain pairing
             ref = changes[0]
             for item, q in zip(items, group, strict=True):
-                if q.fields.get("role") != "change":
+                if q.kind == "percentage" and q.fields.get("role") != "change":
                     q.fields["role"] = "change"
                     q.fields.update({k: ref.fields[k] for k in ("direction", "basis", "basis_year") if k in ref.fields})
                 _link(q, "of", item, *how)
