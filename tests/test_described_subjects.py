@@ -38,9 +38,22 @@ def test_a_share_of_a_described_subject_is_of_the_count_it_describes(extract, te
     assert r.fact(pct.of).text == part
 
 
+def test_these_cases_opening_a_share_sentence_is_the_one_count_before(extract):
+    r = extract(
+        "In April, inspectors uncovered 2,347 cases involving failures to fulfil duties and deceptive practices, "
+        "particularly in areas such as protecting the environment. These cases accounted for 87% of all problems "
+        "related to formalism."
+    )
+    pct = by_text(r, "87%")
+    assert r.fact(pct.of).text == "2,347"
+    assert pct.whole is None  # all problems of formalism: a total the text never gives
+
+
 @pytest.mark.parametrize(
     "text, share",
     [
+        # two counts of cases before 'These cases': the wording names neither
+        ("Police filed 1,200 fraud cases and 800 theft cases. These cases accounted for 40% of all crimes.", "40%"),
         # both counts are 'cases accepted': the words cannot tell them apart
         ("The court accepted 6,120 civil cases and accepted 2,300 criminal cases. The accepted cases accounted "
          "for 14% of the national total.", "14%"),

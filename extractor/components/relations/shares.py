@@ -713,6 +713,16 @@ class SharesMixin:
             at += 1  # 'fraud cases': the last noun of the first run heads it, the others qualify it
         noun = _singular(content[at])
         wanted = {_stem(w) for i, w in enumerate(content) if i != at}
+        lead = next((t.lower_ for t in doc[seg:end] if t.is_alpha), "")
+        if not wanted and lead in {"these", "those", "such"} and seg == first_word(doc, sent) and sent.start > 0:
+            # 'These cases accounted for 87%': the one count of that class in the sentence before
+            prev = sent_of(doc, sent.start - 1)
+            kin = [
+                x
+                for x in drafts
+                if x.kind == "count" and prev.start <= x.tok < prev.end and self.units.kin(x.fields.get("unit"), noun)
+            ]
+            return (kin[0], f"{lead} {content[at]}") if len(kin) == 1 else None
         if not wanted:
             return None
         start = self._sentences_back(doc, sent, 3)
