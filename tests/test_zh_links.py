@@ -1395,3 +1395,46 @@ def test_a_count_compared_against_is_no_part_and_the_rest_closes_the_breakdown(t
     assert parts_of(rec) == [("18", "29"), ("11", "29")]
     assert sums_of(rec) == [(["18", "11"], "29")]
     assert not inconsistent(rec)
+
+
+def rate_triples(rec):
+    return [
+        (rec.fact(r.rate).text, rec.fact(r.numerator).text, [rec.fact(d).text for d in r.denominator])
+        for r in rec.relations
+        if r.type == "rate"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, rate, numerator, denominator",
+    [
+        ("今年1月至8月，共立刑事案件4120起、破案2260起，破案率54.85%。", "54.85%", "2260", ["4120"]),
+        ("全市共立案1800起，侦破1500起，破案率83.3%。", "83.3%", "1500", ["1800"]),
+        ("受理民事案件3120件；结案2480件，民事案件结案率总体水平为79.49%。", "79.49%", "2480", ["3120"]),
+        # a rate no definition reads, named for one stated part of a whole: the part over the whole
+        ("今年以来，公开流程信息合计3400件，其中有效公开案件3320件，无效公开案件80件，有效公开率97.65%。",
+         "97.65%", "3320", ["3400"]),
+    ],
+)
+def test_rates_read_from_their_names_and_the_counts_the_wording_gives(text, rate, numerator, denominator):
+    rec = zh(text)
+    assert rate_triples(rec) == [(rate, numerator, denominator)]
+    assert not inconsistent(rec)
+
+
+def test_a_rate_named_for_a_part_is_checked_against_its_counts():
+    rec = zh("今年以来，公开流程信息合计3400件，其中有效公开案件3320件，无效公开案件80件，有效公开率95.65%。")
+    assert [f.check for f in inconsistent(rec)] == ["named_rate"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two counts say the rate's stem: no pick
+        "公开流程信息合计3400件，其中有效公开案件3320件，有效公开并反馈案件3000件，有效公开率97.65%。",
+        # the count that says the stem is no stated part of a whole
+        "有效公开案件3320件，无效公开案件80件，有效公开率97.65%。",
+    ],
+)
+def test_a_rate_named_for_a_part_needs_one_part_of_a_stated_whole(text):
+    assert rate_triples(zh(text)) == []
