@@ -210,6 +210,10 @@ class ZhNounAttrs(Attrs):
     unit: str = Field(pattern=r"^[a-z][a-z\- ]*$")
 
 
+class ZhCaseloadAttrs(Attrs):
+    part: Literal["carried", "new"]  # 旧存 (carried over from before) or 新收 (received in the period)
+
+
 class ZhApproxAttrs(Attrs):
     approx: Approx
     where: Literal["before", "before_scale", "inside", "after"]  # before_scale: only before a scale alone (过万)
@@ -314,6 +318,7 @@ ZH_LABELS: dict[str, Label] = {
     ),
     "ZH_SUM_CUE": Label(NoAttrs, "zh_relations", "共计, 合计: the count after it is the sum of those before"),
     "ZH_OTHER": Label(NoAttrs, "zh_relations", "其他: the last item of an exhaustive breakdown"),
+    "ZH_CASELOAD": Label(ZhCaseloadAttrs, "zh_relations", "旧存, 新收: the two parts a 受理 caseload is made of"),
     "ZH_NOT_PART": Label(NoAttrs, "zh_relations", "不含, 不包括: a bracket opening with it holds no part"),
     "ZH_UNCOUNTED": Label(NoAttrs, "zh_relations", "吨, 公斤: a measure no fact reads, a place in a 分别 list"),
     "ZH_EACH": Label(NoAttrs, "zh_relations", "均, 各 before a figure: a bar each item passes (均超25万件), no part"),

@@ -1438,3 +1438,21 @@ def test_a_rate_named_for_a_part_is_checked_against_its_counts():
 )
 def test_a_rate_named_for_a_part_needs_one_part_of_a_stated_whole(text):
     assert rate_triples(zh(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1-6月，共受理各类案件5210件（去年同期为4980件），同比上升4.62%；其中旧存1320件，同比上升8.1%；新收3890件，同比上升3.5%；审执结2610件。",
+        "全年共受理案件5210件，其中旧存1320件，新收3890件。",
+    ],
+)
+def test_carried_over_and_new_cases_are_the_two_parts_of_the_caseload(text):
+    rec = zh(text)
+    assert sorted(parts_of(rec)) == [("1320", "5210"), ("3890", "5210")]
+    assert not inconsistent(rec)
+
+
+def test_the_year_befores_count_in_a_bracket_is_no_part():
+    rec = zh("共受理案件2313件（去年同期为2296件），其中旧存670件（去年同期为220件），新收1643件。")
+    assert ("220", "2313") not in parts_of(rec) and ("2296", "2313") not in parts_of(rec)

@@ -86,6 +86,7 @@ def link(norm: str, facts: list[dict], rules: ZhRules) -> list[dict]:
     breakdown: dict[str, int] = {}
     _parts(norm, facts, rules, relations, breakdown)
     _drop_paired_parts(norm, facts, relations, rules)
+    _caseload_parts(norm, facts, relations, rules)
     _sums(norm, facts, rules, relations)
     _wholes(norm, facts, relations, breakdown, rules)
     _repeated_total_wholes(norm, facts, relations, rules)
@@ -1339,6 +1340,48 @@ def _sentence_before(norm: str, start: int) -> int:
     return i + 1
 
 
+def _caseload_parts(norm: str, facts: list[dict], relations: list[dict], rules: ZhRules) -> None:
+    """'共受理各类案件3881件；其中旧存1304件，…；新收2577件，…': a part that is the caseload carried over (旧存) or
+    newly received (新收), and a count of the other kind after it in its sentence, past a '；', are the two parts
+    of the whole: the second is a part too, as firm as the first. (No sum: the annotations read the pair as parts
+    only, and some statistics count 受理 otherwise.)"""
+    words = rules.of("ZH_CASELOAD")
+    if not words:
+        return
+    by_id = {f["id"]: f for f in facts}
+    whole_of = {r["part"]: r for r in relations if r["type"] == "part_of"}
+
+    def kind(j: int) -> str | None:
+        said = action_of(norm, facts, j, rules)
+        return next((w.attrs["part"] for w in words if w.text in said), None)
+
+    for j, f in enumerate(facts):
+        rel = whole_of.get(f["id"])
+        first = kind(j) if rel is not None and f["kind"] == "count" else None
+        if first is None:
+            continue
+        end = norm.find("。", f["end"])
+        end = len(norm) if end < 0 else end
+        other = next(
+            (
+                g
+                for k, g in enumerate(facts[j + 1 :], j + 1)
+                if g["kind"] == "count"
+                and g["start"] < end
+                and g.get("unit") == f.get("unit")
+                and not g.get("difference")
+                and not _prior_count(norm, g, rules)
+                and kind(k) not in (None, first)
+            ),
+            None,
+        )
+        if other is None or other["id"] in whole_of:
+            continue
+        _add_part(relations, set(), other, by_id[rel["whole"]], rel["cue"], rel.get("pattern_id"))
+        relations[-1]["confidence"] = rel["confidence"]
+        whole_of[other["id"]] = relations[-1]
+
+
 def _add_part(relations: list[dict], taken: set[str], part: dict, whole: dict, cue: str, pattern_id) -> None:
     if part["id"] in taken or part["id"] == whole["id"]:
         return
@@ -1535,7 +1578,11 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], 
             end = _parallel_end(norm, facts, parts, end, rules, level)
             parts = [f for f in facts if level(f) and cue_end <= f["start"] and f["end"] <= end]
         # '…，整体被捕数目较2016年的43人为低': a count compared against is a baseline, never a part
-        parts = [f for f in parts if not summed(f) and not repeated(f) and not _compared_against(norm, f)]
+        parts = [
+            f
+            for f in parts
+            if not summed(f) and not repeated(f) and not _compared_against(norm, f) and not _prior_count(norm, f, rules)
+        ]
         if cue_id in named_cue:
             # '已立案侦办案件中，…': the whole is the count of the action the cue names; none named, no whole
             verb = _verb(cue, rules)
