@@ -1456,3 +1456,8 @@ def test_carried_over_and_new_cases_are_the_two_parts_of_the_caseload(text):
 def test_the_year_befores_count_in_a_bracket_is_no_part():
     rec = zh("共受理案件2313件（去年同期为2296件），其中旧存670件（去年同期为220件），新收1643件。")
     assert ("220", "2313") not in parts_of(rec) and ("2296", "2313") not in parts_of(rec)
+
+
+def test_a_comma_inside_a_bracket_does_not_cut_the_change_off_its_count():
+    rec = zh("1-6月，共受理各类案件4210件（含执行1620件，与系统数据略有出入），同比下降6.2%。")
+    assert of(rec, "6.2%") == "4210"
