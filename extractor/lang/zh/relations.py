@@ -768,8 +768,8 @@ def _clause_figure(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict
     named_rate = _same_rate(norm, facts, i) if f.get("role") == "change" else None
     if named_rate is not None:
         return named_rate
-    own = _clause_past_brackets(norm, f["start"])
-    prev = clause_start(norm, own - 1) if own > 0 and norm[own - 1] not in SENTENCE_END else own
+    own = clause_start(norm, f["start"])
+    prev = _clause_past_brackets(norm, own - 1) if own > 0 and norm[own - 1] not in SENTENCE_END else own
     if f.get("role") == "share" and i > 0 and (carried := _through_change(facts, i, prev)) is not None:
         return carried
     named = _verb(norm[own : f["start"]], rules)  # '结案数同比上升13.73%': the change names its count
@@ -866,8 +866,8 @@ def _same_rate(norm: str, facts: list[dict], i: int) -> dict | None:
 
 
 def _clause_past_brackets(norm: str, at: int) -> int:
-    """Where the clause holding `at` starts, a comma inside a bracket before it passed over: '受理3881件（含执行1568件，
-    与系统数据略有误差），同比下降8.64%' is one clause from 受理."""
+    """Where the clause holding `at` starts, a comma inside a bracket before it passed over: in '受理3881件（含执行
+    1568件，与系统数据略有误差），同比下降8.64%' the clause before the change's runs from 受理."""
     start = clause_start(norm, at)
     close = max(norm.rfind("）", start, at), norm.rfind(")", start, at))
     if close < 0:
