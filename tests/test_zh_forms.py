@@ -100,3 +100,15 @@ def test_a_year_after_a_scale_is_no_part_of_the_number():
     rec = zh("全年共5万人，2018年为4万人。")
     assert fact(rec, "2018年", "date").value == "2018"
     assert fact(rec, "5万", "count").value == 50000
+
+
+@pytest.mark.parametrize(
+    "text, dates",
+    [
+        ("2020年4月、8月、11月，分别开展专项检查。", {"2020年4月": "2020-04", "8月": "2020-08", "11月": "2020-11"}),
+        ("2021年3月和9月，警方两次通报。", {"2021年3月": "2021-03", "9月": "2021-09"}),
+    ],
+)
+def test_months_listed_after_a_month_of_a_year_are_of_that_year(text, dates):
+    rec = zh(text)
+    assert {f.text: f.value for f in rec.facts if f.kind == "date"} == dates

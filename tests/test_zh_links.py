@@ -1461,3 +1461,23 @@ def test_the_year_befores_count_in_a_bracket_is_no_part():
 def test_a_comma_inside_a_bracket_does_not_cut_the_change_off_its_count():
     rec = zh("1-6月，共受理各类案件4210件（含执行1620件，与系统数据略有出入），同比下降6.2%。")
     assert of(rec, "6.2%") == "4210"
+
+
+@pytest.mark.parametrize(
+    "text, rate, numerator, denominator",
+    [
+        ("全年共受理民事案件420件，审结366件，审结率87.14%。", "87.14%", "366", ["420"]),
+        ("办结审查起诉案件400件520人，适用认罪认罚审结360件470人，认罪认罚适用率90.38%。", "90.38%", "470", ["520"]),
+        # a bracket saying what the count includes leaves it the count of its act
+        ("决定起诉300件400人，决定不起诉（含附条件不起诉）40件50人，不诉率为11.11%。", "11.11%", "50", ["400", "50"]),
+    ],
+)
+def test_more_named_rates_read_their_counts(text, rate, numerator, denominator):
+    rec = zh(text)
+    assert rate_triples(rec) == [(rate, numerator, denominator)]
+    assert not inconsistent(rec)
+
+
+def test_a_non_prosecution_rate_with_an_includes_bracket_is_checked():
+    rec = zh("决定起诉300件400人，决定不起诉（含附条件不起诉）40件50人，不诉率为13.5%。")
+    assert [f.check for f in inconsistent(rec)] == ["named_rate"]

@@ -141,6 +141,34 @@ def _digits_for_dates(norm: str) -> str:
     return CN_MONTH_RE.sub(lambda m: m.group().translate(YEAR_DIGITS), out)
 
 
+LISTED_MONTH_RE = re.compile(r"[、和及与]\s*(\d{1,2})月(?![\d日份底末初中])")
+
+
+def _listed_months(norm: str, out: list[dict]) -> None:
+    """'2020年4月、8月、11月': the months listed after a month of a year are months of that year (a bare '8月、' is
+    found here; '11月' found alone takes the year)."""
+    at = {f["start"]: f for f in out}
+    for f in sorted(out, key=lambda f: f["start"]):
+        m = re.fullmatch(r"(\d{4})-(\d{2})", str(f["value"]))
+        if f.get("granularity") != "month" or m is None:
+            continue
+        end = f["end"]
+        while (nxt := LISTED_MONTH_RE.match(norm, end)) is not None and 1 <= int(nxt[1]) <= 12:
+            s, e = nxt.start(1), nxt.end()
+            value = f"{m[1]}-{int(nxt[1]):02d}"
+            known = at.get(s)
+            if known is not None and known["value"].startswith("XXXX-"):
+                known["value"] = value
+            elif known is None and not any(g["start"] < e and s < g["end"] for g in out):
+                fact = {"kind": "date", "start": s, "end": e, "value": value, "granularity": "month",
+                        "pattern_id": f["pattern_id"]}
+                out.append(fact)
+                at[s] = fact
+            elif known is None:
+                break
+            end = e
+
+
 def _release_months(norm: str, facts: list[dict]) -> tuple[int, int] | None:
     """The months of the first date in the release that names a span of months within a year."""
     for f in sorted(facts, key=lambda f: f["start"]):
@@ -185,6 +213,7 @@ def find_dates(norm: str, rules: ZhRules, ref: dt.date | None) -> list[dict]:
             fact["_same_period"] = True
         taken.append((s, e))
         out.append(fact)
+    _listed_months(norm, out)
     months = _release_months(text, out) if any(f.get("_same_period") for f in out) else None
     for f in out:
         # '较2023年同期增加1,178宗' in a release on 今年1月至9月: 2023-01/2023-09

@@ -198,6 +198,9 @@ def _aside(norm: str, fact: dict, at: int) -> bool:
     return b is not None and not (b[0] < at <= b[1])
 
 
+INCLUDES_RE = re.compile(r"[（(]含[^（()）]*[）)]")
+
+
 def _rates(norm: str, facts: list[dict], relations: list[dict], rules: ZhRules) -> None:
     """不捕率, 不起诉率, 结案率: a `rate` relation when the rate's definition (patterns/rates.jsonl, the file the
     English linker reads) finds its counts before it by their actions, never their values."""
@@ -210,7 +213,8 @@ def _rates(norm: str, facts: list[dict], relations: list[dict], rules: ZhRules) 
                 "rate_name": None,
                 "subject": None,
                 **f,
-                "action": action_of(norm, facts, i, rules) or None,
+                # '决定不起诉（含附条件不起诉）30件': a bracket saying what the count includes is no part of its act
+                "action": INCLUDES_RE.sub("", action_of(norm, facts, i, rules)) or None,
             }
         )
         for i, f in enumerate(facts)
