@@ -176,19 +176,23 @@ def _is_pair(norm: str, a: dict, b: dict, rules: ZhRules) -> bool:
 
 
 def bracket_at(norm: str, at: int) -> tuple[int, int] | None:
-    """The bracket ('(', '（') around position `at` within its sentence, as (open, close), or None."""
-    i = at - 1
-    while i >= 0 and norm[i] not in "。\n":
-        if norm[i] in ")）":
-            return None
-        close = BRACKETS.get(norm[i])
-        if close:
-            j = norm.find(close, at)
-            if j < 0 or any(c in "。\n" for c in norm[at:j]):
-                return None
-            return i, j
-        i -= 1
-    return None
+    """The bracket ('(', '（') around position `at` within its sentence, as (open, close), or None; a bracket is
+    looked for within BRACKET_REACH characters either side (a text without stops made each look a walk to its
+    start)."""
+    lo = max(0, at - BRACKET_REACH)
+    # the nearest bracket, closing bracket or sentence end before `at` (found by rfind: a walk per character made a
+    # long text's many looks slow)
+    i = max(norm.rfind(ch, lo, at) for ch in BRACKET_STOPS)
+    if i < 0 or norm[i] not in BRACKETS:
+        return None
+    j = norm.find(BRACKETS[norm[i]], at, at + BRACKET_REACH)
+    if j < 0 or "。" in norm[at:j] or "\n" in norm[at:j]:
+        return None
+    return i, j
+
+
+BRACKET_REACH = 600
+BRACKET_STOPS = "(（)）。\n"
 
 
 def _aside(norm: str, fact: dict, at: int) -> bool:
@@ -567,6 +571,10 @@ def _share_sums(norm: str, facts: list[dict], relations: list[dict]) -> None:
         )
 
 
+REACH = 600  # characters a look back for the sentence before goes at most
+HEAD = 3000  # characters of a release's head, where it states its totals
+
+
 def _described_back(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict | None:
     """'…查处乡科级及以下干部问题7167起。其中，乡科级及以下干部问题占查处问题总数的91.9%': a share with no figure in
     its clause whose subject (four characters or more) restates the words of one count of its sentence or the one
@@ -576,18 +584,23 @@ def _described_back(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dic
     if words is None:
         return None
     own = clause_start(norm, f["start"])
-    if any(g["kind"] in AMOUNTS and own <= g["start"] < f["start"] for g in facts):
+    if i > 0 and facts[i - 1]["start"] >= own and any(g["kind"] in AMOUNTS for g in facts[:i] if g["start"] >= own):
         return None
     subject = norm[own : words[0]].strip(" ，,：:")
     for lead in ("其中", "而", "另"):
         subject = subject.removeprefix(lead).lstrip(" ，,")
     if len(subject) < 4:
         return None
-    start = _sentence_before(norm, clause_start(norm, f["start"], SENTENCE_END))
+    # the sentence before, looked for no further back than REACH characters (a text without stops is no sentence)
+    lo = max(0, f["start"] - REACH)
+    window = norm[lo : f["start"]]
+    sent = lo + clause_start(window, len(window), SENTENCE_END)
+    start = lo + _sentence_before(window, sent - lo) if sent > lo else lo
+    first = bisect.bisect_left(facts, start, hi=i, key=_start)
     found = [
         g
-        for j, g in enumerate(facts[:i])
-        if g["kind"] == "count" and g["start"] >= start and subject in action_of(norm, facts, j, rules)
+        for j, g in enumerate(facts[first:i], first)
+        if g["kind"] == "count" and subject in action_of(norm, facts, j, rules)
     ]
     return found[0] if len(found) == 1 else None
 
@@ -694,10 +707,17 @@ def _named_total(
             return chosen[-1]["id"], "cued"
         # '全国已累计查处…问题193168起，…。…等问题共62051起，占总数的32.1%': else the release's first count of the
         # part's unit whose words say it is a total, a guess from position alone
+        head = bisect.bisect_left(facts, min(sent, HEAD), key=_start)  # a release states its total at its head
         chosen = [
             g
-            for g in earlier(0)
-            if g["start"] < sent and rules.last_in("ZH_TOTAL_WORD", action_of(norm, facts, facts.index(g), rules))
+            for j, g in enumerate(facts[:head])
+            if g["kind"] == "count"
+            and g is not part
+            and not g.get("difference")
+            and g.get("unit") == part.get("unit")
+            and not _share_of_total_after(norm, facts, j)
+            and fits(j, g)
+            and rules.last_in("ZH_TOTAL_WORD", action_of(norm, facts, j, rules))
         ][:1]
         if chosen:
             return chosen[0]["id"], "inferred"
