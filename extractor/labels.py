@@ -69,6 +69,7 @@ class NumberAttrs(Attrs):
 class ScaleAttrs(Attrs):
     value: int
     glued_only: bool | None = None
+    after_currency: bool | None = None  # only after a currency sign: '$8.1b
 
 
 class ReasonAttrs(Attrs):

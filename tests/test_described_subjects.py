@@ -162,3 +162,44 @@ def test_lists_of_multipliers_pair_with_their_counts(extract, text, links):
 def test_a_list_of_multipliers_after_one_count_stays_on_it(extract):
     r = extract("Police solved 2,400 cases, 1.5 times and 2 times the figure of 2019.")
     assert {r.fact(m.of).text for m in r.facts if m.kind == "multiplier"} == {"2,400"}
+
+
+@pytest.mark.parametrize(
+    "text, money, value",
+    [
+        ("Police froze 57 billion yuan ($8.1b) in assets.", "$8.1b", 8_100_000_000),
+        ("Police froze 57 billion yuan ($8.1bn) in assets.", "$8.1bn", 8_100_000_000),
+    ],
+)
+def test_a_b_glued_to_an_amount_after_a_currency_sign_is_billions(extract, text, money, value):
+    r = extract(text)
+    assert by_text(r, money, "money").value == value
+    assert not [f for f in audit(r) if f.status == "inconsistent"]
+
+
+def test_a_b_after_a_number_without_a_currency_sign_is_no_billion(extract):
+    r = extract("See Article 4b of the law, which covers 12 cases.")
+    assert all(f.value < 1000 for f in r.facts if f.kind in ("count", "money"))
+
+
+@pytest.mark.parametrize(
+    "text, part, whole",
+    [
+        ("Courts heard 538 labour cases. They included 301 wage cases, 97 contract cases, 52 injury cases and 88 "
+         "mediation cases, with 490 cases concluded.", "490", "538"),
+        ("Police handled 940 fraud cases last year, including 610 phone scams and 120 online scams, with 875 cases "
+         "solved.", "875", "940"),
+    ],
+)
+def test_with_after_a_listed_breakdown_is_of_the_lists_whole(extract, text, part, whole):
+    r = extract(text)
+    wholes = {r.fact(x.part).text: r.fact(x.whole).text for x in r.relations if x.type == "part_of"}
+    assert wholes[part] == whole
+    assert not [f for f in audit(r) if f.status == "inconsistent"]
+
+
+def test_an_approximate_share_opening_the_clause_after_a_lead_is_a_share(extract):
+    r = extract("The district court dealt with 316 fraud cases. Of the cases, nearly 68 percent involved online "
+                "shopping.")
+    pct = by_text(r, "68 percent")
+    assert (pct.role, r.fact(pct.whole).text) == ("share", "316")

@@ -42,6 +42,9 @@ def make_numbers(nlp: Language, name: str, patterns_dirs: list[str]) -> NumberMe
     return NumberMerger(name, patterns_dirs)
 
 
+CURRENCY_SIGNS = "$¥€£"
+
+
 class NumberMerger(Component):
     """Merges each numeral ('1,285', '1.6 million', 'Twenty-nine') into one token carrying its value.
 
@@ -54,6 +57,8 @@ class NumberMerger(Component):
         rows = pipeline_rows(patterns_dirs)
         self.words = {k: int(v["value"]) for k, v in phrase_table(rows, "NUMBER_WORD").items() if " " not in k}
         self.scales = {k: (int(v["value"]), bool(v.get("glued_only"))) for k, v in phrase_table(rows, "SCALE").items()}
+        # scales read only glued to an amount right after a currency sign: '$8.1b' (a '4b' elsewhere is no billion)
+        self.money_scales = {k for k, v in phrase_table(rows, "SCALE").items() if v.get("after_currency")}
         self.word_keys = frozenset(hash_string(w) for w in self.words)
 
     def _read(self, doc: Doc, i: int):
@@ -120,6 +125,8 @@ class NumberMerger(Component):
                 break
             value, glued_only = self.scales[doc[j].lower_]
             if glued_only and doc[j - 1].whitespace_:
+                break
+            if doc[j].lower_ in self.money_scales and not (i > 0 and doc[i - 1].text[-1:] in CURRENCY_SIGNS):
                 break
             # "hundred" after a large value ("2,000 hundred") is not a scale word in this genre
             if value == 100 and scale != 1:

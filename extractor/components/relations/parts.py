@@ -413,6 +413,10 @@ class PartsMixin:
                 if not before:
                     continue  # 'the most prosecuted crime, with a total of 173,941 people prosecuted': no whole
                 whole = before[-1]
+                if id(whole) in parts and parts[id(whole)] is not whole:
+                    # 'They included 301 wage cases, ... and 88 mediation cases, with 490 cases concluded': after a
+                    # listed breakdown 'with' goes on about the list's whole, not its last item
+                    whole = parts[id(whole)]
                 for part in after:
                     if any(t.text in CLAUSE_BREAKS for t in doc[cue.end : part.tok]):
                         break

@@ -561,6 +561,9 @@ class SharesMixin:
         """True when the percentage at token i stands at the head of its clause: right after the lead's comma,
         or after ', and' / 'and' following another such percentage ('40% involved fraud and 12% theft')."""
         k = prev_tok(doc, i - 1)
+        approx = RuleIndex.of(doc).ending_at(k + 1, "APPROX")
+        if approx is not None:
+            k = prev_tok(doc, approx.start - 1)  # 'Of the cases, nearly 68 percent involved ...'
         return k == comma or doc[k].lower_ in {"and", ",", "，", "while"}
 
     def _own_subject(self, doc: Doc, q: Draft, d: Draft, rules: RuleIndex) -> bool:
