@@ -203,3 +203,28 @@ def test_an_approximate_share_opening_the_clause_after_a_lead_is_a_share(extract
                 "shopping.")
     pct = by_text(r, "68 percent")
     assert (pct.role, r.fact(pct.whole).text) == ("share", "316")
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("In six months, the gang smuggled goods 38 times and evaded 5.1 million yuan in taxes.", "38"),
+        ("The suspects travelled abroad for over 300 times.", "300"),
+    ],
+)
+def test_n_times_counting_occurrences_is_a_count_of_times(extract, text, count):
+    f = by_text(extract(text), count)
+    assert (f.kind, f.unit) == ("count", "time")
+
+
+@pytest.mark.parametrize(
+    "text, multiplier",
+    [
+        ("Fraud cases rose 3 times.", "3 times"),
+        ("Cases were 2.3 times that of 2019.", "2.3 times"),
+        ("Cases were up 4 times year on year.", "4 times"),
+        ("Arrests grew by 2.5 times.", "2.5 times"),
+    ],
+)
+def test_n_times_of_a_figure_stays_a_multiplier(extract, text, multiplier):
+    assert by_text(extract(text), multiplier).kind == "multiplier"

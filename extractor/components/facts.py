@@ -78,6 +78,8 @@ POPULATION_NOUNS = words("population_nouns")
 # 'an average annual increase of 24.3%': a change over several years (the record's `average`)
 AVERAGE_WORDS = words("average_words")
 PER_HEAD_WORDS = words("per_head_words")
+# words before 'N times' that make it a multiple, not a count of occurrences ('were 2.3 times', 'up 4 times')
+OCCURRENCE_BLOCKERS = words("occurrence_blockers")
 AGE_WORDS = words("age_words")  # 'the ages of offenders are mainly between 15 and 17': a range of ages
 # what ends a figure before 'more than' that compares it with a year ('9 percent more than 2018')
 COMPARED_FIGURE_WORDS = words("compared_figure_words")
@@ -133,6 +135,14 @@ class FactBuilder(Component):
                 quantities.append((span.start, d, ""))
         drafts.sort(key=lambda d: d.start)
         quantities.sort(key=lambda q: q[0])
+        for d in drafts:
+            if d.kind == "multiplier" and self._occurrences(doc, d, rules):
+                # 'smuggled goods 38 times and evaded ...', 'travelled abroad for over 300 times': how often
+                # something was done, a count of times, no multiple of a figure
+                span = doc.char_span(d.start, d.end, alignment_mode="expand")
+                last = doc[prev_tok(doc, span.end - 2)]  # the numeral before 'times': a count's text is the numeral
+                d.kind, d.end = "count", last.idx + len(last)
+                d.set(unit="time")
         figure_toks = {d.tok for d in drafts}
         quantity_toks = {q[0] for q in quantities}
         for draft in drafts:
@@ -354,6 +364,26 @@ class FactBuilder(Component):
         if suspect:
             d.set(suspect=True, suspect_reason=suspect)
         return d
+
+    @staticmethod
+    def _occurrences(doc: Doc, d: Draft, rules: RuleIndex) -> bool:
+        """True when 'N times' counts occurrences: after 'for' ('for over 300 times'), or after a verb's object
+        with nothing comparative around it (no change word or 'was / were' before it in its clause, no 'that',
+        'higher', 'than', 'year on year' ... after it)."""
+        end = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if end is None or doc[end.end - 1].lower_ != "times":
+            return False
+        approx = rules.ending_at(prev_tok(doc, d.tok - 1) + 1, "APPROX")
+        k = prev_tok(doc, (approx.start if approx is not None else d.tok) - 1)
+        if k >= 0 and doc[k].lower_ == "for":
+            return True
+        nxt = next_tok(doc, end.end)
+        if nxt < len(doc) and doc[nxt].lower_ not in {"and", ",", ".", ";", "in", "during", "within"}:
+            return False
+        lo = max(clause_start(doc, d.tok), d.tok - 8)
+        if rules.within(lo, d.tok, "CHANGE") or any(t.lower_ in OCCURRENCE_BLOCKERS for t in doc[lo : d.tok]):
+            return False
+        return k >= 0 and doc[k].is_alpha and doc[k].lower_ not in OCCURRENCE_BLOCKERS
 
     def _difference(self, doc: Doc, i: int, rules: RuleIndex) -> str | None:
         """The direction of the change a count at token i is the size of: 'rose by 167', 'an increase of more
