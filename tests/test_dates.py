@@ -629,3 +629,17 @@ def test_requires_groups_slots_and_classes():
     requires = parse_requires(["<month> <year>", "last|next year"])
     month_year = (frozenset({"<month>"}), frozenset({"<year>"}))
     assert requires == (month_year, (frozenset({"last", "next"}), frozenset({"year"})))
+
+
+@pytest.mark.parametrize(
+    "text, date, value",
+    [
+        ("Regulators logged 4,200 complaints between March of 2018 and August of 2019.",
+         "between March of 2018 and August of 2019", "2018-03/2019-08"),
+        ("From January of 2020 to June of 2021, police solved 300 cases.", "From January of 2020 to June of 2021",
+         "2020-01/2021-06"),
+    ],
+)
+def test_a_month_range_with_of_before_each_year_is_one_period(extract, text, date, value):
+    found = [f for f in extract(text).facts if f.kind == "date"]
+    assert [(f.text, f.value) for f in found] == [(date, value)]
