@@ -224,6 +224,8 @@ def test_n_times_counting_occurrences_is_a_count_of_times(extract, text, count):
         ("Cases were 2.3 times that of 2019.", "2.3 times"),
         ("Cases were up 4 times year on year.", "4 times"),
         ("Arrests grew by 2.5 times.", "2.5 times"),
+        # a small multiple after a count, no comparison word around it: still a multiple (the genre's usual kind)
+        ("The province handled 3,200 cases, 3 times and more in some counties.", "3 times"),
     ],
 )
 def test_n_times_of_a_figure_stays_a_multiplier(extract, text, multiplier):

