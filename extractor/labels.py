@@ -319,6 +319,7 @@ ZH_LABELS: dict[str, Label] = {
     ),
     "ZH_SUM_CUE": Label(NoAttrs, "zh_relations", "共计, 合计: the count after it is the sum of those before"),
     "ZH_OTHER": Label(NoAttrs, "zh_relations", "其他: the last item of an exhaustive breakdown"),
+    "ZH_SUBJECT_JUNK": Label(NoAttrs, "zh_relations", "其中, 分别, 依序为: words before 占 that name no part"),
     "ZH_CASELOAD": Label(ZhCaseloadAttrs, "zh_relations", "旧存, 新收: the two parts a 受理 caseload is made of"),
     "ZH_NOT_PART": Label(NoAttrs, "zh_relations", "不含, 不包括: a bracket opening with it holds no part"),
     "ZH_UNCOUNTED": Label(NoAttrs, "zh_relations", "吨, 公斤: a measure no fact reads, a place in a 分别 list"),

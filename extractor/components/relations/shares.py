@@ -859,7 +859,7 @@ def _named_acts(window) -> list[str]:
 AGENT_STOPS = words("agent_stops")
 # words that describe nothing in a subject restating a count ('the number of ...'): the rest must match its words
 DESCRIPTION_STOPS = words("description_stops")
-LIST_JOINTS = {",", "，", ";", "；", "(", "（", "and", "including", "while"}
+LIST_JOINTS = words("description_joints")
 RESTATING_WORDS = words("restating_words")  # 'and these cases accounted for 31.2%': a subject restating a count
 CLAUSE_JOINERS = words("clause_joiners")  # ', and these cases accounted for': passed over before the subject
 

@@ -507,9 +507,6 @@ def _kind_after_action(words: str, rules: ZhRules) -> str:
     return rest if len(rest) >= 2 else ""
 
 
-SUBJECT_JUNK = ("其中", "分别", "依序为", "依次为", "均", "约", "共", "合计", "同比", "而", "另")
-
-
 def _names_own_part(norm: str, f: dict, target: dict, rules: ZhRules) -> bool:
     """True when a share's clause names its own part before 占 and the figure it follows stands in an earlier
     clause ('…1500起，其中电信诈骗案件占40%'; not '…1500起，占全市的40%', whose subject is the figure)."""
@@ -518,8 +515,8 @@ def _names_own_part(norm: str, f: dict, target: dict, rules: ZhRules) -> bool:
     if words is None or target["end"] > own:
         return False
     subject = norm[own : words[0]].strip(OPENING_JUNK)
-    for junk in SUBJECT_JUNK:
-        subject = subject.replace(junk, "")
+    for junk in rules.of("ZH_SUBJECT_JUNK"):
+        subject = subject.replace(junk.text, "")
     return sum("\u4e00" <= ch <= "\u9fff" for ch in subject) >= 2
 
 
