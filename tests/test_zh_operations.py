@@ -221,3 +221,17 @@ def test_unquoted_names_after_a_campaigns_length_and_their_mentions(text, ops):
 
 def test_a_generic_action_after_a_campaigns_length_is_no_name():
     assert operations("开展为期一年的打击整治行动，抓获12人。") == []
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("深入开展“春雷”、“净网”和打击走私“6.18”等专项行动。", ["春雷", "净网", "6.18"]),
+        ("开展“护苗”、“清朗”和专项整治“4·20”等行动。", ["护苗", "清朗", "4·20"]),
+    ],
+)
+def test_a_list_of_names_whose_last_has_a_lead_shares_the_head(text, names):
+    from extractor.api import extract
+
+    rec = extract(text, "2024-06-30", lang="zh")
+    assert [f.text for f in rec.facts if f.kind == "operation"] == names

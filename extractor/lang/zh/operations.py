@@ -21,6 +21,16 @@ CLAUSE_BREAKS = "，,。；;、"
 LEAD_STOPS = "，,。；;：:\n()（）"  # STOPS but the quotes: a lead's phrase may quote what it fights
 
 
+def _list_link(gap: str, rules: ZhRules) -> bool:
+    """Whether the words between two quoted names join them in one list: nothing, 与 / 和 / 及 / 、, or one of these
+    and a lead of the next name ('“春雷”、“净网”和打击走私“6.18”等专项行动': 打击走私 opens the last name's lead)."""
+    if LINK_RE.match(gap):
+        return True
+    rest = gap[1:]
+    leads = rules.of("ZH_OPERATION_LEAD")
+    return gap[:1] in "与和及、" and len(rest) <= 6 and any(rest.startswith(w.text) for w in leads)
+
+
 def _head_after_lead(norm: str, at: int, rules: ZhRules):
     """“NJ-417”打击濒危野生动物及其制品走私专项行动, “蓝天2020”专项第一轮集中打击行动: the head after a few words
     that open with an operation lead (打击, 专项, 整治 ...), within the clause."""
@@ -103,7 +113,7 @@ def find_operations(norm: str, text: str, rules: ZhRules) -> list[dict]:
             head is None
             and nxt is not None
             and nxt.start() in headed
-            and LINK_RE.match(norm[m.end() : nxt.start()])
+            and _list_link(norm[m.end() : nxt.start()], rules)
             and not norm[: m.start()].endswith(("打击", "严打"))
         ):
             head = rules.of("ZH_OPERATION_HEAD")[0]
