@@ -1397,9 +1397,9 @@ def _caseload_parts(norm: str, facts: list[dict], relations: list[dict], rules: 
         other = next(
             (
                 g
-                for k, g in enumerate(facts[j + 1 :], j + 1)
+                # the facts of the rest of the sentence only (bisected: a long text without stops was quadratic)
+                for k, g in enumerate(facts[j + 1 : bisect.bisect_left(facts, end, key=_start)], j + 1)
                 if g["kind"] == "count"
-                and g["start"] < end
                 and g.get("unit") == f.get("unit")
                 and not g.get("difference")
                 and not _prior_count(norm, g, rules)
