@@ -452,6 +452,31 @@ def test_wholes_named_by_a_participle(extract, text, share, whole):
     assert r.fact(by_text(r, share).whole).text == whole
 
 
+# (sentence, share, its whole, its part or None): the figure right after 'of (the)' is the share's whole, stated
+SHARES_OF_A_NAMED_FIGURE = [
+    ("Fraud accounted for 14.6% of the 38,200 criminal cases filed in the province.", "14.6%", "38,200", None),
+    ("Women made up 6.3 percent of the 4,015 suspects caught.", "6.3 percent", "4,015", None),
+    ("The 2,710 drug cases made up 9.9% of the 27,400 cases tried last year.", "9.9%", "27,400", "2,710"),
+    ("Juvenile cases climbed to 1,180, or 4.4 percent of all 26,900 cases prosecuted.", "4.4 percent", "26,900",
+     "1,180"),
+]
+
+
+@pytest.mark.parametrize("text, share, whole, part", SHARES_OF_A_NAMED_FIGURE)
+def test_a_share_of_a_named_figure_takes_it_as_its_whole(extract, text, share, whole, part):
+    r = extract(text)
+    fact = by_text(r, share)
+    assert r.fact(fact.whole).text == whole
+    assert of_text(r, share) == part
+    if part is not None:
+        assert (part, whole) in [(r.fact(x.part).text, r.fact(x.whole).text) for x in relations(r, "part_of")]
+
+
+def test_a_share_of_a_year_names_no_whole(extract):
+    r = extract("Telecom fraud made up 12.1% of the 2019 level.")
+    assert by_text(r, "12.1%").whole is None
+
+
 def test_of_which_prefers_the_parts_own_unit(extract):
     r = extract("Courts filed 204 cases involving 263 persons, of which 47 cases were major.")
     (rel,) = relations(r, "part_of")

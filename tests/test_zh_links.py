@@ -1481,3 +1481,16 @@ def test_more_named_rates_read_their_counts(text, rate, numerator, denominator):
 def test_a_non_prosecution_rate_with_an_includes_bracket_is_checked():
     rec = zh("决定起诉300件400人，决定不起诉（含附条件不起诉）40件50人，不诉率为13.5%。")
     assert [f.check for f in inconsistent(rec)] == ["named_rate"]
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        ("全年起诉毒品犯罪2810人，占起诉总人数31200人的9.0%。", [("2810", "31200")]),
+        ("受理网络诈骗案件1.4万件，占同期受理刑事案件总数6.2万件的22.6%。", [("1.4万", "6.2万")]),
+        # a part its 其中 already places keeps that whole
+        ("共立案4500件，其中贪污案件1300件，占全部4500件的28.9%。", [("1300", "4500")]),
+    ],
+)
+def test_a_share_naming_its_wholes_figure_makes_its_figure_a_part_of_it(text, parts):
+    assert parts_of(zh(text)) == parts

@@ -124,10 +124,11 @@ class SharesMixin:
                     _link(d, "of", described[0], described[1], "cued")
                     d.set(_described=True)
             # 'made up 8.5 percent of the 12,000 suspects': the whole is named right after 'of (the)'
-            k = next_tok(doc, nxt + 1) if own_part else len(doc)
+            of_next = len(following) == 2 and following[0].lower_ == "of"
+            k = next_tok(doc, nxt + 1) if of_next else len(doc)
             if k < len(doc) and doc[k].lower_ in {"the", "all", "these", "those"}:
                 k = next_tok(doc, k + 1)
-            named = _draft_at(doc).get(k) if own_part else None
+            named = _draft_at(doc).get(k) if of_next else None
             if named is not None and named.kind in ITEM_KINDS:
                 _link(d, "whole", named, "of the", "stated")
                 if isinstance(d.fields.get("of"), Draft):

@@ -45,6 +45,7 @@ def link(norm: str, facts: list[dict], rules: ZhRules) -> list[dict]:
     """Relations (dicts in the record's shape) over facts that already carry ids; sets `of` on the qualifiers."""
     relations: list[dict] = []
     done: set[str] = set()
+    named_wholes: list[tuple[dict, dict]] = []  # (part, whole) of each share whose 占…的 names its whole's figure
     for f in facts:
         if f["kind"] == "count":
             f["difference"] = difference_direction(norm, f, rules)
@@ -81,6 +82,8 @@ def link(norm: str, facts: list[dict], rules: ZhRules) -> list[dict]:
             continue
         if target is not None:
             _link_of(relations, f, target, None, f.get("pattern_id"), "cued")
+            if inner is not None and target["kind"] == "count":
+                named_wholes.append((target, inner))
     _listed_share_wholes(norm, facts, relations)
     _share_sums(norm, facts, relations)
     breakdown: dict[str, int] = {}
@@ -93,6 +96,15 @@ def link(norm: str, facts: list[dict], rules: ZhRules) -> list[dict]:
     _collective_wholes(norm, facts, relations, rules)
     _rates(norm, facts, relations, rules)
     _conversions(norm, facts, relations, rules)
+    # '毒品案件6330件，占审结刑事案件52300件的12.1%': the share's figure is a part of the whole its 占…的 names, unless
+    # another cue already made it a part
+    # '其中贪污案件1300件，占全部4500件的28.9%': the figure inside 占…的 is the whole restated, no part in the list
+    inner_ids = {whole["id"] for _, whole in named_wholes}
+    relations[:] = [r for r in relations if not (r["type"] == "part_of" and r["part"] in inner_ids)]
+    has_whole = {r["part"] for r in relations if r["type"] == "part_of"}
+    for part, whole in named_wholes:
+        if part["id"] not in has_whole:
+            _add_part(relations, has_whole, part, whole, "占", None)
     for f in facts:
         f.pop("_prior", None)
     return relations
