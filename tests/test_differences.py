@@ -22,6 +22,9 @@ def baseline_findings(record):
         ("Arrests were down by 412 from 2022.", "412", "down"),
         ("There was an increase of 2,015 cases over the previous year.", "2,015", "up"),
         ("Courts saw a decrease of 58 suits.", "58", "down"),
+        # a bare 'up'/'down' after a comma or a copula sizes the change too
+        ("Bribery cases numbered 2,180, down 145 cases from 2021.", "145", "down"),
+        ("Drug arrests were up 96 on the year before.", "96", "up"),
     ],
 )
 def test_a_count_after_a_change_and_by_is_a_difference(extract, text, count, direction):
@@ -34,6 +37,9 @@ def test_a_count_after_a_change_and_by_is_a_difference(extract, text, count, dir
         ("Fraud cases rose to 1,240 last year.", "1,240"),
         ("Police handled 1,240 cases, up 9% year on year.", "1,240"),
         ("The number of cases filed by 31 provinces rose.", "31"),
+        # a particle of a verb is no change word
+        ("Police tracked down 52 fugitives and broke up 17 gangs.", "52"),
+        ("Police tracked down 52 fugitives and broke up 17 gangs.", "17"),
     ],
 )
 def test_a_level_is_no_difference(extract, text, count):
@@ -47,6 +53,7 @@ def test_a_level_is_no_difference(extract, text, count):
         ("Cases filed rose by 9,960, or 3.1 percent, year on year.", "3.1 percent", "9,960", "up"),
         ("Drug cases went down by 1,085, or 6.4%, from 2021.", "6.4%", "1,085", "down"),
         ("Arrests increased by 167 people, up 3.95% from last year.", "3.95%", "167", "up"),
+        ("Smuggling cases came to 1,320, down 88 cases or 6.2 percent.", "6.2 percent", "1,320", "down"),
     ],
 )
 def test_a_change_after_a_difference_qualifies_it(extract, text, change, count, direction):

@@ -80,6 +80,7 @@ AVERAGE_WORDS = words("average_words")
 PER_HEAD_WORDS = words("per_head_words")
 # words before 'N times' that make it a multiple, not a count of occurrences ('were 2.3 times', 'up 4 times')
 OCCURRENCE_BLOCKERS = words("occurrence_blockers")
+DIFFERENCE_LEADS = words("difference_leads")
 AGE_WORDS = words("age_words")  # 'the ages of offenders are mainly between 15 and 17': a range of ages
 # what ends a figure before 'more than' that compares it with a year ('9 percent more than 2018')
 COMPARED_FIGURE_WORDS = words("compared_figure_words")
@@ -399,6 +400,10 @@ class FactBuilder(Component):
         if cue is None or doc[cue.end - 1].lower_ not in {"by", "of"}:
             # 'rose by 167': the verb's cue ends before 'by'
             cue = rules.ending_at(k, "CHANGE") if doc[k].lower_ == "by" and k > 0 else None
+        if cue is None and doc[k].lower_ in {"up", "down"} and (k == 0 or doc[k - 1].lower_ in DIFFERENCE_LEADS):
+            # '3,450, down 260 cases or 7 percent': a bare 'up'/'down' after a comma or a copula sizes the change
+            # ('cracked down 40 gangs', 'set up 12 teams' are verbs with their particle)
+            cue = rules.ending_at(k + 1, "CHANGE")
         return self.attrs[cue.id_]["direction"] if cue is not None else None
 
     def _restated_differences(self, doc: Doc, drafts: list[Draft], rules: RuleIndex, figure_toks: set[int]) -> None:
