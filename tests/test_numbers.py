@@ -353,3 +353,15 @@ def test_a_range_of_ages_is_no_count(extract, text):
 def test_a_range_of_counts_after_between_stays(extract):
     assert [f.text for f in extract("Police arrested between 300 and 400 suspects.").facts] == ["300", "400"]
 
+
+
+@pytest.mark.parametrize(
+    "text, counts",
+    [
+        # a range writes both its ends alike: digits before a number word are a count, then a term
+        ("Of the 860 defendants, 214 were jailed and 95 to three years or less.", ["860", "214", "95"]),
+        ("Courts sentenced 1,030 people: 730 to five years or more.", ["1,030", "730"]),
+    ],
+)
+def test_a_count_before_a_term_written_otherwise_is_no_range(extract, text, counts):
+    assert [f.text for f in facts_of(extract(text), "count")] == counts

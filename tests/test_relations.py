@@ -685,3 +685,16 @@ def test_the_of_of_a_share_is_no_partitive_of_the_figure_before(extract):
     assert [x for x in r.relations if x.type == "part_of"] == []
     assert not [f for f in audit(r) if f.status == "inconsistent"]
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police seized 3,120 guns, including 1,850 pistols and 940 rifles.",
+        "Inspectors checked 760 companies, of which 215 were private enterprises.",
+        "Officers stopped 2,400 vehicles, among them 1,700 cars and 380 trucks.",
+    ],
+)
+def test_sub_kinds_of_things_make_a_part_testable(extract, text):
+    findings = [f for f in audit(extract(text)) if f.check == "parts_and_wholes"]
+    assert findings and all(f.status == "consistent" for f in findings)

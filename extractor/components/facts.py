@@ -429,6 +429,9 @@ class FactBuilder(Component):
         if nxt < len(doc) and doc[nxt].lower_ in RANGE_WORDS:
             k = next_tok(doc, nxt + 1)
             if k < len(doc) and is_num(doc[k]):
+                near = prev_tok(doc, nxt - 1)
+                if near >= 0 and any(c.isdigit() for c in doc[near].text) != any(c.isdigit() for c in doc[k].text):
+                    return None  # 'sentenced 320 to five years': a range writes both its ends alike
                 return k
         return None
 
