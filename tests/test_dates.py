@@ -72,6 +72,11 @@ MONTHS_AND_YEARS = [
     ("Transferred in March this year, he", "March this year", "REL"),
     ("Gangs flourished in the 1980s in coastal cities.", "the 1980s", "198X"),
     ("Fraud surged in the early 2000s.", "the early 2000s", "200X"),
+    # a bare month after a word of comparison
+    ("Thefts were down 4.1% compared with May.", "May", "XXXX-05"),
+    ("Arrests climbed 9% over October.", "October", "XXXX-10"),
+    ("Fraud cases were 12% higher than January.", "January", "XXXX-01"),
+    ("Caseloads rose 2% versus August.", "August", "XXXX-08"),
 ]
 
 RANGES = [

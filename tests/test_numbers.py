@@ -147,6 +147,9 @@ NOT_FIGURES = [
     "Officials must observe the eight-point rules and the six point frugality rules.",
     "Victims should call 110 at once.",
     "Tips can go to the 96110 anti-fraud hotline.",
+    "See Figure 4 and Table 2 for the breakdown.",
+    "12 CommentsPrint E-mail",
+    "Anti-graft drive\n7\nThe commission said its work went on.",
 ]
 
 
@@ -203,6 +206,12 @@ def test_not_figures(extract, text):
         ("Courts heard 95 drug or firearm cases.", "case"),
         ("Police held 300 people smuggling drugs.", "person"),
         ("Courts heard 1,582 cases involving fraud.", "case"),
+        # a hyphenated compound opening with a stop word modifies; a time phrase after the noun ends it
+        ("Police caught 348 on-the-run fugitives.", "fugitive"),
+        ("Police booked 61 hit-and-run drivers last week.", "driver"),
+        ("Customs opened 1,120 smuggling probes next to the port.", "probe"),
+        # 人次 in translation counts visits, not people, as the Chinese gloss does
+        ("The centre received 86,000 person-times.", "person-time"),
     ],
 )
 def test_count_units(extract, text, unit):

@@ -117,6 +117,20 @@ class UnitFinder:
                 last = j
                 continue
             low = tok.lower_
+            if (
+                low in STOP
+                and tok.is_alpha
+                and not tok.whitespace_
+                and j + 2 < len(doc)
+                and doc[j + 1].text == "-"
+                and not doc[j + 1].whitespace_
+                and doc[j + 2].is_alpha
+                and _noun_after_compound(doc, j)
+            ):
+                words.append(tok.text)  # 'on-the-run suspects': a compound opening with a stop word modifies too
+                j += 1
+                last = j
+                continue
             if low in {"and", "or"} and words and self._coordinated_modifier(doc, words[-1], j):
                 j += 1  # 'former provincial and ministerial level cadres': modifiers joined before their noun
                 continue
@@ -393,6 +407,16 @@ def _insertion_end(doc: Doc, at: int, end: int) -> int | None:
         return None
     after = next_tok(doc, close + 1)
     return after if after < end and doc[after].lower_ in PASSIVE else None
+
+
+def _noun_after_compound(doc: Doc, j: int) -> bool:
+    """True when the hyphenated compound starting at token j ('on-the-run') has a word after it that is no stop
+    word: the noun it modifies ('on-the-run suspects'; not '300 out-of-court')."""
+    k = j
+    while k + 2 < len(doc) and doc[k + 1].text == "-" and not doc[k].whitespace_ and not doc[k + 1].whitespace_:
+        k += 2
+    nxt = k + 1
+    return nxt < len(doc) and doc[nxt].is_alpha and doc[nxt].lower_ not in STOP
 
 
 def hyphen_compound_at(doc: Doc, k: int) -> bool:
