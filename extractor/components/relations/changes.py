@@ -28,6 +28,7 @@ from extractor.components.relations.common import (
     GROWTH_WORDS,
     LEVEL_VERBS,
     LINK_WINDOW,
+    MEASURE_NOUNS,
     MONEY_NOUNS,
     RATE_CHANGE_VERBS,
     VERB_CLASS,
@@ -38,6 +39,7 @@ from extractor.components.relations.common import (
     _is_baseline,
     _last_before,
     _link,
+    _measure_of_a_count,
     _per_item,
     _singular,
     _time_adverbial,
@@ -491,6 +493,10 @@ class ChangesMixin:
                     continue  # 'solved 4,512 cases over three months, up 16.2%': the period holds no change
                 if q is None and _reason == "measure" and _per_item(doc, tok_i, d.tok):
                     continue  # '47 cases involved over 20 kilograms of drugs each, up 34%': a measure of each item
+                if q is None and _reason == "measure" and _measure_of_a_count(doc, tok_i, drafts) and not (
+                    _names_a_measure(doc, d)
+                ):
+                    continue  # '54 cases involving over 50 kilograms of heroin, up 17%': a measure of the items
                 restated = q is not None and q is d.fields.get("_restates")
                 if restated and self._level_of_difference(doc, q, quantities, j):
                     continue  # 'handled 4870 cases, an increase of 615 cases or 14.5%': the change of the level
@@ -921,3 +927,13 @@ def _total_ahead(doc: Doc, d: Draft, sent: Span, drafts: list[Draft]) -> Draft |
     if not any(opening.startswith(m) for m in TOTAL_OPENINGS):
         return None
     return next((x for x in drafts if x.kind == "count" and nxt.start <= x.tok < nxt.end), None)
+
+
+def _names_a_measure(doc: Doc, d: Draft) -> bool:
+    """True when the words right after change d name a measure ('about 6.7 times the amount in 2017'): the
+    change is of the measure, not of the count whose items it describes."""
+    end = doc.char_span(d.start, d.end, alignment_mode="expand").end
+    words = [t.lower_ for t in doc[end : min(end + 3, len(doc))] if t.is_alpha]
+    if words[:1] in (["the"], ["that"]):
+        words = words[1:]
+    return bool(words) and words[0] in MEASURE_NOUNS

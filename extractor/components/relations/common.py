@@ -72,6 +72,8 @@ RATE_CHANGE_VERBS = words("rate_change_verbs")
 PERIOD_PREPOSITIONS = words("period_prepositions")
 PERIOD_MODIFIERS = words("period_modifiers")
 PER_HEAD_WORDS = words("per_head_words")  # '20 kilograms of drugs each': a measure of each item
+MEASURE_LEADS = words("measure_leads")  # '54 cases involving 50 kilograms of heroin': a measure of the items
+MEASURE_BOUNDS = words("measure_bounds")
 ITEM_FILLERS = words("item_fillers")  # 'and besides there are 36,000 ...': words that only introduce a list item
 LIST_NOUNS = words("list_nouns")
 KIND_UNITS = words("kind_units")
@@ -84,6 +86,7 @@ NOUNS_BEFORE_OF = words("nouns_before_of")
 CATEGORY_NOUNS = words("category_nouns")
 PRIOR_PERIOD = words("prior_period")
 MONEY_NOUNS = words("money_nouns")
+MEASURE_NOUNS = words("measure_nouns")  # '6.7 times the amount': a measure named after a change
 # words that may stand between a figure's comma and its share cue without being a new subject
 SHARE_GLUE = words("share_glue")
 AMOUNT_MODIFIERS = words("amount_modifiers")
@@ -294,6 +297,19 @@ def _per_item(doc: Doc, i: int, end: int) -> bool:
         if t.lower_ in PER_HEAD_WORDS:
             return True
     return False
+
+
+def _measure_of_a_count(doc: Doc, i: int, drafts: list) -> bool:
+    """True when the measure at token i describes the items of a count before it in its clause ('54 cases
+    involving more than 50 kilograms of heroin', '91 seizures of over 2 tonnes'): a word that joins a noun to
+    its measure stands before it, past its bounds, and a count stands before that word."""
+    k = i - 1
+    while k >= 0 and (doc[k].is_space or doc[k].lower_ in MEASURE_BOUNDS):
+        k -= 1
+    if k < 1 or doc[k].lower_ not in MEASURE_LEADS:
+        return False
+    lo = clause_start(doc, k)
+    return any(d.kind == "count" and lo <= d.tok < k for d in drafts)
 
 
 OPEN_BRACKETS, CLOSE_BRACKETS = {"(", "（", "["}, {")", "）", "]"}
