@@ -704,3 +704,41 @@ def test_the_of_of_a_share_is_no_partitive_of_the_figure_before(extract):
 def test_sub_kinds_of_things_make_a_part_testable(extract, text):
     findings = [f for f in audit(extract(text)) if f.check == "parts_and_wholes"]
     assert findings and all(f.status == "consistent" for f in findings)
+
+
+@pytest.mark.parametrize(
+    "text, parts, total",
+    [
+        (
+            "Inspectors punished 9,640 officials in 2022. 41 department-level officials, 820 county-level officials "
+            "and 8,779 other cadres were punished.",
+            ["41", "820", "8,779"],
+            "9,640",
+        ),
+        (
+            "Customs seized 5,300 guns in 2019. About 2,100 pistols, 1,900 rifles and 1,300 other firearms were "
+            "seized at ports.",
+            ["2,100", "1,900", "1,300"],
+            "5,300",
+        ),
+    ],
+)
+def test_a_list_repeating_the_verb_of_the_count_before_breaks_it_down(extract, text, parts, total):
+    r = extract(text)
+    got = [(r.fact(x.part).text, r.fact(x.whole).text) for x in relations(r, "part_of")]
+    assert got == [(p, total) for p in parts]
+    (s,) = relations(r, "sum")
+    assert [r.fact(p).text for p in s.parts] == parts and r.fact(s.total).text == total
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a new verb, a clause of its own before the list, a count with a verb of its own: no breakdown
+        "Police arrested 2,400 suspects in 2021. 1,300 men and 1,100 women were released.",
+        "Police arrested 2,400 suspects in 2021. In Hebei, 1,300 men and 1,100 women were arrested.",
+        "Courts tried 900 cases in 2021. 500 cases were civil and 400 were tried.",
+    ],
+)
+def test_a_list_without_the_verb_of_the_count_before_is_no_breakdown(extract, text):
+    assert relations(extract(text), "part_of") == []

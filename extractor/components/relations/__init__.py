@@ -59,6 +59,7 @@ class RelationLinker(ChangesMixin, PartsMixin, SharesMixin, Component):
             parts |= self._continued_parts(doc, drafts, rels)
             parts |= self._further_parts(doc, drafts, rels)
             parts |= self._colon_lists(doc, drafts, rels)
+            parts |= self._restated_act_lists(doc, drafts, rels)
             self._sums(doc, rules, rels)
             self._totals(doc, drafts, rules, rels)
             self._forms(doc, drafts, rels)

@@ -4,6 +4,7 @@ rankings, running totals and sums (the `part_of` and `sum` relations)."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from spacy.tokens import Doc, Span
@@ -542,6 +543,48 @@ class PartsMixin:
                     linked.add(id(d))
                     out.add(id(d))
                 last = first
+        return out
+
+    def _restated_act_lists(self, doc: Doc, drafts: list[Draft], rels: list[dict]) -> set[int]:
+        """'The commission disciplined 48,300 people. 12 prefecture-level officials, 640 county-level officials
+        ... and 32,700 other staff were disciplined.': a sentence that is one list of counts sharing one verb,
+        the verb of a count in the sentence before it, breaks that count down: each item is a part of it
+        (cued, by the repeated verb). The last count of the sentence before that did the act is the whole;
+        items of another class of thing, an item already a part or a whole, or a list that is not one (a
+        clause break, a count with a verb of its own) make no parts."""
+        out: set[int] = set()
+        linked = {id(r["part"]) for r in rels if r["type"] == "part_of"}
+        linked |= {id(r["whole"]) for r in rels if r["type"] == "part_of"}
+        counts = [d for d in drafts if d.kind == "count"]
+        toks = [d.tok for d in counts]
+        for sent in doc.sents:
+            items = counts[bisect.bisect_left(toks, sent.start) : bisect.bisect_left(toks, sent.end)]
+            if len(items) < 2 or any(id(d) in linked for d in items) or sent.start == 0:
+                continue
+            last = items[-1]
+            verb = _verb_after(doc, last)
+            if verb is None or any(_verb_after(doc, d) is not None for d in items[:-1]):
+                continue
+            gaps = [text_of(doc)[a.end : b.start] for a, b in itertools.pairwise(items)]
+            if any(re.search(r"[;:()（）；：]", g) or not re.search(r",|\band\b|，|、", g) for g in gaps):
+                continue
+            lead = text_of(doc)[doc[sent.start].idx : items[0].start].strip()
+            if lead and not LIST_LEAD_RE.fullmatch(lead):
+                continue  # the list opens its sentence: no partitive, no clause of its own before it
+            acted = verb.split()[-1]
+            prev = sent_of(doc, prev_tok(doc, sent.start - 1))
+            before = counts[bisect.bisect_left(toks, prev.start) : bisect.bisect_left(toks, prev.end)]
+            wholes = [d for d in before if _acted(d, acted) and id(d) not in linked]
+            if not wholes:
+                continue
+            whole = wholes[-1]
+            wu = whole.fields.get("unit")
+            if any(d.fields.get("unit") and wu and not self.units.kin(d.fields["unit"], wu) for d in items):
+                continue
+            for d in items:
+                self._part_of(rels, d, whole, verb, "cued", via="cue")
+                out.add(id(d))
+            linked |= {id(d) for d in items} | {id(whole)}
         return out
 
     def _further_parts(self, doc: Doc, drafts: list[Draft], rels: list[dict]) -> set[int]:
@@ -1146,6 +1189,9 @@ class PartsMixin:
             return None
         lead_start = _paragraph_start(text, earlier[-1].start)
         return next(x for x in earlier if x.start >= lead_start)
+
+
+LIST_LEAD_RE = re.compile(r"(?i)(?:about|some|nearly|over|more than|almost)")  # bounds before a list's first count
 
 
 def _cue_groups(rels: list[dict], key, cue_ok=lambda cue: True) -> list[list[dict]]:
