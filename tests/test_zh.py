@@ -46,7 +46,7 @@ COUNTS = [
     ("冻结涉案银行卡1.6万张。", "1.6万", 16000, "card", None),
     ("共抓获犯罪嫌疑人2.7万名。", "2.7万", 27000, "suspect", None),
     ("检察机关起诉八千六百人。", "八千六百", 8600, "person", None),
-    ("累计查处违法企业三十余家，涉及员工一百二十人。", "三十余", 30, "company", "more_than"),
+    ("累计查处违法企业三十余家，涉及员工一百二十人。", "三十余", 30, "enterprise", "more_than"),
     ("先后处理1.8万余人次。", "1.8万余", 18000, "person-time", "more_than"),
     ("一年来办结行政案件近5千件。", "5千", 5000, "case", "nearly"),
     ("收到群众举报线索约640条。", "640", 640, "clue", "about"),
@@ -790,6 +790,24 @@ def test_traditional_characters_are_read_through_the_full_variant_table(text, sp
     ],
 )
 def test_measure_words_of_crossings(text, span, unit):
+    (count,) = [f for f in only(zh(text), "count") if f.text == span]
+    assert count.unit == unit
+
+
+@pytest.mark.parametrize(
+    "text, span, unit",
+    [
+        # the noun after 个 names the unit, for the places and bodies releases count
+        ("巡视组进驻31个省区市和52个中央和国家机关。", "31", "province"),
+        ("巡视组进驻31个省区市和52个中央和国家机关。", "52", "agency"),
+        ("检查组抽查食品生产厂点86个、规模以上企业27家。", "27", "enterprise"),
+        ("全市设1个主会场和9个分会场。", "9", "venue"),
+        ("全省有23个县(市)实现命案全破。", "23", "county"),
+        # 人员 after a count of suspects in the same sentence counts people
+        ("共抓获犯罪嫌疑人715名，劝返在逃人员64名。", "64", "person"),
+    ],
+)
+def test_units_of_places_bodies_and_people(text, span, unit):
     (count,) = [f for f in only(zh(text), "count") if f.text == span]
     assert count.unit == unit
 
