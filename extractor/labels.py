@@ -328,6 +328,7 @@ ZH_LABELS: dict[str, Label] = {
     "ZH_ALIAS": Label(NoAttrs, "zh_operations", "以下简称: the quoted name after it is an alias"),
     "ZH_AVERAGE": Label(NoAttrs, "zh_figures", "年均, 平均每年 before a change: a rate over several years"),
     "ZH_AVERAGE_COUNT": Label(NoAttrs, "zh_figures", "人均, 平均每 before a decimal count: an average per head"),
+    "ZH_PER_BASE": Label(NoAttrs, "zh_figures", "每 right before a number: the base of a rate (每十万人口), no count"),
     "ZH_OPERATION_NAME": Label(NoAttrs, "zh_operations", "净网, 断卡, 昆仑: campaigns named unquoted before a head"),
     "ZH_OPERATION_UNQUOTED": Label(NoAttrs, "zh_operations", "春季…整治行动: an unquoted name with its season or 百日"),
     "ZH_LEVEL_AFTER": Label(NoAttrs, "zh_relations", "达到, 至, 升至 after a change: the amount after it is its level"),

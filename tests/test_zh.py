@@ -268,17 +268,38 @@ DATES = [
 ]
 
 
-# 同期 in the name of a rate is no period; '3个月' is a duration, no month
+# 同期 inside the name of a rate is no period; '3个月' is a duration, no month
 @pytest.mark.parametrize(
     "text",
     [
         "发出检察建议210件，被建议单位同期回复率96.3%。",
-        "共办理复查案件88件，同期上级法院改判率4.1%。",
+        "督促涉案企业同期整改率达92%。",
         "为期3个月的专项行动结束。",
     ],
 )
 def test_no_date_in_a_rate_name_or_a_duration(text):
     assert only(zh(text), "date") == []
+
+
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        # 同期 opening a clause is the period the clause is for, a rate after it or not
+        ("共办理复查案件88件，同期上级法院改判率4.1%。", "同期", "REL"),
+        ("受理案件1.6万件，同期调解率58.1%。", "同期", "REL"),
+        ("结案率由往年的71%提高到80%。", "往年", "REL"),
+        # a month before its own duration, and 前N月 with 个 left out
+        ("仅9月一个月，全市就查处案件410起。", "9月", "XXXX-09"),
+        ("今年前7月，全省共破获案件1250起。", "今年前7月", "REL"),
+    ],
+)
+def test_periods_opening_a_clause_and_before_a_duration(text, span, value):
+    dates = [f for f in only(zh(text), "date") if f.text == span]
+    assert [d.value for d in dates] == [value]
+
+
+def test_the_base_of_a_rate_per_population_is_no_count():
+    assert only(zh("每十万人口盗窃案件发案数同比下降18%，每10万人口发案率为12.3。"), "count") == []
 
 
 @pytest.mark.parametrize("text, span, value", DATES, ids=[d[1] for d in DATES])

@@ -172,6 +172,8 @@ def _figure(norm: str, s: int, e: int, value: Decimal, rules: ZhRules) -> dict |
         fact = _percentage(norm, s - len(prefix.text), e, value * Decimal(str(prefix.attrs["factor"])), None, rules)
         fact["pattern_id"] = fact["pattern_id"] or prefix.id
         return fact
+    if rules.ending("ZH_PER_BASE", norm, s):
+        return None  # '每十万人口盗窃案件发案数': the base of a rate, no count
     pct = rules.starting("ZH_PERCENT", norm, e)
     if pct and not pct.attrs.get("prefix"):
         if re.search(r"[万亿]", norm[s:e]):
