@@ -147,6 +147,8 @@ NOT_FIGURES = [
     "Officials must observe the eight-point rules and the six point frugality rules.",
     "Victims should call 110 at once.",
     "Tips can go to the 96110 anti-fraud hotline.",
+    "Aid reached families with “three difficulties” in the county.",
+    'Inspectors checked shops for "two lacks" in food labelling.',
     "See Figure 4 and Table 2 for the breakdown.",
     "12 CommentsPrint E-mail",
     "Anti-graft drive\n7\nThe commission said its work went on.",
@@ -374,3 +376,24 @@ def test_a_range_of_counts_after_between_stays(extract):
 )
 def test_a_count_before_a_term_written_otherwise_is_no_range(extract, text, counts):
     assert [f.text for f in facts_of(extract(text), "count")] == counts
+
+
+@pytest.mark.parametrize(
+    "text, counts",
+    [
+        # the last items of a list before a measure are counts, each with its own unit
+        ("The figures for the quarter were 1,240, 3,015 and 4 tonnes.", ["1,240", "3,015"]),
+        ("Police seized 460, 218 and 9 kilograms respectively.", ["460", "218"]),
+    ],
+)
+def test_a_list_ending_in_a_measure_keeps_its_counts(extract, text, counts):
+    assert [f.text for f in facts_of(extract(text), "count")] == counts
+
+
+def test_quoted_speech_opening_with_a_number_word_keeps_its_count(extract):
+    assert [f.text for f in facts_of(extract('"Two suspects fled abroad," police said.'), "count")] == ["Two"]
+
+
+def test_a_passive_verb_after_were_is_no_predicate_noun(extract):
+    r = extract("Police stopped 7,300 drivers, of whom 2,450 were issued speeding tickets.")
+    assert [f.unit for f in facts_of(r, "count")] == ["driver", "driver"]

@@ -432,6 +432,11 @@ class FactBuilder(Component):
                 near = prev_tok(doc, nxt - 1)
                 if near >= 0 and any(c.isdigit() for c in doc[near].text) != any(c.isdigit() for c in doc[k].text):
                     return None  # 'sentenced 320 to five years': a range writes both its ends alike
+                comma = prev_tok(doc, near - 1)
+                if doc[nxt].lower_ == "and" and comma > 0 and doc[comma].text == "," and is_num(
+                    doc[prev_tok(doc, comma - 1)]
+                ):
+                    return None  # '910, 1,045 and 2 tonnes': the last items of a list, each with its own unit
                 return k
         return None
 

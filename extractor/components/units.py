@@ -204,7 +204,9 @@ class UnitFinder:
                 if head:
                     return self.unit_of(head)
         # 'of which 819,000 were tip-offs': a predicate noun
-        if low in {"were", "are"}:
+        verb = doc[next_tok(doc, start + 1)].lower_ if next_tok(doc, start + 1) < len(doc) else ""
+        passive = verb.endswith("ed") or verb in IRREGULAR_PARTICIPLES  # '2,200 were issued notices': a verb
+        if low in {"were", "are"} and not passive:
             words, _ = self._phrase(doc, next_tok(doc, start + 1))
             head = self._head(words)
             if head and (head.lower() in self.units or head.lower().endswith("s")):
