@@ -548,20 +548,23 @@ class PartsMixin:
     def _restated_act_lists(self, doc: Doc, drafts: list[Draft], rels: list[dict]) -> set[int]:
         """'The commission disciplined 48,300 people. 12 prefecture-level officials, 640 county-level officials
         ... and 32,700 other staff were disciplined.': a sentence that is one list of counts sharing one verb,
-        the verb of a count in the sentence before it, breaks that count down: each item is a part of it
-        (cued, by the repeated verb). The last count of the sentence before that did the act is the whole;
-        items of another class of thing, an item already a part or a whole, or a list that is not one (a
-        clause break, a count with a verb of its own) make no parts."""
-        out: set[int] = set()
+        the verb of a count in the sentence before it, and ending in 'other', names every part of that count:
+        a stated sum (no part_of: no partitive says which count each is in). The last count of the sentence
+        before that did the act and is no part itself is the total; items of another class of thing, an item
+        already a part or a whole, or a list that is not one (a clause break, a count with a verb of its own)
+        make none. Returns no parts: the sum links none."""
         linked = {id(r["part"]) for r in rels if r["type"] == "part_of"}
-        linked |= {id(r["whole"]) for r in rels if r["type"] == "part_of"}
+        wholes = {id(r["whole"]) for r in rels if r["type"] == "part_of"}
         counts = [d for d in drafts if d.kind == "count"]
         toks = [d.tok for d in counts]
         for sent in doc.sents:
             items = counts[bisect.bisect_left(toks, sent.start) : bisect.bisect_left(toks, sent.end)]
-            if len(items) < 2 or any(id(d) in linked for d in items) or sent.start == 0:
+            if len(items) < 2 or any(id(d) in linked or id(d) in wholes for d in items) or sent.start == 0:
                 continue
             last = items[-1]
+            k = next_tok(doc, last.tok + 1)
+            if k >= len(doc) or doc[k].lower_ not in {"other", "others"}:
+                continue
             verb = _verb_after(doc, last)
             if verb is None or any(_verb_after(doc, d) is not None for d in items[:-1]):
                 continue
@@ -574,18 +577,15 @@ class PartsMixin:
             acted = verb.split()[-1]
             prev = sent_of(doc, prev_tok(doc, sent.start - 1))
             before = counts[bisect.bisect_left(toks, prev.start) : bisect.bisect_left(toks, prev.end)]
-            wholes = [d for d in before if _acted(d, acted) and id(d) not in linked]
-            if not wholes:
+            totals = [d for d in before if _acted(d, acted) and id(d) not in linked]
+            if not totals or any(r["type"] == "sum" and r["total"] is totals[-1] for r in rels):
                 continue
-            whole = wholes[-1]
-            wu = whole.fields.get("unit")
-            if any(d.fields.get("unit") and wu and not self.units.kin(d.fields["unit"], wu) for d in items):
+            total = totals[-1]
+            tu = total.fields.get("unit")
+            if any(d.fields.get("unit") and tu and not self.units.kin(d.fields["unit"], tu) for d in items):
                 continue
-            for d in items:
-                self._part_of(rels, d, whole, verb, "cued", via="cue")
-                out.add(id(d))
-            linked |= {id(d) for d in items} | {id(whole)}
-        return out
+            rels.append({"type": "sum", "parts": list(items), "total": total, "cue": "and other", "confidence": "stated"})
+        return set()
 
     def _further_parts(self, doc: Doc, drafts: list[Draft], rels: list[dict]) -> set[int]:
         """'The money involved for 127 of the fugitives exceeded 5 million yuan. The sums for another 39 ...': a

@@ -180,6 +180,11 @@ class SharesMixin:
                     # firm when the total is the count of the act its words name, or the text presents it as a
                     # total; 'of the total number of cases examined and prosecuted' over a count of arrests is a guess
                     named = _named_acts(doc[nxt : min(nxt + 7, sent.end)])
+                    if named and not any(x.kind == "count" and _acted(x, named[0]) for x in drafts):
+                        # 'of the total number of cases examined and prosecuted' when no count is of cases
+                        # examined: a total the text never states, so no whole and no check
+                        d.set(_unstated_whole=True)
+                        continue
                     acted = bool(named) and _acted(total, named[0])
                     firm = "cued" if acted or (not named and _presented_as_total(doc, total)) else "inferred"
                     _link(d, "whole", total, "of the total", firm)
@@ -245,7 +250,7 @@ class SharesMixin:
         whole_of = {id(r["part"]): r for r in rels if r["type"] == "part_of"}
         for d in shares:
             part = d.fields.get("of")
-            if d.fields.get("_described"):
+            if d.fields.get("_described") or d.fields.get("_unstated_whole"):
                 continue  # its whole is what its own words name, not its part's whole
             if "whole" not in d.fields and isinstance(part, Draft) and id(part) in whole_of:
                 rel = whole_of[id(part)]
