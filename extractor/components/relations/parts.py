@@ -584,7 +584,9 @@ class PartsMixin:
             tu = total.fields.get("unit")
             if any(d.fields.get("unit") and tu and not self.units.kin(d.fields["unit"], tu) for d in items):
                 continue
-            rels.append({"type": "sum", "parts": list(items), "total": total, "cue": "and other", "confidence": "stated"})
+            rels.append(
+                {"type": "sum", "parts": list(items), "total": total, "cue": "and other", "confidence": "stated"}
+            )
         return set()
 
     def _further_parts(self, doc: Doc, drafts: list[Draft], rels: list[dict]) -> set[int]:

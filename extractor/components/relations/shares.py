@@ -180,9 +180,12 @@ class SharesMixin:
                     # firm when the total is the count of the act its words name, or the text presents it as a
                     # total; 'of the total number of cases examined and prosecuted' over a count of arrests is a guess
                     named = _named_acts(doc[nxt : min(nxt + 7, sent.end)])
-                    if named and not any(x.kind == "count" and _acted(x, named[0]) for x in drafts):
-                        # 'of the total number of cases examined and prosecuted' when no count is of cases
-                        # examined: a total the text never states, so no whole and no check
+                    noun = self._total_noun(doc[nxt : min(nxt + 7, sent.end)])
+                    tu = total.fields.get("unit")
+                    other_class = noun is not None and tu is not None and not self._kin_any(noun, {tu})
+                    if named and other_class and not any(x.kind == "count" and _acted(x, named[0]) for x in drafts):
+                        # 'of the total number of cases examined and prosecuted' over a count of people, and no
+                        # count is of cases examined: a total the text never states, so no whole and no check
                         d.set(_unstated_whole=True)
                         continue
                     acted = bool(named) and _acted(total, named[0])
