@@ -723,9 +723,19 @@ class DateFinder:
         last_part: tuple[Any, ...] | None = None
         last_month: int | None = None  # the month of the latest month named ('last August', 'March 2016')
         named_year: int | None = None  # the latest year named so far ('in 2020', 'March 2020', '2020-H1')
+        same_end: int | None = None  # where the latest 'the same period of 2019' ended
         for start, end, _, rule, norm in chosen:
             if norm is None:
                 continue
+            if (
+                same_end is not None
+                and not norm.relative
+                and not norm.inherit
+                and _YEAR_VALUE.fullmatch(norm.value)
+                and text[same_end:start].strip().lower() in {"and", ",", "or", "and in", ", and"}
+            ):
+                # 'in the same period of 2019 and 2020': the second year is the same period of its year
+                norm = replace(norm, inherit=True, inherit_year=int(norm.value))
             if norm.anchored and norm.part is not None:
                 year = _anchor_year(norm.part, named_year, reference_date)
                 norm = replace(norm, resolved=_apply_part(norm.part, year)[0] if year else None)
@@ -748,6 +758,7 @@ class DateFinder:
                     end_date=last,
                     resolved=value if norm.relative else None,
                 )
+            same_end = end if norm.inherit and norm.inherit_year is not None and last_part is not None else None
             if norm.part is not None:
                 last_part = norm.part
             if norm.granularity == "month" and (mm := _MONTH_OF.match(norm.value)):

@@ -648,3 +648,19 @@ def test_requires_groups_slots_and_classes():
 def test_a_month_range_with_of_before_each_year_is_one_period(extract, text, date, value):
     found = [f for f in extract(text).facts if f.kind == "date"]
     assert [(f.text, f.value) for f in found] == [(date, value)]
+
+
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        # a year joined to 'the same period of YEAR' is the same period of its own year
+        ("In the first quarter of 2022, fraud fell. Arrests were 900 and 1,100 in the same period of 2020 and 2021.",
+         "2021", "2021-Q1"),
+        ("In the first half of 2023, thefts rose, against the same period of 2021 and 2022.", "2022", "2022-H1"),
+        # a year joined to a plain year stays a year
+        ("Courts heard 9,000 cases in 2019 and 2020.", "2020", "2020"),
+    ],
+)
+def test_a_year_joined_to_the_same_period_of_a_year_is_that_period(finder, text, span, value):
+    (got,) = [m for m in finder.find(text) if m.text == span]
+    assert got.value == value

@@ -212,6 +212,9 @@ def test_not_figures(extract, text):
         ("Police caught 348 on-the-run fugitives.", "fugitive"),
         ("Police booked 61 hit-and-run drivers last week.", "driver"),
         ("Customs opened 1,120 smuggling probes next to the port.", "probe"),
+        # an adverb of a participle before the noun; a population is people
+        ("Prosecutors applied 11 newly added charges.", "charge"),
+        ("The county registered 52,000 floating population.", "person"),
         # 人次 in translation counts visits, not people, as the Chinese gloss does
         ("The centre received 86,000 person-times.", "person-time"),
     ],

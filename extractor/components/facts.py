@@ -340,7 +340,9 @@ class FactBuilder(Component):
         end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1])
         k = next_tok(doc, end_tok)
         if population is None and k < len(doc) and doc[k].lower_ in POPULATION_NOUNS:
-            population = self.units.unit_of(doc[k].text)
+            # the base keeps its own word: 'per million population' is per population, not per person counted
+            low = doc[k].lower_
+            population = low if low == "population" else self.units.unit_of(doc[k].text)
             end_char = doc[k].idx + len(doc[k])
         d = Draft("population_rate", tok.idx, end_char, tok.i, tok._.num, cue.id_)
         d.set(per=per, unit=unit, population=population)

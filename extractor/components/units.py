@@ -131,6 +131,15 @@ class UnitFinder:
                 j += 1
                 last = j
                 continue
+            if (
+                low.endswith("ly")
+                and low in STOP
+                and j + 2 < len(doc)
+                and doc[j + 1].lower_.endswith("ed")
+                and self._modifier(doc, j + 1)
+            ):
+                j += 1  # '4 newly introduced violations': an adverb of a participle before its noun ('3,200 newly
+                continue  # filed' has no noun after it and ends here)
             if low in {"and", "or"} and words and self._coordinated_modifier(doc, words[-1], j):
                 j += 1  # 'former provincial and ministerial level cadres': modifiers joined before their noun
                 continue
