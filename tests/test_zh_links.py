@@ -1494,3 +1494,23 @@ def test_a_non_prosecution_rate_with_an_includes_bracket_is_checked():
 )
 def test_a_share_naming_its_wholes_figure_makes_its_figure_a_part_of_it(text, parts):
     assert parts_of(zh(text)) == parts
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        # a lead-in clause with no count before a cue that refers back leaves the cue opening its sentence
+        (
+            "全省共办理环境资源案件3120件。记者从新闻发布会上获悉，在上述案件中，非法采矿案件860件、非法捕捞案件415件。",
+            [("860", "3120"), ("415", "3120")],
+        ),
+        ("全市共查处案件950起。在9日召开的通报会上，据悉，在这些案件中，涉网案件210起。", [("210", "950")]),
+    ],
+)
+def test_a_referring_cue_after_a_lead_in_clause_reaches_the_sentence_before(text, parts):
+    assert parts_of(zh(text)) == parts
+
+
+def test_a_lead_in_clause_with_a_count_of_its_own_keeps_the_cue_in_its_sentence():
+    rec = zh("全市共查处案件950起。会上通报了18个典型案例，在上述案例中，涉网案例7个。")
+    assert ("7", "950") not in parts_of(rec)

@@ -1444,6 +1444,7 @@ def _add_part(relations: list[dict], taken: set[str], part: dict, whole: dict, c
     )
 
 
+DEMONSTRATIVE_CUE_RE = re.compile(r"在?(?:上述|以上|这些|這些)")  # cues that refer back to what was said before
 AMONG_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?中[，,：:]")
 
 
@@ -1586,6 +1587,10 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], 
         cue = norm[at:cue_end]
         sent = clause_start(norm, at, SENTENCE_END)
         opening = not norm[sent:at].strip(OPENING_JUNK)
+        if not opening and DEMONSTRATIVE_CUE_RE.match(cue) and norm[sent:at].rstrip()[-1:] in ("，", ","):
+            # '记者从会上获悉，在上述案件中，…': a lead-in clause with no figure before a cue that refers back
+            # leaves the cue opening its sentence
+            opening = not any(sent <= f["start"] < at and f["kind"] != "date" for f in facts)
         listed = norm[cue_end : cue_end + 1] in (":", "：")  # '其中：A…；B…；其他…' runs to the full stop
         # '…78.9万件；其中省部级干部90人、…；…': opening a '；' group it reaches back, and on as mid-sentence
         grouped = opening and sent > 0 and norm[sent - 1] in "；;"
