@@ -1514,3 +1514,12 @@ def test_a_referring_cue_after_a_lead_in_clause_reaches_the_sentence_before(text
 def test_a_lead_in_clause_with_a_count_of_its_own_keeps_the_cue_in_its_sentence():
     rec = zh("全市共查处案件950起。会上通报了18个典型案例，在上述案例中，涉网案例7个。")
     assert ("7", "950") not in parts_of(rec)
+
+
+def test_a_share_after_a_change_and_a_clause_with_no_figure_is_of_the_changed_count():
+    rec = zh(
+        "全省共办理走私案件4100件，其中成品油走私案件1350件。"
+        "成品油走私案件同比上升8.4%，仍居各类案件之首，占案件总数的33%。"
+    )
+    share = next(f for f in rec.facts if f.text == "33%")
+    assert (rec.fact(share.of).text, rec.fact(share.whole).text) == ("1350", "4100")

@@ -803,7 +803,13 @@ def _clause_figure(norm: str, facts: list[dict], i: int, rules: ZhRules) -> dict
         return named_rate
     own = clause_start(norm, f["start"])
     prev = _clause_past_brackets(norm, own - 1) if own > 0 and norm[own - 1] not in SENTENCE_END else own
-    if f.get("role") == "share" and i > 0 and (carried := _through_change(facts, i, prev)) is not None:
+    back = prev
+    if f.get("role") == "share" and 0 < prev < own and norm[prev - 1] not in SENTENCE_END:
+        if not any(prev <= g["start"] < own for g in facts):
+            # '…同比下降12.5%，数量依然居首，占案件总数的近36%': a clause with no figure between the change and
+            # the share is passed over
+            back = _clause_past_brackets(norm, prev - 1)
+    if f.get("role") == "share" and i > 0 and (carried := _through_change(facts, i, back)) is not None:
         return carried
     named = _verb(norm[own : f["start"]], rules)  # '结案数同比上升13.73%': the change names its count
     # ... a change, that is: a share's '占立案数的93%' names its whole
