@@ -324,7 +324,7 @@ def test_shares_of_one_whole_fit_in_100_percent(shares, status):
         d.pct(f"s{i}", text, value, role="share", whole="w", **kw).say(", ")
     f = only(share_of_total(d.record()))
     assert f.status == status
-    assert f.facts == [f"s{i}" for i in range(len(shares))]
+    assert f.facts == [f"s{i}" for i in range(len(shares))] + ["w"]  # the whole too: its link's confidence counts
 
 
 def test_a_share_restated_in_brackets_is_summed_once():
@@ -334,7 +334,7 @@ def test_a_share_restated_in_brackets_is_summed_once():
     d.pct("c", "10%", 10, role="share", whole="w", approx="about").say(" (")
     d.pct("e", "9.8%", 9.8, role="share", whole="w").say(") criminal")
     f = only(share_of_total(d.record()))
-    assert f.status == "consistent" and f.facts == ["b", "e"]
+    assert f.status == "consistent" and f.facts == ["b", "e", "w"]
 
 
 def test_nested_shares_are_not_summed():

@@ -749,3 +749,25 @@ def test_a_list_ending_in_other_repeating_the_verb_of_the_count_before_is_its_su
 def test_a_list_without_the_verb_of_the_count_before_is_no_breakdown(extract, text):
     r = extract(text)
     assert relations(r, "part_of") == [] and relations(r, "sum") == []
+
+
+def test_shares_of_a_list_take_the_total_of_their_own_act_or_amount(extract):
+    r = extract(
+        "By June 30, inspectors had opened 3,950 cases and closed 1,620 cases; the amount involved was 2.6 billion "
+        "yuan and fines totaled 118 million yuan.\n\nIn the capital, 1,410 cases were opened, accounting for "
+        "35.7%; 530 cases were closed, accounting for 32.7%; the amount involved was 1.3 billion yuan, accounting "
+        "for 50%; and fines of 70 million yuan, accounting for 59.3%."
+    )
+    wholes = {s: r.fact(by_text(r, s).whole).text for s in ("35.7%", "32.7%", "50%", "59.3%")}
+    assert wholes == {"35.7%": "3,950", "32.7%": "1,620", "50%": "2.6 billion yuan", "59.3%": "118 million yuan"}
+    assert not [f for f in audit(r) if f.status in ("inconsistent", "doubtful")]
+
+
+def test_shares_summed_over_a_guessed_whole_are_only_doubtful(extract):
+    # no colon and no act: the whole of the list is the paragraph's lead, a guess; shares over 100% are doubtful
+    r = extract(
+        "Police handled 2,000 cases in 2021.\n\nThe courts heard 900 theft cases, accounting for 61%; 700 fraud "
+        "cases, 52%."
+    )
+    findings = [f for f in audit(r) if f.check == "share_of_total" and len(f.facts) > 2]
+    assert findings and all(f.status == "doubtful" for f in findings)

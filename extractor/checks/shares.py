@@ -129,7 +129,8 @@ def _sums(record, facts, rounding: Sequence[str]) -> list[Finding]:
             "rounding": list(rounding),
             "arithmetic": f"{terms} = {fmt_number(stated)}%; at least {fmt_number(low)}% with rounding",
         }
-        ids = [s.id for s in kept]
+        # the whole is one of the facts: a sum over shares whose whole is a guess (an inferred link) is doubtful
+        ids = [s.id for s in kept] + ([whole_id] if whole is not None else [])
         if low > 100:
             msg = (
                 f"The shares of {whole_txt} add up to {fmt_number(stated)}%, more than 100% even if each was "

@@ -830,25 +830,63 @@ class SharesMixin:
                     e.update(cue="list", confidence="cued")
             members = {id(d.fields["of"]) for d in group}
             first_part = group[0].fields["of"]
-            unit = first_part.fields.get("unit")
-            cands = [
-                x
-                for x in drafts
-                if x.kind == "count"
-                and x.tok < first_part.tok
-                and id(x) not in members
-                and id(x) not in inner
-                and (unit is None or self.units.kin(x.fields.get("unit"), unit))
-            ]
-            whole = self._paragraph_lead(text, cands, first_part)
-            if whole is None:
-                continue
             header = text[_paragraph_start(text, first_part.start) : first_part.start]
-            confidence = "cued" if header.rstrip().endswith((":", "：")) else "inferred"
-            cue = "list after a colon" if confidence == "cued" else "paragraph total"
+            colon = header.rstrip().endswith((":", "："))
+            # the parts' acts pick their totals only when the list says two or more acts ('1,705 cases were
+            # opened, ...; 622 cases were concluded, ...'), each of which a total before it did
+            acts = {
+                (d.fields["of"].fields.get("action") or "").split()[-1]
+                for d in group
+                if d.fields["of"].kind == "count" and d.fields["of"].fields.get("action")
+            }
+            by_act = len(acts) >= 2 and all(
+                any(x.kind == "count" and x.tok < first_part.tok and _acted(x, a) for x in drafts) for a in acts
+            )
             for d in group:
+                # each share's whole is of its part's kind ('fines of 101 million yuan, accounting for 66.4%' is of
+                # the amount of fines, never of a count) and, when a total did the part's act, of that act ('622
+                # cases were concluded, accounting for 32.1%' after 'opened 4,812 cases and concluded 1,936')
+                part = d.fields["of"]
+                unit = first_part.fields.get("unit")  # one list counts one class of thing
+                cands = [
+                    x
+                    for x in drafts
+                    if x.kind == part.kind
+                    and x.tok < first_part.tok
+                    and id(x) not in members
+                    and id(x) not in inner
+                    and not x.fields.get("_converted")
+                    and (part.kind != "count" or unit is None or self.units.kin(x.fields.get("unit"), unit))
+                ]
+                act = (part.fields.get("action") or "").split()[-1:]
+                same_act = [x for x in cands if by_act and act and _acted(x, act[0])]
+                if part.kind == "money" and (noun := _money_noun(doc, part)) is not None:
+                    # 'fines of 101 million yuan' after 'fines totaled 152 million yuan': the amount of its noun
+                    same_act, act = [x for x in cands if _money_noun(doc, x) == noun], [noun]
+                whole = self._paragraph_lead(text, same_act or cands, first_part)
+                if whole is None:
+                    continue
+                confidence = "cued" if colon or same_act else "inferred"
+                cue = "list after a colon" if colon else f"the total {act[0]}" if same_act else "paragraph total"
                 _link(d, "whole", whole, cue, confidence)
-                self._part_of(rels, d.fields["of"], whole, cue, confidence, via="share")
+                self._part_of(rels, part, whole, cue, confidence, via="share")
+
+
+MONEY_NOUN_GLUE = words("money_noun_glue")  # 'fines totaled', 'the amount involved was': words between noun and sum
+
+
+def _money_noun(doc: Doc, x: Draft) -> str | None:
+    """The noun an amount of money is of, read back from it over the words that join them ('fines of 101
+    million yuan', 'fines totaled 152 million yuan', 'The amount involved was 3.41 billion yuan' -> amount),
+    singular; None when no noun stands there."""
+    k = prev_tok(doc, x.tok - 1)
+    for _ in range(4):
+        if k < 0 or not doc[k].is_alpha:
+            return None
+        if doc[k].lower_ not in MONEY_NOUN_GLUE:
+            return _singular(doc[k].lower_)
+        k = prev_tok(doc, k - 1)
+    return None
 
 
 def _named_acts(window) -> list[str]:
