@@ -771,3 +771,14 @@ def test_shares_summed_over_a_guessed_whole_are_only_doubtful(extract):
     )
     findings = [f for f in audit(r) if f.check == "share_of_total" and len(f.facts) > 2]
     assert findings and all(f.status == "doubtful" for f in findings)
+
+
+def test_shares_going_on_after_a_semicolon_from_a_named_whole_share_it(extract):
+    r = extract(
+        "Inspectors dealt with 48,000 people in 2022. Among them, 30,100 were warned, accounting for 62.7% of the "
+        "total; 12,900 were fined, accounting for 26.9%; 5,000 were dismissed, accounting for 10.4%."
+    )
+    for share in ("26.9%", "10.4%"):
+        assert r.fact(by_text(r, share).whole).text == "48,000"
+    firm = {x.confidence for x in r.relations if x.type == "link" and x.role == "whole"}
+    assert firm <= {"stated", "cued"}

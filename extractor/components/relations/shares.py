@@ -798,6 +798,27 @@ class SharesMixin:
                 return None
         return None
 
+    def _continues_a_firm_share(self, doc: Doc, shares: list[Draft], group: list[Draft], rels: list[dict]) -> bool:
+        """'Among them, 905,000 ..., accounting for 71.3% of the total; 301,000 ..., accounting for 23.7%; 64,000
+        ..., 5.0%': shares that go on, after a ';', from a share whose whole the text names (stated or cued) in
+        the same paragraph and line, are of that whole (cued, by the list). True when the group was linked so."""
+        text = text_of(doc)
+        at = next((k for k, x in enumerate(shares) if x is group[0]), 0)
+        if at == 0:
+            return False
+        anchor = shares[at - 1]
+        whole = anchor.fields.get("whole")
+        firm = anchor.fields.get("_evidence", {}).get("whole", {}).get("confidence") in ("stated", "cued")
+        gap = text[anchor.end : group[0].start]
+        if not isinstance(whole, Draft) or not firm or "\n" in gap or not any(c in gap for c in ";；"):
+            return False
+        if any(isinstance(d.fields.get("of"), Draft) and d.fields["of"].kind != whole.kind for d in group):
+            return False
+        for d in group:
+            _link(d, "whole", whole, "list", "cued")
+            self._part_of(rels, d.fields["of"], whole, "list", "cued", via="share")
+        return True
+
     def _share_lists(self, doc: Doc, shares: list[Draft], drafts: list[Draft], rels: list[dict]) -> None:
         """Shares of one paragraph whose parts are counts share a whole ('The top 10 arrests were: 188,408 ...,
         accounting for 17.3%; 113,454 ..., 10.4%'): the total the release gave just before the list, that is
@@ -819,6 +840,8 @@ class SharesMixin:
                 groups.append([d])
         inner = {id(r["part"]) for r in rels if r["type"] == "part_of"}
         for group in groups:
+            if self._continues_a_firm_share(doc, shares, group, rels):
+                continue
             if len(group) < 2:
                 continue
             evidence = [d.fields.get("_evidence", {}).get("of", {}) for d in group]
