@@ -432,12 +432,12 @@ GUESSED_WHOLES = [
         "people were charged. Among those investigated in graft cases, 58,300 civil servants took bribes.",
         [],
     ),
-    # a cue whose sentence holds no count reaches into the next, for counts of the class it names
+    # a cue whose sentence holds no count says nothing of the next sentence's counts
     (
         "Courts handled 9.86 million civil cases in the first half, up 21.4 percent. Among those cases, courts "
         "gave priority to wage and housing disputes. Judges heard 512,000 wage lawsuits and 288,000 housing "
         "disputes.",
-        [("512,000", "9.86 million", "inferred"), ("288,000", "9.86 million", "inferred")],
+        [],
     ),
     (
         "Police arrested 6,300 suspects in the campaign. Among those suspects, Hunan province ranked first. The "

@@ -136,29 +136,18 @@ class PartsMixin:
             # thousands of figures and cues)
             lo, hi = max(sent.start, cue.start - LINK_WINDOW), min(sent.end, cue.end + LINK_WINDOW)
             in_sent = counts[bisect.bisect_left(counts, lo, key=_tok) : bisect.bisect_left(counts, hi, key=_tok)]
-            list_end, spilled = sent.end, False
+            list_end = sent.end
             if mode in ("among", "of_them") and all(t.is_punct or t.is_space for t in doc[cue.end : sent.end]):
                 # 'Among them,' left alone on its line (a list set out as paragraphs): the list is the next sentence
                 if next_tok(doc, sent.end) < len(doc):
                     nxt_sent = sent_of(doc, next_tok(doc, sent.end))
                     in_sent = [d for d in counts if nxt_sent.start <= d.tok < nxt_sent.end]
                     list_end = nxt_sent.end
-            elif (
-                mode == "among"
-                and not any(d.tok >= cue.end for d in in_sent)
-                and (noun := self._partitive_unit(doc, cue, [])) is not None
-                and next_tok(doc, sent.end) < len(doc)
-            ):
-                # 'Among those cases, courts focused on labour disputes. Courts heard 436,000 labour lawsuits and
-                # 307,000 ...': a cue whose sentence holds no count reaches into the next sentence, for counts of
-                # the class it names only, and as a guess
-                nxt_sent = sent_of(doc, next_tok(doc, sent.end))
-                in_sent = [
-                    d
-                    for d in counts
-                    if nxt_sent.start <= d.tok < nxt_sent.end and self.units.kin(d.fields.get("unit"), noun)
-                ]
-                list_end, spilled = nxt_sent.end, True
+            elif mode == "among" and not any(d.tok >= cue.end for d in in_sent) and next_tok(doc, sent.end) < len(doc):
+                # 'Among those cases, courts focused on labour disputes. Courts heard 436,000 labour lawsuits ...': a
+                # cue whose sentence holds no count says nothing of the next sentence's counts (a new subject, often
+                # a new period); no parts
+                in_sent = [d for d in in_sent if d.tok < cue.start]
             after = [d for d in in_sent if d.tok >= cue.end]
             before = [d for d in in_sent if d.tok < cue.start]
             at_sentence_start = all(t.is_space or t.text in QUOTES for t in doc[sent.start : cue.start])
@@ -230,7 +219,7 @@ class PartsMixin:
                     kin = _most_said(doc, kin or totals, _cue_words(doc, k + 1, sent.end), counts)
                     if totals:
                         whole_pool, named = kin[-1:], None
-                act_conf = "inferred" if spilled else "cued"
+                act_conf = "cued"
                 act_noun = None
                 if (act := self._restricted_act(doc, cue, after)) is not None:
                     # 'Among those investigated in graft cases, 65,629 ...': the cue names an act narrowed by a
