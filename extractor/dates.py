@@ -352,6 +352,8 @@ def _norm_year_range(m: re.Match, attrs: dict, ref: dt.date | None) -> _Norm | N
             return None
         return _rel_norm(f"{start}/{end}", "period", start, end)
     y2 = int(m.group("y2"))
+    if len(m.group("y2")) == 2:
+        y2 += y1 // 100 * 100  # '2011-15': the end written with its last two digits
     if _group(m, "end1") and y2 > y1:
         # 'from the end of 2017 to 2021': the period opens at the first year's last month
         start = _ym(y1, 12)

@@ -664,3 +664,23 @@ def test_a_month_range_with_of_before_each_year_is_one_period(extract, text, dat
 def test_a_year_joined_to_the_same_period_of_a_year_is_that_period(finder, text, span, value):
     (got,) = [m for m in finder.find(text) if m.text == span]
     assert got.value == value
+
+
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        # a full date after a headline in title case is a date, not a year closing a name
+        ("Police Smash Smuggling Ring 2016-3-9", "2016-3-9", "2016-03-09"),
+        # a range of years whose end keeps its last two digits; the end of a range is no count
+        ("The 13th Five-Year Plan (2016-20) set the goals.", "2016-20", "2016/2020"),
+        ("In 2015-2019 crime fell by a third.", "2015-2019", "2015/2019"),
+    ],
+)
+def test_dates_after_headlines_and_short_year_ranges(finder, text, span, value):
+    (got,) = [m for m in finder.find(text) if m.text == span]
+    assert got.value == value
+
+
+def test_a_year_and_a_month_stay_a_month(finder):
+    (got,) = finder.find("Filed in 2021-09 by the bureau.")
+    assert (got.text, got.value) == ("2021-09", "2021-09")

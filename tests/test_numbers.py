@@ -215,6 +215,8 @@ def test_not_figures(extract, text):
         # an adverb of a participle before the noun; a population is people
         ("Prosecutors applied 11 newly added charges.", "charge"),
         ("The county registered 52,000 floating population.", "person"),
+        # an en dash joins a compound modifier as a hyphen does
+        ("Prosecutors reviewed 6,350 fraud–related cases.", "case"),
         # 人次 in translation counts visits, not people, as the Chinese gloss does
         ("The centre received 86,000 person-times.", "person-time"),
     ],

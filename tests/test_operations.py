@@ -124,6 +124,9 @@ UNQUOTED = [
     ("strike-hard", "The Strike Hard campaign ran for three years.", ["Strike Hard"]),
     ("agency-cut", "The Ministry of Public Security's Fox Hunt returned 50 people.", ["Fox Hunt"]),
     ("ly-at-start", "Notably Fox Hunt recovered 2 billion yuan.", ["Fox Hunt"]),
+    # a news site named 'X Y Net' in a byline is no operation
+    ("byline-site-net", "Farm Daily - China Rural Net Beijing, May 3 - police said 40 gangs were broken.", []),
+    ("reporter-site-net", "China Youth Net reporter learned that 9 cities joined the drive.", []),
 ]
 
 

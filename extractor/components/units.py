@@ -49,6 +49,9 @@ VERB_ADVERBS = words("verb_adverbs")  # 'slightly decreased to': between a subje
 LINKING_VERBS = words("linking_verbs")
 
 
+HYPHENS = ("-", "–", "‐")  # a hyphen, an en dash and U+2010 join the words of a compound modifier
+
+
 def singular(word: str) -> str:
     """A plural English noun made singular by rule ('cases' -> 'case', 'tip-offs' -> 'tip-off')."""
     w = word.lower()
@@ -111,8 +114,8 @@ class UnitFinder:
                 continue
             if tok.is_sent_start:
                 break  # 'Persons not prosecuted: 1,024\nCivil protests filed: 186': the next line is not its noun
-            if tok.text == "-" and words and j + 1 < len(doc) and not tok.whitespace_ and doc[j + 1].is_alpha:
-                words[-1] = words[-1] + "-" + doc[j + 1].text
+            if tok.text in HYPHENS and words and j + 1 < len(doc) and not tok.whitespace_ and doc[j + 1].is_alpha:
+                words[-1] = words[-1] + "-" + doc[j + 1].text  # 'fraud–related': an en dash as a hyphen
                 j += 2
                 last = j
                 continue
