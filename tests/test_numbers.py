@@ -402,3 +402,13 @@ def test_quoted_speech_opening_with_a_number_word_keeps_its_count(extract):
 def test_a_passive_verb_after_were_is_no_predicate_noun(extract):
     r = extract("Police stopped 7,300 drivers, of whom 2,450 were issued speeding tickets.")
     assert [f.unit for f in facts_of(r, "count")] == ["driver", "driver"]
+
+
+def test_a_list_item_with_a_place_name_gives_no_unit_to_the_next(extract):
+    r = extract("Police detained 14 crew, including six from Laos, three from Myanmar and five from Vietnam.")
+    assert {f.unit for f in facts_of(r, "count")} == {"crew"}
+
+
+def test_residents_keep_their_noun(extract):
+    r = extract("Police held 9 people, including four Taiwan residents.")
+    assert [f.unit for f in facts_of(r, "count")] == ["person", "resident"]

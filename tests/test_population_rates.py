@@ -12,7 +12,7 @@ RATES = [
     ("The telecom fraud rate fell to 12.5 per 10,000 people last year.", "12.5 per 10,000 people", 12.5, 10000, None,
      "person"),
     ("Reported thefts reached 3.2 cases per 100,000 residents in the district.", "3.2 cases per 100,000 residents",
-     3.2, 100000, "case", "person"),
+     3.2, 100000, "case", "resident"),
     ("The province had 2.7 prosecutors per 100,000 inhabitants by the end of June.",
      "2.7 prosecutors per 100,000 inhabitants", 2.7, 100000, "prosecutor", "inhabitant"),
     ("Mediation committees settled 41 disputes for every 1,000 households.", "41 disputes for every 1,000 households",

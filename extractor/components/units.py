@@ -268,10 +268,20 @@ class UnitFinder:
             label_words = []
             j = k - 1
             while j >= sent_start and doc[j].is_alpha and len(label_words) < 4:
-                label_words.insert(0, doc[j].lower_)
+                label_words.insert(0, doc[j])
                 j -= 1
             if label_words and (j < sent_start or doc[j].text in CLAUSE_BREAKS or doc[j].text in {",", "，"}):
-                nouns = [w for w in label_words if not w.endswith(("ed", "ing")) and w not in STOP]
+                # '..., two from Myanmar, one from Vietnam': the item before, with its number and its name, is no
+                # label
+                listed = any(is_num(t) for t in label_words)
+                nouns = [
+                    t.lower_
+                    for t in label_words
+                    if not listed
+                    and not t.lower_.endswith(("ed", "ing"))
+                    and t.lower_ not in STOP
+                    and not (t.is_title and t.i > sent_start)
+                ]
                 if nouns:
                     return self.unit_of(nouns[-1])
         # 'the number of registered drug addicts ... was 2.14 million'
