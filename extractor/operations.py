@@ -254,7 +254,7 @@ class OperationFinder:
         vetoed = [(q.open, q.close) for q in quotes if q.vetoed]
         cands = [c for c in cands if not any(a < c.start and c.end <= b for a, b in vetoed)]
         chosen = _select(cands)
-        chosen += self._repeats(text, chosen, vetoed)
+        chosen += self._repeats(text, chosen)
         chosen = _select(chosen)
         _add_series(text, chosen)
         return self._link(text, chosen, quotes)
@@ -604,7 +604,7 @@ class OperationFinder:
 
     # ---------------------------------------------------------------- repeats of names already found
 
-    def _repeats(self, text: str, chosen: list[_Cand], vetoed: list[tuple[int, int]]) -> list[_Cand]:
+    def _repeats(self, text: str, chosen: list[_Cand]) -> list[_Cand]:
         names = {}
         for c in chosen:
             if c.code or c.weak:
@@ -622,8 +622,8 @@ class OperationFinder:
                 year = re.match(r"\s+((?:19|20)\d\d)(?!\w)", text[e:])
                 if year and not YEAR_RE.search(name):
                     e += year.end()
-                if any(a < s and e <= b for a, b in vetoed):
-                    continue
+                # a name the text gave as an operation is one in every mention, even in quotes whose next word
+                # would veto a new name ('build the "Sharp Blade" brand': every mention counts)
                 out.append(_Cand(s, e, "repeat", pid))
         return out
 

@@ -517,3 +517,11 @@ def test_a_cue_rule_is_skipped_only_in_texts_without_what_it_requires():
     ]
     for text in cases:
         assert FINDER.find(text) == ungated.find(text), text
+
+
+def test_every_mention_of_a_named_operation_counts_whatever_follows_it():
+    text = (
+        'Police opened the "Iron Gate" special action in March. They refined the "Iron Gate" work mechanism and '
+        'built the "Iron Gate" brand of policing.'
+    )
+    assert texts(text) == ["Iron Gate", "Iron Gate", "Iron Gate"]
