@@ -22,6 +22,12 @@ LINKS = [
     # a measure of a count's items stands between the count and its change, and is no figure of its own
     ("Police found 63 cases involving over 40 kilograms of ketamine, up 21 percent from 2020.", "21 percent", "63"),
     ("Customs logged 118 seizures of more than 3 tonnes of ivory, a rise of 9% year on year.", "9%", "118"),
+    # an appositive opening with 'one of' stands between a count and its change
+    ("Courts barred 2,160 officials from office, one of the toughest penalties in the law, up 6.5 percent.",
+     "6.5 percent", "2,160"),
+    # the value a 'with' phrase gives goods that are a measure: the change is of the goods, no figure
+    ("Some 8 tonnes of cocaine with a street value of 1.9 billion yuan were seized, down 11 percent.",
+     "11 percent", None),
     # ... unless the change names the measure
     ("Police filed 74 cases involving 9,300 tonnes of smuggled waste, about 3.2 times the amount of 2016.",
      "3.2 times", None),

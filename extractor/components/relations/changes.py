@@ -489,6 +489,13 @@ class ChangesMixin:
                     continue
                 if _bracketed_before(doc, tok_i, d.tok):
                     continue  # '3,460 cases (including 1,200 fraud cases), up 12.5%': the bracket is an aside
+                if q is None and _reason == "the word 'one' is rarely a figure":
+                    continue  # '7,400 drivers ..., one of the harshest sanctions, down 3.85%': an appositive
+                if q is not None and q.kind == "money" and _value_modifier(doc, q):
+                    # '11 tons of narcotics with a market value of 2.7 billion yuan were seized, up 14.5%': the
+                    # amount describes the goods; what rose is the goods (a measure), not the money
+                    target, found = None, True
+                    break
                 if q is None and _reason == "duration" and _time_adverbial(doc, tok_i):
                     continue  # 'solved 4,512 cases over three months, up 16.2%': the period holds no change
                 if q is None and _reason == "measure" and _per_item(doc, tok_i, d.tok):
@@ -937,3 +944,16 @@ def _names_a_measure(doc: Doc, d: Draft) -> bool:
     if words[:1] in (["the"], ["that"]):
         words = words[1:]
     return bool(words) and words[0] in MEASURE_NOUNS
+
+
+VALUE_MODIFIER_RE = re.compile(
+    r"(?i)\bwith\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}(?:value|worth)\s+of\s+"
+    r"(?:about\s+|some\s+|over\s+|nearly\s+|more\s+than\s+)?$"
+)
+
+
+def _value_modifier(doc: Doc, q: Draft) -> bool:
+    """True when amount q is the value a 'with' phrase gives a noun before it ('narcotics with a market value of
+    2.7 billion yuan')."""
+    text = doc.text
+    return VALUE_MODIFIER_RE.search(text[max(0, q.start - 60) : q.start]) is not None
