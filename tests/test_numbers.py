@@ -412,3 +412,16 @@ def test_a_list_item_with_a_place_name_gives_no_unit_to_the_next(extract):
 def test_residents_keep_their_noun(extract):
     r = extract("Police held 9 people, including four Taiwan residents.")
     assert [f.unit for f in facts_of(r, "count")] == ["person", "resident"]
+
+
+@pytest.mark.parametrize(
+    "text, units",
+    [
+        # a bare count opening its sentence as its verb's subject counts what the sentence before counted
+        ("Inspectors found 7,300 unlicensed stalls. About 4,100 were closed and 2,900 were moved.",
+         ["stall", "stall", "stall"]),
+        ("Police caught 860 poachers in 2022. Some 510 were charged.", ["poacher", "poacher"]),
+    ],
+)
+def test_a_bare_subject_counts_what_the_sentence_before_counted(extract, text, units):
+    assert [f.unit for f in facts_of(extract(text), "count")] == units

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from extractor.checks.rates import LABEL as RATE_LABEL
 from extractor.checks.rates import rate_relations, resolve_rates
-from extractor.components.context import Component, Draft, RuleIndex, doc_context, sent_of, text_of
+from extractor.components.context import Component, Draft, RuleIndex, doc_context, prev_tok, sent_of, text_of
 from extractor.components.relations.changes import ChangesMixin
 from extractor.components.relations.common import CONVERSION_GAP, _is_baseline
 from extractor.components.relations.parts import PartsMixin
@@ -172,6 +172,15 @@ class RelationLinker(ChangesMixin, PartsMixin, SharesMixin, Component):
                     unit = "person"
             if unit is None and id(d) in share_whole:
                 unit = share_whole[id(d)].fields.get("unit")
+            if unit is None and prev is not None and self_subject(doc, d, sent):
+                # 'inspectors located 48,000 unlicensed vendors. About 31,000 were ordered to close': a bare count
+                # opening its sentence as the subject of its verb counts what the sentence before counted
+                before = sent_of(doc, prev.tok)
+                named = [x for x in counts[:n] if before.start <= x.tok < before.end and x.fields.get("_unit_noun")]
+                just_before = sent_of(doc, prev_tok(doc, sent.start - 1)).start == before.start
+                adjacent = before.end <= sent.start and just_before
+                if adjacent and named:
+                    unit = named[-1].fields.get("unit")
             if unit is None and PERSON_ACTIONS.search(action):
                 unit = "person"
             if unit is None and CASE_ACTIONS.search(action):
@@ -194,3 +203,18 @@ class RelationLinker(ChangesMixin, PartsMixin, SharesMixin, Component):
                 and bundled_units().root(wu) == "person"
             ):
                 part.fields["unit"] = wu
+
+
+SUBJECT_LEADS = ("about", "some", "nearly", "over", "more", "than", "almost", "around", "roughly")
+
+
+def self_subject(doc: Doc, d: Draft, sent) -> bool:
+    """True when bare count d opens its sentence (after its bounds only) and a verb follows it: 'About 31,000
+    were ordered to close', 'Some 5,200 were handed to prosecutors'."""
+    lead = [t for t in doc[sent.start : d.tok] if not t.is_space]
+    if any(t.lower_ not in SUBJECT_LEADS for t in lead):
+        return False
+    nxt = d.tok + 1
+    while nxt < len(doc) and doc[nxt].is_space:
+        nxt += 1
+    return nxt < len(doc) and doc[nxt].lower_ in {"were", "was", "had", "have", "are", "is"}
