@@ -1523,3 +1523,21 @@ def test_a_share_after_a_change_and_a_clause_with_no_figure_is_of_the_changed_co
     )
     share = next(f for f in rec.facts if f.text == "33%")
     assert (rec.fact(share.of).text, rec.fact(share.whole).text) == ("1350", "4100")
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        # a reporting clause that says nothing itself (据了解，, 据统计，) leaves any part cue opening its sentence
+        (
+            "全省累计办理涉农案件930件。据悉，在所办理的涉农案件中，普通程序案件801件，简易程序案件129件。",
+            [("801", "930"), ("129", "930")],
+        ),
+        (
+            "全市税务机关共稽查案件615件。据统计，在稽查的案件中，一般程序案件540件。其中制造业案件150件。",
+            [("540", "615"), ("150", "615")],
+        ),
+    ],
+)
+def test_a_reporting_lead_in_leaves_a_part_cue_opening_its_sentence(text, parts):
+    assert parts_of(zh(text)) == parts

@@ -1451,6 +1451,8 @@ def _add_part(relations: list[dict], taken: set[str], part: dict, whole: dict, c
 
 
 DEMONSTRATIVE_CUE_RE = re.compile(r"在?(?:上述|以上|这些|這些)")  # cues that refer back to what was said before
+# a reporting clause that opens a sentence and says nothing itself: '据了解，在所查办的案件中，…'
+REPORTING_LEAD_RE = re.compile(r"(?:另据|据|據|记者|記者|经统计|經統計|从|從)[^，,。；;]{0,30}[，,]$")
 AMONG_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?中[，,：:]")
 
 
@@ -1593,7 +1595,9 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], 
         cue = norm[at:cue_end]
         sent = clause_start(norm, at, SENTENCE_END)
         opening = not norm[sent:at].strip(OPENING_JUNK)
-        if not opening and DEMONSTRATIVE_CUE_RE.match(cue) and norm[sent:at].rstrip()[-1:] in ("，", ","):
+        lead_in = norm[sent:at].lstrip(OPENING_JUNK)
+        referring = DEMONSTRATIVE_CUE_RE.match(cue) or REPORTING_LEAD_RE.match(lead_in)
+        if not opening and referring and norm[sent:at].rstrip()[-1:] in ("，", ","):
             # '记者从会上获悉，在上述案件中，…': a lead-in clause with no figure before a cue that refers back
             # leaves the cue opening its sentence
             opening = not any(sent <= f["start"] < at and f["kind"] != "date" for f in facts)
