@@ -788,3 +788,18 @@ def test_shares_going_on_after_a_semicolon_from_a_named_whole_share_it(extract):
         assert r.fact(by_text(r, share).whole).text == "48,000"
     firm = {x.confidence for x in r.relations if x.type == "link" and x.role == "whole"}
     assert firm <= {"stated", "cued"}
+
+
+@pytest.mark.parametrize(
+    "text, pct, target",
+    [
+        ("Courts closed 6.42 million suits in 2022, equaling 91 percent of the figure in the same period in 2019.",
+         "91 percent", "6.42 million"),
+        ("Permits issued came to 2.8 million, amounting to 57.3 percent of the same period last year.",
+         "57.3 percent", "2.8 million"),
+    ],
+)
+def test_a_percentage_of_an_earlier_period_is_the_level_of_its_count(extract, text, pct, target):
+    r = extract(text)
+    fact = by_text(r, pct)
+    assert (fact.role, of_text(r, pct), fact.whole) == ("level", target, None)

@@ -50,6 +50,7 @@ class SharesMixin:
 
     # -- shares --------------------------------------------------------------------------------------------
     def _shares(self, doc: Doc, drafts: list[Draft], rels: list[dict]) -> None:
+        self._levels_against_a_period(doc, drafts)
         shares = [d for d in drafts if d.kind == "percentage" and d.fields.get("role") == "share"]
         for d in shares:
             end_tok = doc.char_span(d.start, d.end, alignment_mode="expand").end
@@ -798,6 +799,23 @@ class SharesMixin:
                 return None
         return None
 
+    @staticmethod
+    def _levels_against_a_period(doc: Doc, drafts: list[Draft]) -> None:
+        """'handled 9.87 million lawsuits in 2021, equaling 93 percent of the figure in the same period in 2019':
+        a percentage of an earlier period is no share of a total but the level of the count of its clause against
+        that period (role level, `of` that count, cued)."""
+        text = text_of(doc)
+        for d in drafts:
+            if d.kind != "percentage" or d.fields.get("role") != "share":
+                continue
+            if not PERIOD_OF_RE.match(text, d.end):
+                continue
+            d.set(role="level")
+            lo = clause_start(doc, d.tok)
+            before = [x for x in drafts if x.kind in ITEM_KINDS and lo <= x.tok < d.tok and not _counts_kinds(x)]
+            if before:
+                _link(d, "of", before[-1], "of the same period", "cued")
+
     def _continues_a_firm_share(self, doc: Doc, shares: list[Draft], group: list[Draft], rels: list[dict]) -> bool:
         """'Among them, 905,000 ..., accounting for 71.3% of the total; 301,000 ..., accounting for 23.7%; 64,000
         ..., 5.0%': shares that go on, after a ';', from a share whose whole the text names (stated or cued) in
@@ -895,6 +913,12 @@ class SharesMixin:
                 self._part_of(rels, part, whole, cue, confidence, via="share")
 
 
+PERIOD_OF_RE = re.compile(
+    r"\s*of\s+(?:the\s+(?:figure|level|number|total|amount|volume)s?\s+(?:in|of|for|during)\s+)?"
+    r"(?:the\s+same\s+(?:period|time|quarter|month)|the\s+previous\s+year|last\s+year|a\s+year\s+"
+    r"(?:earlier|ago|before)|the\s+year\s+before|(?:19|20)\d\d\b(?!\s*(?:cases|people|persons)))",
+    re.IGNORECASE,
+)
 MONEY_NOUN_GLUE = words("money_noun_glue")  # 'fines totaled', 'the amount involved was': words between noun and sum
 
 
