@@ -803,3 +803,16 @@ def test_a_percentage_of_an_earlier_period_is_the_level_of_its_count(extract, te
     r = extract(text)
     fact = by_text(r, pct)
     assert (fact.role, of_text(r, pct), fact.whole) == ("level", target, None)
+
+
+def test_an_enumeration_cue_binds_its_items_to_the_count_before_whatever_their_nouns(extract):
+    r = extract(
+        "Border stations checked 21.4 million passages in 2023. Specifically, 13.1 million trips were made by "
+        "residents and 8.3 million trips by visitors."
+    )
+    got = [(r.fact(x.part).text, r.fact(x.whole).text) for x in relations(r, "part_of")]
+    assert got == [("13.1 million", "21.4 million"), ("8.3 million", "21.4 million")]
+
+
+def test_buses_are_one_bus(extract):
+    assert by_text(extract("Police checked 1,240 buses."), "1,240").unit == "bus"

@@ -59,8 +59,8 @@ def singular(word: str) -> str:
         return w
     if w.endswith("ies"):
         return w[:-3] + "y"
-    if w.endswith(("ches", "shes", "xes", "sses", "zes")):
-        return w[:-2]
+    if w.endswith(("ches", "shes", "xes", "sses", "zes", "buses")):
+        return w[:-2]  # 'buses' -> 'bus' ('cases', 'uses' keep their e)
     if w.endswith("s"):
         return w[:-1]
     return w

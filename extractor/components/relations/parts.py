@@ -286,7 +286,13 @@ class PartsMixin:
                     elif part.fields.get("_unit_noun") or (unit not in (None, "person") and not unit.endswith("ed")):
                         sibling = unit
                     # the cue binds the part; the whole is read from the sentences before it
-                    add(part, act_noun or self._pick_whole(part, whole_pool, doc), "among", act_conf)
+                    whole = act_noun or self._pick_whole(part, whole_pool, doc)
+                    if whole is None and whole_pool and ENUMERATION_RE.match(cue.text):
+                        # 'checked 3.92 million vehicles. Specifically, there were 151,000 buses, 66,000 ferries
+                        # ...': a cue that only opens a breakdown binds its items to the count before, whatever
+                        # nouns the translation gave them
+                        whole = whole_pool[-1]
+                    add(part, whole, "among", act_conf)
             elif mode == "of_the" and after:
                 whole = after[0]
                 comma = next((t.i for t in doc[whole.tok : sent.end] if t.text == ","), None)
@@ -1182,6 +1188,7 @@ class PartsMixin:
         return next(x for x in earlier if x.start >= lead_start)
 
 
+ENUMERATION_RE = re.compile(r"(?i)(?:specifically|namely|concretely)\b")  # cues that only open a breakdown
 LIST_LEAD_RE = re.compile(r"(?i)(?:about|some|nearly|over|more than|almost)")  # bounds before a list's first count
 
 
