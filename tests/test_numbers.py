@@ -425,3 +425,15 @@ def test_residents_keep_their_noun(extract):
 )
 def test_a_bare_subject_counts_what_the_sentence_before_counted(extract, text, units):
     assert [f.unit for f in facts_of(extract(text), "count")] == units
+
+
+@pytest.mark.parametrize(
+    "text, surface, value",
+    [
+        # 万 amounts rendered group by group with 'and': one number
+        ("The courts accepted 426 thousand and 300 cases.", "426 thousand and 300", 426300),
+        ("Police held 12 thousand and 20 thousand suspects.", "12 thousand", 12000),
+    ],
+)
+def test_thousands_and_a_rest_below_a_thousand_are_one_number(extract, text, surface, value):
+    assert by_text(extract(text), surface).value == value

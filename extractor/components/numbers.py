@@ -218,6 +218,19 @@ class NumberMerger(Component):
     def _digit_rest(self, doc: Doc, j: int, base: Decimal, scale: int) -> tuple[int, Decimal, int]:
         """'7 million 200 thousand', '1 billion 350 million': 万 and 亿 amounts rendered group by group; the next
         numeral, in digits with a smaller scale word of its own, is added ('5 million 300 cases' is two)."""
+        if (
+            scale == 1000
+            and j + 1 < len(doc)
+            and doc[j].lower_ == "and"
+            and NUM_RE.match(doc[j + 1].text)
+            and doc[j - 1].lower_ == "thousand"
+        ):
+            # '318 thousand and 400': 31.84万 rendered word for word, one number (the rest below a thousand)
+            read = self._read(doc, j + 1)
+            if read is not None and not read[2]["words"] and not read[2]["decimals"] and read[2]["scale"] == 1:
+                if 0 < read[1] < 1000:
+                    return read[0], base * scale + read[1], 1
+            return j, base, scale
         if not (j < len(doc) and NUM_RE.match(doc[j].text) and doc[j - 1].whitespace_):
             return j, base, scale
         read = self._read(doc, j)
