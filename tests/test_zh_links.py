@@ -1541,3 +1541,18 @@ def test_a_share_after_a_change_and_a_clause_with_no_figure_is_of_the_changed_co
 )
 def test_a_reporting_lead_in_leaves_a_part_cue_opening_its_sentence(text, parts):
     assert parts_of(zh(text)) == parts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a court's 审执结 closes its listing's 受理 for 结案率; 办结 does for 办结率
+        "全院共受理各类案件2140件，审执结1926件，结案率90%。",
+        "全局共受理群众信访件820件，已办结779件，信访办结率95%。",
+    ],
+)
+def test_closures_by_other_verbs_make_their_rate(text):
+    rec = zh(text)
+    (rate,) = [r for r in rec.relations if r.type == "rate"]
+    assert rec.fact(rate.numerator).text in ("1926", "779")
+    assert [f.status for f in audit(rec) if f.check == "named_rate"] == ["consistent"]
