@@ -849,3 +849,16 @@ def test_bijiang_bisheng_are_changes_year_on_year():
 def test_figures_of_a_slogan_counted_by_ge_are_no_figures(text, kept):
     rec = zh(text)
     assert [f.text for f in rec.facts if f.kind in ("count", "percentage")] == kept
+
+
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        # a decimal written in number words before its scale: each digit after 點/点
+        ("案值二十六點四八億元。", "二十六點四八億元", 2648000000),
+        ("涉案金额五点零七亿元。", "五点零七亿元", 507000000),
+    ],
+)
+def test_money_with_a_decimal_in_number_words(text, span, value):
+    (money,) = only(zh(text), "money")
+    assert (money.text, money.value) == (span, value)

@@ -13,7 +13,8 @@ from extractor.lang.zh.tokenizer import MIXED_SCALES, ZH_NUMERAL_CHARS
 CLAUSE_END = "，,；;。！？!?\n：:"
 SENTENCE_END = "。；;！？!?\n"
 NUMERAL_RE = re.compile(
-    rf"^(?:{MIXED_SCALES}|\d[\d,.·．\u00a0\u2009\u202f ]*[{ZH_NUMERAL_CHARS}]*|[{ZH_NUMERAL_CHARS}]+)([余餘多]?)$"
+    rf"^(?:{MIXED_SCALES}|\d[\d,.·．\u00a0\u2009\u202f ]*[{ZH_NUMERAL_CHARS}]*"
+    rf"|[{ZH_NUMERAL_CHARS}]+(?:[点點][{ZH_NUMERAL_CHARS}]+)?)([余餘多]?)$"
 )
 SPACES = " \u00a0\u2009\u202f"
 MID_APPROX_RE = re.compile(rf"^(\d[\d,.]*|[{ZH_NUMERAL_CHARS}]+)([余餘多])([万萬亿億]+)$")

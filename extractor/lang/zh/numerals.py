@@ -16,6 +16,19 @@ def zh_number_value(text: str, digits: dict[str, int], scales: dict[str, int]) -
     s = "".join(ch for ch in s if ch not in " \u00a0\u2009\u202f")  # '12 345', grouped as yearbooks do
     if not s:
         return None
+    point = re.fullmatch(r"(.+?)[点點]([零〇一二三四五六七八九]+)([万萬亿億]+)", s)
+    if point is not None:
+        # '四十二點三七億': the whole part in words, then each decimal digit, then the scale
+        whole = _chinese(re.findall(r"\d+|.", point.group(1)), digits, scales)
+        if whole is None:
+            return None
+        decimals = "".join(str(digits.get(ch, 0 if ch in "零〇" else -1)) for ch in point.group(2))
+        if "-" in decimals:
+            return None
+        value = whole + Decimal("0." + decimals)
+        for ch in point.group(3):
+            value *= scales[ch]
+        return value
     head = 0
     while head < len(s) and (s[head].isdigit() or s[head] == "."):
         head += 1
