@@ -239,7 +239,8 @@ class ZhDateAttrs(Attrs):
         "ymd", "ymd_range", "ymd_ymd_range", "md_range", "md_d_range", "ym", "ym_range", "y_m_range", "y_range",
         "y_ym_range", "ym_ym_range", "m_range",
         "quarter_range", "md", "d", "y", "y_since", "y_same_period", "y_end", "y_half", "y_quarter",
-        "quarter", "first_months", "y_first_quarters", "first_quarters", "m", "dateline_iso", "dateline_dmy", "rel",
+        "quarter", "first_months", "y_edge_months", "y_first_quarters", "first_quarters", "m", "dateline_iso",
+        "dateline_dmy", "rel",
     ]
 
 

@@ -862,3 +862,19 @@ def test_figures_of_a_slogan_counted_by_ge_are_no_figures(text, kept):
 def test_money_with_a_decimal_in_number_words(text, span, value):
     (money,) = only(zh(text), "money")
     assert (money.text, money.value) == (span, value)
+
+
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        # a year in number characters with its zero written as a digit or a circle
+        ("二0一八年，全市共破获案件720起。", "二0一八年", "2018"),
+        ("二○二二年，該局共偵辦案件41宗。", "二○二二年", "2022"),
+        # the first or last months of a named year, one period
+        ("2022年前5个月，全省共立案860件。", "2022年前5个月", "2022-01/2022-05"),
+        ("部署2024年后8个月的工作。", "2024年后8个月", "2024-05/2024-12"),
+    ],
+)
+def test_number_character_years_and_the_edge_months_of_a_year(text, span, value):
+    dates = [f for f in only(zh(text), "date") if f.text == span]
+    assert [d.value for d in dates] == [value]

@@ -85,6 +85,12 @@ def normalise(shape: str, g: tuple[str, ...]) -> tuple[str, str] | None:
     if shape == "first_months":
         n = _n(g[0])
         return (f"XXXX-01/XXXX-{n:02d}", "period") if 1 < n <= 12 else None
+    if shape == "y_edge_months":  # '2023年前4个月' (its first months), '2023年后9个月' (its last)
+        y, n = int(g[0]), _n(g[2])
+        if not (1900 <= y <= 2100 and 1 <= n < 12):
+            return None
+        first, last = (1, n) if g[1] == "前" else (13 - n, 12)
+        return f"{y:04d}-{first:02d}/{y:04d}-{last:02d}", "period"
     if shape == "md":
         m, d = int(g[0]), int(g[1])
         return (f"XXXX-{m:02d}-{d:02d}", "day") if _ok_month(m) and 1 <= d <= 31 else None
@@ -122,10 +128,11 @@ def _resolved(text: str, ref: dt.date | None) -> str | None:
 
 
 # '二〇一九年': a year in number characters, read as its digits (one character each: offsets stay)
-CN_YEAR_RE = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
+# ('二0一九年', '二○二一年': a zero written as an ASCII digit or a circle)
+CN_YEAR_RE = re.compile(r"(?=[^年]{0,3}[一二三四五六七八九])[〇零○０0一二三四五六七八九]{4}(?=年)")
 # '六月以来': a month of one number character, not part of 十二月
 CN_MONTH_RE = re.compile(r"(?<![〇零一二三四五六七八九十\d])[一二三四五六七八九](?=月)")
-YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+YEAR_DIGITS = str.maketrans("〇零○０一二三四五六七八九", "0000123456789")
 # the months of the period a release reports on, as its first such date writes them
 PERIOD_MONTHS = (
     (re.compile(r"(\d{1,2})月?(?:至|到|-|—|－)(\d{1,2})月"), lambda m: (int(m[1]), int(m[2]))),
