@@ -147,6 +147,7 @@ NOT_FIGURES = [
     "Officials must observe the eight-point rules and the six point frugality rules.",
     "Victims should call 110 at once.",
     "Tips can go to the 96110 anti-fraud hotline.",
+    "Inspectors visit two or three towns a week.",
     "Aid reached families with “three difficulties” in the county.",
     'Inspectors checked shops for "two lacks" in food labelling.',
     "See Figure 4 and Table 2 for the breakdown.",

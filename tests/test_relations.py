@@ -816,3 +816,12 @@ def test_an_enumeration_cue_binds_its_items_to_the_count_before_whatever_their_n
 
 def test_buses_are_one_bus(extract):
     assert by_text(extract("Police checked 1,240 buses."), "1,240").unit == "bus"
+
+
+def test_a_bracket_closing_a_list_item_holds_parts_of_that_item(extract):
+    r = extract(
+        "Specifically, 8.4 million trips were made by residents (including 0.6 million by students), 3.1 million "
+        "trips by visitors and 1.2 million trips by drivers."
+    )
+    got = [(r.fact(x.part).text, r.fact(x.whole).text) for x in relations(r, "part_of")]
+    assert ("0.6 million", "8.4 million") in got and ("0.6 million", "3.1 million") not in got

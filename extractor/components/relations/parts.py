@@ -676,6 +676,8 @@ class PartsMixin:
         gap = [t for t in doc[close + 1 : outside[0].tok] if not t.is_space]
         if len(gap) > 4 or any(t.text in CLAUSE_BREAKS or t.text in CLOSE_BRACKETS for t in gap):
             return None
+        if gap and gap[0].text in {",", "，"}:
+            return None  # '30.2 million by citizens (including 2.1 million ...), 12.9 million by ...': list items
         return inside, outside[0]
 
     def _subject_whole(
