@@ -880,6 +880,17 @@ class ChangesMixin:
     ) -> tuple[Draft, Span] | None:
         first = first_word(doc, sent)
         anaphor = rules.starting_at(first, "ANAPHOR")
+        if anaphor is None and sent.start > 0:
+            # 'Data also show that the number of burglary cases dropped by 22%': a reported clause that opens with
+            # the anaphor refers back as a sentence opening with it does
+            that = next((t.i for t in doc[first : min(sent.end, first + 6)] if t.lower_ == "that"), None)
+            words = [t.lower_ for t in doc[first:that]] if that is not None else []
+            if that is not None and any(w in REPORTING_VERBS for w in words) and not any(
+                t.i in _draft_at(doc) for t in doc[first:that]
+            ):
+                anaphor = rules.starting_at(next_tok(doc, that + 1), "ANAPHOR")
+                if anaphor is not None and anaphor.text.lower() not in REPORTED_ANAPHORS:
+                    anaphor = None  # 'that' alone is the anaphor of no figure here
         if anaphor is None or sent.start == 0:
             return None
         if rules.within(sent.start, sent.end, "RESPECTIVELY"):
@@ -946,6 +957,8 @@ def _names_a_measure(doc: Doc, d: Draft) -> bool:
     return bool(words) and words[0] in MEASURE_NOUNS
 
 
+REPORTING_VERBS = words("reporting_verbs")  # 'Data show that', 'officials said that': a clause reported
+REPORTED_ANAPHORS = ("the number", "the number of", "the total", "the figure")  # no bare 'that' or 'it' there
 VALUE_MODIFIER_RE = re.compile(
     r"(?i)\bwith\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}(?:value|worth)\s+of\s+"
     r"(?:about\s+|some\s+|over\s+|nearly\s+|more\s+than\s+)?$"
