@@ -684,3 +684,19 @@ def test_dates_after_headlines_and_short_year_ranges(finder, text, span, value):
 def test_a_year_and_a_month_stay_a_month(finder):
     (got,) = finder.find("Filed in 2021-09 by the bureau.")
     assert (got.text, got.value) == ("2021-09", "2021-09")
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("In the three years, prosecutors charged 4,100 officials.", "the three years"),
+        ("-- In the 5 years, courts concluded 9,300 cases.", "the 5 years"),
+    ],
+)
+def test_the_years_a_release_reports_on_are_a_period_referring_back(finder, text, span):
+    (got,) = [m for m in finder.find(text) if m.text == span]
+    assert got.value == "REL"
+
+
+def test_the_years_to_come_are_no_period_referring_back(finder):
+    assert finder.find("Plans for the five years to come were set.") == []
