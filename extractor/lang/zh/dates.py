@@ -129,7 +129,7 @@ def _resolved(text: str, ref: dt.date | None) -> str | None:
 
 # '二〇一九年': a year in number characters, read as its digits (one character each: offsets stay)
 # ('二0一九年', '二○二一年': a zero written as an ASCII digit or a circle)
-CN_YEAR_RE = re.compile(r"(?=[^年]{0,3}[一二三四五六七八九])[〇零○０0一二三四五六七八九]{4}(?=年)")
+CN_YEAR_RE = re.compile(r"[〇零○０0一二三四五六七八九]{4}(?=年)")
 # '六月以来': a month of one number character, not part of 十二月
 CN_MONTH_RE = re.compile(r"(?<![〇零一二三四五六七八九十\d])[一二三四五六七八九](?=月)")
 YEAR_DIGITS = str.maketrans("〇零○０一二三四五六七八九", "0000123456789")
@@ -144,7 +144,7 @@ PERIOD_MONTHS = (
 
 def _digits_for_dates(norm: str) -> str:
     """`norm` with years and one-character months in number characters as digits, of the same length."""
-    out = CN_YEAR_RE.sub(lambda m: m.group().translate(YEAR_DIGITS), norm)
+    out = CN_YEAR_RE.sub(lambda m: m.group().translate(YEAR_DIGITS), norm)  # '2019年' is left as it is
     return CN_MONTH_RE.sub(lambda m: m.group().translate(YEAR_DIGITS), out)
 
 
