@@ -211,6 +211,8 @@ SUBJECT_LEADS = ("about", "some", "nearly", "over", "more", "than", "almost", "a
 def self_subject(doc: Doc, d: Draft, sent) -> bool:
     """True when bare count d opens its sentence (after its bounds only) and a verb follows it: 'About 31,000
     were ordered to close', 'Some 5,200 were handed to prosecutors'."""
+    if d.tok - sent.start > 4:
+        return False  # bounded: a sentence without stops holds thousands of counts
     lead = [t for t in doc[sent.start : d.tok] if not t.is_space]
     if any(t.lower_ not in SUBJECT_LEADS for t in lead):
         return False

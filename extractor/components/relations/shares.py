@@ -883,27 +883,43 @@ class SharesMixin:
             by_act = len(acts) >= 2 and all(
                 any(x.kind == "count" and x.tok < first_part.tok and _acted(x, a) for x in drafts) for a in acts
             )
+            # the candidate totals, read once per list (a list of shares may be long): by kind, then by act or noun
+            unit = first_part.fields.get("unit")  # one list counts one class of thing
+            before = [
+                x
+                for x in drafts
+                if x.tok < first_part.tok
+                and id(x) not in members
+                and id(x) not in inner
+                and not x.fields.get("_converted")
+            ]
+            by_kind = {
+                "count": [
+                    x
+                    for x in before
+                    if x.kind == "count" and (unit is None or self.units.kin(x.fields.get("unit"), unit))
+                ],
+                "money": [x for x in before if x.kind == "money"],
+            }
+            narrowed: dict[tuple[str, str], list[Draft]] = {}
             for d in group:
                 # each share's whole is of its part's kind ('fines of 101 million yuan, accounting for 66.4%' is of
                 # the amount of fines, never of a count) and, when a total did the part's act, of that act ('622
                 # cases were concluded, accounting for 32.1%' after 'opened 4,812 cases and concluded 1,936')
                 part = d.fields["of"]
-                unit = first_part.fields.get("unit")  # one list counts one class of thing
-                cands = [
-                    x
-                    for x in drafts
-                    if x.kind == part.kind
-                    and x.tok < first_part.tok
-                    and id(x) not in members
-                    and id(x) not in inner
-                    and not x.fields.get("_converted")
-                    and (part.kind != "count" or unit is None or self.units.kin(x.fields.get("unit"), unit))
-                ]
+                cands = by_kind.get(part.kind, [])
                 act = (part.fields.get("action") or "").split()[-1:]
-                same_act = [x for x in cands if by_act and act and _acted(x, act[0])]
+                key = None
                 if part.kind == "money" and (noun := _money_noun(doc, part)) is not None:
                     # 'fines of 101 million yuan' after 'fines totaled 152 million yuan': the amount of its noun
-                    same_act, act = [x for x in cands if _money_noun(doc, x) == noun], [noun]
+                    key, act = ("noun", noun), [noun]
+                elif by_act and act:
+                    key = ("act", act[0])
+                if key is not None and key not in narrowed:
+                    narrowed[key] = [
+                        x for x in cands if (_money_noun(doc, x) == key[1] if key[0] == "noun" else _acted(x, key[1]))
+                    ]
+                same_act = narrowed.get(key, []) if key is not None else []
                 whole = self._paragraph_lead(text, same_act or cands, first_part)
                 if whole is None:
                     continue
