@@ -85,6 +85,8 @@ class PartCueAttrs(Attrs):
     reference: bool = False  # count_of: the whole is a set of reference ('the list of 100 most-wanted'), no item
     # count_of: the part's noun may stand between it and the cue ('27 cases out of 5,310')
     noun_between: bool = False
+    # among: the cue only opens a breakdown ('Specifically,'): its items are the count's before, whatever their nouns
+    enumeration: bool = False
 
 
 class PerBaseAttrs(Attrs):

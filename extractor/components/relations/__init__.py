@@ -59,7 +59,7 @@ class RelationLinker(ChangesMixin, PartsMixin, SharesMixin, Component):
             parts |= self._continued_parts(doc, drafts, rels)
             parts |= self._further_parts(doc, drafts, rels)
             parts |= self._colon_lists(doc, drafts, rels)
-            parts |= self._restated_act_lists(doc, drafts, rels)
+            self._restated_act_lists(doc, drafts, rels)
             self._sums(doc, rules, rels)
             self._totals(doc, drafts, rules, rels)
             self._forms(doc, drafts, rels)
@@ -172,7 +172,7 @@ class RelationLinker(ChangesMixin, PartsMixin, SharesMixin, Component):
                     unit = "person"
             if unit is None and id(d) in share_whole:
                 unit = share_whole[id(d)].fields.get("unit")
-            if unit is None and prev is not None and self_subject(doc, d, sent):
+            if unit is None and prev is not None and _opens_as_subject(doc, d, sent):
                 # 'inspectors located 48,000 unlicensed vendors. About 31,000 were ordered to close': a bare count
                 # opening its sentence as the subject of its verb counts what the sentence before counted
                 before = sent_of(doc, prev.tok)
@@ -208,7 +208,7 @@ class RelationLinker(ChangesMixin, PartsMixin, SharesMixin, Component):
 SUBJECT_LEADS = ("about", "some", "nearly", "over", "more", "than", "almost", "around", "roughly")
 
 
-def self_subject(doc: Doc, d: Draft, sent) -> bool:
+def _opens_as_subject(doc: Doc, d: Draft, sent) -> bool:
     """True when bare count d opens its sentence (after its bounds only) and a verb follows it: 'About 31,000
     were ordered to close', 'Some 5,200 were handed to prosecutors'."""
     if d.tok - sent.start > 4:

@@ -143,11 +143,9 @@ class PartsMixin:
                     nxt_sent = sent_of(doc, next_tok(doc, sent.end))
                     in_sent = [d for d in counts if nxt_sent.start <= d.tok < nxt_sent.end]
                     list_end = nxt_sent.end
-            elif mode == "among" and not any(d.tok >= cue.end for d in in_sent) and next_tok(doc, sent.end) < len(doc):
-                # 'Among those cases, courts focused on labour disputes. Courts heard 436,000 labour lawsuits ...': a
-                # cue whose sentence holds no count says nothing of the next sentence's counts (a new subject, often
-                # a new period); no parts
-                in_sent = [d for d in in_sent if d.tok < cue.start]
+            # ('Among those cases, courts focused on labour disputes. Courts heard 436,000 labour lawsuits ...': a cue
+            # whose sentence holds no count says nothing of the next sentence's counts, a new subject, often a new
+            # period: no parts)
             after = [d for d in in_sent if d.tok >= cue.end]
             before = [d for d in in_sent if d.tok < cue.start]
             at_sentence_start = all(t.is_space or t.text in QUOTES for t in doc[sent.start : cue.start])
@@ -287,7 +285,7 @@ class PartsMixin:
                         sibling = unit
                     # the cue binds the part; the whole is read from the sentences before it
                     whole = act_noun or self._pick_whole(part, whole_pool, doc)
-                    if whole is None and whole_pool and ENUMERATION_RE.match(cue.text):
+                    if whole is None and whole_pool and self.attrs[cue.id_].get("enumeration"):
                         # 'checked 3.92 million vehicles. Specifically, there were 151,000 buses, 66,000 ferries
                         # ...': a cue that only opens a breakdown binds its items to the count before, whatever
                         # nouns the translation gave them
@@ -540,18 +538,19 @@ class PartsMixin:
                 last = first
         return out
 
-    def _restated_act_lists(self, doc: Doc, drafts: list[Draft], rels: list[dict]) -> set[int]:
+    def _restated_act_lists(self, doc: Doc, drafts: list[Draft], rels: list[dict]) -> None:
         """'The commission disciplined 48,300 people. 12 prefecture-level officials, 640 county-level officials
         ... and 32,700 other staff were disciplined.': a sentence that is one list of counts sharing one verb,
         the verb of a count in the sentence before it, and ending in 'other', names every part of that count:
         a stated sum (no part_of: no partitive says which count each is in). The last count of the sentence
         before that did the act and is no part itself is the total; items of another class of thing, an item
         already a part or a whole, or a list that is not one (a clause break, a count with a verb of its own)
-        make none. Returns no parts: the sum links none."""
+        make none."""
         linked = {id(r["part"]) for r in rels if r["type"] == "part_of"}
         wholes = {id(r["whole"]) for r in rels if r["type"] == "part_of"}
         counts = [d for d in drafts if d.kind == "count"]
         toks = [d.tok for d in counts]
+        text = text_of(doc)
         for sent in doc.sents:
             items = counts[bisect.bisect_left(toks, sent.start) : bisect.bisect_left(toks, sent.end)]
             if len(items) < 2 or any(id(d) in linked or id(d) in wholes for d in items) or sent.start == 0:
@@ -563,10 +562,10 @@ class PartsMixin:
             verb = _verb_after(doc, last)
             if verb is None or any(_verb_after(doc, d) is not None for d in items[:-1]):
                 continue
-            gaps = [text_of(doc)[a.end : b.start] for a, b in itertools.pairwise(items)]
+            gaps = [text[a.end : b.start] for a, b in itertools.pairwise(items)]
             if any(re.search(r"[;:()（）；：]", g) or not re.search(r",|\band\b|，|、", g) for g in gaps):
                 continue
-            lead = text_of(doc)[doc[sent.start].idx : items[0].start].strip()
+            lead = text[doc[sent.start].idx : items[0].start].strip()
             if lead and not LIST_LEAD_RE.fullmatch(lead):
                 continue  # the list opens its sentence: no partitive, no clause of its own before it
             acted = verb.split()[-1]
@@ -582,7 +581,6 @@ class PartsMixin:
             rels.append(
                 {"type": "sum", "parts": list(items), "total": total, "cue": "and other", "confidence": "stated"}
             )
-        return set()
 
     def _further_parts(self, doc: Doc, drafts: list[Draft], rels: list[dict]) -> set[int]:
         """'The money involved for 127 of the fugitives exceeded 5 million yuan. The sums for another 39 ...': a
@@ -1190,7 +1188,6 @@ class PartsMixin:
         return next(x for x in earlier if x.start >= lead_start)
 
 
-ENUMERATION_RE = re.compile(r"(?i)(?:specifically|namely|concretely)\b")  # cues that only open a breakdown
 LIST_LEAD_RE = re.compile(r"(?i)(?:about|some|nearly|over|more than|almost)")  # bounds before a list's first count
 
 

@@ -816,14 +816,15 @@ class SharesMixin:
             if before:
                 _link(d, "of", before[-1], "of the same period", "cued")
 
-    def _continues_a_firm_share(self, doc: Doc, shares: list[Draft], group: list[Draft], rels: list[dict]) -> bool:
+    def _continues_a_firm_share(
+        self, doc: Doc, shares: list[Draft], at: int, group: list[Draft], rels: list[dict]
+    ) -> bool:
         """'Among them, 905,000 ..., accounting for 71.3% of the total; 301,000 ..., accounting for 23.7%; 64,000
         ..., 5.0%': shares that go on, after a ';', from a share whose whole the text names (stated or cued) in
         the same paragraph and line, are of that whole (cued, by the list). True when the group was linked so."""
         text = text_of(doc)
-        at = next((k for k, x in enumerate(shares) if x is group[0]), 0)
         if at == 0:
-            return False
+            return False  # `at`: where group[0] stands among the shares
         anchor = shares[at - 1]
         whole = anchor.fields.get("whole")
         firm = anchor.fields.get("_evidence", {}).get("whole", {}).get("confidence") in ("stated", "cued")
@@ -857,8 +858,9 @@ class SharesMixin:
             else:
                 groups.append([d])
         inner = {id(r["part"]) for r in rels if r["type"] == "part_of"}
+        position = {id(x): k for k, x in enumerate(shares)}
         for group in groups:
-            if self._continues_a_firm_share(doc, shares, group, rels):
+            if self._continues_a_firm_share(doc, shares, position[id(group[0])], group, rels):
                 continue
             if len(group) < 2:
                 continue
