@@ -22,10 +22,9 @@ def zh_number_value(text: str, digits: dict[str, int], scales: dict[str, int]) -
         whole = _chinese(re.findall(r"\d+|.", point.group(1)), digits, scales)
         if whole is None:
             return None
-        decimals = "".join(str(digits.get(ch, 0 if ch in "零〇" else -1)) for ch in point.group(2))
-        if "-" in decimals:
+        if any(ch not in digits for ch in point.group(2)):
             return None
-        value = whole + Decimal("0." + decimals)
+        value = whole + Decimal("0." + "".join(str(digits[ch]) for ch in point.group(2)))
         for ch in point.group(3):
             value *= scales[ch]
         return value

@@ -1595,9 +1595,16 @@ def _parts(norm: str, facts: list[dict], rules: ZhRules, relations: list[dict], 
         cue = norm[at:cue_end]
         sent = clause_start(norm, at, SENTENCE_END)
         opening = not norm[sent:at].strip(OPENING_JUNK)
-        lead_in = norm[sent:at].lstrip(OPENING_JUNK)
-        referring = DEMONSTRATIVE_CUE_RE.match(cue) or REPORTING_LEAD_RE.match(lead_in)
-        if not opening and referring and norm[sent:at].rstrip()[-1:] in ("，", ","):
+        # read in place, no slice per cue: the lead-in's start past its junk, its last character past spaces
+        lead = sent
+        while lead < at and norm[lead] in OPENING_JUNK:
+            lead += 1
+        last = at - 1
+        while last >= sent and norm[last].isspace():
+            last -= 1
+        comma_before = last >= sent and norm[last] in "，,"
+        referring = DEMONSTRATIVE_CUE_RE.match(cue) or REPORTING_LEAD_RE.match(norm, lead, at)
+        if not opening and comma_before and referring:
             # '记者从会上获悉，在上述案件中，…': a lead-in clause with no figure before a cue that refers back
             # leaves the cue opening its sentence
             # bisected: a text without stops holds thousands of cues and figures
